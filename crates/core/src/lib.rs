@@ -1,0 +1,30 @@
+//! The Evolution API domain, free of any web dependency.
+//!
+//! Everything the admin page knows about Evolution lives here as plain Rust, so it is tested with
+//! `cargo test` on the host: the create payload, base-URL handling, response decoding and the
+//! explanations of failures, the QR code checks and the QR matrix rendered as SVG.
+
+pub mod explain;
+pub mod payload;
+pub mod qr;
+pub mod response;
+pub mod token;
+pub mod url;
+
+/// Pretty-prints `text` when it is JSON (keeping the server's key order); otherwise returns it as is.
+pub fn pretty_json(text: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_else(|_| text.to_owned()),
+        Err(_) => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pretty_json_keeps_order_and_passes_non_json_through() {
+        assert_eq!(super::pretty_json(r#"{"z":1,"a":[true]}"#), "{\n  \"z\": 1,\n  \"a\": [\n    true\n  ]\n}");
+        assert_eq!(super::pretty_json("<html>oops"), "<html>oops");
+        assert_eq!(super::pretty_json(""), "");
+    }
+}
