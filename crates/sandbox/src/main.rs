@@ -1,1 +1,73 @@
-fn main() {}
+//! `evo-sandbox`: runs the Evolution-compatible sandbox API on 127.0.0.1.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use evo_sandbox::{router, CorsPolicy, Options};
+
+const USAGE: &str =
+    "usage: evo-sandbox [--port N] [--key KEY] [--cors-origin '*'|ORIGIN[,ORIGIN…]] [--no-qr] [--create-delay-ms N]
+
+  --port N             port on 127.0.0.1 (default 8081; 0 picks a free one)
+  --key KEY            the global API key (default sandbox-global-key)
+  --cors-origin LIST   like the server's CORS_ORIGIN: '*' (default) or an exact comma list
+  --no-qr              answer qrcode:true with {\"count\":0}, like a server that cannot reach WhatsApp
+  --create-delay-ms N  wait N ms before answering a create (the real server waits 5000 with a QR)";
+
+fn parse(args: &[String]) -> Result<(u16, Options), String> {
+    let mut opts = Options::default();
+    let mut port = 8081;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--port" => port = value()?.parse().map_err(|_| "--port takes a number".to_string())?,
+            "--key" => opts.config.global_key = value()?.clone(),
+            "--cors-origin" => opts.cors = CorsPolicy::parse(value()?),
+            "--no-qr" => opts.config.produce_qr = false,
+            "--create-delay-ms" => {
+                opts.create_delay =
+                    Duration::from_millis(value()?.parse().map_err(|_| "--create-delay-ms takes a number".to_string())?)
+            }
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok((port, opts))
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (port, mut opts) = match parse(&args) {
+        Ok(p) => p,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("evo-sandbox: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("evo-sandbox: cannot listen on 127.0.0.1:{port}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let addr = listener.local_addr().expect("a bound socket has an address");
+    opts.config.public_url = format!("http://{addr}");
+    println!(
+        "Evolution sandbox API listening on http://{addr} (global API key: {}, CORS: {:?})",
+        opts.config.global_key, opts.cors
+    );
+    let serve = axum::serve(listener, router(opts)).with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    });
+    if let Err(e) = serve.await {
+        eprintln!("evo-sandbox: {e}");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
