@@ -44,3 +44,37 @@ mod tests {
         assert!(!is_valid_token("tøken"));
     }
 }
+
+/// Why a global API key cannot be sent as an `apikey` header.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiKeyError {
+    #[error("Enter the server's global API key (AUTHENTICATION_API_KEY)")]
+    Empty,
+    #[error("The API key contains spaces or characters an HTTP header cannot carry; check for a stray paste")]
+    NotHeaderSafe,
+}
+
+/// Checks a global API key before it is put in the `apikey` header (leading/trailing spaces count
+/// as a mistake: they are never part of a key).
+pub fn check_api_key(key: &str) -> Result<(), ApiKeyError> {
+    if key.is_empty() {
+        Err(ApiKeyError::Empty)
+    } else if !key.bytes().all(|b| b.is_ascii_graphic()) {
+        Err(ApiKeyError::NotHeaderSafe)
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    #[test]
+    fn api_keys_must_be_header_safe() {
+        assert_eq!(check_api_key(""), Err(ApiKeyError::Empty));
+        assert_eq!(check_api_key(" abc"), Err(ApiKeyError::NotHeaderSafe));
+        assert_eq!(check_api_key("chave-çã"), Err(ApiKeyError::NotHeaderSafe));
+        assert_eq!(check_api_key("B6D711FCDE4D4FD5936544120E713976"), Ok(()));
+    }
+}

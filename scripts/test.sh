@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: native (core, sandbox incl. the recorded-exchange replay), in-browser component
+# tests (wasm-bindgen-test in headless Chromium), and end-to-end tests of the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+echo "== 1/4 native tests: evo-core, evo-sandbox"
+cargo test --workspace --exclude evo-admin
+cargo build -p evo-sandbox
+
+echo "== 2/4 in-browser component tests (wasm-bindgen-test, headless Chromium)"
+cargo test -p evo-admin --target wasm32-unknown-unknown
+
+echo "== 3/4 release build (trunk, wasm-opt -Oz)"
+trunk --skip-version-check build --release
+
+echo "== 4/4 end-to-end: release build under a sub-path + sandbox, headless Chromium"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,78 @@
+// End-to-end harness: the release build of the page served under a sub-path on 127.0.0.1,
+// the sandbox API started from target/debug, and Debian's headless Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const DIST = join(ROOT, 'dist');
+export const SUB_PATH = '/admin/';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+/** Serves dist/ under SUB_PATH only (anything else is 404), like a plain static host. */
+export async function serveDist() {
+  await stat(join(DIST, 'index.html'));
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(SUB_PATH)) { res.writeHead(404).end('not found'); return; }
+    let rel = normalize(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    if (rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
+    const file = join(DIST, rel);
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch { res.writeHead(404).end('not found'); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+/** Starts target/debug/evo-sandbox on a free port; resolves once it prints its address. */
+export async function startSandbox(args = []) {
+  const bin = join(ROOT, 'target', 'debug', 'evo-sandbox');
+  const child = spawn(bin, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) ok(m[1]);
+    });
+    child.on('exit', (code) => fail(new Error(`evo-sandbox exited with ${code}: ${out}`)));
+  });
+  return { url, stop: () => child.kill('SIGINT') };
+}
+
+/** A free loopback port with nothing listening on it (for "server down"). */
+export async function deadPort() {
+  const s = createServer();
+  await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
+  const { port } = s.address();
+  await new Promise((ok) => s.close(ok));
+  return port;
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A new page that records console errors, page errors and every request URL. */
+export async function openPage(browser, url) {
+  const page = await browser.newPage();
+  const log = { errors: [], requests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => log.requests.push(r.url()));
+  await page.goto(url);
+  await page.getByTestId('send').waitFor();
+  return { page, log };
+}
