@@ -6,6 +6,7 @@
 
 pub mod events;
 pub mod explain;
+pub mod lint;
 pub mod payload;
 pub mod qr;
 pub mod response;

@@ -1,0 +1,249 @@
+//! Diagnostics, spans, fix-its and applying them to the text.
+
+use std::fmt;
+
+/// A byte range `start..end` in the linted text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub const fn at(pos: usize) -> Self {
+        Span { start: pos, end: pos }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Replace the text in `span` by `replacement` (an empty span inserts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
+        Edit { span, replacement: replacement.into() }
+    }
+
+    pub fn insert(pos: usize, text: impl Into<String>) -> Self {
+        Edit { span: Span::at(pos), replacement: text.into() }
+    }
+
+    pub fn delete(span: Span) -> Self {
+        Edit { span, replacement: String::new() }
+    }
+}
+
+/// A fix-it: a title for the button and the edits it makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn new(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix { title: title.into(), edits }
+    }
+
+    pub fn one(title: impl Into<String>, edit: Edit) -> Self {
+        Fix { title: title.into(), edits: vec![edit] }
+    }
+
+    fn range(&self) -> Option<Span> {
+        let start = self.edits.iter().map(|e| e.span.start).min()?;
+        let end = self.edits.iter().map(|e| e.span.end).max()?;
+        Some(Span::new(start, end))
+    }
+}
+
+/// One problem found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable identifier, e.g. `json/comment` or `evo/unknown-key`.
+    pub code: &'static str,
+    pub message: String,
+    pub span: Span,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic { severity, code, message: message.into(), span, fix: None }
+    }
+
+    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, span, message)
+    }
+
+    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, span, message)
+    }
+
+    pub fn info(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, code, span, message)
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// Applies `edits` to `text`. Edits that overlap an earlier-accepted one are skipped; so are edits
+/// whose span is out of range or not on a character boundary. Returns the new text and how many
+/// edits were applied.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    let mut applied = 0;
+    for e in sorted {
+        let Span { start, end } = e.span;
+        if start < pos || end < start || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push_str(&text[pos..start]);
+        out.push_str(&e.replacement);
+        pos = end;
+        applied += 1;
+    }
+    out.push_str(&text[pos..]);
+    (out, applied)
+}
+
+/// Applies every fix of `diagnostics` that does not overlap another already chosen (first come,
+/// first served, in text order). A fix is applied whole or not at all. Returns the new text and
+/// the number of fixes applied.
+pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+    let mut fixes: Vec<(&Fix, Span)> = fixes.into_iter().filter_map(|f| Some((f, f.range()?))).collect();
+    fixes.sort_by_key(|(_, r)| (r.start, r.end));
+    let mut taken: Vec<Span> = Vec::new();
+    let mut edits = Vec::new();
+    let mut count = 0;
+    for (fix, range) in fixes {
+        // Two fixes conflict when their ranges intersect, or both insert at the same point.
+        let clash = taken.iter().any(|t| {
+            (range.start < t.end && t.start < range.end) || (range.start == t.start) || (range.is_empty() && range.start == t.end && t.is_empty())
+        });
+        if clash {
+            continue;
+        }
+        taken.push(range);
+        edits.extend(fix.edits.iter().cloned());
+        count += 1;
+    }
+    let (out, _) = apply_edits(text, &edits);
+    (out, count)
+}
+
+/// Line/column positions (1-based; columns count characters) for byte offsets.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// `(line, column)`, both 1-based, of the byte offset `pos` (clamped to the text).
+    pub fn position(&self, pos: usize) -> (usize, usize) {
+        let mut pos = pos.min(self.text.len());
+        while !self.text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= pos) - 1;
+        let col = self.text[self.starts[line]..pos].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// The text of the 1-based `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(self.text.len(), |&e| e - 1);
+        self.text[start..end].trim_end_matches('\r')
+    }
+
+    /// The byte offset where `pos`'s line starts.
+    pub fn line_start(&self, pos: usize) -> usize {
+        self.starts[self.starts.partition_point(|&s| s <= pos) - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order_and_skip_overlaps() {
+        let (out, n) = apply_edits(
+            "abcdef",
+            &[Edit::replace(Span::new(1, 3), "X"), Edit::insert(0, ">"), Edit::delete(Span::new(2, 4))],
+        );
+        assert_eq!((out.as_str(), n), (">aXdef", 2));
+    }
+
+    #[test]
+    fn overlapping_fixes_first_wins() {
+        let a = Fix::one("a", Edit::replace(Span::new(0, 2), "A"));
+        let b = Fix::one("b", Edit::replace(Span::new(1, 3), "B"));
+        let c = Fix::one("c", Edit::insert(5, "C"));
+        let (out, n) = apply_fixes("012345", [&b, &a, &c]);
+        assert_eq!((out.as_str(), n), ("A234C5", 2));
+    }
+
+    #[test]
+    fn line_index_counts_characters() {
+        let idx = LineIndex::new("ab\nçã x\n");
+        assert_eq!(idx.position(0), (1, 1));
+        assert_eq!(idx.position(3), (2, 1));
+        assert_eq!(idx.position(3 + 4), (2, 3)); // after "çã" (4 bytes, 2 chars)
+        assert_eq!(idx.line_text(2), "çã x");
+        assert_eq!(idx.position(999), (3, 1));
+    }
+}

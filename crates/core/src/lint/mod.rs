@@ -1,0 +1,80 @@
+//! The payload linter: a tolerant JSON/JSONC parser plus the Evolution API rules, reporting every
+//! problem in one pass with a location, an explanation and, where possible, a fix-it.
+//!
+//! Fixes edit the text (they never re-serialise it), so formatting, key order, other comments and
+//! number spellings survive.
+
+pub mod diag;
+pub mod rules;
+pub mod suggest;
+pub mod syntax;
+
+pub use diag::{apply_edits, apply_fixes, Diagnostic, Edit, Fix, LineIndex, Severity, Span};
+pub use rules::RuleOptions;
+pub use syntax::{Kind, Member, Node};
+
+/// Lint options.
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    pub rules: RuleOptions,
+}
+
+impl LintOptions {
+    /// Options with a fresh token (a UUID) for the fix-its that add or replace one.
+    pub fn with_fresh_token(token: impl Into<String>) -> Self {
+        LintOptions { rules: RuleOptions { fresh_token: Some(token.into()) } }
+    }
+}
+
+/// Everything found in one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The value as far as it could be read (rules ran on it).
+    pub root: Option<Node>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// The fixes of every diagnostic, in text order.
+    pub fn fixes(&self) -> impl Iterator<Item = &Fix> {
+        self.diagnostics.iter().filter_map(|d| d.fix.as_ref())
+    }
+}
+
+/// Lints `text` as a v1 create payload.
+pub fn lint(text: &str, opts: &LintOptions) -> Report {
+    let parsed = syntax::parse(text);
+    let mut diagnostics = parsed.diagnostics;
+    if let Some(root) = &parsed.root {
+        diagnostics.extend(rules::check(text, root, &opts.rules));
+    }
+    diagnostics.sort_by_key(|d| (d.span.start, d.severity, d.span.end));
+    Report { diagnostics, root: parsed.root }
+}
+
+/// Applies every non-overlapping fix, re-lints, and repeats while fixes apply (at most 8 rounds:
+/// a fix can reveal another, e.g. a comment removed from a list). Returns the text and the number
+/// of fixes applied.
+pub fn fix_all(text: &str, opts: &LintOptions) -> (String, usize) {
+    let mut current = text.to_owned();
+    let mut total = 0;
+    for _ in 0..8 {
+        let report = lint(&current, opts);
+        let (next, n) = apply_fixes(&current, report.fixes());
+        if n == 0 || next == current {
+            break;
+        }
+        total += n;
+        current = next;
+    }
+    (current, total)
+}
