@@ -139,7 +139,11 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
     let mut applied = 0;
     for e in sorted {
         let Span { start, end } = e.span;
-        if start < pos || end < start || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+        if start < pos
+            || end < start
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
         {
             continue;
         }
@@ -164,7 +168,9 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
     for (fix, range) in fixes {
         // Two fixes conflict when their ranges intersect, or both insert at the same point.
         let clash = taken.iter().any(|t| {
-            (range.start < t.end && t.start < range.end) || (range.start == t.start) || (range.is_empty() && range.start == t.end && t.is_empty())
+            (range.start < t.end && t.start < range.end)
+                || (range.start == t.start)
+                || (range.is_empty() && range.start == t.end && t.is_empty())
         });
         if clash {
             continue;

@@ -10,7 +10,9 @@ use crate::events::EVENTS_V1_8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ty {
     /// A JSON boolean; `checked`: the server's schema rejects anything else with a 400.
-    Bool { checked: bool },
+    Bool {
+        checked: bool,
+    },
     Str,
     /// An absolute http(s) URL.
     Url,
@@ -78,6 +80,8 @@ pub fn known_keys() -> impl Iterator<Item = &'static str> {
 
 const INTEGRATIONS: [&str; 2] = ["WHATSAPP-BAILEYS", "WHATSAPP-BUSINESS"];
 const CHATWOOT_TRIO: [&str; 3] = ["chatwoot_account_id", "chatwoot_token", "chatwoot_url"];
+const STRICT_CHATWOOT: [&str; 3] =
+    ["chatwoot_sign_msg", "chatwoot_reopen_conversation", "chatwoot_conversation_pending"];
 
 /// Options the rules need from outside (the library has no random source of its own).
 #[derive(Debug, Clone, Default)]
@@ -211,10 +215,15 @@ impl<'a> Ctx<'a> {
                     let d = Diagnostic::error(
                         "evo/type",
                         v.span,
-                        format!("{key} must be an array of event names, like [\"MESSAGES_UPSERT\"], not {}.", v.type_name()),
+                        format!(
+                            "{key} must be an array of event names, like [\"MESSAGES_UPSERT\"], not {}.",
+                            v.type_name()
+                        ),
                     );
                     let d = match v.as_str() {
-                        Some(s) => d.with_fix(Fix::one("Wrap it in [ ]", Edit::replace(v.span, format!("[{}]", quote(s))))),
+                        Some(s) => {
+                            d.with_fix(Fix::one("Wrap it in [ ]", Edit::replace(v.span, format!("[{}]", quote(s)))))
+                        }
                         None => d,
                     };
                     self.push(d);
@@ -241,7 +250,11 @@ impl<'a> Ctx<'a> {
                             .with_fix(Fix::one("Put it in quotes", Edit::replace(v.span, quote(raw)))),
                     );
                 }
-                _ => self.push(Diagnostic::error("evo/type", v.span, format!("number must be a string, not {}.", v.type_name()))),
+                _ => self.push(Diagnostic::error(
+                    "evo/type",
+                    v.span,
+                    format!("number must be a string, not {}.", v.type_name()),
+                )),
             },
             Ty::Id => {
                 let ok = match &v.kind {
@@ -299,12 +312,20 @@ impl<'a> Ctx<'a> {
         }
         if let Some(p) = get("protocol") {
             if !p.as_str().is_some_and(|s| matches!(s, "http" | "https" | "socks4" | "socks5")) {
-                self.push(Diagnostic::error("evo/proxy", p.span, "proxy.protocol must be \"http\", \"https\", \"socks4\" or \"socks5\"."));
+                self.push(Diagnostic::error(
+                    "evo/proxy",
+                    p.span,
+                    "proxy.protocol must be \"http\", \"https\", \"socks4\" or \"socks5\".",
+                ));
             }
         }
         for m in members {
             if !matches!(m.key.as_str(), "host" | "port" | "protocol" | "username" | "password") {
-                self.push(Diagnostic::warning("evo/unknown-key", m.key_span, format!("proxy has no field \"{}\": the server ignores it.", m.key)));
+                self.push(Diagnostic::warning(
+                    "evo/unknown-key",
+                    m.key_span,
+                    format!("proxy has no field \"{}\": the server ignores it.", m.key),
+                ));
             }
         }
         self.push(Diagnostic::info(
@@ -322,7 +343,9 @@ impl<'a> Ctx<'a> {
             }
             let suggestion = closest(&m.key, &known);
             let msg = match suggestion {
-                Some(s) => format!("Unknown field \"{}\": the server silently ignores it. Did you mean \"{s}\"?", m.key),
+                Some(s) => {
+                    format!("Unknown field \"{}\": the server silently ignores it. Did you mean \"{s}\"?", m.key)
+                }
                 None => format!("Unknown field \"{}\": the server silently ignores it.", m.key),
             };
             let mut d = Diagnostic::warning("evo/unknown-key", m.key_span, msg);
@@ -356,7 +379,11 @@ impl<'a> Ctx<'a> {
         }
         let fix = slug(name).map(|s| Fix::one(format!("Use \"{s}\""), Edit::replace(v.span, quote(&s))));
         let d = if is_placeholder(name) {
-            Diagnostic::error("evo/placeholder", v.span, format!("{name} is the seed's placeholder: put your instance's name here."))
+            Diagnostic::error(
+                "evo/placeholder",
+                v.span,
+                format!("{name} is the seed's placeholder: put your instance's name here."),
+            )
         } else if name.contains('/') {
             Diagnostic::error(
                 "evo/instance-name-slash",
@@ -387,7 +414,10 @@ impl<'a> Ctx<'a> {
                 "No token: the server then makes one itself, and that path is buggy (a second token-less create can fail with \"Token already exists\"). Send your own.",
             );
             if let Some(t) = fresh {
-                d = d.with_fix(Fix::one("Add a fresh token", self.insert_member(self.get("instanceName"), "token", &quote(&t))));
+                d = d.with_fix(Fix::one(
+                    "Add a fresh token",
+                    self.insert_member(self.get("instanceName"), "token", &quote(&t)),
+                ));
             }
             self.push(d);
             return;
@@ -400,7 +430,10 @@ impl<'a> Ctx<'a> {
         }
         let cleaned: String = token.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
         let (code, msg) = if is_placeholder(token) {
-            ("evo/placeholder", format!("{token} is the seed's placeholder: put the instance's own key here, or generate one."))
+            (
+                "evo/placeholder",
+                format!("{token} is the seed's placeholder: put the instance's own key here, or generate one."),
+            )
         } else if token.is_empty() {
             ("evo/token", "token is empty: the server then makes its own (see the missing-token warning).".to_owned())
         } else {
@@ -436,7 +469,11 @@ impl<'a> Ctx<'a> {
         for (i, item) in items.iter().enumerate() {
             let Some(name) = item.as_str() else {
                 if item.kind != Kind::Invalid {
-                    self.push(Diagnostic::error("evo/event", item.span, format!("{}[{i}] must be an event name in quotes.", m.key)));
+                    self.push(Diagnostic::error(
+                        "evo/event",
+                        item.span,
+                        format!("{}[{i}] must be an event name in quotes.", m.key),
+                    ));
                 }
                 continue;
             };
@@ -473,7 +510,13 @@ impl<'a> Ctx<'a> {
             if let Some(v) = &m.value {
                 if let Some(url) = v.as_str() {
                     if is_placeholder(url) {
-                        self.push(Diagnostic::error("evo/placeholder", v.span, format!("{url} is the seed's placeholder: put the URL that should receive the events here.")));
+                        self.push(Diagnostic::error(
+                            "evo/placeholder",
+                            v.span,
+                            format!(
+                                "{url} is the seed's placeholder: put the URL that should receive the events here."
+                            ),
+                        ));
                     } else if !is_http_url(url) {
                         self.push(Diagnostic::error(
                             "evo/webhook-url",
@@ -496,7 +539,11 @@ impl<'a> Ctx<'a> {
         }
         if let Some(m) = events {
             if webhook.is_none() {
-                self.push(Diagnostic::warning("evo/events-without-webhook", m.key_span, "events without webhook: the server ignores them."));
+                self.push(Diagnostic::warning(
+                    "evo/events-without-webhook",
+                    m.key_span,
+                    "events without webhook: the server ignores them.",
+                ));
             }
             self.events_list(m);
         }
@@ -525,7 +572,11 @@ impl<'a> Ctx<'a> {
             }
             if let Some(m) = events {
                 if enabled.is_none() {
-                    self.push(Diagnostic::warning("evo/events-without-webhook", m.key_span, format!("{events_key} without \"{enabled_key}\": true does nothing.")));
+                    self.push(Diagnostic::warning(
+                        "evo/events-without-webhook",
+                        m.key_span,
+                        format!("{events_key} without \"{enabled_key}\": true does nothing."),
+                    ));
                 }
                 self.events_list(m);
             }
@@ -536,7 +587,11 @@ impl<'a> Ctx<'a> {
         let present: Vec<&str> = CHATWOOT_TRIO.iter().copied().filter(|k| self.get(k).is_some()).collect();
         if present.is_empty() {
             for m in self.members.iter().filter(|m| m.key.starts_with("chatwoot_")) {
-                self.push(Diagnostic::info("evo/unused", m.key_span, format!("{} does nothing without chatwoot_account_id, chatwoot_token and chatwoot_url.", m.key)));
+                self.push(Diagnostic::info(
+                    "evo/unused",
+                    m.key_span,
+                    format!("{} does nothing without chatwoot_account_id, chatwoot_token and chatwoot_url.", m.key),
+                ));
             }
             return;
         }
@@ -553,7 +608,11 @@ impl<'a> Ctx<'a> {
         if let Some(v) = self.value("chatwoot_url") {
             if let Some(url) = v.as_str() {
                 if !is_http_url(url) {
-                    self.push(Diagnostic::error("evo/chatwoot-url", v.span, "chatwoot_url must be an absolute http:// or https:// URL of your Chatwoot."));
+                    self.push(Diagnostic::error(
+                        "evo/chatwoot-url",
+                        v.span,
+                        "chatwoot_url must be an absolute http:// or https:// URL of your Chatwoot.",
+                    ));
                 }
             }
         }
@@ -571,7 +630,7 @@ impl<'a> Ctx<'a> {
             }
             Some(m) => self.strict_bool(m),
         }
-        for k in ["chatwoot_reopen_conversation", "chatwoot_conversation_pending"] {
+        for k in &STRICT_CHATWOOT[1..] {
             if let Some(m) = self.get(k) {
                 self.strict_bool(m);
             }
@@ -617,7 +676,11 @@ impl<'a> Ctx<'a> {
         }
         if let Some(v) = self.value("groups_ignore") {
             if v.as_bool() == Some(false) {
-                self.push(Diagnostic::info("evo/groups-ignore", v.span, "Evolution 1.8.2 forces groups_ignore to true at create; change it afterwards in the settings."));
+                self.push(Diagnostic::info(
+                    "evo/groups-ignore",
+                    v.span,
+                    "Evolution 1.8.2 forces groups_ignore to true at create; change it afterwards in the settings.",
+                ));
             }
         }
     }
@@ -637,7 +700,12 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
     };
     let mut cx = Ctx { text, root, members, opts, out: Vec::new() };
     cx.unknown_keys();
+    let chatwoot_on = CHATWOOT_TRIO.iter().all(|k| cx.get(k).is_some());
     for m in members {
+        // With Chatwoot on, these three are strict: `chatwoot()` reports them as errors.
+        if chatwoot_on && STRICT_CHATWOOT.contains(&m.key.as_str()) {
+            continue;
+        }
         if let Some((_, ty)) = KEYS.iter().find(|(k, _)| *k == m.key) {
             cx.check_type(m, *ty);
         }

@@ -157,7 +157,12 @@ impl<'a> Lexer<'a> {
                 if line_ends_here {
                     Span::new(s, end)
                 } else {
-                    Span::new(start, end)
+                    // Mid-line: take the blanks after it too, so one space separates what is left.
+                    let mut e = end;
+                    while e < self.bytes.len() && matches!(self.bytes[e], b' ' | b'\t') {
+                        e += 1;
+                    }
+                    Span::new(start, e)
                 }
             }
         }
@@ -174,7 +179,8 @@ impl<'a> Lexer<'a> {
             let start = self.pos;
             match self.bytes.get(self.pos + 1) {
                 Some(b'/') => {
-                    let end = self.bytes[start..].iter().position(|&b| b == b'\n').map_or(self.bytes.len(), |n| start + n);
+                    let end =
+                        self.bytes[start..].iter().position(|&b| b == b'\n').map_or(self.bytes.len(), |n| start + n);
                     let end = if end > start && self.bytes[end - 1] == b'\r' { end - 1 } else { end };
                     self.pos = end;
                     let d = Diagnostic::error(
@@ -223,7 +229,9 @@ impl<'a> Lexer<'a> {
             b',' => single(Tok::Comma, self),
             b'"' | b'\'' => self.string(b),
             b'-' | b'+' | b'.' | b'0'..=b'9' => self.number(),
-            _ if is_word_start(b) || b >= 0x80 && self.text[start..].chars().next().is_some_and(char::is_alphabetic) => {
+            _ if is_word_start(b)
+                || b >= 0x80 && self.text[start..].chars().next().is_some_and(char::is_alphabetic) =>
+            {
                 while self.pos < self.bytes.len() && is_word_byte(self.bytes[self.pos]) {
                     self.pos += 1;
                 }
@@ -245,7 +253,7 @@ impl<'a> Lexer<'a> {
         let mut i = start + 1;
         let mut value = String::new();
         let mut seg = i; // start of the not-yet-copied run
-        // A fix that rewrites a single-quoted string as a double-quoted one.
+                         // A fix that rewrites a single-quoted string as a double-quoted one.
         let mut requoted = String::from("\"");
         let single = quote == b'\'';
         loop {
@@ -267,11 +275,19 @@ impl<'a> Lexer<'a> {
                 while end > start + 1 && matches!(self.bytes[end - 1], b' ' | b'\t') {
                     end -= 1;
                 }
-                // `"https://x.com,` — the comma was meant to follow the string.
+                // `"https://x.com,` — the comma was meant to follow the string: leave it to the
+                // lexer as a real comma.
+                let mut stop = i;
                 if end > start + 1 && self.bytes[end - 1] == b',' {
                     end -= 1;
-                    value.pop();
+                    stop = end;
+                    let mut keep = value.len().saturating_sub(i - end);
+                    while !value.is_char_boundary(keep) {
+                        keep -= 1;
+                    }
+                    value.truncate(keep);
                 }
+                let i = stop;
                 self.pos = i;
                 let q = char::from(quote);
                 self.diags.push(
@@ -295,8 +311,12 @@ impl<'a> Lexer<'a> {
                 let span = Span::new(start, self.pos);
                 if single {
                     self.diags.push(
-                        Diagnostic::error("json/single-quote", span, "JSON strings use double quotes, not single quotes.")
-                            .with_fix(Fix::one("Use double quotes", Edit::replace(span, requoted))),
+                        Diagnostic::error(
+                            "json/single-quote",
+                            span,
+                            "JSON strings use double quotes, not single quotes.",
+                        )
+                        .with_fix(Fix::one("Use double quotes", Edit::replace(span, requoted))),
                     );
                 }
                 return (Tok::Str { value, single }, span);
@@ -326,7 +346,9 @@ impl<'a> Lexer<'a> {
                     Diagnostic::error(
                         "json/control-char",
                         Span::new(i, i + 1),
-                        format!("A raw control character (U+{c:04X}) inside a string is not allowed: write it as {esc}."),
+                        format!(
+                            "A raw control character (U+{c:04X}) inside a string is not allowed: write it as {esc}."
+                        ),
                     )
                     .with_fix(Fix::one(format!("Escape it as {esc}"), Edit::replace(Span::new(i, i + 1), esc.clone()))),
                 );
@@ -642,12 +664,8 @@ impl<'a> Parser<'a> {
                 Tok::Eof => {
                     end = self.span.end;
                     self.err(
-                        Diagnostic::error(
-                            "json/unclosed",
-                            open,
-                            "This { is never closed: the text ends before its }.",
-                        )
-                        .with_fix(Fix::one("Add the missing }", Edit::insert(self.prev_end, "\n}"))),
+                        Diagnostic::error("json/unclosed", open, "This { is never closed: the text ends before its }.")
+                            .with_fix(Fix::one("Add the missing }", Edit::insert(self.prev_end, "\n}"))),
                     );
                     break;
                 }
@@ -712,15 +730,15 @@ impl<'a> Parser<'a> {
             self.bump();
         } else if self.starts_value() {
             self.err(
-                Diagnostic::error("json/missing-colon", Span::at(key_span.end), "Missing : between the name and its value.")
-                    .with_fix(Fix::one("Insert :", Edit::insert(key_span.end, ":"))),
+                Diagnostic::error(
+                    "json/missing-colon",
+                    Span::at(key_span.end),
+                    "Missing : between the name and its value.",
+                )
+                .with_fix(Fix::one("Insert :", Edit::insert(key_span.end, ":"))),
             );
         } else {
-            self.err(Diagnostic::error(
-                "json/missing-value",
-                key_span,
-                format!("\"{key}\" has no : and no value."),
-            ));
+            self.err(Diagnostic::error("json/missing-value", key_span, format!("\"{key}\" has no : and no value.")));
             let comma = self.after_item(Tok::RBrace);
             members.push(Member { key, key_span, value: None, comma });
             return;
@@ -775,7 +793,10 @@ impl<'a> Parser<'a> {
                 self.err(Diagnostic::error(
                     "json/unexpected-token",
                     s,
-                    format!("Unexpected {c}: expected a comma or the end of the {}.", if closer == Tok::RBrace { "object" } else { "array" }),
+                    format!(
+                        "Unexpected {c}: expected a comma or the end of the {}.",
+                        if closer == Tok::RBrace { "object" } else { "array" }
+                    ),
                 ));
                 self.bump();
             }
@@ -897,15 +918,23 @@ pub fn parse(text: &str) -> Parsed {
     if text.starts_with('\u{feff}') {
         lx.pos = 3;
         pre.push(
-            Diagnostic::warning("json/bom", Span::new(0, 3), "The text starts with an invisible byte-order mark (BOM).")
-                .with_fix(Fix::one("Remove the BOM", Edit::delete(Span::new(0, 3)))),
+            Diagnostic::warning(
+                "json/bom",
+                Span::new(0, 3),
+                "The text starts with an invisible byte-order mark (BOM).",
+            )
+            .with_fix(Fix::one("Remove the BOM", Edit::delete(Span::new(0, 3)))),
         );
     }
     let (tok, span) = lx.next();
     let mut p = Parser { lx, tok, span, prev_end: span.start, too_deep_reported: false };
     p.lx.diags.splice(0..0, pre);
     if p.tok == Tok::Eof {
-        p.err(Diagnostic::error("json/empty", Span::at(p.span.start), "The payload is empty: it must be a JSON object { … }."));
+        p.err(Diagnostic::error(
+            "json/empty",
+            Span::at(p.span.start),
+            "The payload is empty: it must be a JSON object { … }.",
+        ));
         return Parsed { root: None, diagnostics: p.lx.diags };
     }
     let root = p.value(0);
