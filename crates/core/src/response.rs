@@ -136,7 +136,9 @@ pub fn decode(status: u16, body: &str) -> Decoded {
     let Ok(v) = serde_json::from_str::<Value>(body) else {
         return Decoded::NotJson;
     };
-    if (200..300).contains(&status) && v.get("instance").is_some_and(Value::is_object) {
+    // Every create answer (seed-era, 1.8, v2) has `instance` and `hash`; connectionState and
+    // fetchInstances answers have `instance` only.
+    if (200..300).contains(&status) && v.get("instance").is_some_and(Value::is_object) && v.get("hash").is_some() {
         return Decoded::Created(decode_created(&v));
     }
     if let Some(resp) = v.get("response") {
@@ -156,6 +158,50 @@ pub fn decode(status: u16, body: &str) -> Decoded {
         }
     }
     Decoded::OtherJson
+}
+
+/// The payload field an error message is about, e.g. `events[1]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldRef {
+    pub key: String,
+    /// The array index, for messages like `events[1] is not one of enum values`.
+    pub index: Option<usize>,
+}
+
+impl FieldRef {
+    fn key(k: &str) -> Self {
+        FieldRef { key: k.to_owned(), index: None }
+    }
+}
+
+/// Maps a server error message back to the payload field it is about.
+pub fn field_of_message(msg: &str) -> Option<FieldRef> {
+    const FIXED: &[(&str, &str)] = &[
+        ("Invalid \"url\" property in webhook", "webhook"),
+        ("sign_msg is required", "chatwoot_sign_msg"),
+        ("Invalid proxy", "proxy"),
+        ("Token already exists", "token"),
+        ("Authentication error", "instanceName"),
+    ];
+    if let Some((_, k)) = FIXED.iter().find(|(m, _)| msg == *m) {
+        return Some(FieldRef::key(k));
+    }
+    if msg.starts_with("This name \"") && msg.ends_with("is already in use.") || msg.contains("The \"path\" argument") {
+        return Some(FieldRef::key("instanceName"));
+    }
+    if let Some(k) = msg.strip_suffix(" is required") {
+        return Some(FieldRef::key(k));
+    }
+    // Schema messages: `<path> is not of a type(s) …`, `<path> is not one of enum values: …`,
+    // `<path> does not match pattern …`, where <path> is `key` or `key[i]`.
+    let path = msg.split_once(" is not ").or_else(|| msg.split_once(" does not match ")).map(|(p, _)| p)?;
+    let path = path.strip_prefix("instance.").unwrap_or(path);
+    let (key, index) = match path.split_once('[') {
+        Some((k, rest)) => (k, rest.strip_suffix(']').and_then(|i| i.parse().ok())),
+        None => (path, None),
+    };
+    let valid = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    valid.then(|| FieldRef { key: key.to_owned(), index })
 }
 
 #[cfg(test)]
@@ -202,6 +248,17 @@ mod tests {
             panic!()
         };
         assert_eq!(e.messages, vec!["Unauthorized"]);
+    }
+
+    #[test]
+    fn messages_map_to_fields() {
+        let f = |m: &str| field_of_message(m).map(|f| (f.key, f.index));
+        assert_eq!(f("events[1] is not one of enum values: A,B"), Some(("events".into(), Some(1))));
+        assert_eq!(f("qrcode is not of a type(s) boolean"), Some(("qrcode".into(), None)));
+        assert_eq!(f("number does not match pattern \"^\\\\d+\""), Some(("number".into(), None)));
+        assert_eq!(f("sign_msg is required"), Some(("chatwoot_sign_msg".into(), None)));
+        assert_eq!(f("This name \"x\" is already in use."), Some(("instanceName".into(), None)));
+        assert_eq!(f("C"), None);
     }
 
     #[test]
