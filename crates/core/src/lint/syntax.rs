@@ -254,8 +254,8 @@ impl<'a> Lexer<'a> {
         let mut value = String::new();
         let mut seg = i; // start of the not-yet-copied run
                          // A fix that rewrites a single-quoted string as a double-quoted one.
-        let mut requoted = String::from("\"");
         let single = quote == b'\'';
+        let mut requoted = if single { String::from("\"") } else { String::new() };
         loop {
             // Fast scan to the next interesting byte.
             while i < self.bytes.len() {
@@ -595,16 +595,16 @@ impl<'a> Parser<'a> {
             return Some(self.skip_deep(true));
         }
         let span = self.span;
-        match self.tok.clone() {
+        match self.tok {
             Tok::LBrace => Some(self.object(depth)),
             Tok::LBrack => Some(self.array(depth)),
-            Tok::Str { value, .. } => {
-                self.bump();
-                Some(Node { kind: Kind::String(value), span })
-            }
-            Tok::Num { value } => {
-                self.bump();
-                Some(Node { kind: Kind::Number(value), span })
+            Tok::Str { .. } | Tok::Num { .. } => {
+                let kind = match self.bump().0 {
+                    Tok::Str { value, .. } => Kind::String(value),
+                    Tok::Num { value } => Kind::Number(value),
+                    _ => Kind::Invalid,
+                };
+                Some(Node { kind, span })
             }
             Tok::Word => {
                 let w = self.word();
@@ -655,7 +655,7 @@ impl<'a> Parser<'a> {
         let mut members: Vec<Member> = Vec::new();
         let end;
         loop {
-            match self.tok.clone() {
+            match self.tok {
                 Tok::RBrace => {
                     end = self.span.end;
                     self.bump();
@@ -687,9 +687,9 @@ impl<'a> Parser<'a> {
                     );
                     self.bump();
                 }
-                Tok::Str { value, .. } => {
-                    let key_span = self.span;
-                    self.bump();
+                Tok::Str { .. } => {
+                    let (tok, key_span) = self.bump();
+                    let Tok::Str { value, .. } = tok else { unreachable!("matched a string token") };
                     self.member(value, key_span, depth, &mut members);
                 }
                 Tok::Word => {
@@ -861,9 +861,16 @@ impl<'a> Parser<'a> {
         if members.len() < 2 {
             return;
         }
+        // Small objects (every real payload) compare pairwise; big ones use a map.
         let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let small = members.len() <= 32;
         for (i, m) in members.iter().enumerate() {
-            if let Some(&first) = seen.get(m.key.as_str()) {
+            let earlier = if small {
+                members[..i].iter().position(|e| e.key == m.key)
+            } else {
+                seen.get(m.key.as_str()).copied()
+            };
+            if let Some(first) = earlier {
                 let earlier = &members[first];
                 let d = Diagnostic::warning(
                     "json/duplicate-key",
@@ -876,7 +883,9 @@ impl<'a> Parser<'a> {
                 ));
                 self.err(d);
             }
-            seen.insert(&m.key, i);
+            if !small {
+                seen.insert(&m.key, i);
+            }
         }
     }
 }
