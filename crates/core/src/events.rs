@@ -30,3 +30,50 @@ pub const EVENTS_V1_8: [&str; 26] = [
     "TYPEBOT_CHANGE_STATUS",
     "CHAMA_AI_ACTION",
 ];
+
+/// A one-line description of each v1.8 event, for the events checklist.
+pub fn describe(event: &str) -> &'static str {
+    match event {
+        "APPLICATION_STARTUP" => "The server started",
+        "QRCODE_UPDATED" => "A new QR code to scan",
+        "MESSAGES_SET" => "Initial message history loaded",
+        "MESSAGES_UPSERT" => "A message received or sent",
+        "MESSAGES_UPDATE" => "Message status changed (delivered, read…)",
+        "MESSAGES_DELETE" => "A message deleted",
+        "SEND_MESSAGE" => "A message sent through the API",
+        "CONTACTS_SET" => "Initial contacts loaded",
+        "CONTACTS_UPSERT" => "Contacts added or reloaded",
+        "CONTACTS_UPDATE" => "A contact changed",
+        "PRESENCE_UPDATE" => "Online / typing / recording",
+        "CHATS_SET" => "Initial chats loaded",
+        "CHATS_UPSERT" => "A chat created or reloaded",
+        "CHATS_UPDATE" => "A chat changed",
+        "CHATS_DELETE" => "A chat deleted",
+        "GROUPS_UPSERT" => "A group created",
+        "GROUP_UPDATE" => "Group details changed",
+        "GROUP_PARTICIPANTS_UPDATE" => "Someone joined, left, was promoted…",
+        "CONNECTION_UPDATE" => "WhatsApp connection state changed",
+        "LABELS_EDIT" => "A label edited (1.7+)",
+        "LABELS_ASSOCIATION" => "A label put on / taken off a chat (1.7+)",
+        "CALL" => "An incoming call (1.4.3+)",
+        "NEW_JWT_TOKEN" => "The instance's JWT was renewed",
+        "TYPEBOT_START" => "A Typebot session started (1.5.1+)",
+        "TYPEBOT_CHANGE_STATUS" => "A Typebot session changed status (1.5.1+)",
+        "CHAMA_AI_ACTION" => "A Chama AI action (1.5.1+)",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_event_is_described_once() {
+        for e in super::EVENTS_V1_8 {
+            assert!(!super::describe(e).is_empty(), "{e}");
+        }
+        let mut sorted = super::EVENTS_V1_8.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 26);
+    }
+}

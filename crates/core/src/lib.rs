@@ -4,6 +4,7 @@
 //! `cargo test` on the host: the create payload, base-URL handling, response decoding and the
 //! explanations of failures, the QR code checks and the QR matrix rendered as SVG.
 
+pub mod builder;
 pub mod events;
 pub mod explain;
 pub mod lint;

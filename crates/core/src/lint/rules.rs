@@ -3,7 +3,7 @@
 
 use super::diag::{Diagnostic, Edit, Fix, Span};
 use super::suggest::{closest, is_seed_instance_name, slug};
-use super::syntax::{Kind, Member, Node};
+use super::syntax::{insert_member_edit, Kind, Member, Node};
 use crate::events::EVENTS_V1_8;
 
 /// What a field must hold.
@@ -133,26 +133,9 @@ impl<'a> Ctx<'a> {
         self.out.push(d);
     }
 
-    /// The indentation of the line `pos` is on, when only blanks precede `pos` there.
-    fn indent_at(&self, pos: usize) -> Option<&'a str> {
-        let line_start = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
-        let before = &self.text[line_start..pos];
-        before.chars().all(|c| c == ' ' || c == '\t').then_some(before)
-    }
-
     /// An edit that adds `"key": value_json` to the root object, after `after` (or the last member).
     fn insert_member(&self, after: Option<&Member>, key: &str, value_json: &str) -> Edit {
-        let after = after.or_else(|| self.members.last());
-        match after {
-            Some(m) => {
-                let sep = match self.indent_at(m.key_span.start) {
-                    Some(indent) => format!(",\n{indent}"),
-                    None => ", ".to_owned(),
-                };
-                Edit::insert(m.span().end, format!("{sep}\"{key}\": {value_json}"))
-            }
-            None => Edit::insert(self.root.span.start + 1, format!("\n  \"{key}\": {value_json}\n")),
-        }
+        insert_member_edit(self.text, self.root, after, key, value_json)
     }
 
     fn bool_fix(&self, v: &Node) -> Option<Fix> {
@@ -661,6 +644,22 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// A seed-style `[placeholder]` left in any other string field.
+    fn other_placeholders(&mut self) {
+        for m in self.members {
+            if matches!(m.key.as_str(), "instanceName" | "token" | "webhook") {
+                continue;
+            }
+            if let Some(v) = m.value.as_ref().filter(|v| v.as_str().is_some_and(is_placeholder)) {
+                let msg = format!(
+                    "{} is still a placeholder: put your own value here.",
+                    self.text[v.span.start..v.span.end].trim_matches('"')
+                );
+                self.push(Diagnostic::error("evo/placeholder", v.span, msg));
+            }
+        }
+    }
+
     fn integration(&mut self) {
         if self.value("integration").and_then(Node::as_str) == Some("WHATSAPP-BUSINESS") {
             let span = self.get("integration").map_or(self.root.span, |m| m.key_span);
@@ -717,5 +716,6 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
     cx.channels();
     cx.chatwoot();
     cx.integration();
+    cx.other_placeholders();
     cx.out
 }

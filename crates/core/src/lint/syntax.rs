@@ -903,6 +903,24 @@ pub fn remove_member_span(bytes: &[u8], members: &[Member], i: usize, m: &Member
     }
 }
 
+/// An edit that adds `"key": value_json` to the object `obj` after member `after` (default: its
+/// last member), matching the indentation of the member it follows.
+pub fn insert_member_edit(text: &str, obj: &Node, after: Option<&Member>, key: &str, value_json: &str) -> Edit {
+    let key_json = serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""));
+    let after = after.or_else(|| obj.members().and_then(<[Member]>::last));
+    match after {
+        Some(m) => {
+            let pos = m.key_span.start;
+            let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..pos];
+            let sep =
+                if before.chars().all(|c| c == ' ' || c == '\t') { format!(",\n{before}") } else { ", ".to_owned() };
+            Edit::insert(m.span().end, format!("{sep}{key_json}: {value_json}"))
+        }
+        None => Edit::insert(obj.span.start + 1, format!("\n  {key_json}: {value_json}\n")),
+    }
+}
+
 /// Widens `start..end` to whole lines when only blanks surround it.
 pub fn line_aware(bytes: &[u8], start: usize, end: usize) -> Span {
     let mut s = start;
