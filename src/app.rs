@@ -1,15 +1,24 @@
-//! The page's components. They hold signals and render; every rule comes from `evo_core`.
+//! The page: connection settings, the builder (form + editor + diagnostics), sending, and the
+//! response with its explanation, summary and QR code. Every rule comes from `evo_core`.
 
-use evo_core::explain::{explain_no_response, explain_response, mixed_content, Explanation, Tone};
-use evo_core::payload::BasicPayload;
+use evo_core::builder::{decode_fragment, preset_text, Preset};
+use evo_core::explain::{
+    explain_aborted, explain_no_response, explain_response, explain_timeout, mixed_content, read_health, suggest_free_name,
+    Explanation, Health, Tone,
+};
 use evo_core::qr::{check_png_data_url, QrMatrix};
-use evo_core::response::{decode, Decoded, QrInfo};
-use evo_core::token::{check_api_key, uuid_v4};
+use evo_core::response::{decode, field_of_message, Created, Decoded, QrInfo};
+use evo_core::token::check_api_key;
 use evo_core::url::BaseUrl;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::Value;
 
-use crate::browser;
-use crate::http::{self, HttpError, Reply};
+use crate::editor::{Editor, Exports};
+use crate::form::PayloadForm;
+use crate::http::{self, Abort, HttpError, Reply};
+use crate::state::Builder;
+use crate::{browser, storage};
 
 /// The sandbox's default address, offered when the page itself runs locally.
 pub const SANDBOX_URL: &str = "http://127.0.0.1:8081";
@@ -17,7 +26,7 @@ pub const SANDBOX_URL: &str = "http://127.0.0.1:8081";
 /// What one press of "Create instance" ended in.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// Refused before sending (bad base URL or key, mixed content): nothing left the page.
+    /// Refused before sending (bad base URL or key, mixed content, lint errors): nothing left the page.
     NotSent(String),
     /// An HTTP answer, with the instance name that was sent.
     Answered { reply: Reply, name: String },
@@ -25,27 +34,59 @@ pub enum Outcome {
     NoAnswer(HttpError),
 }
 
+/// The text the page starts with: a shared payload in the URL, else the saved draft, else the
+/// Basic preset with a fresh token.
+fn initial_text() -> (String, Option<&'static str>) {
+    if let Some(frag) = browser::fragment() {
+        if let Some(p) = frag.strip_prefix("payload=").and_then(decode_fragment) {
+            browser::clear_fragment();
+            return (p, Some("Payload loaded from the share link (tokens were not included: generate one)."));
+        }
+    }
+    if let Some(d) = storage::load_draft().filter(|d| !d.trim().is_empty()) {
+        return (d, None);
+    }
+    (preset_text(Preset::Basic, "", &browser::fresh_uuid().unwrap_or_default(), true), None)
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let base_url = RwSignal::new(if browser::page_is_local() { SANDBOX_URL.to_owned() } else { String::new() });
-    let api_key = RwSignal::new(String::new());
-    let instance_name = RwSignal::new(String::new());
-    let token = RwSignal::new(String::new());
-    let qrcode = RwSignal::new(true);
+    let (text, notice) = initial_text();
+    let b = Builder::new(text);
+    provide_context(b);
+    let base_url = RwSignal::new(
+        storage::load_base_url().unwrap_or_else(|| if browser::page_is_local() { SANDBOX_URL.to_owned() } else { String::new() }),
+    );
+    let remembered = storage::load_key(&base_url.get_untracked());
+    let remember = RwSignal::new(remembered.is_some());
+    let api_key = RwSignal::new(remembered.unwrap_or_default());
+    let timeout_s = RwSignal::new(30u32);
+    let abort = StoredValue::new(None::<Abort>);
 
-    let payload = Memo::new(move |_| BasicPayload {
-        instance_name: instance_name.get(),
-        token: token.get(),
-        qrcode: qrcode.get(),
+    Effect::new(move |_| storage::save_base_url(&base_url.get()));
+    // The key is written to storage only while "Remember on this device" is on.
+    Effect::new(move |_| {
+        let (url, key) = (base_url.get(), api_key.get());
+        if remember.get() && !key.is_empty() {
+            storage::save_key(&url, &key);
+        }
     });
-    let body = Memo::new(move |_| payload.with(BasicPayload::to_json));
 
     let send = Action::new_local(move |_: &()| {
         let base = base_url.get_untracked();
         let key = api_key.get_untracked();
-        let body = body.get_untracked();
-        let name = instance_name.get_untracked();
+        let timeout = timeout_s.get_untracked();
+        b.lint_now();
+        let errors = b.linted.with_untracked(|l| l.errors);
+        let body = b.text.get_untracked();
+        let name = b.linted.with_untracked(|l| l.field("instanceName").and_then(|n| n.as_str().map(str::to_owned)));
+        b.server_errors.set(Vec::new());
+        let controller = Abort::new();
+        abort.set_value(controller.clone());
         async move {
+            if errors > 0 {
+                return Outcome::NotSent(format!("the payload has {errors} error(s): fix them first (see the list under the editor)."));
+            }
             let base = match BaseUrl::parse(&base) {
                 Ok(b) => b,
                 Err(e) => return Outcome::NotSent(e.to_string()),
@@ -56,40 +97,79 @@ pub fn App() -> impl IntoView {
             if let Some(e) = mixed_content(browser::page_is_https(), base.is_https()) {
                 return Outcome::NotSent(e.text);
             }
-            match http::post_json(&base.create_url(), &key, body).await {
-                Ok(reply) => Outcome::Answered { reply, name },
+            match http::post_json(&base.create_url(), &key, body, timeout, controller).await {
+                Ok(reply) => Outcome::Answered { reply, name: name.unwrap_or_default() },
                 Err(e) => Outcome::NoAnswer(e),
             }
         }
     });
     let pending = send.pending();
+    // After a 400, put the server's messages next to the fields they are about.
+    Effect::new(move |_| {
+        if let Some(Outcome::Answered { reply, .. }) = send.value().get() {
+            if let Decoded::Error(e) = decode(reply.status, &reply.body) {
+                if reply.status == 400 {
+                    let mapped = e.messages.iter().filter_map(|m| field_of_message(m).map(|f| (f.key, m.clone()))).collect();
+                    b.server_errors.set(mapped);
+                }
+            }
+        }
+    });
+    let errors = move || b.linted.with(|l| l.errors);
+    let send_label = move || match (pending.get(), errors()) {
+        (true, _) => "Creating…".to_owned(),
+        (false, 0) => "Create instance".to_owned(),
+        (false, n) => format!("Fix {n} error{} first", if n == 1 { "" } else { "s" }),
+    };
 
     view! {
         <header class="top">
             <h1>"Evolution API — create a WhatsApp instance"</h1>
-            <p class="sub">"Build the payload, check it, post it to " <code>"{baseUrl}/instance/create"</code> ", scan the QR."</p>
+            <p class="sub">
+                "Build the payload, see every mistake explained, post it to " <code>"{baseUrl}/instance/create"</code>
+                ", scan the QR. Also a JSON linter for the vendor's examples, comments and all."
+            </p>
+            {notice.map(|n| view! { <p class="msg warn" role="status">{n}</p> })}
         </header>
         <main class="grid">
-            <section class="card" aria-labelledby="conn-h">
+            <section class="card wide" aria-labelledby="conn-h">
                 <h2 id="conn-h">"Connection"</h2>
-                <ConnectionPanel base_url api_key />
+                <div class="conn">
+                    <ConnectionPanel base_url api_key remember timeout_s />
+                </div>
             </section>
             <section class="card" aria-labelledby="payload-h">
                 <h2 id="payload-h">"Payload"</h2>
-                <BasicForm instance_name token qrcode />
-                <h3>"JSON that will be sent"</h3>
-                <pre class="code" data-testid="payload-preview" aria-live="off">{move || body.get()}</pre>
-                <button
-                    class="primary"
-                    data-testid="send"
-                    type="button"
-                    prop:disabled=move || pending.get()
-                    on:click=move |_| {
-                        send.dispatch(());
-                    }
-                >
-                    {move || if pending.get() { "Creating…" } else { "Create instance" }}
-                </button>
+                <PayloadForm />
+            </section>
+            <section class="card sticky" aria-labelledby="json-h">
+                <h2 id="json-h">"JSON"</h2>
+                <Editor />
+                <Exports base_url />
+                <div class="row send-row">
+                    <button
+                        class="primary"
+                        data-testid="send"
+                        type="button"
+                        prop:disabled=move || pending.get() || (errors() != 0)
+                        on:click=move |_| {
+                            send.dispatch(());
+                        }
+                    >
+                        {send_label}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="abort"
+                        hidden=move || !pending.get()
+                        on:click=move |_| abort.with_value(|a| if let Some(a) = a { a.abort() })
+                    >
+                        "Stop"
+                    </button>
+                    <span class="hint" data-testid="send-hint">
+                        {move || (errors() != 0).then_some("Warnings are allowed; errors must be fixed before sending.")}
+                    </span>
+                </div>
             </section>
             <section class="card wide" aria-labelledby="resp-h" aria-busy=move || pending.get().to_string()>
                 <h2 id="resp-h">"Response"</h2>
@@ -103,25 +183,83 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn ConnectionPanel(base_url: RwSignal<String>, api_key: RwSignal<String>) -> impl IntoView {
+fn ConnectionPanel(
+    base_url: RwSignal<String>,
+    api_key: RwSignal<String>,
+    remember: RwSignal<bool>,
+    timeout_s: RwSignal<u32>,
+) -> impl IntoView {
     let reveal = RwSignal::new(false);
+    let health = RwSignal::new(None::<Result<String, String>>);
+    let copied = RwSignal::new(false);
     let url_problem = move || base_url.with(|u| BaseUrl::parse(u).err().map(|e| e.to_string()));
+    // Switching to a server whose key was remembered fills the key in.
+    Effect::new(move |prev: Option<String>| {
+        let url = base_url.get();
+        if prev.is_some_and(|p| p != url) {
+            if let Some(k) = storage::load_key(&url) {
+                api_key.set(k);
+                remember.set(true);
+            }
+        }
+        url
+    });
+    let test_connection = move |_| {
+        let base = base_url.get_untracked();
+        health.set(None);
+        spawn_local(async move {
+            let result = match BaseUrl::parse(&base) {
+                Err(e) => Err(e.to_string()),
+                Ok(b) => match mixed_content(browser::page_is_https(), b.is_https()) {
+                    Some(e) => Err(e.text),
+                    None => match http::get(&format!("{}/", b.as_str()), 15).await {
+                        Ok(r) => match read_health(r.status, &r.body) {
+                            Health::Evolution { version, v2 } => Ok(format!(
+                                "Evolution API {version} ({}) answers at this address.",
+                                if v2 { "v2: this page builds v1 payloads" } else { "v1" }
+                            )),
+                            Health::NotEvolution(why) => Err(why),
+                        },
+                        Err(HttpError::Timeout { seconds, .. }) => Err(explain_timeout(seconds).text),
+                        Err(_) => Err(explain_no_response(&browser::page_origin()).text),
+                    },
+                },
+            };
+            health.set(Some(result));
+        });
+    };
+    let copy_key = move |_| {
+        let k = api_key.get_untracked();
+        spawn_local(async move { copied.set(browser::copy_text(&k).await) });
+    };
     view! {
         <div class="field">
             <label for="base-url">"Base URL"</label>
-            <input
-                id="base-url"
-                data-testid="base-url"
-                type="url"
-                placeholder="https://evolution.example.com"
-                autocomplete="url"
-                spellcheck="false"
-                bind:value=base_url
-                aria-invalid=move || url_problem().is_some().to_string()
-                aria-describedby="base-url-hint"
-            />
+            <div class="row">
+                <input
+                    id="base-url"
+                    data-testid="base-url"
+                    type="url"
+                    placeholder="https://evolution.example.com"
+                    autocomplete="url"
+                    spellcheck="false"
+                    bind:value=base_url
+                    aria-invalid=move || url_problem().is_some().to_string()
+                    aria-describedby="base-url-hint"
+                />
+                <button type="button" data-testid="test-connection" on:click=test_connection>
+                    "Test connection"
+                </button>
+            </div>
             <p id="base-url-hint" class="hint">
                 {move || url_problem().unwrap_or_else(|| "The server root; /instance/create is added for you.".into())}
+            </p>
+            <p data-testid="server-version" role="status" class=move || match health.get() {
+                Some(Ok(_)) => "msg ok",
+                Some(Err(_)) => "msg err",
+                None => "hidden",
+            }>
+                {move || health.get().map(|r| r.unwrap_or_else(|e| e))}
             </p>
         </div>
         <div class="field">
@@ -144,45 +282,57 @@ fn ConnectionPanel(base_url: RwSignal<String>, api_key: RwSignal<String>) -> imp
                 >
                     {move || if reveal.get() { "Hide" } else { "Show" }}
                 </button>
-            </div>
-            <p id="api-key-hint" class="hint">"Sent only in the apikey header. Kept in this tab's memory, never stored."</p>
-        </div>
-    }
-}
-
-#[component]
-fn BasicForm(instance_name: RwSignal<String>, token: RwSignal<String>, qrcode: RwSignal<bool>) -> impl IntoView {
-    let generate = move |_| {
-        if let Some(bytes) = browser::random_16() {
-            token.set(uuid_v4(bytes));
-        }
-    };
-    view! {
-        <div class="field">
-            <label for="instance-name">"Instance name (instanceName)"</label>
-            <input
-                id="instance-name"
-                data-testid="instance-name"
-                type="text"
-                placeholder="mystore"
-                spellcheck="false"
-                bind:value=instance_name
-            />
-            <p class="hint">"Lowercase letters and digits only: the name becomes part of every later URL."</p>
-        </div>
-        <div class="field">
-            <label for="token">"Instance token (token)"</label>
-            <div class="row">
-                <input id="token" data-testid="token" type="text" spellcheck="false" autocomplete="off" bind:value=token />
-                <button type="button" data-testid="token-generate" on:click=generate>
-                    "Generate"
+                <button type="button" data-testid="api-key-copy" on:click=copy_key>
+                    {move || if copied.get() { "Copied" } else { "Copy" }}
                 </button>
             </div>
-            <p class="hint">"The instance's own key. Generate one here rather than leaving it to the server."</p>
+            <p id="api-key-hint" class="hint">
+                "The server's AUTHENTICATION_API_KEY, sent only in the apikey header — never in a URL, a share link, the cURL export or the draft."
+            </p>
         </div>
         <div class="field check">
-            <input id="qrcode" data-testid="qrcode" type="checkbox" bind:checked=qrcode />
-            <label for="qrcode">"Generate the QR code now (qrcode)"</label>
+            <input
+                id="remember-key"
+                data-testid="remember-key"
+                type="checkbox"
+                prop:checked=move || remember.get()
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    remember.set(on);
+                    if !on {
+                        storage::forget_key(&base_url.get_untracked());
+                    }
+                }
+            />
+            <label for="remember-key">"Remember the key on this device (for this server only)"</label>
+            <button
+                type="button"
+                data-testid="forget-key"
+                on:click=move |_| {
+                    storage::forget_key(&base_url.get_untracked());
+                    remember.set(false);
+                    api_key.set(String::new());
+                }
+            >
+                "Forget"
+            </button>
+        </div>
+        <div class="field">
+            <label for="timeout">"Time limit (seconds)"</label>
+            <input
+                id="timeout"
+                data-testid="timeout"
+                type="number"
+                min="1"
+                max="600"
+                prop:value=move || timeout_s.get().to_string()
+                on:input:target=move |ev| {
+                    if let Ok(n) = ev.target().value().parse::<u32>() {
+                        timeout_s.set(n.clamp(1, 600));
+                    }
+                }
+            />
+            <p class="hint">"A create with a QR code takes at least 5 s on a real server."</p>
         </div>
     }
 }
@@ -197,9 +347,9 @@ fn tone_class(t: Tone) -> &'static str {
 
 #[component]
 fn ExplanationView(e: Explanation) -> impl IntoView {
-    let testid = if e.tone == Tone::Success { "response-summary" } else { "error-message" };
+    let (testid, role) = if e.tone == Tone::Success { ("response-message", "status") } else { ("error-message", "alert") };
     view! {
-        <p class=tone_class(e.tone) data-testid=testid role=if e.tone == Tone::Success { "status" } else { "alert" }>
+        <p class=tone_class(e.tone) data-testid=testid role=role>
             {e.text}
         </p>
     }
@@ -208,19 +358,17 @@ fn ExplanationView(e: Explanation) -> impl IntoView {
 #[component]
 fn OutcomeView(outcome: Outcome) -> impl IntoView {
     match outcome {
-        Outcome::NotSent(why) => view! {
-            <ExplanationView e=Explanation { tone: Tone::Error, text: format!("Not sent: {why}") } />
+        Outcome::NotSent(why) => {
+            view! { <ExplanationView e=Explanation { tone: Tone::Error, text: format!("Not sent: {why}") } /> }.into_any()
         }
-        .into_any(),
         Outcome::NoAnswer(err) => {
-            let elapsed = match &err {
-                HttpError::Network { elapsed_ms, .. } => format!("{elapsed_ms:.0} ms"),
-                HttpError::Request(_) => "—".into(),
+            let elapsed = err.elapsed_ms().map_or_else(|| "—".to_owned(), |ms| format!("{} ms", ms.round() as u64));
+            let e = match &err {
+                HttpError::Request(why) => Explanation { tone: Tone::Error, text: format!("The browser refused to build the request: {why}") },
+                HttpError::Network { .. } => explain_no_response(&browser::page_origin()),
+                HttpError::Timeout { seconds, .. } => explain_timeout(*seconds),
+                HttpError::Aborted { .. } => explain_aborted(),
             };
-            let mut e = explain_no_response(&browser::page_origin());
-            if let HttpError::Request(why) = &err {
-                e.text = format!("The browser refused to build the request: {why}");
-            }
             view! {
                 <dl class="facts">
                     <dt>"Status"</dt>
@@ -235,12 +383,9 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
         Outcome::Answered { reply, name } => {
             let decoded = decode(reply.status, &reply.body);
             let explanation = explain_response(reply.status, &decoded, &name);
-            let qr = match &decoded {
-                Decoded::Created(c) => c.qrcode.clone(),
-                _ => None,
-            };
-            let key = match &decoded {
-                Decoded::Created(c) => c.instance_key.clone(),
+            let taken = reply.status == 403 && reply.body.contains("already in use");
+            let created = match &decoded {
+                Decoded::Created(c) if (200..300).contains(&reply.status) => Some(c.clone()),
                 _ => None,
             };
             view! {
@@ -248,19 +393,92 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
                     <dt>"Status"</dt>
                     <dd data-testid="response-status">{reply.status}</dd>
                     <dt>"Time"</dt>
-                    <dd data-testid="response-time">{format!("{:.0} ms", reply.elapsed_ms)}</dd>
-                    {key.map(|k| view! {
-                        <dt>"Instance key"</dt>
-                        <dd><code data-testid="instance-key">{k}</code></dd>
-                    })}
+                    <dd data-testid="response-time">{format!("{} ms", reply.elapsed_ms.round() as u64)}</dd>
                 </dl>
                 <ExplanationView e=explanation />
-                {qr.map(|q| view! { <QrView qr=q /> })}
+                {taken.then(|| view! { <UseNameButton name=suggest_free_name(&name) /> })}
+                {created.map(|c| view! { <Summary c body=reply.body.clone() /> })}
                 <h3>"Body"</h3>
                 <pre class="code" data-testid="response-body">{evo_core::pretty_json(&reply.body)}</pre>
             }
             .into_any()
         }
+    }
+}
+
+#[component]
+fn UseNameButton(name: String) -> impl IntoView {
+    let b = Builder::expect();
+    let label = format!("Use \"{name}\" instead");
+    view! {
+        <button type="button" data-testid="use-suggested-name" on:click=move |_| b.patch("instanceName", Some(Value::from(name.clone())))>
+            {label}
+        </button>
+    }
+}
+
+/// The 201 summary: name, id, the instance key (shown once), webhook/events, settings, Chatwoot, QR.
+#[component]
+fn Summary(c: Created, body: String) -> impl IntoView {
+    let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    let settings: Vec<(String, String)> = v
+        .get("settings")
+        .and_then(Value::as_object)
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.to_string())).collect())
+        .unwrap_or_default();
+    let chatwoot = c.chatwoot_enabled;
+    let copied = RwSignal::new(false);
+    let key = c.instance_key.clone().unwrap_or_default();
+    let copy_key = {
+        let key = key.clone();
+        move |_| {
+            let k = key.clone();
+            spawn_local(async move { copied.set(browser::copy_text(&k).await) });
+        }
+    };
+    let qr_area = match (&c.qrcode, chatwoot) {
+        (_, true) => view! {
+            <p class="msg warn" data-testid="qr-chatwoot">
+                "The QR code was sent to your Chatwoot inbox as a message (Chatwoot is on): scan it there."
+            </p>
+        }
+        .into_any(),
+        (Some(q), false) => view! { <QrView qr=q.clone() /> }.into_any(),
+        (None, false) => view! { <p class="hint">"No QR code requested (qrcode was not true): connect the instance later."</p> }.into_any(),
+    };
+    view! {
+        <div class="summary" data-testid="response-summary">
+            <dl class="facts">
+                <dt>"Instance"</dt>
+                <dd data-testid="summary-name">{c.instance_name.clone().unwrap_or_default()}</dd>
+                <dt>"Id"</dt>
+                <dd><code>{c.instance_id.clone().unwrap_or_else(|| "—".into())}</code></dd>
+                <dt>"Status"</dt>
+                <dd>{c.status.clone().unwrap_or_default()}</dd>
+                <dt>"Instance key"</dt>
+                <dd>
+                    <code data-testid="instance-key">{key}</code>
+                    " "
+                    <button type="button" data-testid="instance-key-copy" on:click=copy_key>
+                        {move || if copied.get() { "Copied" } else { "Copy" }}
+                    </button>
+                    <p class="hint">"Store this key now: it opens this instance's own API calls and is not shown again here."</p>
+                </dd>
+                {c.webhook.clone().map(|w| view! {
+                    <dt>"Webhook"</dt>
+                    <dd data-testid="summary-webhook">
+                        <code>{w}</code>
+                        {format!(" — {} event(s)", c.events.len())}
+                    </dd>
+                })}
+                {(!settings.is_empty()).then(|| view! {
+                    <dt>"Settings"</dt>
+                    <dd class="settings">{settings.into_iter().map(|(k, v)| view! { <span><code>{k}</code>": "{v}</span> }).collect_view()}</dd>
+                })}
+                {chatwoot.then(|| view! { <dt>"Chatwoot"</dt><dd>"enabled"</dd> })}
+            </dl>
+            {qr_area}
+        </div>
     }
 }
 
@@ -271,7 +489,7 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
     if qr.is_pending() {
         return view! {
             <p class="msg warn" data-testid="qr-pending">
-                "The server has no QR code yet (qrcode.count is 0): it could not reach WhatsApp, or its WhatsApp Web version is out of date. Ask for the QR again in a few seconds."
+                "The server has no QR code yet (qrcode.count is 0): it could not reach WhatsApp, or its WhatsApp Web version is out of date. Ask for the QR again in a few seconds (Refresh)."
             </p>
         }
         .into_any();
@@ -312,12 +530,15 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
         }
         Err(e) => view! { <p class="msg err">{format!("qrcode.code cannot be drawn: {e}")}</p> }.into_any(),
     });
-    let count = qr
-        .count
-        .map(|c| format!("QR code #{c} of this session. Open WhatsApp › Linked devices › Link a device, and scan."));
+    let count = qr.count.map(|c| format!("QR code #{c} of this session. Open WhatsApp › Linked devices › Link a device, and scan."));
+    let pairing = qr.pairing_code.map(|p| {
+        let shown = if p.len() == 8 { format!("{}-{}", &p[..4], &p[4..]) } else { p };
+        view! { <p data-testid="pairing-code" class="pairing">"Pairing code: " <strong>{shown}</strong></p> }
+    });
     view! {
         <div class="qr-area" data-testid="qr-area">
             <div class="qr-row">{image} {svg}</div>
+            {pairing}
             <p class="hint">{count}</p>
         </div>
     }

@@ -1,30 +1,69 @@
 //! The browser APIs the page uses, behind plain functions.
 
+use wasm_bindgen::JsValue;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
 /// 16 bytes from the browser's cryptographic random source (`crypto.getRandomValues`).
 pub fn random_16() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];
-    web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
+    window()?.crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
     Some(bytes)
+}
+
+/// A fresh UUID v4 from the browser's random source.
+pub fn fresh_uuid() -> Option<String> {
+    random_16().map(evo_core::token::uuid_v4)
 }
 
 /// This page's origin, e.g. `http://127.0.0.1:8080` (for the `CORS_ORIGIN=` line).
 pub fn page_origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
 }
 
 /// `true` when the page itself was loaded over https.
 pub fn page_is_https() -> bool {
-    web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "https:")
+    window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "https:")
 }
 
 /// `true` when the page is served from this machine (the sandbox is then the likely server).
 pub fn page_is_local() -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().hostname().ok())
         .is_some_and(|h| h == "127.0.0.1" || h == "localhost" || h == "[::1]")
 }
 
+/// The page's URL without its fragment (for share links).
+pub fn page_url_without_fragment() -> String {
+    let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// The fragment after `#`, if any.
+pub fn fragment() -> Option<String> {
+    let h = window()?.location().hash().ok()?;
+    h.strip_prefix('#').filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// Removes the fragment from the address bar without reloading.
+pub fn clear_fragment() {
+    if let Some(w) = window() {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&page_url_without_fragment()));
+        }
+    }
+}
+
 /// Milliseconds from a monotonic clock.
 pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+    window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Copies `text` to the clipboard; `false` when the browser refused (then the text is shown to copy by hand).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

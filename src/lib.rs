@@ -1,11 +1,16 @@
 //! The admin page: thin Leptos views over `evo-core`.
 //!
-//! [`http`] is the only module that talks to the network; [`browser`] wraps the few browser APIs
-//! the page needs (random bytes, page origin, clock). Everything else is view code.
+//! [`http`] is the only module that talks to the network; [`storage`] the only one that touches
+//! browser storage; [`browser`] wraps the other browser APIs (random bytes, origin, clipboard, clock).
+//! [`state`] holds the payload text — the source of truth — and its lint report.
 
 pub mod app;
 pub mod browser;
+pub mod editor;
+pub mod form;
 pub mod http;
+pub mod state;
+pub mod storage;
 
 /// Mounts the page on `<body>`.
 pub fn mount() {

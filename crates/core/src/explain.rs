@@ -50,7 +50,8 @@ pub fn explain_response(status: u16, decoded: &Decoded, name: &str) -> Explanati
                 .into(),
         ),
         (403, _) if msgs.contains("already in use") => err(format!(
-            "403: the name \"{name}\" is already in use on this server. Choose another name — or, if an earlier create failed half-way, delete the leftover instance first."
+            "403: the name \"{name}\" is already in use on this server. Choose another name (e.g. \"{}\") — or, if an earlier create failed half-way, that attempt may have left the instance behind: delete it first.",
+            suggest_free_name(name)
         )),
         (400, _) if api.is_some() => err(format!("400: the server rejected the payload: {msgs}")),
         (404, _) => err(
@@ -79,6 +80,59 @@ pub fn explain_no_response(page_origin: &str) -> Explanation {
         "No answer from the server. Either it is not running or not reachable at this address (check the base URL and that the server is up), \
          or it blocked this page with CORS — the browser hides which. If the server is up, set CORS_ORIGIN={page_origin} on it (or CORS_ORIGIN=*)."
     ))
+}
+
+/// The request ran past the page's time limit and was stopped.
+pub fn explain_timeout(seconds: u32) -> Explanation {
+    err(format!(
+        "No answer within {seconds} s, so the page stopped waiting. The server may be overloaded or unreachable through a proxy — \
+         and it may still create the instance: check the instance list before sending again (a retry could get 403 \"already in use\"). \
+         A create with a QR code takes at least 5 s; raise the time limit if the server is slow."
+    ))
+}
+
+/// The user pressed Stop.
+pub fn explain_aborted() -> Explanation {
+    Explanation {
+        tone: Tone::Warning,
+        text: "You stopped the request. The server may still have created the instance: check before sending again.".into(),
+    }
+}
+
+/// A name close to `name` to try when it is taken: the trailing number goes up by one (`shop` → `shop2`).
+pub fn suggest_free_name(name: &str) -> String {
+    let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (stem, num) = name.split_at(name.len() - digits);
+    match num.parse::<u64>() {
+        Ok(n) => format!("{stem}{}", n.saturating_add(1)),
+        Err(_) => format!("{name}2"),
+    }
+}
+
+/// What `GET {base}/` says about the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Health {
+    /// An Evolution API: its version and whether it speaks the v2 API.
+    Evolution { version: String, v2: bool },
+    /// Something answered, but not an Evolution API.
+    NotEvolution(String),
+}
+
+/// Reads the answer of `GET {base}/`.
+pub fn read_health(status: u16, body: &str) -> Health {
+    let v: Option<serde_json::Value> = serde_json::from_str(body).ok();
+    let welcome = v.as_ref().and_then(|v| v.get("message")).and_then(|m| m.as_str()).is_some_and(|m| m.contains("Evolution API"));
+    match (status, v.as_ref().and_then(|v| v.get("version")).and_then(|x| x.as_str())) {
+        (200, Some(version)) if welcome => Health::Evolution {
+            version: version.to_owned(),
+            v2: version.starts_with('2') || v.as_ref().is_some_and(|v| v.get("clientName").is_some()),
+        },
+        (404, _) => Health::NotEvolution("404 at this address: the base URL's path is wrong (use the server root).".into()),
+        (s, _) if body.trim_start().starts_with('<') => {
+            Health::NotEvolution(format!("{s}: an HTML page answered, not an Evolution API. Check the base URL."))
+        }
+        (s, _) => Health::NotEvolution(format!("{s}: this does not look like an Evolution API answer.")),
+    }
 }
 
 /// The browser blocks an https page from calling an http API before any request is made.
@@ -119,6 +173,18 @@ mod tests {
         let e = explain_response(502, &decode(502, "<html>"), "x");
         assert!(e.text.contains("502"));
         assert_eq!(e.tone, Tone::Error);
+    }
+
+    #[test]
+    fn names_and_health() {
+        assert_eq!(suggest_free_name("shop"), "shop2");
+        assert_eq!(suggest_free_name("shop9"), "shop10");
+        let h = read_health(200, r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"1.8.2"}"#);
+        assert_eq!(h, Health::Evolution { version: "1.8.2".into(), v2: false });
+        let h = read_health(200, r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"2.3.1","clientName":"x"}"#);
+        assert_eq!(h, Health::Evolution { version: "2.3.1".into(), v2: true });
+        assert!(matches!(read_health(200, "<html>"), Health::NotEvolution(_)));
+        assert!(explain_timeout(30).text.contains("30 s"));
     }
 
     #[test]

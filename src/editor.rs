@@ -1,0 +1,217 @@
+//! The JSON editor (a textarea with line numbers), the diagnostics list with fix-its, and the
+//! exports: copy JSON, copy as cURL, download, share link.
+
+use evo_core::builder::{curl_command, encode_fragment, strip_secrets, utf16_offset};
+use evo_core::lint::{Severity, Span};
+use evo_core::url::BaseUrl;
+use leptos::html::Textarea;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser;
+use crate::state::{Builder, Row};
+
+/// The most diagnostics listed at once (a 1 MB paste can have thousands).
+const MAX_ROWS: usize = 200;
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "diag err",
+        Severity::Warning => "diag warn",
+        Severity::Info => "diag info",
+    }
+}
+
+/// Selects `span` in the editor and scrolls to it.
+fn select(editor: NodeRef<Textarea>, text: &str, span: Span) {
+    if let Some(el) = editor.get_untracked() {
+        let (start, end) = (utf16_offset(text, span.start) as u32, utf16_offset(text, span.end.max(span.start)) as u32);
+        let _ = el.focus();
+        let _ = el.set_selection_range(start, end);
+        // Scroll the line into view: the line's share of the text's height.
+        let line = text[..span.start.min(text.len())].bytes().filter(|&b| b == b'\n').count() as f64;
+        let lines = (text.bytes().filter(|&b| b == b'\n').count() + 1) as f64;
+        let target = (el.scroll_height() as f64 * line / lines) - el.client_height() as f64 / 3.0;
+        el.set_scroll_top(target.max(0.0) as i32);
+    }
+}
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let b = Builder::expect();
+    let editor: NodeRef<Textarea> = NodeRef::new();
+    let gutter: NodeRef<leptos::html::Pre> = NodeRef::new();
+    // Keep the DOM value in step with the text without resetting the caret while typing.
+    Effect::new(move |_| {
+        let t = b.text.get();
+        if let Some(el) = editor.get() {
+            if el.value() != t {
+                el.set_value(&t);
+            }
+        }
+    });
+    let line_count = Memo::new(move |_| b.text.with(|t| t.bytes().filter(|&c| c == b'\n').count() + 1));
+    let gutter_text = move || {
+        let n = line_count.get().min(100_000);
+        let mut s = String::with_capacity(n * 6);
+        for i in 1..=n {
+            s.push_str(&i.to_string());
+            s.push('\n');
+        }
+        s
+    };
+    let sync_scroll = move |_| {
+        if let (Some(e), Some(g)) = (editor.get_untracked(), gutter.get_untracked()) {
+            g.set_scroll_top(e.scroll_top());
+        }
+    };
+    let summary = move || {
+        b.linted.with(|l| match (l.errors, l.warnings) {
+            (0, 0) => "No problems found.".to_owned(),
+            (e, w) => format!("{e} error{}, {w} warning{}.", if e == 1 { "" } else { "s" }, if w == 1 { "" } else { "s" }),
+        })
+    };
+    let has_fixes = move || b.linted.with(|l| l.rows.iter().any(|r| r.fix.is_some()));
+    view! {
+        <div class="editor-wrap">
+            <label for="payload-editor" class="editor-label">
+                "Payload JSON — the exact text that is sent (comments and other mistakes are flagged below)"
+            </label>
+            <div class="editor">
+                <pre class="gutter" aria-hidden="true" node_ref=gutter>{gutter_text}</pre>
+                <textarea
+                    id="payload-editor"
+                    data-testid="payload-editor"
+                    node_ref=editor
+                    spellcheck="false"
+                    autocomplete="off"
+                    wrap="off"
+                    aria-describedby="diagnostics-summary"
+                    on:input:target=move |ev| b.typed(ev.target().value())
+                    on:scroll=sync_scroll
+                ></textarea>
+            </div>
+        </div>
+        <div class="diag-head">
+            <p id="diagnostics-summary" data-testid="diagnostics-summary" aria-live="polite" role="status">{summary}</p>
+            <button type="button" data-testid="fix-all" prop:disabled=move || !has_fixes() on:click=move |_| b.fix_all()>
+                "Fix all"
+            </button>
+        </div>
+        <ul class="diagnostics" data-testid="diagnostics">
+            {move || {
+                let text = b.text.get_untracked();
+                b.linted.with(|l| {
+                    let more = l.rows.len().saturating_sub(MAX_ROWS);
+                    let rows: Vec<_> = l.rows.iter().take(MAX_ROWS).cloned().collect();
+                    let items = rows.into_iter().map(|r| diag_item(b, editor, &text, r)).collect_view();
+                    view! {
+                        {items}
+                        {(more > 0).then(|| view! { <li class="hint">{format!("… and {more} more")}</li> })}
+                    }
+                })
+            }}
+        </ul>
+    }
+}
+
+fn diag_item(b: Builder, editor: NodeRef<Textarea>, _text: &str, r: Row) -> impl IntoView {
+    let span = r.span;
+    let fix = r.fix.clone();
+    view! {
+        <li class=severity_class(r.severity) data-testid="diagnostic" data-line=r.line data-code=r.code>
+            <button
+                type="button"
+                class="diag-go"
+                title="Show in the editor"
+                on:click=move |_| select(editor, &b.text.get_untracked(), span)
+            >
+                <span class="where">{format!("{}:{}", r.line, r.col)}</span>
+                <span class="sev">{r.severity.as_str()}</span>
+                <span class="msg">{r.message.clone()}</span>
+                <code class="code">{r.code}</code>
+            </button>
+            {fix.map(|f| {
+                let title = f.title.clone();
+                view! {
+                    <button type="button" class="fix" data-testid="fix" on:click=move |_| b.apply_fix(&f)>
+                        {title}
+                    </button>
+                }
+            })}
+        </li>
+    }
+}
+
+/// Copy JSON, copy as cURL, download, share link.
+#[component]
+pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
+    let b = Builder::expect();
+    let shown = RwSignal::new(None::<(&'static str, String)>);
+    let copied = RwSignal::new(String::new());
+    let copy = move |what: &'static str, text: String| {
+        shown.set(Some((what, text.clone())));
+        spawn_local(async move {
+            let ok = browser::copy_text(&text).await;
+            copied.set(if ok { format!("{what} copied.") } else { format!("{what}: select the text below and copy it.") });
+        });
+    };
+    let curl = move |_| {
+        let url = BaseUrl::parse(&base_url.get_untracked())
+            .map(|b| b.create_url())
+            .unwrap_or_else(|_| "https://YOUR-SERVER/instance/create".into());
+        copy("cURL command", curl_command(&url, &b.text.get_untracked()));
+    };
+    let share = move |_| match strip_secrets(&b.text.get_untracked()) {
+        Some(clean) => copy("Share link", format!("{}#payload={}", browser::page_url_without_fragment(), encode_fragment(&clean))),
+        None => {
+            shown.set(None);
+            copied.set("The text mentions a secret field but is not valid enough to strip it: fix the JSON first.".into());
+        }
+    };
+    let download_href = move || {
+        format!("data:application/json;charset=utf-8,{}", encode_fragment(&b.text.get()))
+    };
+    let file_name = move || {
+        let name = b.linted.with(|l| l.field("instanceName").and_then(|n| n.as_str().map(str::to_owned)));
+        format!("{}.json", name.filter(|n| !n.is_empty()).unwrap_or_else(|| "instance".into()))
+    };
+    view! {
+        <div class="row wrap exports">
+            <button type="button" data-testid="copy-json" on:click=move |_| copy("JSON", b.text.get_untracked())>
+                "Copy JSON"
+            </button>
+            <button type="button" data-testid="copy-curl" on:click=curl>
+                "Copy as cURL"
+            </button>
+            <a class="button" data-testid="download-json" href=download_href download=file_name>
+                "Download .json"
+            </a>
+            <button type="button" data-testid="share-link" on:click=share>
+                "Share link"
+            </button>
+            <span class="hint" role="status" data-testid="copy-status">{move || copied.get()}</span>
+        </div>
+        {move || {
+            shown
+                .get()
+                .map(|(what, text)| {
+                    let testid = match what {
+                        "cURL command" => "curl-text",
+                        "Share link" => "share-url",
+                        _ => "copy-text",
+                    };
+                    view! {
+                        <label class="hint" for="export-text">
+                            {match what {
+                                "cURL command" => "cURL command — the API key is $EVOLUTION_API_KEY: set it in your shell.",
+                                "Share link" => "Share link — token, chatwoot_token and proxy password left out; no API key.",
+                                _ => "The payload JSON:",
+                            }}
+                        </label>
+                        <textarea id="export-text" class="export" readonly data-testid=testid prop:value=text rows="4"></textarea>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,70 @@
+//! The one module that touches browser storage (`localStorage`). Nothing secret is written here
+//! unless the user opted in to remembering the API key.
+
+use evo_core::url::BaseUrl;
+
+const DRAFT: &str = "evo-admin.draft";
+const BASE_URL: &str = "evo-admin.base-url";
+const KEY_PREFIX: &str = "evo-admin.key:";
+
+fn store() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn get(key: &str) -> Option<String> {
+    store()?.get_item(key).ok()?
+}
+
+fn set(key: &str, value: &str) -> bool {
+    store().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+fn remove(key: &str) {
+    if let Some(s) = store() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The saved draft text (already stripped of secrets when it was saved).
+pub fn load_draft() -> Option<String> {
+    get(DRAFT)
+}
+
+/// Saves the draft; the caller passes text without secrets.
+pub fn save_draft(text_without_secrets: &str) -> bool {
+    set(DRAFT, text_without_secrets)
+}
+
+pub fn load_base_url() -> Option<String> {
+    get(BASE_URL)
+}
+
+pub fn save_base_url(url: &str) {
+    set(BASE_URL, url);
+}
+
+/// The origin part of a base URL (`scheme://host[:port]`): keys are remembered per server origin.
+pub fn origin_of(base_url: &str) -> Option<String> {
+    let b = BaseUrl::parse(base_url).ok()?;
+    let s = b.as_str();
+    let after_scheme = s.find("://")? + 3;
+    let end = s[after_scheme..].find('/').map_or(s.len(), |i| after_scheme + i);
+    Some(s[..end].to_ascii_lowercase())
+}
+
+/// The API key remembered for the server at `base_url`, if the user opted in for it.
+pub fn load_key(base_url: &str) -> Option<String> {
+    get(&format!("{KEY_PREFIX}{}", origin_of(base_url)?))
+}
+
+/// Remembers the key for the server's origin (only called after the explicit opt-in).
+pub fn save_key(base_url: &str, key: &str) -> bool {
+    origin_of(base_url).is_some_and(|o| set(&format!("{KEY_PREFIX}{o}"), key))
+}
+
+/// Forgets the key remembered for the server's origin.
+pub fn forget_key(base_url: &str) {
+    if let Some(o) = origin_of(base_url) {
+        remove(&format!("{KEY_PREFIX}{o}"));
+    }
+}
