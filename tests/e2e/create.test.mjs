@@ -1,7 +1,7 @@
 // The foundation flow, end to end: fill the basic form, create against the sandbox, read the result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, deadPort, launchBrowser, openPage } from './harness.mjs';
+import { serveDist, startSandbox, deadPort, launchBrowser, openPage, fillBasic, nextCreate } from './harness.mjs';
 
 const KEY = 'e2e-global-key';
 let site, sandbox, slowSandbox, strictSandbox, browser;
@@ -20,30 +20,26 @@ after(async () => {
   site?.close();
 });
 
-async function fill(page, { base, key = KEY, name, token, qrcode = true }) {
-  await page.getByTestId('base-url').fill(base);
-  await page.getByTestId('api-key').fill(key);
-  await page.getByTestId('instance-name').fill(name);
-  if (token) await page.getByTestId('token').fill(token);
-  if (!qrcode) await page.getByTestId('qrcode').uncheck();
-}
-
 const onlyHttpStatusErrors = (errors) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (401|403)/.test(e));
 
-test('basic create: 201 summary, server QR image and local SVG QR, no console errors, no third-party request', async () => {
+test('basic create through the form: 201 summary, server QR image and local SVG QR, no console errors, no third-party request', async () => {
   const { page, log } = await openPage(browser, site.url);
-  await fill(page, { base: sandbox.url, name: 'e2eshop' });
+  await page.getByTestId('base-url').fill(sandbox.url);
+  await page.getByTestId('api-key').fill(KEY);
+  await page.getByTestId('preset-basic').click();
+  await page.getByTestId('instance-name').fill('e2eshop');
   await page.getByTestId('token-generate').click();
   const token = await page.getByTestId('token').inputValue();
   assert.match(token, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  const preview = JSON.parse(await page.getByTestId('payload-preview').textContent());
-  assert.deepEqual(preview, { instanceName: 'e2eshop', token, qrcode: true });
+  const sent = JSON.parse(await page.getByTestId('payload-editor').inputValue());
+  assert.deepEqual(sent, { instanceName: 'e2eshop', token, qrcode: true });
 
   await page.getByTestId('send').click();
   await page.getByTestId('response-status').waitFor();
   assert.equal(await page.getByTestId('response-status').textContent(), '201');
   assert.match(await page.getByTestId('response-time').textContent(), /^\d+ ms$/);
-  assert.match(await page.getByTestId('response-summary').textContent(), /"e2eshop" created/);
+  assert.match(await page.getByTestId('response-message').textContent(), /"e2eshop" created/);
+  assert.equal(await page.getByTestId('summary-name').textContent(), 'e2eshop');
   assert.equal(await page.getByTestId('instance-key').textContent(), token);
   const body = JSON.parse(await page.getByTestId('response-body').textContent());
   assert.equal(body.instance.instanceName, 'e2eshop');
@@ -62,32 +58,36 @@ test('basic create: 201 summary, server QR image and local SVG QR, no console er
   const foreign = log.requests.filter((u) => !u.startsWith('http://127.0.0.1:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, [], 'no request leaves this machine');
   assert.ok(!page.url().includes(KEY), 'the key is not in the URL');
-  await page.close();
+  await page.context().close();
 });
 
 test('the send button is disabled while the request is in flight', async () => {
   const { page } = await openPage(browser, site.url);
-  await fill(page, { base: slowSandbox.url, name: 'slowone', qrcode: false });
+  await fillBasic(page, { base: slowSandbox.url, key: KEY, name: 'slowone', qrcode: false });
   await page.getByTestId('send').click();
   assert.equal(await page.getByTestId('send').isDisabled(), true);
   assert.match(await page.getByTestId('send').textContent(), /Creating/);
   await page.getByTestId('response-status').waitFor();
   assert.equal(await page.getByTestId('response-status').textContent(), '201');
   assert.equal(await page.getByTestId('send').isDisabled(), false);
-  await page.close();
+  await page.context().close();
 });
 
-test('duplicate name shows the 403 explanation; wrong key shows the 401 explanation', async () => {
+test('duplicate name shows the 403 explanation with a free name to use; wrong key shows the 401 explanation', async () => {
   const { page, log } = await openPage(browser, site.url);
-  await fill(page, { base: sandbox.url, name: 'dupname', token: 'tok-dup-1', qrcode: false });
+  await fillBasic(page, { base: sandbox.url, key: KEY, name: 'dupname', token: 'tok-dup-1', qrcode: false });
   await page.getByTestId('send').click();
   await page.getByTestId('response-status').filter({ hasText: '201' }).waitFor();
 
   await page.getByTestId('token').fill('tok-dup-2');
   await page.getByTestId('send').click();
   await page.getByTestId('response-status').filter({ hasText: '403' }).waitFor();
-  assert.match(await page.getByTestId('error-message').textContent(), /"dupname" is already in use/);
+  const msg = await page.getByTestId('error-message').textContent();
+  assert.match(msg, /"dupname" is already in use/);
+  assert.match(msg, /may have left the instance behind/);
   assert.match(await page.getByTestId('response-body').textContent(), /already in use/);
+  await page.getByTestId('use-suggested-name').click();
+  assert.equal(await page.getByTestId('instance-name').inputValue(), 'dupname2');
 
   await page.getByTestId('api-key').fill('not-the-key');
   await page.getByTestId('instance-name').fill('freshname');
@@ -96,34 +96,48 @@ test('duplicate name shows the 403 explanation; wrong key shows the 401 explanat
   assert.match(await page.getByTestId('error-message').textContent(), /global API key is wrong or missing/);
   assert.equal(await page.getByTestId('instance-name').inputValue(), 'freshname', 'the form is kept');
   assert.deepEqual(onlyHttpStatusErrors(log.errors), []);
-  await page.close();
+  await page.context().close();
 });
 
 test('a dead server and a CORS refusal are explained, with the exact CORS_ORIGIN line', async () => {
   const { page } = await openPage(browser, site.url);
-  await fill(page, { base: `http://127.0.0.1:${await deadPort()}`, name: 'nobody', qrcode: false });
+  await fillBasic(page, { base: `http://127.0.0.1:${await deadPort()}`, key: KEY, name: 'nobody', qrcode: false });
   await page.getByTestId('send').click();
   await page.getByTestId('response-status').filter({ hasText: 'no answer' }).waitFor();
   assert.match(await page.getByTestId('error-message').textContent(), /No answer from the server/);
 
   await page.getByTestId('base-url').fill(strictSandbox.url);
   await page.getByTestId('send').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=send]') && !document.querySelector('[data-testid=send]').disabled);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=send]').disabled);
   const msg = await page.getByTestId('error-message').textContent();
   assert.ok(msg.includes(`CORS_ORIGIN=${site.origin}`), msg);
   assert.equal(await page.getByTestId('instance-name').inputValue(), 'nobody');
-  await page.close();
+  await page.context().close();
 });
 
-test('response text is shown as text, never as HTML', async () => {
+test('an XSS string in every response field renders as text', async () => {
   const { page } = await openPage(browser, site.url);
-  const evil = '<img src=x onerror=window.__pwned=1><b>bold';  // no '/': a slash is its own server trap
-  await fill(page, { base: sandbox.url, name: evil, qrcode: false });
+  const x = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+  await nextCreate(sandbox.url, {
+    status: 201,
+    content_type: 'application/json; charset=utf-8',
+    body: JSON.stringify({
+      instance: { instanceName: x, instanceId: x, status: x },
+      hash: { apikey: x },
+      webhook: { webhook: x, events: [x] },
+      settings: { reject_call: x, msg_call: x },
+      qrcode: { code: x, base64: `data:image/png;base64,${x}`, count: 1, pairingCode: x },
+    }),
+  });
+  await fillBasic(page, { base: sandbox.url, key: KEY, name: 'xss', qrcode: true });
   await page.getByTestId('send').click();
   await page.getByTestId('response-status').filter({ hasText: '201' }).waitFor();
-  const pre = page.getByTestId('response-body');
-  assert.ok((await pre.textContent()).includes(evil));
-  assert.equal(await pre.locator('img, b').count(), 0);
+  for (const id of ['summary-name', 'instance-key', 'summary-webhook']) {
+    assert.ok((await page.getByTestId(id).textContent()).includes(x), id);
+  }
+  assert.ok((await page.getByTestId('response-body').textContent()).includes(JSON.stringify(x)), 'the body, as JSON text');
+  assert.equal(await page.locator('[data-testid=response-summary] b, [data-testid=response-body] b, img[src=x]').count(), 0);
+  assert.match(await page.getByTestId('qr-image-refused').textContent(), /not valid base64/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  await page.close();
+  await page.context().close();
 });

@@ -65,14 +65,41 @@ export async function launchBrowser() {
   });
 }
 
-/** A new page that records console errors, page errors and every request URL. */
-export async function openPage(browser, url) {
-  const page = await browser.newPage();
+/** Makes the sandbox's next create answer with a canned response (status, body, content type, delay). */
+export async function nextCreate(sandboxUrl, fault) {
+  const r = await fetch(`${sandboxUrl}/__sandbox/next-create`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1' }, body: JSON.stringify(fault),
+  });
+  if (r.status !== 204) throw new Error(`fault not set: ${r.status}`);
+}
+
+/** A new page in a fresh browser context (its own storage) that records console errors, page
+ * errors and every request URL. `context` reuses an existing context (to test storage across reloads). */
+export async function openPage(browser, url, context) {
+  const ctx = context ?? await browser.newContext();
+  const page = await ctx.newPage();
   const log = { errors: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
   page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => log.requests.push(r.url()));
   await page.goto(url);
   await page.getByTestId('send').waitFor();
-  return { page, log };
+  return { page, log, context: ctx };
+}
+
+/** Replaces the editor's text as a paste would. */
+export async function setEditor(page, text) {
+  await page.getByTestId('payload-editor').fill(text);
+  await page.waitForTimeout(250); // the linter runs after a 150 ms pause
+}
+
+export async function editorJson(page) {
+  return JSON.parse(await page.getByTestId('payload-editor').inputValue());
+}
+
+/** Fills the connection panel and a clean basic payload. */
+export async function fillBasic(page, { base, key, name, token = 'tok-' + name, qrcode = true }) {
+  await page.getByTestId('base-url').fill(base);
+  await page.getByTestId('api-key').fill(key);
+  await setEditor(page, JSON.stringify({ instanceName: name, token, qrcode }, null, 2));
 }

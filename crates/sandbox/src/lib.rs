@@ -54,9 +54,31 @@ impl Default for Options {
     }
 }
 
+/// A canned answer for the next create (test-only control endpoint `POST /__sandbox/next-create`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Fault {
+    #[serde(default = "default_fault_status")]
+    pub status: u16,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default = "default_fault_type")]
+    pub content_type: String,
+    #[serde(default)]
+    pub delay_ms: u64,
+}
+
+fn default_fault_status() -> u16 {
+    500
+}
+
+fn default_fault_type() -> String {
+    "text/html; charset=utf-8".into()
+}
+
 struct Sandbox {
     opts: Options,
     store: Mutex<Store>,
+    next_create: Mutex<Option<Fault>>,
 }
 
 type Shared = Arc<Sandbox>;
@@ -91,6 +113,16 @@ async fn create(State(sb): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
             Err(e) => return json_response(evolution::json_parse_error(&body, &e)),
         }
     };
+    let fault = sb.next_create.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    if let Some(f) = fault {
+        tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
+        let mut resp =
+            (StatusCode::from_u16(f.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), f.body).into_response();
+        if let Ok(v) = HeaderValue::from_str(&f.content_type) {
+            resp.headers_mut().insert(header::CONTENT_TYPE, v);
+        }
+        return resp;
+    }
     if !sb.opts.create_delay.is_zero() {
         tokio::time::sleep(sb.opts.create_delay).await;
     }
@@ -122,6 +154,12 @@ async fn connect(
 
 async fn logout(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
     json_response(evolution::logout(&mut sb.store(), &sb.opts.config, apikey(&headers), &name))
+}
+
+/// Test-only: the next `POST /instance/create` gets this canned answer instead.
+async fn set_next_create(State(sb): State<Shared>, axum::Json(fault): axum::Json<Fault>) -> StatusCode {
+    *sb.next_create.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(fault);
+    StatusCode::NO_CONTENT
 }
 
 async fn not_found(method: Method, uri: axum::http::Uri) -> Response {
@@ -159,7 +197,7 @@ async fn cors(State(sb): State<Shared>, req: Request, next: Next) -> Response {
 
 /// The sandbox's routes, with a fresh, empty instance store.
 pub fn router(opts: Options) -> Router {
-    let shared: Shared = Arc::new(Sandbox { opts, store: Mutex::new(Store::default()) });
+    let shared: Shared = Arc::new(Sandbox { opts, store: Mutex::new(Store::default()), next_create: Mutex::new(None) });
     Router::new()
         .route("/", get(health))
         .route("/instance/create", post(create))
@@ -167,6 +205,7 @@ pub fn router(opts: Options) -> Router {
         .route("/instance/connect/{name}", get(connect))
         .route("/instance/logout/{name}", delete(logout))
         .route("/instance/delete/{name}", delete(delete_instance))
+        .route("/__sandbox/next-create", post(set_next_create))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(shared.clone(), cors))
         .with_state(shared)
