@@ -382,6 +382,9 @@ pub fn PayloadForm() -> impl IntoView {
     // Memos change only when the field appears or goes, so a section the user opened stays open.
     let has_webhook = Memo::new(move |_| b.linted.with(|l| l.field("webhook").is_some()));
     let has_chatwoot = Memo::new(move |_| b.linted.with(|l| l.field("chatwoot_url").is_some()));
+    let has_advanced = Memo::new(move |_| {
+        b.linted.with(|l| ADVANCED.iter().map(|s| s.key).chain(["proxy"]).any(|k| l.field(k).is_some()))
+    });
     let generate = move |_| {
         if let Some(t) = browser::fresh_uuid() {
             b.patch("token", Some(Value::from(t)));
@@ -428,8 +431,8 @@ pub fn PayloadForm() -> impl IntoView {
             <p class="hint">"All three of account id, token and URL, or none. The QR code then goes to your Chatwoot inbox."</p>
             {CHATWOOT.iter().map(|s| view! { <Field spec=s /> }).collect_view()}
         </details>
-        <details class="section">
-            <summary>"Advanced (Evolution 1.4–1.8 fields)"</summary>
+        <details class="section" open=has_advanced>
+            <summary data-testid="advanced">"Advanced (Evolution 1.4–1.8 fields)"</summary>
             {ADVANCED.iter().map(|s| view! { <Field spec=s /> }).collect_view()}
             <details>
                 <summary>"WebSocket / RabbitMQ / SQS events"</summary>

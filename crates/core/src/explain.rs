@@ -40,6 +40,9 @@ pub fn explain_response(status: u16, decoded: &Decoded, name: &str) -> Explanati
                 c.instance_name.as_deref().unwrap_or(name)
             ),
         },
+        (200..=299, Decoded::NotJson) => err(format!(
+            "{status}: the server answered success, but not with JSON — a proxy, a login page or another web server answered, not an Evolution API. Check the base URL."
+        )),
         (200..=299, Decoded::Empty) => err("The server answered success with an empty body: nothing to show. Check the instance list on the server.".into()),
         (200..=299, _) => Explanation {
             tone: Tone::Warning,
