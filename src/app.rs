@@ -3,8 +3,8 @@
 
 use evo_core::builder::{decode_fragment, preset_text, Preset};
 use evo_core::explain::{
-    explain_aborted, explain_no_response, explain_response, explain_timeout, mixed_content, read_health, suggest_free_name,
-    Explanation, Health, Tone,
+    explain_aborted, explain_no_response, explain_response, explain_timeout, mixed_content, read_health,
+    suggest_free_name, Explanation, Health, Tone,
 };
 use evo_core::qr::{check_png_data_url, QrMatrix};
 use evo_core::response::{decode, field_of_message, Created, Decoded, QrInfo};
@@ -54,9 +54,13 @@ pub fn App() -> impl IntoView {
     let (text, notice) = initial_text();
     let b = Builder::new(text);
     provide_context(b);
-    let base_url = RwSignal::new(
-        storage::load_base_url().unwrap_or_else(|| if browser::page_is_local() { SANDBOX_URL.to_owned() } else { String::new() }),
-    );
+    let base_url = RwSignal::new(storage::load_base_url().unwrap_or_else(|| {
+        if browser::page_is_local() {
+            SANDBOX_URL.to_owned()
+        } else {
+            String::new()
+        }
+    }));
     let remembered = storage::load_key(&base_url.get_untracked());
     let remember = RwSignal::new(remembered.is_some());
     let api_key = RwSignal::new(remembered.unwrap_or_default());
@@ -85,7 +89,9 @@ pub fn App() -> impl IntoView {
         abort.set_value(controller.clone());
         async move {
             if errors > 0 {
-                return Outcome::NotSent(format!("the payload has {errors} error(s): fix them first (see the list under the editor)."));
+                return Outcome::NotSent(format!(
+                    "the payload has {errors} error(s): fix them first (see the list under the editor)."
+                ));
             }
             let base = match BaseUrl::parse(&base) {
                 Ok(b) => b,
@@ -109,7 +115,8 @@ pub fn App() -> impl IntoView {
         if let Some(Outcome::Answered { reply, .. }) = send.value().get() {
             if let Decoded::Error(e) = decode(reply.status, &reply.body) {
                 if reply.status == 400 {
-                    let mapped = e.messages.iter().filter_map(|m| field_of_message(m).map(|f| (f.key, m.clone()))).collect();
+                    let mapped =
+                        e.messages.iter().filter_map(|m| field_of_message(m).map(|f| (f.key, m.clone()))).collect();
                     b.server_errors.set(mapped);
                 }
             }
@@ -347,7 +354,8 @@ fn tone_class(t: Tone) -> &'static str {
 
 #[component]
 fn ExplanationView(e: Explanation) -> impl IntoView {
-    let (testid, role) = if e.tone == Tone::Success { ("response-message", "status") } else { ("error-message", "alert") };
+    let (testid, role) =
+        if e.tone == Tone::Success { ("response-message", "status") } else { ("error-message", "alert") };
     view! {
         <p class=tone_class(e.tone) data-testid=testid role=role>
             {e.text}
@@ -359,12 +367,15 @@ fn ExplanationView(e: Explanation) -> impl IntoView {
 fn OutcomeView(outcome: Outcome) -> impl IntoView {
     match outcome {
         Outcome::NotSent(why) => {
-            view! { <ExplanationView e=Explanation { tone: Tone::Error, text: format!("Not sent: {why}") } /> }.into_any()
+            view! { <ExplanationView e=Explanation { tone: Tone::Error, text: format!("Not sent: {why}") } /> }
+                .into_any()
         }
         Outcome::NoAnswer(err) => {
             let elapsed = err.elapsed_ms().map_or_else(|| "—".to_owned(), |ms| format!("{} ms", ms.round() as u64));
             let e = match &err {
-                HttpError::Request(why) => Explanation { tone: Tone::Error, text: format!("The browser refused to build the request: {why}") },
+                HttpError::Request(why) => {
+                    Explanation { tone: Tone::Error, text: format!("The browser refused to build the request: {why}") }
+                }
                 HttpError::Network { .. } => explain_no_response(&browser::page_origin()),
                 HttpError::Timeout { seconds, .. } => explain_timeout(*seconds),
                 HttpError::Aborted { .. } => explain_aborted(),
@@ -444,7 +455,10 @@ fn Summary(c: Created, body: String) -> impl IntoView {
         }
         .into_any(),
         (Some(q), false) => view! { <QrView qr=q.clone() /> }.into_any(),
-        (None, false) => view! { <p class="hint">"No QR code requested (qrcode was not true): connect the instance later."</p> }.into_any(),
+        (None, false) => {
+            view! { <p class="hint">"No QR code requested (qrcode was not true): connect the instance later."</p> }
+                .into_any()
+        }
     };
     view! {
         <div class="summary" data-testid="response-summary">
@@ -530,7 +544,9 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
         }
         Err(e) => view! { <p class="msg err">{format!("qrcode.code cannot be drawn: {e}")}</p> }.into_any(),
     });
-    let count = qr.count.map(|c| format!("QR code #{c} of this session. Open WhatsApp › Linked devices › Link a device, and scan."));
+    let count = qr
+        .count
+        .map(|c| format!("QR code #{c} of this session. Open WhatsApp › Linked devices › Link a device, and scan."));
     let pairing = qr.pairing_code.map(|p| {
         let shown = if p.len() == 8 { format!("{}-{}", &p[..4], &p[4..]) } else { p };
         view! { <p data-testid="pairing-code" class="pairing">"Pairing code: " <strong>{shown}</strong></p> }

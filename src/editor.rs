@@ -68,7 +68,9 @@ pub fn Editor() -> impl IntoView {
     let summary = move || {
         b.linted.with(|l| match (l.errors, l.warnings) {
             (0, 0) => "No problems found.".to_owned(),
-            (e, w) => format!("{e} error{}, {w} warning{}.", if e == 1 { "" } else { "s" }, if w == 1 { "" } else { "s" }),
+            (e, w) => {
+                format!("{e} error{}, {w} warning{}.", if e == 1 { "" } else { "s" }, if w == 1 { "" } else { "s" })
+            }
         })
     };
     let has_fixes = move || b.linted.with(|l| l.rows.iter().any(|r| r.fix.is_some()));
@@ -93,7 +95,15 @@ pub fn Editor() -> impl IntoView {
             </div>
         </div>
         <div class="diag-head">
-            <p id="diagnostics-summary" data-testid="diagnostics-summary" aria-live="polite" role="status">{summary}</p>
+            <p
+                id="diagnostics-summary"
+                data-testid="diagnostics-summary"
+                data-lint-ms=move || b.linted.with(|l| l.lint_ms)
+                aria-live="polite"
+                role="status"
+            >
+                {summary}
+            </p>
             <button type="button" data-testid="fix-all" prop:disabled=move || !has_fixes() on:click=move |_| b.fix_all()>
                 "Fix all"
             </button>
@@ -153,7 +163,11 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
         shown.set(Some((what, text.clone())));
         spawn_local(async move {
             let ok = browser::copy_text(&text).await;
-            copied.set(if ok { format!("{what} copied.") } else { format!("{what}: select the text below and copy it.") });
+            copied.set(if ok {
+                format!("{what} copied.")
+            } else {
+                format!("{what}: select the text below and copy it.")
+            });
         });
     };
     let curl = move |_| {
@@ -163,14 +177,22 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
         copy("cURL command", curl_command(&url, &b.text.get_untracked()));
     };
     let share = move |_| match strip_secrets(&b.text.get_untracked()) {
-        Some(clean) => copy("Share link", format!("{}#payload={}", browser::page_url_without_fragment(), encode_fragment(&clean))),
+        Some(clean) => {
+            copy("Share link", format!("{}#payload={}", browser::page_url_without_fragment(), encode_fragment(&clean)))
+        }
         None => {
             shown.set(None);
-            copied.set("The text mentions a secret field but is not valid enough to strip it: fix the JSON first.".into());
+            copied.set(
+                "The text mentions a secret field but is not valid enough to strip it: fix the JSON first.".into(),
+            );
         }
     };
-    let download_href = move || {
-        format!("data:application/json;charset=utf-8,{}", encode_fragment(&b.text.get()))
+    // The data: URL is built when clicked (not on every keystroke: a 10 MB text would make a 30 MB attribute).
+    let download = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        if let Some(a) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+            a.set_href(&format!("data:application/json;charset=utf-8,{}", encode_fragment(&b.text.get_untracked())));
+        }
     };
     let file_name = move || {
         let name = b.linted.with(|l| l.field("instanceName").and_then(|n| n.as_str().map(str::to_owned)));
@@ -184,7 +206,7 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
             <button type="button" data-testid="copy-curl" on:click=curl>
                 "Copy as cURL"
             </button>
-            <a class="button" data-testid="download-json" href=download_href download=file_name>
+            <a class="button" data-testid="download-json" href="#" download=file_name on:click=download>
                 "Download .json"
             </a>
             <button type="button" data-testid="share-link" on:click=share>

@@ -15,11 +15,18 @@ use crate::state::Builder;
 #[derive(Clone, Copy, PartialEq)]
 pub enum Widget {
     /// Text; an empty box removes the field unless `keep_empty`.
-    Text { placeholder: &'static str, keep_empty: bool },
+    Text {
+        placeholder: &'static str,
+        keep_empty: bool,
+    },
     /// A checkbox; unchecked writes `false` when `off_false`, else removes the field.
-    Bool { off_false: bool },
+    Bool {
+        off_false: bool,
+    },
     /// Digits become a JSON number; anything else stays a string (and the linter says so).
-    Int { placeholder: &'static str },
+    Int {
+        placeholder: &'static str,
+    },
     Select(&'static [&'static str]),
 }
 
@@ -43,7 +50,12 @@ const fn int(key: &'static str, label: &'static str, help: &'static str) -> Fiel
 }
 
 pub const WEBHOOK: &[FieldSpec] = &[
-    text("webhook", "Webhook URL (webhook)", "Where the server POSTs events. Needs events too, or it is silently not saved.", "https://example.com/your-webhook"),
+    text(
+        "webhook",
+        "Webhook URL (webhook)",
+        "Where the server POSTs events. Needs events too, or it is silently not saved.",
+        "https://example.com/your-webhook",
+    ),
     FieldSpec {
         key: "webhook_by_events",
         label: "One URL per event (webhook_by_events)",
@@ -59,21 +71,55 @@ pub const CHATWOOT: &[FieldSpec] = &[
         help: "The number in your Chatwoot URL: /app/accounts/1/…",
         widget: Widget::Int { placeholder: "1" },
     },
-    text("chatwoot_token", "Chatwoot access token (chatwoot_token)", "From Chatwoot › Profile settings › Access token. Never stored or shared by this page.", ""),
-    text("chatwoot_url", "Chatwoot URL (chatwoot_url)", "Your Chatwoot installation, e.g. https://app.chatwoot.com", "https://app.chatwoot.com"),
+    text(
+        "chatwoot_token",
+        "Chatwoot access token (chatwoot_token)",
+        "From Chatwoot › Profile settings › Access token. Never stored or shared by this page.",
+        "",
+    ),
+    text(
+        "chatwoot_url",
+        "Chatwoot URL (chatwoot_url)",
+        "Your Chatwoot installation, e.g. https://app.chatwoot.com",
+        "https://app.chatwoot.com",
+    ),
     FieldSpec {
         key: "chatwoot_sign_msg",
         label: "Sign messages with the agent's name (chatwoot_sign_msg)",
         help: "Required (true or false) when Chatwoot is on.",
         widget: Widget::Bool { off_false: true },
     },
-    flag("chatwoot_reopen_conversation", "Reopen resolved conversations (chatwoot_reopen_conversation)", "A new message reopens the last conversation instead of starting one."),
-    flag("chatwoot_conversation_pending", "New conversations start as pending (chatwoot_conversation_pending)", "Instead of open."),
+    flag(
+        "chatwoot_reopen_conversation",
+        "Reopen resolved conversations (chatwoot_reopen_conversation)",
+        "A new message reopens the last conversation instead of starting one.",
+    ),
+    flag(
+        "chatwoot_conversation_pending",
+        "New conversations start as pending (chatwoot_conversation_pending)",
+        "Instead of open.",
+    ),
     text("chatwoot_name_inbox", "Inbox name (chatwoot_name_inbox)", "Defaults to the instance name.", ""),
-    flag("chatwoot_merge_brazil_contacts", "Merge Brazilian numbers with/without the 9th digit (chatwoot_merge_brazil_contacts)", "One contact for +55 numbers written both ways."),
-    flag("chatwoot_import_contacts", "Import contacts (chatwoot_import_contacts)", "Copy WhatsApp contacts into Chatwoot."),
-    flag("chatwoot_import_messages", "Import messages (chatwoot_import_messages)", "Copy recent history into Chatwoot."),
-    int("chatwoot_days_limit_import_messages", "Days of history to import (chatwoot_days_limit_import_messages)", "The server's default is 60."),
+    flag(
+        "chatwoot_merge_brazil_contacts",
+        "Merge Brazilian numbers with/without the 9th digit (chatwoot_merge_brazil_contacts)",
+        "One contact for +55 numbers written both ways.",
+    ),
+    flag(
+        "chatwoot_import_contacts",
+        "Import contacts (chatwoot_import_contacts)",
+        "Copy WhatsApp contacts into Chatwoot.",
+    ),
+    flag(
+        "chatwoot_import_messages",
+        "Import messages (chatwoot_import_messages)",
+        "Copy recent history into Chatwoot.",
+    ),
+    int(
+        "chatwoot_days_limit_import_messages",
+        "Days of history to import (chatwoot_days_limit_import_messages)",
+        "The server's default is 60.",
+    ),
 ];
 
 pub const ADVANCED: &[FieldSpec] = &[
@@ -127,7 +173,9 @@ fn field_message(b: Builder, key: &'static str) -> impl Fn() -> Option<String> +
 fn node_text(b: Builder, n: &Node) -> String {
     match &n.kind {
         Kind::String(s) => s.clone(),
-        Kind::Number(_) | Kind::Bool(_) => b.text.with_untracked(|t| t.get(n.span.start..n.span.end).unwrap_or_default().to_owned()),
+        Kind::Number(_) | Kind::Bool(_) => {
+            b.text.with_untracked(|t| t.get(n.span.start..n.span.end).unwrap_or_default().to_owned())
+        }
         _ => String::new(),
     }
 }

@@ -36,9 +36,9 @@ impl HttpError {
     pub fn elapsed_ms(&self) -> Option<f64> {
         match self {
             HttpError::Request(_) => None,
-            HttpError::Network { elapsed_ms, .. } | HttpError::Timeout { elapsed_ms, .. } | HttpError::Aborted { elapsed_ms } => {
-                Some(*elapsed_ms)
-            }
+            HttpError::Network { elapsed_ms, .. }
+            | HttpError::Timeout { elapsed_ms, .. }
+            | HttpError::Aborted { elapsed_ms } => Some(*elapsed_ms),
         }
     }
 }
@@ -57,7 +57,12 @@ impl Abort {
     }
 }
 
-async fn send(builder: RequestBuilder, body: Option<String>, timeout_s: u32, abort: Option<Abort>) -> Result<Reply, HttpError> {
+async fn send(
+    builder: RequestBuilder,
+    body: Option<String>,
+    timeout_s: u32,
+    abort: Option<Abort>,
+) -> Result<Reply, HttpError> {
     let abort = abort.or_else(Abort::new);
     let builder = builder.abort_signal(abort.as_ref().map(|a| a.0.signal()).as_ref());
     let req = match body {
@@ -100,7 +105,13 @@ async fn send_and_read(req: Request) -> Result<(u16, String), String> {
 
 /// `POST {url}` with the JSON `body` and the global key in the `apikey` header (the only header
 /// Evolution authenticates with). The key goes in no URL and no log.
-pub async fn post_json(url: &str, api_key: &str, body: String, timeout_s: u32, abort: Option<Abort>) -> Result<Reply, HttpError> {
+pub async fn post_json(
+    url: &str,
+    api_key: &str,
+    body: String,
+    timeout_s: u32,
+    abort: Option<Abort>,
+) -> Result<Reply, HttpError> {
     let builder = Request::post(url).header("Content-Type", "application/json").header("apikey", api_key);
     send(builder, Some(body), timeout_s, abort).await
 }

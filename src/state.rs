@@ -29,6 +29,8 @@ pub struct Row {
 /// The lint report of one version of the text.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Linted {
+    /// How long linting this text took, in ms (shown as a figure, for big pastes).
+    pub lint_ms: u32,
     pub rows: Vec<Row>,
     pub root: Option<Node>,
     pub errors: usize,
@@ -38,6 +40,7 @@ pub struct Linted {
 
 impl Linted {
     fn compute(text: &str) -> Self {
+        let started = browser::now_ms();
         let opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default());
         let report = lint::lint(text, &opts);
         let idx = LineIndex::new(text);
@@ -52,7 +55,10 @@ impl Linted {
                 _ => None,
             };
             by_code.map(str::to_owned).or_else(|| {
-                members.iter().find(|m| m.span().start <= d.span.start && d.span.end <= m.span().end).map(|m| m.key.clone())
+                members
+                    .iter()
+                    .find(|m| m.span().start <= d.span.start && d.span.end <= m.span().end)
+                    .map(|m| m.key.clone())
             })
         };
         let rows = report
@@ -73,6 +79,7 @@ impl Linted {
             })
             .collect();
         Linted {
+            lint_ms: (browser::now_ms() - started).max(0.0) as u32,
             rows,
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
@@ -138,8 +145,11 @@ impl Builder {
         self.cancel_timer();
         let text = self.text.get_untracked();
         self.linted.set(Arc::new(Linted::compute(&text)));
-        if let Some(clean) = strip_secrets(&text) {
-            storage::save_draft(&clean);
+        // Drafts past 2 MB are not kept: browser storage holds about 5 MB in all.
+        if text.len() <= 2_000_000 {
+            if let Some(clean) = strip_secrets(&text) {
+                storage::save_draft(&clean);
+            }
         }
     }
 

@@ -122,7 +122,11 @@ async fn events_checklist_all_and_none() {
     let root = fresh();
     let _h = mount_to(root.clone(), App);
     settle().await;
-    type_into(&root, "payload-editor", "{\n  \"instanceName\": \"a\",\n  \"webhook\": \"https://h.example\",\n  \"events\": [\"CALL\"]\n}");
+    type_into(
+        &root,
+        "payload-editor",
+        "{\n  \"instanceName\": \"a\",\n  \"webhook\": \"https://h.example\",\n  \"events\": [\"CALL\"]\n}",
+    );
     settle().await;
     click(&root, "event-events-QRCODE_UPDATED");
     settle().await;
@@ -182,7 +186,11 @@ async fn errors_block_sending_and_fix_all_unblocks() {
     let root = fresh();
     let _h = mount_to(root.clone(), App);
     settle().await;
-    type_into(&root, "payload-editor", "{\n  \"instanceName\": \"shop\", // note\n  \"token\": \"t-1\",\n  \"qrcode\": \"true\",\n}");
+    type_into(
+        &root,
+        "payload-editor",
+        "{\n  \"instanceName\": \"shop\", // note\n  \"token\": \"t-1\",\n  \"qrcode\": \"true\",\n}",
+    );
     settle().await;
     let send = find(&root, "send").unchecked_into::<web_sys::HtmlButtonElement>();
     assert!(send.disabled());
@@ -207,7 +215,12 @@ async fn errors_block_sending_and_fix_all_unblocks() {
 #[wasm_bindgen_test]
 async fn qr_view_draws_svg_and_accepts_only_png_data_urls() {
     let root = container();
-    let qr = QrInfo { code: Some("2@abc,def".into()), base64: Some(PNG_1X1.into()), count: Some(1), pairing_code: Some("ABCD1234".into()) };
+    let qr = QrInfo {
+        code: Some("2@abc,def".into()),
+        base64: Some(PNG_1X1.into()),
+        count: Some(1),
+        pairing_code: Some("ABCD1234".into()),
+    };
     let _handle = mount_to(root.clone(), move || view! { <QrView qr=qr.clone() /> });
     settle().await;
     assert_eq!(find(&root, "qr-image").get_attribute("src").as_deref(), Some(PNG_1X1));
@@ -221,7 +234,8 @@ async fn qr_view_draws_svg_and_accepts_only_png_data_urls() {
 #[wasm_bindgen_test]
 async fn qr_view_refuses_other_schemes_and_explains_count_zero() {
     let root = container();
-    let qr = QrInfo { code: None, base64: Some("https://evil.example/x.png".into()), count: Some(1), pairing_code: None };
+    let qr =
+        QrInfo { code: None, base64: Some("https://evil.example/x.png".into()), count: Some(1), pairing_code: None };
     let _h1 = mount_to(root.clone(), move || view! { <QrView qr=qr.clone() /> });
     settle().await;
     assert!(root.query_selector("[data-testid=qr-image]").unwrap().is_none(), "no <img> for a non-data URL");

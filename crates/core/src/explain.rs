@@ -98,7 +98,8 @@ pub fn explain_timeout(seconds: u32) -> Explanation {
 pub fn explain_aborted() -> Explanation {
     Explanation {
         tone: Tone::Warning,
-        text: "You stopped the request. The server may still have created the instance: check before sending again.".into(),
+        text: "You stopped the request. The server may still have created the instance: check before sending again."
+            .into(),
     }
 }
 
@@ -124,13 +125,16 @@ pub enum Health {
 /// Reads the answer of `GET {base}/`.
 pub fn read_health(status: u16, body: &str) -> Health {
     let v: Option<serde_json::Value> = serde_json::from_str(body).ok();
-    let welcome = v.as_ref().and_then(|v| v.get("message")).and_then(|m| m.as_str()).is_some_and(|m| m.contains("Evolution API"));
+    let welcome =
+        v.as_ref().and_then(|v| v.get("message")).and_then(|m| m.as_str()).is_some_and(|m| m.contains("Evolution API"));
     match (status, v.as_ref().and_then(|v| v.get("version")).and_then(|x| x.as_str())) {
         (200, Some(version)) if welcome => Health::Evolution {
             version: version.to_owned(),
             v2: version.starts_with('2') || v.as_ref().is_some_and(|v| v.get("clientName").is_some()),
         },
-        (404, _) => Health::NotEvolution("404 at this address: the base URL's path is wrong (use the server root).".into()),
+        (404, _) => {
+            Health::NotEvolution("404 at this address: the base URL's path is wrong (use the server root).".into())
+        }
         (s, _) if body.trim_start().starts_with('<') => {
             Health::NotEvolution(format!("{s}: an HTML page answered, not an Evolution API. Check the base URL."))
         }
@@ -182,9 +186,15 @@ mod tests {
     fn names_and_health() {
         assert_eq!(suggest_free_name("shop"), "shop2");
         assert_eq!(suggest_free_name("shop9"), "shop10");
-        let h = read_health(200, r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"1.8.2"}"#);
+        let h = read_health(
+            200,
+            r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"1.8.2"}"#,
+        );
         assert_eq!(h, Health::Evolution { version: "1.8.2".into(), v2: false });
-        let h = read_health(200, r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"2.3.1","clientName":"x"}"#);
+        let h = read_health(
+            200,
+            r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"2.3.1","clientName":"x"}"#,
+        );
         assert_eq!(h, Health::Evolution { version: "2.3.1".into(), v2: true });
         assert!(matches!(read_health(200, "<html>"), Health::NotEvolution(_)));
         assert!(explain_timeout(30).text.contains("30 s"));
