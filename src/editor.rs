@@ -94,6 +94,10 @@ pub fn Editor() -> impl IntoView {
                 ></textarea>
             </div>
         </div>
+        <details class="preview">
+            <summary>"Preview: exactly what is sent"</summary>
+            <pre class="code" data-testid="payload-preview">{move || b.text.get()}</pre>
+        </details>
         <div class="diag-head">
             <p
                 id="diagnostics-summary"

@@ -152,6 +152,47 @@ test('doctor: timeout with a configurable limit, and the Stop button', async () 
   await page.context().close();
 });
 
+test('doctor: an https page calling an http API is stopped before sending (mixed content)', async () => {
+  const secure = await serveDist({ https: true });
+  try {
+    const { page, log } = await openPage(browser, secure.url);
+    await fillBasic(page, { base: sandbox.url, key: KEY, name: 'mixed', qrcode: false });
+    await page.getByTestId('send').click();
+    await page.getByTestId('error-message').waitFor();
+    assert.match(await page.getByTestId('error-message').textContent(), /Not sent: .*mixed content/);
+    await page.getByTestId('test-connection').click();
+    await page.getByTestId('server-version').filter({ hasText: 'mixed content' }).waitFor();
+    assert.deepEqual(log.requests.filter((u) => u.startsWith(sandbox.url)), [], 'no request was attempted');
+    assert.equal(await page.getByTestId('instance-name').inputValue(), 'mixed');
+    await page.context().close();
+  } finally {
+    secure.close();
+  }
+});
+
+test('a server without WhatsApp answers {"count":0}: the QR area says why', async () => {
+  const offline = await startSandbox(['--key', KEY, '--no-qr']);
+  try {
+    const { page } = await openPage(browser, site.url);
+    await fillBasic(page, { base: offline.url, key: KEY, name: 'noqr', qrcode: true });
+    await sendAndWait(page, 201);
+    assert.match(await page.getByTestId('qr-pending').textContent(), /no QR code yet .*WhatsApp/);
+    await page.context().close();
+  } finally {
+    offline.stop();
+  }
+});
+
+test('download .json saves exactly the editor text', async () => {
+  const { page } = await openPage(browser, site.url);
+  await setEditor(page, '{\n  "instanceName": "dl1", // a comment stays\n  "qrcode": true\n}');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+  assert.equal(download.suggestedFilename(), 'dl1.json');
+  const path = await download.path();
+  assert.equal(await readFile(path, 'utf8'), '{\n  "instanceName": "dl1", // a comment stays\n  "qrcode": true\n}');
+  await page.context().close();
+});
+
 test('test connection shows the server version, or a diagnosis', async () => {
   const { page } = await openPage(browser, site.url);
   await page.getByTestId('base-url').fill(sandbox.url + '/');

@@ -2,7 +2,12 @@
 // the sandbox API started from target/debug, and Debian's headless Chromium driven by playwright-core.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -12,10 +17,19 @@ export const SUB_PATH = '/admin/';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
-/** Serves dist/ under SUB_PATH only (anything else is 404), like a plain static host. */
-export async function serveDist() {
+/** A throw-away self-signed certificate for 127.0.0.1 (openssl), for the https page tests. */
+function selfSignedCert() {
+  const dir = mkdtempSync(join(tmpdir(), 'evo-e2e-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'),
+    '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+/** Serves dist/ under SUB_PATH only (anything else is 404), like a plain static host; over https
+ * with a self-signed certificate when `https` is set. */
+export async function serveDist({ https = false } = {}) {
   await stat(join(DIST, 'index.html'));
-  const server = createServer(async (req, res) => {
+  const handler = async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(SUB_PATH)) { res.writeHead(404).end('not found'); return; }
     let rel = normalize(url.pathname.slice(SUB_PATH.length)) || 'index.html';
@@ -26,10 +40,12 @@ export async function serveDist() {
       const body = await readFile(file);
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch { res.writeHead(404).end('not found'); }
-  });
+  };
+  const server = https ? createHttpsServer(selfSignedCert(), handler) : createServer(handler);
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+  const scheme = https ? 'https' : 'http';
+  return { url: `${scheme}://127.0.0.1:${port}${SUB_PATH}`, origin: `${scheme}://127.0.0.1:${port}`, close: () => server.close() };
 }
 
 /** Starts target/debug/evo-sandbox on a free port; resolves once it prints its address. */
@@ -76,7 +92,7 @@ export async function nextCreate(sandboxUrl, fault) {
 /** A new page in a fresh browser context (its own storage) that records console errors, page
  * errors and every request URL. `context` reuses an existing context (to test storage across reloads). */
 export async function openPage(browser, url, context) {
-  const ctx = context ?? await browser.newContext();
+  const ctx = context ?? await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await ctx.newPage();
   const log = { errors: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
