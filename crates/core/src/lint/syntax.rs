@@ -533,6 +533,16 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// One turn of an object's or array's loop.
+enum Step {
+    /// The container ended here (closed, mismatched, or the text ended).
+    Closed(usize),
+    /// A stray comma was reported and skipped.
+    Skipped,
+    /// An item or member starts at the current token.
+    Item,
+}
+
 struct Parser<'a> {
     lx: Lexer<'a>,
     tok: Tok,
@@ -650,43 +660,66 @@ impl<'a> Parser<'a> {
         kind
     }
 
+    /// What objects and arrays share: their closer, the end of the text, the other closer, and a
+    /// stray comma. `Step::Item` means an item (or member) starts here.
+    fn container_step(&mut self, open: Span, object: bool) -> Step {
+        let (closer, other) = if object { (Tok::RBrace, Tok::RBrack) } else { (Tok::RBrack, Tok::RBrace) };
+        let (o, c, x, what, item) =
+            if object { ('{', '}', ']', "an object", "property") } else { ('[', ']', '}', "an array", "item") };
+        let s = self.span;
+        if self.tok == closer {
+            self.bump();
+            return Step::Closed(s.end);
+        }
+        if self.tok == Tok::Eof {
+            let insert = if object { "\n}" } else { "]" };
+            self.err(
+                Diagnostic::error(
+                    "json/unclosed",
+                    open,
+                    format!("This {o} is never closed: the text ends before its {c}."),
+                )
+                .with_fix(Fix::one(format!("Add the missing {c}"), Edit::insert(self.prev_end, insert))),
+            );
+            return Step::Closed(s.end);
+        }
+        if self.tok == other {
+            self.err(
+                Diagnostic::error(
+                    "json/mismatched-bracket",
+                    s,
+                    format!("This {x} closes {what}: {what} ends with {c}."),
+                )
+                .with_fix(Fix::one(format!("Write {c}"), Edit::replace(s, c.to_string()))),
+            );
+            self.bump();
+            return Step::Closed(s.end);
+        }
+        if self.tok == Tok::Comma {
+            self.err(
+                Diagnostic::error("json/extra-comma", s, format!("A comma with no {item} before it."))
+                    .with_fix(Fix::one("Remove the comma", Edit::delete(s))),
+            );
+            self.bump();
+            return Step::Skipped;
+        }
+        Step::Item
+    }
+
     fn object(&mut self, depth: usize) -> Node {
         let (_, open) = self.bump();
         let mut members: Vec<Member> = Vec::new();
         let end;
         loop {
+            match self.container_step(open, true) {
+                Step::Closed(e) => {
+                    end = e;
+                    break;
+                }
+                Step::Skipped => continue,
+                Step::Item => {}
+            }
             match self.tok {
-                Tok::RBrace => {
-                    end = self.span.end;
-                    self.bump();
-                    break;
-                }
-                Tok::Eof => {
-                    end = self.span.end;
-                    self.err(
-                        Diagnostic::error("json/unclosed", open, "This { is never closed: the text ends before its }.")
-                            .with_fix(Fix::one("Add the missing }", Edit::insert(self.prev_end, "\n}"))),
-                    );
-                    break;
-                }
-                Tok::RBrack => {
-                    end = self.span.end;
-                    let s = self.span;
-                    self.err(
-                        Diagnostic::error("json/mismatched-bracket", s, "This ] closes an object: objects end with }.")
-                            .with_fix(Fix::one("Write }", Edit::replace(s, "}"))),
-                    );
-                    self.bump();
-                    break;
-                }
-                Tok::Comma => {
-                    let s = self.span;
-                    self.err(
-                        Diagnostic::error("json/extra-comma", s, "A comma with no property before it.")
-                            .with_fix(Fix::one("Remove the comma", Edit::delete(s))),
-                    );
-                    self.bump();
-                }
                 Tok::Str { .. } => {
                     let (tok, key_span) = self.bump();
                     let Tok::Str { value, .. } = tok else { unreachable!("matched a string token") };
@@ -809,38 +842,15 @@ impl<'a> Parser<'a> {
         let mut items: Vec<Node> = Vec::new();
         let end;
         loop {
+            match self.container_step(open, false) {
+                Step::Closed(e) => {
+                    end = e;
+                    break;
+                }
+                Step::Skipped => continue,
+                Step::Item => {}
+            }
             match self.tok {
-                Tok::RBrack => {
-                    end = self.span.end;
-                    self.bump();
-                    break;
-                }
-                Tok::Eof => {
-                    end = self.span.end;
-                    self.err(
-                        Diagnostic::error("json/unclosed", open, "This [ is never closed: the text ends before its ].")
-                            .with_fix(Fix::one("Add the missing ]", Edit::insert(self.prev_end, "]"))),
-                    );
-                    break;
-                }
-                Tok::RBrace => {
-                    end = self.span.end;
-                    let s = self.span;
-                    self.err(
-                        Diagnostic::error("json/mismatched-bracket", s, "This } closes an array: arrays end with ].")
-                            .with_fix(Fix::one("Write ]", Edit::replace(s, "]"))),
-                    );
-                    self.bump();
-                    break;
-                }
-                Tok::Comma => {
-                    let s = self.span;
-                    self.err(
-                        Diagnostic::error("json/extra-comma", s, "A comma with no item before it.")
-                            .with_fix(Fix::one("Remove the comma", Edit::delete(s))),
-                    );
-                    self.bump();
-                }
                 _ if self.starts_value() => {
                     if let Some(v) = self.value(depth + 1) {
                         items.push(v);
