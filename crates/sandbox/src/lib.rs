@@ -7,7 +7,7 @@ pub mod evolution;
 pub mod qrpng;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
@@ -54,9 +54,18 @@ impl Default for Options {
     }
 }
 
-/// A canned answer for the next create (test-only control endpoint `POST /__sandbox/next-create`).
+/// A canned answer for the next requests to a path (test-only control endpoint `POST /__sandbox/fault`).
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct Fault {
+    /// Requests whose path starts with this get the fault (default: the create endpoint).
+    #[serde(default = "default_fault_path")]
+    pub path: String,
+    /// How many requests it applies to.
+    #[serde(default = "default_fault_times")]
+    pub times: u32,
+    /// Close the connection without answering (after `delay_ms`).
+    #[serde(default)]
+    pub drop: bool,
     #[serde(default = "default_fault_status")]
     pub status: u16,
     #[serde(default)]
@@ -67,6 +76,14 @@ pub struct Fault {
     pub delay_ms: u64,
 }
 
+fn default_fault_path() -> String {
+    "/instance/create".into()
+}
+
+fn default_fault_times() -> u32 {
+    1
+}
+
 fn default_fault_status() -> u16 {
     500
 }
@@ -75,17 +92,44 @@ fn default_fault_type() -> String {
     "text/html; charset=utf-8".into()
 }
 
+/// One request the sandbox received (test-only `GET /__sandbox/requests`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Logged {
+    pub method: String,
+    pub path: String,
+    /// Milliseconds since the sandbox started.
+    pub at_ms: u64,
+}
+
 struct Sandbox {
     opts: Options,
     store: Mutex<Store>,
-    next_create: Mutex<Option<Fault>>,
+    faults: Mutex<Vec<Fault>>,
+    log: Mutex<Vec<Logged>>,
+    started: Instant,
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 type Shared = Arc<Sandbox>;
 
 impl Sandbox {
     fn store(&self) -> std::sync::MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        locked(&self.store)
+    }
+
+    /// Takes one use of the fault for `path`, if any.
+    fn fault_for(&self, path: &str) -> Option<Fault> {
+        let mut faults = locked(&self.faults);
+        let i = faults.iter().position(|f| path.starts_with(&f.path))?;
+        faults[i].times = faults[i].times.saturating_sub(1);
+        let f = faults[i].clone();
+        if faults[i].times == 0 {
+            faults.remove(i);
+        }
+        Some(f)
     }
 }
 
@@ -113,25 +157,21 @@ async fn create(State(sb): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
             Err(e) => return json_response(evolution::json_parse_error(&body, &e)),
         }
     };
-    let fault = sb.next_create.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-    if let Some(f) = fault {
-        tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
-        let mut resp =
-            (StatusCode::from_u16(f.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), f.body).into_response();
-        if let Ok(v) = HeaderValue::from_str(&f.content_type) {
-            resp.headers_mut().insert(header::CONTENT_TYPE, v);
-        }
-        return resp;
-    }
     if !sb.opts.create_delay.is_zero() {
         tokio::time::sleep(sb.opts.create_delay).await;
     }
-    let reply = evolution::create(&mut sb.store(), &sb.opts.config, apikey(&headers), &parsed);
+    let reply = evolution::create(&mut sb.store(), &sb.opts.config, apikey(&headers), &parsed, Instant::now());
     json_response(reply)
 }
 
 async fn connection_state(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
-    json_response(evolution::connection_state(&sb.store(), &sb.opts.config, apikey(&headers), &name))
+    json_response(evolution::connection_state(
+        &mut sb.store(),
+        &sb.opts.config,
+        apikey(&headers),
+        &name,
+        Instant::now(),
+    ))
 }
 
 async fn delete_instance(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
@@ -149,17 +189,95 @@ async fn connect(
     Path(name): Path<String>,
     axum::extract::Query(q): axum::extract::Query<ConnectQuery>,
 ) -> Response {
-    json_response(evolution::connect(&mut sb.store(), &sb.opts.config, apikey(&headers), &name, q.number.as_deref()))
+    let now = Instant::now();
+    json_response(evolution::connect(
+        &mut sb.store(),
+        &sb.opts.config,
+        apikey(&headers),
+        &name,
+        q.number.as_deref(),
+        now,
+    ))
 }
 
 async fn logout(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
     json_response(evolution::logout(&mut sb.store(), &sb.opts.config, apikey(&headers), &name))
 }
 
-/// Test-only: the next `POST /instance/create` gets this canned answer instead.
-async fn set_next_create(State(sb): State<Shared>, axum::Json(fault): axum::Json<Fault>) -> StatusCode {
-    *sb.next_create.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(fault);
+/// Test-only: the next requests to `fault.path` get this canned answer (or a dropped connection).
+async fn set_fault(State(sb): State<Shared>, axum::Json(fault): axum::Json<Fault>) -> StatusCode {
+    locked(&sb.faults).push(fault);
     StatusCode::NO_CONTENT
+}
+
+/// Test-only: `POST /__sandbox/next-create` = a fault on the create endpoint, once.
+async fn set_next_create(State(sb): State<Shared>, axum::Json(mut fault): axum::Json<Fault>) -> StatusCode {
+    fault.path = default_fault_path();
+    fault.times = 1;
+    locked(&sb.faults).push(fault);
+    StatusCode::NO_CONTENT
+}
+
+/// Test-only: the phone scanned the QR of `name`.
+async fn scan(State(sb): State<Shared>, Path(name): Path<String>) -> Response {
+    json_response(evolution::scan(&mut sb.store(), &name))
+}
+
+/// Test-only: every request received so far (not the control endpoints).
+async fn requests(State(sb): State<Shared>) -> Response {
+    json_response((200, serde_json::to_value(&*locked(&sb.log)).unwrap_or_default()))
+}
+
+async fn clear_requests(State(sb): State<Shared>) -> StatusCode {
+    locked(&sb.log).clear();
+    StatusCode::NO_CONTENT
+}
+
+#[derive(serde::Deserialize)]
+struct FetchQuery {
+    #[serde(rename = "instanceName")]
+    instance_name: Option<String>,
+}
+
+async fn fetch_instances(
+    State(sb): State<Shared>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<FetchQuery>,
+) -> Response {
+    let filter = q.instance_name.as_deref();
+    json_response(evolution::fetch_instances(&sb.store(), &sb.opts.config, apikey(&headers), filter))
+}
+
+async fn webhook_find(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
+    json_response(evolution::find_config(&mut sb.store(), &sb.opts.config, apikey(&headers), &name, false))
+}
+
+async fn chatwoot_find(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
+    json_response(evolution::find_config(&mut sb.store(), &sb.opts.config, apikey(&headers), &name, true))
+}
+
+/// Logs every API request, and answers with a fault when one is set for its path.
+async fn log_and_faults(State(sb): State<Shared>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    if path.starts_with("/__sandbox/") || req.method() == Method::OPTIONS {
+        return next.run(req).await;
+    }
+    let at_ms = u64::try_from(sb.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    locked(&sb.log).push(Logged { method: req.method().to_string(), path: path.clone(), at_ms });
+    let Some(f) = sb.fault_for(&path) else { return next.run(req).await };
+    tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
+    if f.drop {
+        // A body that fails at once: the server closes the connection without an answer.
+        let failing =
+            futures_util::stream::once(async { Err::<Bytes, _>(std::io::Error::other("dropped by the sandbox")) });
+        return axum::body::Body::from_stream(failing).into_response();
+    }
+    let mut resp =
+        (StatusCode::from_u16(f.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), f.body).into_response();
+    if let Ok(v) = HeaderValue::from_str(&f.content_type) {
+        resp.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    resp
 }
 
 async fn not_found(method: Method, uri: axum::http::Uri) -> Response {
@@ -197,7 +315,13 @@ async fn cors(State(sb): State<Shared>, req: Request, next: Next) -> Response {
 
 /// The sandbox's routes, with a fresh, empty instance store.
 pub fn router(opts: Options) -> Router {
-    let shared: Shared = Arc::new(Sandbox { opts, store: Mutex::new(Store::default()), next_create: Mutex::new(None) });
+    let shared: Shared = Arc::new(Sandbox {
+        opts,
+        store: Mutex::new(Store::default()),
+        faults: Mutex::new(Vec::new()),
+        log: Mutex::new(Vec::new()),
+        started: Instant::now(),
+    });
     Router::new()
         .route("/", get(health))
         .route("/instance/create", post(create))
@@ -205,8 +329,15 @@ pub fn router(opts: Options) -> Router {
         .route("/instance/connect/{name}", get(connect))
         .route("/instance/logout/{name}", delete(logout))
         .route("/instance/delete/{name}", delete(delete_instance))
+        .route("/instance/fetchInstances", get(fetch_instances))
+        .route("/webhook/find/{name}", get(webhook_find))
+        .route("/chatwoot/find/{name}", get(chatwoot_find))
         .route("/__sandbox/next-create", post(set_next_create))
+        .route("/__sandbox/fault", post(set_fault))
+        .route("/__sandbox/scan/{name}", post(scan))
+        .route("/__sandbox/requests", get(requests).delete(clear_requests))
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(shared.clone(), log_and_faults))
         .layer(middleware::from_fn_with_state(shared.clone(), cors))
         .with_state(shared)
 }

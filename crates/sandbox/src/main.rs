@@ -12,7 +12,13 @@ const USAGE: &str =
   --key KEY            the global API key (default sandbox-global-key)
   --cors-origin LIST   like the server's CORS_ORIGIN: '*' (default) or an exact comma list
   --no-qr              answer qrcode:true with {\"count\":0}, like a server that cannot reach WhatsApp
-  --create-delay-ms N  wait N ms before answering a create (the real server waits 5000 with a QR)";
+  --create-delay-ms N  wait N ms before answering a create (the real server waits 5000 with a QR)
+  --qr-period-ms N     how often a connecting instance's QR code rotates (default 45000)
+  --qr-limit N         QR codes per session before the server gives up (default 30)
+
+Test-only control endpoints: POST /__sandbox/scan/{name} (the phone scanned: state -> open after a
+close/connecting blip), POST /__sandbox/fault {path, status, body, content_type, delay_ms, drop, times},
+GET|DELETE /__sandbox/requests (the request log).";
 
 fn parse(args: &[String]) -> Result<(u16, Options), String> {
     let mut opts = Options::default();
@@ -28,6 +34,13 @@ fn parse(args: &[String]) -> Result<(u16, Options), String> {
             "--create-delay-ms" => {
                 opts.create_delay =
                     Duration::from_millis(value()?.parse().map_err(|_| "--create-delay-ms takes a number".to_string())?)
+            }
+            "--qr-period-ms" => {
+                opts.config.qr_period =
+                    Duration::from_millis(value()?.parse().map_err(|_| "--qr-period-ms takes a number".to_string())?)
+            }
+            "--qr-limit" => {
+                opts.config.qr_limit = value()?.parse().map_err(|_| "--qr-limit takes a number".to_string())?
             }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),

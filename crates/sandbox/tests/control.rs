@@ -1,0 +1,65 @@
+//! The sandbox's test-only control endpoints: faults, the request log, a simulated scan.
+
+use axum::body::Body;
+use axum::http::Request;
+use evo_sandbox::evolution::Config;
+use evo_sandbox::{router, Options};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+async fn call(app: &axum::Router, method: &str, path: &str, body: Option<Value>) -> (u16, Result<String, String>) {
+    let mut b = Request::builder().method(method).uri(path).header("apikey", "k");
+    if body.is_some() {
+        b = b.header("content-type", "application/json");
+    }
+    let req = b.body(body.map_or_else(Body::empty, |v| Body::from(v.to_string()))).unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let status = resp.status().as_u16();
+    let text = resp.into_body().collect().await.map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned());
+    (status, text.map_err(|e| e.to_string()))
+}
+
+#[tokio::test]
+async fn faults_request_log_and_scan() {
+    let app = router(Options { config: Config { global_key: "k".into(), ..Config::default() }, ..Options::default() });
+    let (st, _) =
+        call(&app, "POST", "/instance/create", Some(json!({"instanceName": "a", "token": "t-a", "qrcode": true})))
+            .await;
+    assert_eq!(st, 201);
+
+    // Forced status and a non-JSON body, twice, then back to normal.
+    let fault = json!({"path": "/instance/connectionState", "status": 503, "body": "<html>down</html>", "times": 2});
+    assert_eq!(call(&app, "POST", "/__sandbox/fault", Some(fault)).await.0, 204);
+    for _ in 0..2 {
+        let (st, body) = call(&app, "GET", "/instance/connectionState/a", None).await;
+        assert_eq!((st, body.unwrap()), (503, "<html>down</html>".to_owned()));
+    }
+    let (st, body) = call(&app, "GET", "/instance/connectionState/a", None).await;
+    assert_eq!(st, 200);
+    assert_eq!(serde_json::from_str::<Value>(&body.unwrap()).unwrap()["instance"]["state"], "connecting");
+
+    // A dropped connection: the body never completes.
+    let fault = json!({"path": "/instance/connect/", "drop": true});
+    assert_eq!(call(&app, "POST", "/__sandbox/fault", Some(fault)).await.0, 204);
+    assert!(call(&app, "GET", "/instance/connect/a", None).await.1.is_err());
+
+    // The phone scans: close, connecting, then open.
+    assert_eq!(call(&app, "POST", "/__sandbox/scan/a", None).await.0, 200);
+    let mut states = Vec::new();
+    for _ in 0..3 {
+        let body = call(&app, "GET", "/instance/connectionState/a", None).await.1.unwrap();
+        states.push(serde_json::from_str::<Value>(&body).unwrap()["instance"]["state"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(states, ["close", "connecting", "open"]);
+
+    // The log has every API request (not the control calls), in order.
+    let log: Value = serde_json::from_str(&call(&app, "GET", "/__sandbox/requests", None).await.1.unwrap()).unwrap();
+    let paths: Vec<&str> = log.as_array().unwrap().iter().map(|r| r["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.len(), 8, "{paths:?}");
+    assert_eq!(paths[0], "/instance/create");
+    assert_eq!(paths[4], "/instance/connect/a");
+    assert_eq!(call(&app, "DELETE", "/__sandbox/requests", None).await.0, 204);
+    let log = call(&app, "GET", "/__sandbox/requests", None).await.1.unwrap();
+    assert_eq!(log, "[]");
+}
