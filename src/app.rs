@@ -17,11 +17,19 @@ use serde_json::Value;
 use crate::editor::{Editor, Exports};
 use crate::form::PayloadForm;
 use crate::http::{self, Abort, HttpError, Reply};
+use crate::qr_panel::QrPanel;
 use crate::state::Builder;
 use crate::{browser, storage};
 
 /// The sandbox's default address, offered when the page itself runs locally.
 pub const SANDBOX_URL: &str = "http://127.0.0.1:8081";
+
+/// The connection settings, shared with the QR panel.
+#[derive(Clone, Copy)]
+pub struct Conn {
+    pub base_url: RwSignal<String>,
+    pub api_key: RwSignal<String>,
+}
 
 /// What one press of "Create instance" ended in.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +73,9 @@ pub fn App() -> impl IntoView {
     let remember = RwSignal::new(remembered.is_some());
     let api_key = RwSignal::new(remembered.unwrap_or_default());
     let timeout_s = RwSignal::new(30u32);
+    provide_context(Conn { base_url, api_key });
+    let existing = RwSignal::new(String::new());
+    let opened = RwSignal::new(None::<String>);
     let abort = StoredValue::new(None::<Abort>);
 
     Effect::new(move |_| storage::save_base_url(&base_url.get()));
@@ -145,6 +156,7 @@ pub fn App() -> impl IntoView {
                     <ConnectionPanel base_url api_key remember timeout_s />
                 </div>
             </section>
+            <div class="builder">
             <section class="card" aria-labelledby="payload-h">
                 <h2 id="payload-h">"Payload"</h2>
                 <PayloadForm />
@@ -178,12 +190,41 @@ pub fn App() -> impl IntoView {
                     </span>
                 </div>
             </section>
+            </div>
             <section class="card wide" aria-labelledby="resp-h" aria-busy=move || pending.get().to_string()>
                 <h2 id="resp-h">"Response"</h2>
                 {move || match send.value().get() {
                     None => view! { <p class="muted">"Nothing sent yet."</p> }.into_any(),
                     Some(outcome) => view! { <OutcomeView outcome /> }.into_any(),
                 }}
+            </section>
+            <section class="card wide" aria-labelledby="existing-h">
+                <h2 id="existing-h">"Connect an existing instance"</h2>
+                <div class="row">
+                    <label for="existing-name" class="sr-only">"Instance name"</label>
+                    <input
+                        id="existing-name"
+                        data-testid="existing-name"
+                        type="text"
+                        placeholder="instance name (exact case)"
+                        spellcheck="false"
+                        bind:value=existing
+                    />
+                    <button
+                        type="button"
+                        data-testid="open-panel"
+                        prop:disabled=move || existing.with(|n| n.trim().is_empty())
+                        on:click=move |_| {
+                            opened.set(None);
+                            opened.set(Some(existing.get_untracked().trim().to_owned()));
+                        }
+                    >
+                        "Show QR / state"
+                    </button>
+                </div>
+                {move || opened.get().map(|name| view! {
+                    <QrPanel name initial=None base_url global_key=api_key instance_key=None />
+                })}
             </section>
         </main>
     }
@@ -454,7 +495,19 @@ fn Summary(c: Created, body: String) -> impl IntoView {
             </p>
         }
         .into_any(),
-        (Some(q), false) => view! { <QrView qr=q.clone() /> }.into_any(),
+        (Some(q), false) => {
+            let conn = expect_context::<Conn>();
+            view! {
+                <QrPanel
+                    name=c.instance_name.clone().unwrap_or_default()
+                    initial=Some(q.clone())
+                    base_url=conn.base_url
+                    global_key=conn.api_key
+                    instance_key=c.instance_key.clone()
+                />
+            }
+            .into_any()
+        }
         (None, false) => {
             view! { <p class="hint">"No QR code requested (qrcode was not true): connect the instance later."</p> }
                 .into_any()
@@ -549,7 +602,7 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
         .map(|c| format!("QR code #{c} of this session. Open WhatsApp › Linked devices › Link a device, and scan."));
     let pairing = qr.pairing_code.map(|p| {
         let shown = if p.len() == 8 { format!("{}-{}", &p[..4], &p[4..]) } else { p };
-        view! { <p data-testid="pairing-code" class="pairing">"Pairing code: " <strong>{shown}</strong></p> }
+        view! { <p data-testid="qr-pairing" class="pairing">"Pairing code: " <strong>{shown}</strong></p> }
     });
     view! {
         <div class="qr-area" data-testid="qr-area">

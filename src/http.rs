@@ -120,3 +120,13 @@ pub async fn post_json(
 pub async fn get(url: &str, timeout_s: u32) -> Result<Reply, HttpError> {
     send(Request::get(url), None, timeout_s, None).await
 }
+
+/// `GET {url}` with the `apikey` header (global key or the instance's own key).
+pub async fn get_with_key(url: &str, api_key: &str, timeout_s: u32) -> Result<Reply, HttpError> {
+    send(Request::get(url).header("apikey", api_key), None, timeout_s, None).await
+}
+
+/// `DELETE {url}` with the `apikey` header.
+pub async fn delete(url: &str, api_key: &str, timeout_s: u32) -> Result<Reply, HttpError> {
+    send(Request::delete(url).header("apikey", api_key), None, timeout_s, None).await
+}

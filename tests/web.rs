@@ -228,7 +228,7 @@ async fn qr_view_draws_svg_and_accepts_only_png_data_urls() {
     let path = svg.query_selector("path").unwrap().unwrap();
     assert!(path.get_attribute("d").unwrap().starts_with("M4 4h7"), "finder pattern at the quiet-zone offset");
     assert_eq!(svg.query_selector("rect").unwrap().unwrap().get_attribute("fill").as_deref(), Some("#ffffff"));
-    assert!(find(&root, "pairing-code").text_content().unwrap().contains("ABCD-1234"));
+    assert!(find(&root, "qr-pairing").text_content().unwrap().contains("ABCD-1234"));
 }
 
 #[wasm_bindgen_test]

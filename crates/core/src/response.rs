@@ -160,6 +160,31 @@ pub fn decode(status: u16, body: &str) -> Decoded {
     Decoded::OtherJson
 }
 
+/// What `GET /instance/connect/{name}` answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnectAnswer {
+    /// A QR object (possibly `{"count":0}`: none yet).
+    Qr(QrInfo),
+    /// `{"instance":{"state":"open"}}`: already connected.
+    Open,
+}
+
+/// Decodes a connect answer (200 only).
+pub fn decode_connect(body: &str) -> Option<ConnectAnswer> {
+    let v: Value = serde_json::from_str(body).ok()?;
+    if str_at(&v, &["instance", "state"]) == Some("open") {
+        return Some(ConnectAnswer::Open);
+    }
+    let wrapped = serde_json::json!({ "qrcode": v });
+    decode_qr(&wrapped).map(ConnectAnswer::Qr)
+}
+
+/// The connection state of a `connectionState` answer: `open`, `connecting` or `close`.
+pub fn decode_state(body: &str) -> Option<String> {
+    let v: Value = serde_json::from_str(body).ok()?;
+    string_at(&v, &["instance", "state"])
+}
+
 /// The payload field an error message is about, e.g. `events[1]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldRef {
@@ -259,6 +284,19 @@ mod tests {
         assert_eq!(f("sign_msg is required"), Some(("chatwoot_sign_msg".into(), None)));
         assert_eq!(f("This name \"x\" is already in use."), Some(("instanceName".into(), None)));
         assert_eq!(f("C"), None);
+    }
+
+    #[test]
+    fn connect_and_state_answers() {
+        let q = decode_connect(r#"{"pairingCode":null,"code":"2@x","base64":"data:image/png;base64,AA","count":3}"#);
+        assert_eq!(q.map(|a| matches!(a, ConnectAnswer::Qr(QrInfo { count: Some(3), .. }))), Some(true));
+        assert_eq!(decode_connect(r#"{"instance":{"instanceName":"a","state":"open"}}"#), Some(ConnectAnswer::Open));
+        assert!(matches!(decode_connect(r#"{"count":0}"#), Some(ConnectAnswer::Qr(q)) if q.is_pending()));
+        assert_eq!(decode_connect("<html>"), None);
+        assert_eq!(
+            decode_state(r#"{"instance":{"instanceName":"a","state":"connecting"}}"#).as_deref(),
+            Some("connecting")
+        );
     }
 
     #[test]

@@ -60,6 +60,50 @@ impl BaseUrl {
     pub fn create_url(&self) -> String {
         format!("{}/instance/create", self.0)
     }
+
+    /// `{base}/instance/{action}/{name}` with the name URL-encoded (names are case-sensitive and may
+    /// hold spaces, accents or a `/`).
+    pub fn instance_url(&self, action: InstanceAction, name: &str) -> String {
+        format!("{}/instance/{}/{}", self.0, action.path(), encode_component(name))
+    }
+
+    /// `{base}/instance/connect/{name}?number={digits}`: asks for a pairing code.
+    pub fn pairing_url(&self, name: &str, number: &str) -> String {
+        format!("{}?number={}", self.instance_url(InstanceAction::Connect, name), encode_component(number))
+    }
+}
+
+/// The per-instance routes the QR panel calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstanceAction {
+    Connect,
+    ConnectionState,
+    Logout,
+    Delete,
+}
+
+impl InstanceAction {
+    fn path(self) -> &'static str {
+        match self {
+            InstanceAction::Connect => "connect",
+            InstanceAction::ConnectionState => "connectionState",
+            InstanceAction::Logout => "logout",
+            InstanceAction::Delete => "delete",
+        }
+    }
+}
+
+/// `encodeURIComponent`: everything but `A–Z a–z 0–9 - _ . ! ~ * ' ( )` is percent-encoded (UTF-8).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -79,6 +123,18 @@ mod tests {
         }
         assert!(BaseUrl::parse("https://x").unwrap().is_https());
         assert!(!BaseUrl::parse("http://x").unwrap().is_https());
+    }
+
+    #[test]
+    fn instance_urls_encode_the_name() {
+        let b = BaseUrl::parse("https://h/evo/").unwrap();
+        assert_eq!(
+            b.instance_url(InstanceAction::ConnectionState, "my instance"),
+            "https://h/evo/instance/connectionState/my%20instance"
+        );
+        assert_eq!(b.instance_url(InstanceAction::Delete, "a/b"), "https://h/evo/instance/delete/a%2Fb");
+        assert_eq!(b.instance_url(InstanceAction::Logout, "instância"), "https://h/evo/instance/logout/inst%C3%A2ncia");
+        assert_eq!(b.pairing_url("shop", "5511999999999"), "https://h/evo/instance/connect/shop?number=5511999999999");
     }
 
     #[test]

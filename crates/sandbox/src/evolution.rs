@@ -257,17 +257,7 @@ fn server_uuid() -> String {
 }
 
 /// `encodeURIComponent` of an instance name, for URLs the server echoes.
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub use evo_core::url::encode_component;
 
 /// A fresh pairing string in WhatsApp's `2@…,…,…,…` form.
 pub fn new_qr_code() -> String {
