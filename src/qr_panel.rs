@@ -172,7 +172,7 @@ pub fn QrPanel(
             ticks.update_value(|t| *t += 1);
             left.update(|l| *l = l.saturating_sub(1));
             let due = left.get_untracked() == 0;
-            if due || ticks.get_value() % POLL_EVERY == 0 {
+            if due || ticks.get_value().is_multiple_of(POLL_EVERY) {
                 poll_state(due);
             }
         },
