@@ -180,6 +180,18 @@ fn node_text(b: Builder, n: &Node) -> String {
     }
 }
 
+/// What a text box writes: nothing when empty (unless `keep_empty`), a number for digits in a
+/// numeric box (anything else stays a string, and the linter says so), else the string.
+fn input_json(v: String, numeric: bool, keep_empty: bool) -> Option<Value> {
+    if v.trim().is_empty() && !keep_empty {
+        return None;
+    }
+    match v.trim().parse::<i64>() {
+        Ok(n) if numeric => Some(Value::from(n)),
+        _ => Some(Value::from(v)),
+    }
+}
+
 /// One form control with its label, help line and field message.
 #[component]
 pub fn Field(spec: &'static FieldSpec, #[prop(optional)] testid: Option<&'static str>) -> impl IntoView {
@@ -193,46 +205,26 @@ pub fn Field(spec: &'static FieldSpec, #[prop(optional)] testid: Option<&'static
     let invalid = move || message().is_some().to_string();
     let described = format!("{msg_id} {id}-help");
     let control = match spec.widget {
-        Widget::Text { placeholder, keep_empty } => view! {
-            <input
-                id=id.clone()
-                data-testid=testid
-                type="text"
-                spellcheck="false"
-                autocomplete="off"
-                placeholder=placeholder
-                prop:value=move || value().map(|n| node_text(b, &n)).unwrap_or_default()
-                aria-invalid=invalid
-                aria-describedby=described.clone()
-                on:input:target=move |ev| {
-                    let v = ev.target().value();
-                    b.patch(key, if v.is_empty() && !keep_empty { None } else { Some(Value::from(v)) });
-                }
-            />
+        Widget::Text { placeholder, .. } | Widget::Int { placeholder } => {
+            let numeric = matches!(spec.widget, Widget::Int { .. });
+            let keep_empty = matches!(spec.widget, Widget::Text { keep_empty: true, .. });
+            view! {
+                <input
+                    id=id.clone()
+                    data-testid=testid
+                    type="text"
+                    inputmode=if numeric { "numeric" } else { "text" }
+                    spellcheck="false"
+                    autocomplete="off"
+                    placeholder=placeholder
+                    prop:value=move || value().map(|n| node_text(b, &n)).unwrap_or_default()
+                    aria-invalid=invalid
+                    aria-describedby=described.clone()
+                    on:input:target=move |ev| b.patch(key, input_json(ev.target().value(), numeric, keep_empty))
+                />
+            }
+            .into_any()
         }
-        .into_any(),
-        Widget::Int { placeholder } => view! {
-            <input
-                id=id.clone()
-                data-testid=testid
-                type="text"
-                inputmode="numeric"
-                placeholder=placeholder
-                prop:value=move || value().map(|n| node_text(b, &n)).unwrap_or_default()
-                aria-invalid=invalid
-                aria-describedby=described.clone()
-                on:input:target=move |ev| {
-                    let v = ev.target().value();
-                    let json = match v.trim().parse::<i64>() {
-                        _ if v.trim().is_empty() => None,
-                        Ok(n) => Some(Value::from(n)),
-                        Err(_) => Some(Value::from(v)),
-                    };
-                    b.patch(key, json);
-                }
-            />
-        }
-        .into_any(),
         Widget::Bool { off_false } => view! {
             <input
                 id=id.clone()
