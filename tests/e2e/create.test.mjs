@@ -24,6 +24,10 @@ const onlyHttpStatusErrors = (errors) => errors.filter((e) => !/Failed to load r
 
 test('basic create through the form: 201 summary, server QR image and local SVG QR, no console errors, no third-party request', async () => {
   const { page, log } = await openPage(browser, site.url);
+  // A figure, not a pass/fail bound: navigation start → the app mounted and its send button usable.
+  const tti = await page.evaluate(() => Math.round(performance.now()));
+  console.log(`time to interactive (release build, loopback, cold browser context): ${tti} ms`);
+  assert.equal(await page.getByTestId('payload-editor').isEditable(), true);
   await page.getByTestId('base-url').fill(sandbox.url);
   await page.getByTestId('api-key').fill(KEY);
   await page.getByTestId('preset-basic').click();
