@@ -51,10 +51,26 @@ pub fn Editor() -> impl IntoView {
         }
     });
     let line_count = Memo::new(move |_| b.text.with(|t| t.bytes().filter(|&c| c == b'\n').count() + 1));
+    // Line numbers, each line with a problem marked by its worst severity (✖ error, ▲ warning,
+    // • note). The diagnostics list is the accessible version; the gutter is aria-hidden.
     let gutter_text = move || {
         let n = line_count.get().min(100_000);
+        let mut worst: Vec<Option<Severity>> = vec![None; n + 1];
+        b.linted.with(|l| {
+            for r in &l.rows {
+                if let Some(w) = worst.get_mut(r.line) {
+                    *w = Some(w.map_or(r.severity, |s| s.min(r.severity)));
+                }
+            }
+        });
         let mut s = String::with_capacity(n * 6);
-        for i in 1..=n {
+        for (i, mark) in worst.iter().enumerate().skip(1) {
+            s.push_str(match mark {
+                Some(Severity::Error) => "✖ ",
+                Some(Severity::Warning) => "▲ ",
+                Some(Severity::Info) => "• ",
+                None => "",
+            });
             s.push_str(&i.to_string());
             s.push('\n');
         }
@@ -80,7 +96,7 @@ pub fn Editor() -> impl IntoView {
                 "Payload JSON — the exact text that is sent (comments and other mistakes are flagged below)"
             </label>
             <div class="editor">
-                <pre class="gutter" aria-hidden="true" node_ref=gutter>{gutter_text}</pre>
+                <pre class="gutter" data-testid="gutter" aria-hidden="true" node_ref=gutter>{gutter_text}</pre>
                 <textarea
                     id="payload-editor"
                     data-testid="payload-editor"

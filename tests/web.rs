@@ -194,6 +194,9 @@ async fn errors_block_sending_and_fix_all_unblocks() {
     settle().await;
     let send = find(&root, "send").unchecked_into::<web_sys::HtmlButtonElement>();
     assert!(send.disabled());
+    let gutter = find(&root, "gutter").text_content().unwrap();
+    let lines: Vec<&str> = gutter.lines().collect();
+    assert_eq!(lines, ["1", "✖ 2", "3", "✖ 4", "5"], "errors marked on their lines");
     assert_eq!(send.text_content().unwrap(), "Fix 3 errors first");
     let summary = find(&root, "diagnostics-summary");
     assert_eq!(summary.get_attribute("aria-live").as_deref(), Some("polite"));
