@@ -356,7 +356,7 @@ impl<'a> Ctx<'a> {
             self.push(Diagnostic::error(
                 "evo/instance-name",
                 v.span,
-                "instanceName is empty: the server answers 403 \"This name \\\"\\\" is already in use\".",
+                "instanceName is empty: the server answers 403 (This name \"\" is already in use).",
             ));
             return;
         }
