@@ -130,11 +130,10 @@ pub fn Editor() -> impl IntoView {
         </div>
         <ul class="diagnostics" data-testid="diagnostics">
             {move || {
-                let text = b.text.get_untracked();
                 b.linted.with(|l| {
                     let more = l.rows.len().saturating_sub(MAX_ROWS);
                     let rows: Vec<_> = l.rows.iter().take(MAX_ROWS).cloned().collect();
-                    let items = rows.into_iter().map(|r| diag_item(b, editor, &text, r)).collect_view();
+                    let items = rows.into_iter().map(|r| diag_item(b, editor, r)).collect_view();
                     view! {
                         {items}
                         {(more > 0).then(|| view! { <li class="hint">{format!("… and {more} more")}</li> })}
@@ -145,7 +144,7 @@ pub fn Editor() -> impl IntoView {
     }
 }
 
-fn diag_item(b: Builder, editor: NodeRef<Textarea>, _text: &str, r: Row) -> impl IntoView {
+fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
     let span = r.span;
     let fix = r.fix.clone();
     view! {

@@ -36,23 +36,20 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut out = Args { fix: false, format: Format::Human, files: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        match a.as_str() {
-            "--fix" => out.fix = true,
+        // `--format json` and `--format=json` alike.
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
+            _ => (a.as_str(), None),
+        };
+        match flag {
+            "--fix" if inline.is_none() => out.fix = true,
             "--format" => {
-                out.format = match it.next().map(String::as_str) {
+                out.format = match inline.or_else(|| it.next().cloned()).as_deref() {
                     Some("human") => Format::Human,
                     Some("json") => Format::Json,
                     Some(other) => return Err(format!("unknown format {other:?} (human or json)")),
                     None => return Err("--format needs a value".into()),
                 }
-            }
-            f if f.starts_with("--format=") => {
-                return parse_args(&[vec!["--format".to_owned(), f[9..].to_owned()], it.cloned().collect()].concat())
-                    .map(|mut rest| {
-                        rest.fix |= out.fix;
-                        rest.files.splice(0..0, out.files.drain(..));
-                        rest
-                    })
             }
             "-h" | "--help" => return Err(String::new()),
             "-" => out.files.push("-".into()),

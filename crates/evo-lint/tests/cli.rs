@@ -51,6 +51,15 @@ fn json_format_is_one_array_with_positions_and_fixes() {
 }
 
 #[test]
+fn format_can_be_given_with_an_equals_sign() {
+    let out = run(&["--format=json", "-"], b"{}");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|d| d["code"] == "evo/required"));
+    assert_eq!(run(&["--fix=yes", "-"], b"{}").status.code(), Some(2), "--fix takes no value");
+}
+
+#[test]
 fn clean_input_exits_zero() {
     let out = run(&["-"], b"{\"instanceName\": \"shop\", \"token\": \"t-1\", \"qrcode\": true}\n");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));

@@ -126,6 +126,12 @@ impl Diagnostic {
         self.fix = Some(fix);
         self
     }
+
+    /// Adds the fix when there is one.
+    pub fn with_fix_opt(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
+    }
 }
 
 /// Applies `edits` to `text`. Edits that overlap an earlier-accepted one are skipped; so are edits

@@ -171,10 +171,7 @@ impl<'a> Ctx<'a> {
                             format!("{key} should be true or false (a JSON boolean, no quotes), not {}: the server stores it as sent, and a string like \"false\" counts as on.", v.type_name()),
                         )
                     };
-                    let d = match self.bool_fix(v) {
-                        Some(f) => d.with_fix(f),
-                        None => d,
-                    };
+                    let d = d.with_fix_opt(self.bool_fix(v));
                     self.push(d);
                 }
             }
@@ -203,12 +200,10 @@ impl<'a> Ctx<'a> {
                             v.type_name()
                         ),
                     );
-                    let d = match v.as_str() {
-                        Some(s) => {
-                            d.with_fix(Fix::one("Wrap it in [ ]", Edit::replace(v.span, format!("[{}]", quote(s)))))
-                        }
-                        None => d,
-                    };
+                    let d = d.with_fix_opt(
+                        v.as_str()
+                            .map(|s| Fix::one("Wrap it in [ ]", Edit::replace(v.span, format!("[{}]", quote(s))))),
+                    );
                     self.push(d);
                 }
             }
@@ -266,10 +261,10 @@ impl<'a> Ctx<'a> {
                         v.span,
                         format!("integration \"{s}\" is not one of WHATSAPP-BAILEYS, WHATSAPP-BUSINESS: the server stores it without a word and it does nothing."),
                     );
-                    let d = match closest(s, &INTEGRATIONS) {
-                        Some(c) => d.with_fix(Fix::one(format!("Use {c}"), Edit::replace(v.span, quote(c)))),
-                        None => d,
-                    };
+                    let d = d.with_fix_opt(
+                        closest(s, &INTEGRATIONS)
+                            .map(|c| Fix::one(format!("Use {c}"), Edit::replace(v.span, quote(c)))),
+                    );
                     self.push(d);
                 }
                 None => self.push(Diagnostic::error("evo/type", v.span, "integration must be a string.")),
@@ -382,10 +377,7 @@ impl<'a> Ctx<'a> {
         } else {
             return;
         };
-        self.push(match fix {
-            Some(f) => d.with_fix(f),
-            None => d,
-        });
+        self.push(d.with_fix_opt(fix));
     }
 
     fn token(&mut self) {
@@ -638,10 +630,8 @@ impl<'a> Ctx<'a> {
             v.span,
             format!("{} must be true or false (no quotes): otherwise the server answers 400 \"sign_msg is required\" after saving — the server would keep a half-created instance.", m.key),
         );
-        self.push(match self.bool_fix(v) {
-            Some(f) => d.with_fix(f),
-            None => d,
-        });
+        let fix = self.bool_fix(v);
+        self.push(d.with_fix_opt(fix));
     }
 
     /// A seed-style `[placeholder]` left in any other string field.
