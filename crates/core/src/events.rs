@@ -31,7 +31,45 @@ pub const EVENTS_V1_8: [&str; 26] = [
     "CHAMA_AI_ACTION",
 ];
 
-/// A one-line description of each v1.8 event, for the events checklist.
+/// The 31 events Evolution API 2.3.6 knows, in its order (`"events": []` expands to this list).
+pub const EVENTS_V2: [&str; 31] = [
+    "APPLICATION_STARTUP",
+    "QRCODE_UPDATED",
+    "MESSAGES_SET",
+    "MESSAGES_UPSERT",
+    "MESSAGES_EDITED",
+    "MESSAGES_UPDATE",
+    "MESSAGES_DELETE",
+    "SEND_MESSAGE",
+    "SEND_MESSAGE_UPDATE",
+    "CONTACTS_SET",
+    "CONTACTS_UPSERT",
+    "CONTACTS_UPDATE",
+    "PRESENCE_UPDATE",
+    "CHATS_SET",
+    "CHATS_UPSERT",
+    "CHATS_UPDATE",
+    "CHATS_DELETE",
+    "GROUPS_UPSERT",
+    "GROUP_UPDATE",
+    "GROUP_PARTICIPANTS_UPDATE",
+    "CONNECTION_UPDATE",
+    "LABELS_EDIT",
+    "LABELS_ASSOCIATION",
+    "CALL",
+    "TYPEBOT_START",
+    "TYPEBOT_CHANGE_STATUS",
+    "REMOVE_INSTANCE",
+    "LOGOUT_INSTANCE",
+    "INSTANCE_CREATE",
+    "INSTANCE_DELETE",
+    "STATUS_INSTANCE",
+];
+
+/// Events only 1.x knows (no 2.x counterpart).
+pub const ONLY_V1: [&str; 2] = ["NEW_JWT_TOKEN", "CHAMA_AI_ACTION"];
+
+/// A one-line description of each event (both generations), for the events checklist.
 pub fn describe(event: &str) -> &'static str {
     match event {
         "APPLICATION_STARTUP" => "The server started",
@@ -60,6 +98,13 @@ pub fn describe(event: &str) -> &'static str {
         "TYPEBOT_START" => "A Typebot session started (1.5.1+)",
         "TYPEBOT_CHANGE_STATUS" => "A Typebot session changed status (1.5.1+)",
         "CHAMA_AI_ACTION" => "A Chama AI action (1.5.1+)",
+        "MESSAGES_EDITED" => "A message edited (2.x)",
+        "SEND_MESSAGE_UPDATE" => "A sent message's status changed (2.x)",
+        "REMOVE_INSTANCE" => "An instance removed (2.x)",
+        "LOGOUT_INSTANCE" => "An instance logged out (2.x)",
+        "INSTANCE_CREATE" => "An instance created (2.x)",
+        "INSTANCE_DELETE" => "An instance deleted (2.x)",
+        "STATUS_INSTANCE" => "An instance's status changed (2.x)",
         _ => "",
     }
 }
@@ -68,12 +113,18 @@ pub fn describe(event: &str) -> &'static str {
 mod tests {
     #[test]
     fn every_event_is_described_once() {
-        for e in super::EVENTS_V1_8 {
+        for e in super::EVENTS_V1_8.iter().chain(&super::EVENTS_V2) {
             assert!(!super::describe(e).is_empty(), "{e}");
         }
         let mut sorted = super::EVENTS_V1_8.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), 26);
+        let mut v2 = super::EVENTS_V2.to_vec();
+        v2.sort_unstable();
+        v2.dedup();
+        assert_eq!(v2.len(), 31);
+        let only_v1: Vec<_> = super::EVENTS_V1_8.iter().filter(|e| !super::EVENTS_V2.contains(e)).copied().collect();
+        assert_eq!(only_v1, super::ONLY_V1);
     }
 }

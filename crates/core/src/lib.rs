@@ -8,7 +8,7 @@ pub mod builder;
 pub mod events;
 pub mod explain;
 pub mod lint;
-pub mod payload;
+pub mod fields;
 pub mod qr;
 pub mod response;
 pub mod token;

@@ -21,12 +21,12 @@ fn found(text: &str, worst: Severity) -> Vec<(&'static str, usize)> {
         .diagnostics
         .iter()
         .filter(|d| d.severity <= worst)
-        .map(|d| (d.code, idx.position(d.span.start).0))
+        .map(|d| (d.code.as_str(), idx.position(d.span.start).0))
         .collect()
 }
 
 fn codes(text: &str) -> Vec<&'static str> {
-    run(text).diagnostics.iter().map(|d| d.code).collect()
+    run(text).diagnostics.iter().map(|d| d.code.as_str()).collect()
 }
 
 fn has(text: &str, code: &str) -> bool {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::code::Code;
+
 /// A byte range `start..end` in the linted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -99,26 +101,26 @@ impl Fix {
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable identifier, e.g. `json/comment` or `evo/unknown-key`.
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub span: Span,
     pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic { severity, code, message: message.into(), span, fix: None }
     }
 
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, span, message)
     }
 
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, span, message)
     }
 
-    pub fn info(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn info(code: Code, span: Span, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, code, span, message)
     }
 

@@ -4,13 +4,20 @@
 //! Fixes edit the text (they never re-serialise it), so formatting, key order, other comments and
 //! number spellings survive.
 
+pub mod code;
+mod ctx;
 pub mod diag;
 pub mod rules;
 pub mod suggest;
 pub mod syntax;
+mod v1;
+pub mod v2;
 
+pub use code::Code;
 pub use diag::{apply_edits, apply_fixes, Diagnostic, Edit, Fix, LineIndex, Severity, Span};
-pub use rules::RuleOptions;
+pub use rules::{shape_of, RuleOptions};
+
+use crate::fields::Profile;
 pub use syntax::{Kind, Member, Node};
 
 /// Lint options.
@@ -22,7 +29,13 @@ pub struct LintOptions {
 impl LintOptions {
     /// Options with a fresh token (a UUID) for the fix-its that add or replace one.
     pub fn with_fresh_token(token: impl Into<String>) -> Self {
-        LintOptions { rules: RuleOptions { fresh_token: Some(token.into()) } }
+        LintOptions { rules: RuleOptions { fresh_token: Some(token.into()), ..RuleOptions::default() } }
+    }
+
+    /// The same options for another profile.
+    pub fn with_profile(mut self, profile: Profile) -> Self {
+        self.rules.profile = profile;
+        self
     }
 }
 
@@ -50,7 +63,7 @@ impl Report {
     }
 }
 
-/// Lints `text` as a v1 create payload.
+/// Lints `text` as a create payload of `opts.rules.profile`.
 pub fn lint(text: &str, opts: &LintOptions) -> Report {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;

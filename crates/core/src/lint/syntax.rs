@@ -3,6 +3,7 @@
 //! strings…), keeps going after every problem, and reports all of them with byte spans and fix-its.
 //! It never panics, never recurses deeper than [`MAX_DEPTH`], and is linear in the input size.
 
+use super::code::Code;
 use super::diag::{Diagnostic, Edit, Fix, Span};
 
 /// Nesting deeper than this is reported once and skipped (bracket-balanced) without building nodes,
@@ -184,7 +185,7 @@ impl<'a> Lexer<'a> {
                     let end = if end > start && self.bytes[end - 1] == b'\r' { end - 1 } else { end };
                     self.pos = end;
                     let d = Diagnostic::error(
-                        "json/comment",
+                        Code::JsonComment,
                         Span::new(start, end),
                         "JSON has no comments: the server answers 400 \"Unexpected token /\". The seed's `//` lines are only notes and must go.",
                     )
@@ -200,7 +201,7 @@ impl<'a> Lexer<'a> {
                     } else {
                         "Unclosed /* comment: everything after it is ignored, and JSON has no comments anyway."
                     };
-                    let d = Diagnostic::error("json/comment", Span::new(start, end), msg)
+                    let d = Diagnostic::error(Code::JsonComment, Span::new(start, end), msg)
                         .with_fix(Fix::one("Remove the comment", Edit::delete(self.removal(start, end))));
                     self.diags.push(d);
                 }
@@ -292,7 +293,7 @@ impl<'a> Lexer<'a> {
                 let q = char::from(quote);
                 self.diags.push(
                     Diagnostic::error(
-                        "json/unterminated-string",
+                        Code::JsonUnterminatedString,
                         Span::new(start, i),
                         format!("This string has no closing {q}: a string must end on the line where it starts."),
                     )
@@ -312,7 +313,7 @@ impl<'a> Lexer<'a> {
                 if single {
                     self.diags.push(
                         Diagnostic::error(
-                            "json/single-quote",
+                            Code::JsonSingleQuote,
                             span,
                             "JSON strings use double quotes, not single quotes.",
                         )
@@ -344,7 +345,7 @@ impl<'a> Lexer<'a> {
                 };
                 self.diags.push(
                     Diagnostic::error(
-                        "json/control-char",
+                        Code::JsonControlChar,
                         Span::new(i, i + 1),
                         format!(
                             "A raw control character (U+{c:04X}) inside a string is not allowed: write it as {esc}."
@@ -409,7 +410,7 @@ impl<'a> Lexer<'a> {
                     };
                     self.diags.push(
                         Diagnostic::error(
-                            "json/invalid-escape",
+                            Code::JsonInvalidEscape,
                             raw,
                             format!("\\{ch} is not a JSON escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)."),
                         )
@@ -445,7 +446,7 @@ impl<'a> Lexer<'a> {
             return (Tok::Num { value: raw.parse().unwrap_or(f64::NAN) }, span);
         }
         let (value, fix) = repair_number(raw);
-        let mut d = Diagnostic::error("json/invalid-number", span, format!("{raw} is not a valid JSON number."));
+        let mut d = Diagnostic::error(Code::JsonInvalidNumber, span, format!("{raw} is not a valid JSON number."));
         if let Some(fixed) = fix {
             d = d.with_fix(Fix::one(format!("Write it as {fixed}"), Edit::replace(span, fixed)));
         }
@@ -579,7 +580,7 @@ impl<'a> Parser<'a> {
         if report && !self.too_deep_reported {
             self.too_deep_reported = true;
             self.err(Diagnostic::error(
-                "json/too-deep",
+                Code::JsonTooDeep,
                 self.span,
                 format!("Nesting deeper than {MAX_DEPTH} levels is not checked; no create payload nests like this."),
             ));
@@ -641,16 +642,16 @@ impl<'a> Parser<'a> {
         };
         let d = match fixed {
             Some(f) => Diagnostic::error(
-                "json/python-literal",
+                Code::JsonPythonLiteral,
                 span,
                 format!("{w} is not JSON: the JSON spelling is {f} (lowercase)."),
             )
             .with_fix(Fix::one(format!("Write {f}"), Edit::replace(span, f))),
             None if matches!(w, "NaN" | "Infinity") => {
-                Diagnostic::error("json/invalid-number", span, format!("{w} is not a JSON number."))
+                Diagnostic::error(Code::JsonInvalidNumber, span, format!("{w} is not a JSON number."))
             }
             None => Diagnostic::error(
-                "json/unquoted-string",
+                Code::JsonUnquotedString,
                 span,
                 format!("{w} is not a JSON value: text must be in double quotes."),
             )
@@ -675,7 +676,7 @@ impl<'a> Parser<'a> {
             let insert = if object { "\n}" } else { "]" };
             self.err(
                 Diagnostic::error(
-                    "json/unclosed",
+                    Code::JsonUnclosed,
                     open,
                     format!("This {o} is never closed: the text ends before its {c}."),
                 )
@@ -686,7 +687,7 @@ impl<'a> Parser<'a> {
         if self.tok == other {
             self.err(
                 Diagnostic::error(
-                    "json/mismatched-bracket",
+                    Code::JsonMismatchedBracket,
                     s,
                     format!("This {x} closes {what}: {what} ends with {c}."),
                 )
@@ -697,7 +698,7 @@ impl<'a> Parser<'a> {
         }
         if self.tok == Tok::Comma {
             self.err(
-                Diagnostic::error("json/extra-comma", s, format!("A comma with no {item} before it."))
+                Diagnostic::error(Code::JsonExtraComma, s, format!("A comma with no {item} before it."))
                     .with_fix(Fix::one("Remove the comma", Edit::delete(s))),
             );
             self.bump();
@@ -731,7 +732,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     self.err(
                         Diagnostic::error(
-                            "json/unquoted-key",
+                            Code::JsonUnquotedKey,
                             key_span,
                             format!("Property names must be in double quotes: \"{key}\"."),
                         )
@@ -742,7 +743,7 @@ impl<'a> Parser<'a> {
                 _ => {
                     let s = self.span;
                     self.err(Diagnostic::error(
-                        "json/unexpected-token",
+                        Code::JsonUnexpectedToken,
                         s,
                         "Expected a property name in double quotes (or } to close the object).",
                     ));
@@ -764,14 +765,14 @@ impl<'a> Parser<'a> {
         } else if self.starts_value() {
             self.err(
                 Diagnostic::error(
-                    "json/missing-colon",
+                    Code::JsonMissingColon,
                     Span::at(key_span.end),
                     "Missing : between the name and its value.",
                 )
                 .with_fix(Fix::one("Insert :", Edit::insert(key_span.end, ":"))),
             );
         } else {
-            self.err(Diagnostic::error("json/missing-value", key_span, format!("\"{key}\" has no : and no value.")));
+            self.err(Diagnostic::error(Code::JsonMissingValue, key_span, format!("\"{key}\" has no : and no value.")));
             let comma = self.after_item(Tok::RBrace);
             members.push(Member { key, key_span, value: None, comma });
             return;
@@ -779,7 +780,7 @@ impl<'a> Parser<'a> {
         let value = self.value(depth + 1);
         if value.is_none() {
             self.err(Diagnostic::error(
-                "json/missing-value",
+                Code::JsonMissingValue,
                 Span::at(self.prev_end),
                 format!("\"{key}\" has no value after the colon."),
             ));
@@ -798,7 +799,7 @@ impl<'a> Parser<'a> {
                     let what = if closer == Tok::RBrace { "}" } else { "]" };
                     self.err(
                         Diagnostic::error(
-                            "json/trailing-comma",
+                            Code::JsonTrailingComma,
                             comma,
                             format!("A comma before {what} is not allowed in JSON (the server answers 400)."),
                         )
@@ -812,7 +813,7 @@ impl<'a> Parser<'a> {
             _ if self.starts_value() => {
                 let at = self.prev_end;
                 self.err(
-                    Diagnostic::error("json/missing-comma", Span::at(at), "Missing comma between two items.")
+                    Diagnostic::error(Code::JsonMissingComma, Span::at(at), "Missing comma between two items.")
                         .with_fix(Fix::one("Insert ,", Edit::insert(at, ","))),
                 );
             }
@@ -824,7 +825,7 @@ impl<'a> Parser<'a> {
                     _ => '?',
                 };
                 self.err(Diagnostic::error(
-                    "json/unexpected-token",
+                    Code::JsonUnexpectedToken,
                     s,
                     format!(
                         "Unexpected {c}: expected a comma or the end of the {}.",
@@ -859,7 +860,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let s = self.span;
-                    self.err(Diagnostic::error("json/unexpected-token", s, "Expected a value or ] here."));
+                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, "Expected a value or ] here."));
                     self.bump();
                 }
             }
@@ -883,7 +884,7 @@ impl<'a> Parser<'a> {
             if let Some(first) = earlier {
                 let earlier = &members[first];
                 let d = Diagnostic::warning(
-                    "json/duplicate-key",
+                    Code::JsonDuplicateKey,
                     m.key_span,
                     format!("\"{}\" appears twice: the server keeps only this last value.", m.key),
                 )
@@ -956,7 +957,7 @@ pub fn parse(text: &str) -> Parsed {
         lx.pos = 3;
         pre.push(
             Diagnostic::warning(
-                "json/bom",
+                Code::JsonBom,
                 Span::new(0, 3),
                 "The text starts with an invisible byte-order mark (BOM).",
             )
@@ -968,7 +969,7 @@ pub fn parse(text: &str) -> Parsed {
     p.lx.diags.splice(0..0, pre);
     if p.tok == Tok::Eof {
         p.err(Diagnostic::error(
-            "json/empty",
+            Code::JsonEmpty,
             Span::at(p.span.start),
             "The payload is empty: it must be a JSON object { … }.",
         ));
@@ -977,7 +978,7 @@ pub fn parse(text: &str) -> Parsed {
     let root = p.value(0);
     if root.is_none() {
         let s = p.span;
-        p.err(Diagnostic::error("json/unexpected-token", s, "The payload must start with { (a JSON object)."));
+        p.err(Diagnostic::error(Code::JsonUnexpectedToken, s, "The payload must start with { (a JSON object)."));
     }
     // Anything after the first value.
     let root = match root {
@@ -1004,7 +1005,7 @@ pub fn parse(text: &str) -> Parsed {
         let cut = root.as_ref().map_or(start, |r| r.span.end);
         p.err(
             Diagnostic::error(
-                "json/trailing-content",
+                Code::JsonTrailingContent,
                 Span::new(start, last_end),
                 "More text after the end of the JSON value: a payload is exactly one object.",
             )
