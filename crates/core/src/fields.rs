@@ -136,6 +136,8 @@ pub enum Need {
     Business,
     /// On the Chatwoot path (account id, token and URL all given).
     Chatwoot,
+    /// One of the three (Chatwoot account id, token, URL) that together switch the Chatwoot path on.
+    Trio,
     /// Whenever its parent object is given.
     WithParent,
 }
@@ -179,7 +181,9 @@ pub enum Input {
 pub enum Role {
     Normal,
     /// Type-checked or stored, but the create route never uses it: the working key is named.
-    Trap { use_instead: &'static str },
+    Trap {
+        use_instead: &'static str,
+    },
     /// Goes straight into the instance record: never send it.
     Forbidden,
 }
@@ -389,11 +393,11 @@ pub const V1: &[Field] = &[
     Field::new("rabbitmq_events", Events, G::Sinks, "RabbitMQ events", "").to("rabbitmq.events"),
     Field::new("sqs_enabled", Bool, G::Sinks, "Amazon SQS events", "Needs sqs_events, or it is silently dropped.").to("sqs.enabled"),
     Field::new("sqs_events", Events, G::Sinks, "Amazon SQS events", "").to("sqs.events"),
-    Field::new("chatwoot_account_id", AccountId, G::Chatwoot, "Chatwoot account id", "The number in your Chatwoot URL: /app/accounts/1/…")
+    Field::new("chatwoot_account_id", AccountId, G::Chatwoot, "Chatwoot account id", "The number in your Chatwoot URL: /app/accounts/1/…").need(Need::Trio)
         .ph("1")
         .to_as("chatwootAccountId", Convert::ToString),
-    Field::new("chatwoot_token", Str, G::Chatwoot, "Chatwoot access token", "From Chatwoot › Profile settings › Access token. Never stored or shared by this page.").secret().to("chatwootToken"),
-    Field::new("chatwoot_url", Url, G::Chatwoot, "Chatwoot URL", "Your Chatwoot installation, e.g. https://app.chatwoot.com").ph("https://app.chatwoot.com").to("chatwootUrl"),
+    Field::new("chatwoot_token", Str, G::Chatwoot, "Chatwoot access token", "From Chatwoot › Profile settings › Access token. Never stored or shared by this page.").need(Need::Trio).secret().to("chatwootToken"),
+    Field::new("chatwoot_url", Url, G::Chatwoot, "Chatwoot URL", "Your Chatwoot installation, e.g. https://app.chatwoot.com").need(Need::Trio).ph("https://app.chatwoot.com").to("chatwootUrl"),
     Field::new("chatwoot_sign_msg", Bool, G::Chatwoot, "Sign messages with the agent's name", "Required (true or false) when Chatwoot is on.")
         .need(Need::Chatwoot)
         .input(Input::Check { off_false: true })
@@ -515,13 +519,13 @@ pub const V2: &[Field] = &[
     Field::new("proxyProtocol", Str, G::Proxy, "Proxy protocol", "http or socks.").strict().input(Input::Select(PROXY_PROTOCOLS_V2)).to("proxy.protocol"),
     Field::new("proxyUsername", Str, G::Proxy, "Proxy user name", "Used only together with the password.").strict().to("proxy.username"),
     Field::new("proxyPassword", Str, G::Proxy, "Proxy password", "Used only together with the user name.").strict().secret().to("proxy.password"),
-    Field::new("chatwootAccountId", Str, G::Chatwoot, "Chatwoot account id", "A string in 2.x (\"1\"): the number in your Chatwoot URL /app/accounts/1/…")
+    Field::new("chatwootAccountId", Str, G::Chatwoot, "Chatwoot account id", "A string in 2.x (\"1\"): the number in your Chatwoot URL /app/accounts/1/…").need(Need::Trio)
         .strict()
         .ph("1")
         .max(100)
         .to_as("chatwoot_account_id", Convert::ToString),
-    Field::new("chatwootToken", Str, G::Chatwoot, "Chatwoot access token", CW_TRIO_HELP).strict().secret().max(100).to("chatwoot_token"),
-    Field::new("chatwootUrl", Url, G::Chatwoot, "Chatwoot URL", "Your Chatwoot installation, e.g. https://app.chatwoot.com")
+    Field::new("chatwootToken", Str, G::Chatwoot, "Chatwoot access token", CW_TRIO_HELP).need(Need::Trio).strict().secret().max(100).to("chatwoot_token"),
+    Field::new("chatwootUrl", Url, G::Chatwoot, "Chatwoot URL", "Your Chatwoot installation, e.g. https://app.chatwoot.com").need(Need::Trio)
         .strict()
         .ph("https://app.chatwoot.com")
         .max(500)
@@ -639,7 +643,13 @@ mod tests {
         let f = |p, m| field_of_exact_message(p, m).map(|f| f.key);
         assert_eq!(f(Profile::V2, "signMsg is required"), Some("chatwootSignMsg"));
         assert_eq!(f(Profile::V2, "Invalid integration"), Some("integration"));
-        assert_eq!(f(Profile::V2, "\nInvalid `this.prisma.webhook.upsert()` invocation in\n/x.ts\n\nArgument `url` is missing."), Some("webhook.url"));
+        assert_eq!(
+            f(
+                Profile::V2,
+                "\nInvalid `this.prisma.webhook.upsert()` invocation in\n/x.ts\n\nArgument `url` is missing."
+            ),
+            Some("webhook.url")
+        );
         assert_eq!(f(Profile::V1, "sign_msg is required"), Some("chatwoot_sign_msg"));
         assert_eq!(f(Profile::V1, "Invalid proxy"), Some("proxy"));
     }

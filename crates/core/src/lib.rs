@@ -7,8 +7,9 @@
 pub mod builder;
 pub mod events;
 pub mod explain;
-pub mod lint;
 pub mod fields;
+pub mod lint;
+pub mod migrate;
 pub mod qr;
 pub mod response;
 pub mod token;

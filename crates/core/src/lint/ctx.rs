@@ -114,7 +114,10 @@ impl<'a> Ctx<'a> {
             if !f.parent().is_empty() {
                 format!("{key} must be {what}: the server answers 400 with an opaque database error.")
             } else {
-                format!("{key} must be {what}: the server answers 400 \"{key} is not of a type(s) {}\".", f.ty.json_type())
+                format!(
+                    "{key} must be {what}: the server answers 400 \"{key} is not of a type(s) {}\".",
+                    f.ty.json_type()
+                )
             }
         };
         match f.ty {
@@ -149,9 +152,16 @@ impl<'a> Ctx<'a> {
                     } else {
                         format!("{key} must be a string (in double quotes).")
                     };
-                    self.push(Diagnostic::error(Code::Type, v.span, msg).with_fix(Fix::one("Put it in quotes", Edit::replace(v.span, quote(raw)))));
+                    self.push(
+                        Diagnostic::error(Code::Type, v.span, msg)
+                            .with_fix(Fix::one("Put it in quotes", Edit::replace(v.span, quote(raw)))),
+                    );
                 }
-                _ => self.push(Diagnostic::error(Code::Type, v.span, format!("{key} must be a string, not {}.", v.type_name()))),
+                _ => self.push(Diagnostic::error(
+                    Code::Type,
+                    v.span,
+                    format!("{key} must be a string, not {}.", v.type_name()),
+                )),
             },
             Ty::Phone => self.phone(v),
             Ty::Events => {
@@ -159,9 +169,14 @@ impl<'a> Ctx<'a> {
                     let d = Diagnostic::error(
                         Code::Type,
                         v.span,
-                        format!("{key} must be an array of event names, like [\"MESSAGES_UPSERT\"], not {}.", v.type_name()),
+                        format!(
+                            "{key} must be an array of event names, like [\"MESSAGES_UPSERT\"], not {}.",
+                            v.type_name()
+                        ),
                     );
-                    let fix = v.as_str().map(|s| Fix::one("Wrap it in [ ]", Edit::replace(v.span, format!("[{}]", quote(s)))));
+                    let fix = v
+                        .as_str()
+                        .map(|s| Fix::one("Wrap it in [ ]", Edit::replace(v.span, format!("[{}]", quote(s)))));
                     self.push(d.with_fix_opt(fix));
                 }
             }
@@ -172,7 +187,11 @@ impl<'a> Ctx<'a> {
                     _ => false,
                 };
                 if !ok {
-                    self.push(Diagnostic::error(Code::Type, v.span, format!("{key} must be your Chatwoot account number, e.g. 1.")));
+                    self.push(Diagnostic::error(
+                        Code::Type,
+                        v.span,
+                        format!("{key} must be your Chatwoot account number, e.g. 1."),
+                    ));
                 }
             }
             Ty::Int => {
@@ -188,7 +207,11 @@ impl<'a> Ctx<'a> {
             Ty::Integration => self.integration_value(v),
             Ty::Object | Ty::Headers => {
                 if v.members().is_none() {
-                    self.push(Diagnostic::error(Code::Type, v.span, format!("{key} must be an object {{ … }}, not {}.", v.type_name())));
+                    self.push(Diagnostic::error(
+                        Code::Type,
+                        v.span,
+                        format!("{key} must be an object {{ … }}, not {}.", v.type_name()),
+                    ));
                 }
             }
         }
@@ -206,7 +229,8 @@ impl<'a> Ctx<'a> {
         match &v.kind {
             Kind::String(s) => {
                 let b = s.as_bytes();
-                let ok = b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]));
+                let ok =
+                    b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]));
                 if !ok {
                     self.push(Diagnostic::error(
                         Code::Number,
@@ -222,7 +246,11 @@ impl<'a> Ctx<'a> {
                         .with_fix(Fix::one("Put it in quotes", Edit::replace(v.span, quote(raw)))),
                 );
             }
-            _ => self.push(Diagnostic::error(Code::Type, v.span, format!("number must be a string, not {}.", v.type_name()))),
+            _ => self.push(Diagnostic::error(
+                Code::Type,
+                v.span,
+                format!("number must be a string, not {}.", v.type_name()),
+            )),
         }
     }
 
@@ -261,7 +289,11 @@ impl<'a> Ctx<'a> {
         for (i, item) in items.iter().enumerate() {
             let Some(name) = item.as_str() else {
                 if item.kind != Kind::Invalid {
-                    self.push(Diagnostic::error(Code::Event, item.span, format!("{path}[{i}] must be an event name in quotes.")));
+                    self.push(Diagnostic::error(
+                        Code::Event,
+                        item.span,
+                        format!("{path}[{i}] must be an event name in quotes."),
+                    ));
                 }
                 continue;
             };
@@ -282,8 +314,12 @@ impl<'a> Ctx<'a> {
                 let d = if !v2 {
                     Diagnostic::error(Code::UnknownEvent, item.span, format!("\"{name}\" is not an Evolution event{mean}: the server answers 400 \"{path}[{i}] is not one of enum values\"."))
                 } else if crate::events::ONLY_V1.contains(&upper.as_str()) {
-                    Diagnostic::error(Code::UnknownEvent, item.span, format!("{name} exists only in 1.x: a 2.x server stores it and it never fires. Remove it."))
-                        .with_fix(Fix::one("Remove it", remove()))
+                    Diagnostic::error(
+                        Code::UnknownEvent,
+                        item.span,
+                        format!("{name} exists only in 1.x: a 2.x server stores it and it never fires. Remove it."),
+                    )
+                    .with_fix(Fix::one("Remove it", remove()))
                 } else {
                     Diagnostic::error(Code::UnknownEvent, item.span, format!("\"{name}\" is not a 2.x event{mean}: the server stores it without a word and it never fires."))
                 };
@@ -308,13 +344,16 @@ impl<'a> Ctx<'a> {
             if known.contains(&m.key.as_str()) {
                 continue;
             }
-            if self.profile == Profile::V2 && parent.is_empty() && (super::v2::is_chatbot_key(&m.key) || self.v1_key(m)) {
+            if self.profile == Profile::V2 && parent.is_empty() && (super::v2::is_chatbot_key(&m.key) || self.v1_key(m))
+            {
                 continue;
             }
             let at = if parent.is_empty() { String::new() } else { format!("{parent} has no ") };
             let suggestion = closest(&m.key, &known);
             let msg = match (suggestion, parent.is_empty()) {
-                (Some(s), true) => format!("Unknown field \"{}\": the server silently ignores it. Did you mean \"{s}\"?", m.key),
+                (Some(s), true) => {
+                    format!("Unknown field \"{}\": the server silently ignores it. Did you mean \"{s}\"?", m.key)
+                }
                 (None, true) => format!("Unknown field \"{}\": the server silently ignores it.", m.key),
                 (Some(s), false) => format!("{at}field \"{}\": the server ignores it. Did you mean \"{s}\"?", m.key),
                 (None, false) => format!("{at}field \"{}\": the server ignores it.", m.key),
@@ -333,14 +372,17 @@ impl<'a> Ctx<'a> {
     /// carries over as is). Returns whether `m` was such a key.
     fn v1_key(&mut self, m: &'a Member) -> bool {
         let Some(f1) = Profile::V1.field(&m.key) else { return false };
-        let target = f1.other.map(|(to, _)| to);
+        // An object (1.x `proxy`) maps through its children.
+        let children: Vec<&str> = Profile::V1.children(f1.key).filter_map(|c| c.other.map(|o| o.0)).collect();
+        let target =
+            f1.other.map(|(to, _)| to.to_owned()).or_else(|| (!children.is_empty()).then(|| children.join(", ")));
         let msg = match target {
             Some(to) => format!("\"{}\" is the 1.x name: 2.x ignores it without a word. Use \"{to}\" (Migrate to 2.x does it for the whole payload).", m.key),
             None => format!("\"{}\" is a 1.x field that 2.x no longer reads at create: it is ignored without a word.", m.key),
         };
         let mut d = Diagnostic::error(Code::V1Key, m.key_span, msg);
         if let Some((to, fields::Convert::Same)) = f1.other {
-            if !to.contains('.') && self.get(to).is_none() {
+            if !to.contains('.') && self.get(to).is_none() && Profile::V2.field(to).is_some_and(|f| f.ty == f1.ty) {
                 d = d.with_fix(Fix::one(format!("Rename to {to}"), Edit::replace(m.key_span, quote(to))));
             }
         }
@@ -360,22 +402,30 @@ impl<'a> Ctx<'a> {
                 }
                 Role::Forbidden => {
                     let msg = format!("Do not send {}: it goes straight into the instance record and can break the create (400 with a database error).", m.key);
-                    self.push(Diagnostic::error(Code::ForbiddenKey, m.key_span, msg).with_fix(Fix::one("Remove it", self.remove(self.members, m))));
+                    self.push(
+                        Diagnostic::error(Code::ForbiddenKey, m.key_span, msg)
+                            .with_fix(Fix::one("Remove it", self.remove(self.members, m))),
+                    );
                 }
             }
         }
     }
 
-    /// A seed-style `[placeholder]` left in any string field not checked elsewhere.
+    /// A seed-style `[placeholder]` left in any string field (or one level down) not checked elsewhere:
+    /// `skip` names top-level keys and `parent.child` paths.
     pub fn other_placeholders(&mut self, skip: &[&str]) {
         for m in self.members {
             if skip.contains(&m.key.as_str()) {
                 continue;
             }
             let nested = m.value.as_ref().and_then(Node::members).unwrap_or_default();
-            for v in std::iter::once(m.value.as_ref()).chain(nested.iter().map(|n| n.value.as_ref())).flatten() {
+            let inner = nested
+                .iter()
+                .filter(|n| !skip.iter().any(|s| s.split_once('.') == Some((m.key.as_str(), n.key.as_str()))));
+            for v in std::iter::once(m.value.as_ref()).chain(inner.map(|n| n.value.as_ref())).flatten() {
                 if v.as_str().is_some_and(is_placeholder) {
-                    let msg = format!("{} is still a placeholder: put your own value here.", self.raw(v).trim_matches('"'));
+                    let msg =
+                        format!("{} is still a placeholder: put your own value here.", self.raw(v).trim_matches('"'));
                     self.push(Diagnostic::error(Code::Placeholder, v.span, msg));
                 }
             }

@@ -264,8 +264,8 @@ impl<'a> Ctx<'a> {
                     ));
                 }
                 if let Some(v) = &m.value {
-                self.events_list(v, &m.key);
-            }
+                    self.events_list(v, &m.key);
+                }
             }
         }
     }

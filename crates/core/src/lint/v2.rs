@@ -35,7 +35,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     cx.sinks_v2();
     cx.proxy_v2();
     cx.chatwoot_v2();
-    cx.other_placeholders(&["instanceName", "token"]);
+    cx.other_placeholders(&["instanceName", "token", "webhook.url"]);
 }
 
 /// A string value that is there and not empty.
@@ -60,11 +60,17 @@ impl<'a> Ctx<'a> {
         for f in P.children(parent) {
             match member(members, f.name()) {
                 Some(child) => self.check_type(child, f),
-                None if f.need == Need::WithParent && f.ty != crate::fields::Ty::Events => self.push(Diagnostic::error(
-                    Code::Required,
-                    m.key_span,
-                    format!("{parent} needs \"{}\": without it the create fails with 400 (a database error).", f.name()),
-                )),
+                None if f.need == Need::WithParent && f.ty != crate::fields::Ty::Events => {
+                    let server = f.messages.first().map_or(String::new(), |m| format!(" ending in \"{m}\""));
+                    self.push(Diagnostic::error(
+                        Code::Required,
+                        m.key_span,
+                        format!(
+                            "{parent} needs \"{}\": without it the create fails with 400 (a database error{server}).",
+                            f.name()
+                        ),
+                    ))
+                }
                 None => {}
             }
         }
@@ -76,9 +82,15 @@ impl<'a> Ctx<'a> {
         let obj = m.value.as_ref().expect("nested() checked it");
         match member(members, "events") {
             None => {
-                let msg = format!("{} has no \"events\": {why} Add \"events\": [] for all events, or list the ones you want.", m.key);
+                let msg = format!(
+                    "{} has no \"events\": {why} Add \"events\": [] for all events, or list the ones you want.",
+                    m.key
+                );
                 let edit = insert_member_edit(self.text, obj, None, "events", "[]");
-                self.push(Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, msg).with_fix(Fix::one("Add \"events\": [] (all events)", edit)));
+                self.push(
+                    Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, msg)
+                        .with_fix(Fix::one("Add \"events\": [] (all events)", edit)),
+                );
             }
             Some(e) => {
                 if let Some(v) = &e.value {
@@ -107,7 +119,14 @@ impl<'a> Ctx<'a> {
                 "instanceName is empty: with any other field present, 2.x creates an instance named \"\" that no later URL can reach.",
             ));
         } else if is_placeholder(name) {
-            self.push(Diagnostic::error(Code::Placeholder, v.span, format!("{name} is the seed's placeholder: put your instance's name here.")).with_fix_opt(fix));
+            self.push(
+                Diagnostic::error(
+                    Code::Placeholder,
+                    v.span,
+                    format!("{name} is the seed's placeholder: put your instance's name here."),
+                )
+                .with_fix_opt(fix),
+            );
         } else if !is_v2_name(name) {
             self.push(Diagnostic::warning(
                 Code::InstanceName,
@@ -148,7 +167,11 @@ impl<'a> Ctx<'a> {
         let Some(token) = v.as_str() else { return };
         let fresh = self.opts.fresh_token.clone();
         if is_placeholder(token) {
-            let d = Diagnostic::error(Code::Placeholder, v.span, format!("{token} is the seed's placeholder: put the instance's own key here, or generate one."));
+            let d = Diagnostic::error(
+                Code::Placeholder,
+                v.span,
+                format!("{token} is the seed's placeholder: put the instance's own key here, or generate one."),
+            );
             let fix = fresh.map(|t| Fix::one("Use a fresh token", Edit::replace(v.span, quote(&t))));
             self.push(d.with_fix_opt(fix));
         } else if let Some(instance) = self.opts.used_token(token) {
@@ -165,7 +188,10 @@ impl<'a> Ctx<'a> {
     fn number_v2(&mut self) {
         let Some(v) = self.value("number") else { return };
         let Some(n) = v.as_str() else { return };
-        if self.integration_is("WHATSAPP-BUSINESS") || n.is_empty() {
+        let b = n.as_bytes();
+        let pattern =
+            b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]));
+        if self.integration_is("WHATSAPP-BUSINESS") || !pattern {
             return;
         }
         let digits = n.len() >= 8 && n.len() <= 15 && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
@@ -176,7 +202,8 @@ impl<'a> Ctx<'a> {
                 v.span,
                 "For WhatsApp Web, number is the phone number in digits only, country code first (e.g. \"5511999999999\"): no +, spaces or dashes.",
             );
-            let fix = (!clean.is_empty() && clean != n).then(|| Fix::one(format!("Use \"{clean}\""), Edit::replace(v.span, quote(&clean))));
+            let fix = (!clean.is_empty() && clean != n)
+                .then(|| Fix::one(format!("Use \"{clean}\""), Edit::replace(v.span, quote(&clean))));
             self.push(d.with_fix_opt(fix));
         } else {
             self.push(Diagnostic::info(
@@ -194,7 +221,11 @@ impl<'a> Ctx<'a> {
         }
         let channel = self.value("integration").and_then(Node::as_str).unwrap_or("");
         if matches!(channel, "EVOLUTION" | "WHATSAPP-BUSINESS") {
-            self.push(Diagnostic::warning(Code::QrcodeIgnored, m.key_span, format!("qrcode: true does nothing with {channel}: there is no QR code on that channel.")));
+            self.push(Diagnostic::warning(
+                Code::QrcodeIgnored,
+                m.key_span,
+                format!("qrcode: true does nothing with {channel}: there is no QR code on that channel."),
+            ));
         } else if self.chatwoot_on() {
             self.push(Diagnostic::warning(
                 Code::QrcodeIgnored,
@@ -202,14 +233,22 @@ impl<'a> Ctx<'a> {
                 "qrcode: true is ignored on the Chatwoot path: the answer has no QR code and WhatsApp is not started. Connect afterwards (the page offers it).",
             ));
         } else {
-            self.push(Diagnostic::info(Code::QrcodeSlow, m.key_span, "With qrcode: true the server starts WhatsApp and answers after about 5 seconds."));
+            self.push(Diagnostic::info(
+                Code::QrcodeSlow,
+                m.key_span,
+                "With qrcode: true the server starts WhatsApp and answers after about 5 seconds.",
+            ));
         }
     }
 
     fn settings_v2(&mut self) {
         if let Some(m) = self.get("msgCall") {
             if self.value("rejectCall").and_then(Node::as_bool) != Some(true) {
-                self.push(Diagnostic::warning(Code::MsgCallUnused, m.key_span, "msgCall is sent only when a call is rejected: without \"rejectCall\": true it is never used."));
+                self.push(Diagnostic::warning(
+                    Code::MsgCallUnused,
+                    m.key_span,
+                    "msgCall is sent only when a call is rejected: without \"rejectCall\": true it is never used.",
+                ));
             }
         }
         if let Some(m) = self.get("wavoipToken") {
@@ -250,13 +289,14 @@ impl<'a> Ctx<'a> {
             return;
         }
         let Some((m, members)) = self.nested("webhook") else { return };
-        self.required_events(m, members, "the server answers 400 \"Cannot read properties of undefined (reading 'length')\".");
-        match member(members, "url").and_then(|u| u.value.as_ref()) {
-            None => self.push(Diagnostic::error(Code::Required, m.key_span, "webhook needs \"url\": without it the create fails with 400 (\"Argument `url` is missing.\").")),
-            Some(u) => {
-                if let Some(url) = u.as_str() {
-                    self.webhook_url(u, url);
-                }
+        self.required_events(
+            m,
+            members,
+            "the server answers 400 \"Cannot read properties of undefined (reading 'length')\".",
+        );
+        if let Some(u) = member(members, "url").and_then(|u| u.value.as_ref()) {
+            if let Some(url) = u.as_str() {
+                self.webhook_url(u, url);
             }
         }
         if let Some(e) = member(members, "enabled").and_then(|e| e.value.as_ref()) {
@@ -279,7 +319,11 @@ impl<'a> Ctx<'a> {
 
     fn webhook_url(&mut self, u: &Node, url: &str) {
         if is_placeholder(url) {
-            self.push(Diagnostic::error(Code::Placeholder, u.span, format!("{url} is the seed's placeholder: put the URL that should receive the events here.")));
+            self.push(Diagnostic::error(
+                Code::Placeholder,
+                u.span,
+                format!("{url} is the seed's placeholder: put the URL that should receive the events here."),
+            ));
             return;
         }
         let lower_scheme = url.starts_with("http://") || url.starts_with("https://");
@@ -290,7 +334,8 @@ impl<'a> Ctx<'a> {
                 u.span,
                 "webhook.url must start with http:// or https:// (lower case) and name a host: otherwise the server stores it and never calls it.",
             );
-            let fix = (fixed != url && is_http_url(&fixed)).then(|| Fix::one(format!("Use {fixed}"), Edit::replace(u.span, quote(&fixed))));
+            let fix = (fixed != url && is_http_url(&fixed))
+                .then(|| Fix::one(format!("Use {fixed}"), Edit::replace(u.span, quote(&fixed))));
             self.push(d.with_fix_opt(fix));
             return;
         }
@@ -316,7 +361,11 @@ impl<'a> Ctx<'a> {
             ));
         }
         if let Some((m, members)) = self.nested("pusher") {
-            self.required_events(m, members, "Pusher is processed even when the server has it off, and create fails with 400.");
+            self.required_events(
+                m,
+                members,
+                "Pusher is processed even when the server has it off, and create fails with 400.",
+            );
         }
     }
 
@@ -349,7 +398,11 @@ impl<'a> Ctx<'a> {
         if user != pass {
             let k = if user { "proxyUsername" } else { "proxyPassword" };
             let span = self.get(k).map_or(first, |m| m.key_span);
-            self.push(Diagnostic::warning(Code::Proxy, span, "proxyUsername and proxyPassword are used only together: one alone is ignored."));
+            self.push(Diagnostic::warning(
+                Code::Proxy,
+                span,
+                "proxyUsername and proxyPassword are used only together: one alone is ignored.",
+            ));
         }
         self.push(Diagnostic::info(
             Code::Proxy,
@@ -359,7 +412,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn chatwoot_v2(&mut self) {
-        let any: Vec<&'a Member> = self.members.iter().filter(|m| m.key.starts_with("chatwoot") && P.field(&m.key).is_some()).collect();
+        let any: Vec<&'a Member> =
+            self.members.iter().filter(|m| m.key.starts_with("chatwoot") && P.field(&m.key).is_some()).collect();
         let Some(first) = any.first().map(|m| m.key_span) else { return };
         if !self.chatwoot_on() {
             let missing: Vec<&str> = CHATWOOT_TRIO.iter().copied().filter(|k| !filled(self.value(k))).collect();
@@ -388,13 +442,19 @@ impl<'a> Ctx<'a> {
         }
         if let Some(v) = self.value("chatwootUrl") {
             if let Some(url) = v.as_str() {
-                if url.contains(char::is_whitespace) || !url.contains('.') && !url.contains("localhost") && !url.contains(':') {
+                if url.contains(char::is_whitespace)
+                    || !url.contains('.') && !url.contains("localhost") && !url.contains(':')
+                {
                     self.push(Diagnostic::error(Code::ChatwootUrl, v.span, "chatwootUrl is not a URL: the server answers 400 \"Invalid \\\"url\\\" property in chatwoot\"."));
                 } else if !is_http_url(url) {
                     let fixed = with_scheme(url);
                     self.push(
-                        Diagnostic::warning(Code::ChatwootUrl, v.span, "chatwootUrl should start with http:// or https://.")
-                            .with_fix(Fix::one(format!("Use {fixed}"), Edit::replace(v.span, quote(&fixed)))),
+                        Diagnostic::warning(
+                            Code::ChatwootUrl,
+                            v.span,
+                            "chatwootUrl should start with http:// or https://.",
+                        )
+                        .with_fix(Fix::one(format!("Use {fixed}"), Edit::replace(v.span, quote(&fixed)))),
                     );
                 }
             }
