@@ -5,6 +5,7 @@
 
 pub mod evolution;
 pub mod qrpng;
+pub mod session;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

@@ -44,7 +44,7 @@ mod tests {
     /// The PNG decodes, and a QR reader reads back exactly the code: the image is scannable.
     #[test]
     fn png_scans_back_to_the_code() {
-        let code = crate::evolution::new_qr_code();
+        let code = crate::session::new_qr_code();
         let bytes = png(&code);
         let mut reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().unwrap();
         let mut buf = vec![0; reader.output_buffer_size()];
