@@ -168,7 +168,7 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-fn matches_number_pattern(s: &str) -> bool {
+pub(crate) fn matches_number_pattern(s: &str) -> bool {
     // ^\d+[\.@\w-]+ (not anchored at the end): a digit, then one more digit/letter/_/./@/-.
     let b = s.as_bytes();
     b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]))
@@ -213,7 +213,7 @@ fn schema_messages(body: &Map<String, Value>) -> Vec<String> {
 }
 
 /// The server's loose webhook URL test: no scheme needed, but a host with a dot or a port, no spaces.
-fn loose_url_ok(url: &str) -> bool {
+pub(crate) fn loose_url_ok(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !url.is_empty() && !url.chars().any(char::is_whitespace) && (host.contains('.') || host.contains(':'))
