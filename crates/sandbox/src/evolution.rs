@@ -7,7 +7,7 @@ use evo_core::events::EVENTS_V1_8;
 use serde_json::{json, Map, Value};
 
 pub use crate::session::new_qr_code;
-use crate::session::Session;
+use crate::session::{Connected, Session};
 
 /// How the sandbox behaves; the defaults are those of the recorded server, except that it
 /// produces real QR codes.
@@ -521,8 +521,8 @@ pub fn connect(
         inst.db_status = "connecting";
     }
     match inst.session.connect(cfg, number, now) {
-        Ok(qr) => (200, qr),
-        Err(()) => (200, json!({"instance": {"instanceName": inst.name, "state": "open"}})),
+        Connected::Qr(qr) => (200, qr),
+        Connected::AlreadyOpen => (200, json!({"instance": {"instanceName": inst.name, "state": "open"}})),
     }
 }
 

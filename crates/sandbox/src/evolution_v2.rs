@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::evolution::{encode_component, error_reply, random_bytes, Config, Reply};
 pub use crate::evolution_v2_create::{create, CreateError, DbProblem};
-use crate::session::Session;
+use crate::session::{Connected, Session};
 
 /// One v2 instance, as the server's database and its WhatsApp connection hold it.
 #[derive(Debug, Clone)]
@@ -163,6 +163,13 @@ pub fn connection_state(store: &mut Store, cfg: &Config, apikey: Option<&str>, n
     Ok(state_body(inst, state))
 }
 
+fn connected(inst: &mut Instance, cfg: &Config, number: Option<&str>, now: Instant) -> Value {
+    match inst.session.connect(cfg, number, now) {
+        Connected::Qr(qr) => qr,
+        Connected::AlreadyOpen => state_body(inst, "open"),
+    }
+}
+
 /// `GET /instance/connect/{name}[?number=]` (§6.2): starts connecting or answers the current QR;
 /// an open instance answers its state.
 pub fn connect(
@@ -174,7 +181,7 @@ pub fn connect(
     now: Instant,
 ) -> Answer {
     let inst = lookup(store, cfg, apikey, name)?;
-    Ok(inst.session.connect(cfg, number, now).unwrap_or_else(|()| state_body(inst, "open")))
+    Ok(connected(inst, cfg, number, now))
 }
 
 /// `POST /instance/restart/{name}`: a closed instance fails with a 200 `{"error":true,…}` (seen);
@@ -187,7 +194,7 @@ pub fn restart(store: &mut Store, cfg: &Config, apikey: Option<&str>, name: &str
         "open" => Ok(state_body(inst, "open")),
         _ => {
             inst.session.close();
-            Ok(inst.session.connect(cfg, None, now).unwrap_or_else(|()| state_body(inst, "open")))
+            Ok(connected(inst, cfg, None, now))
         }
     }
 }

@@ -8,6 +8,7 @@
 pub mod evolution;
 pub mod evolution_v2;
 mod evolution_v2_create;
+mod evolution_v2_errors;
 mod http_v2;
 pub mod qrpng;
 pub mod schema_v2;

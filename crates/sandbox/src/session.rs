@@ -10,6 +10,15 @@ use serde_json::{json, Value};
 use crate::evolution::{random_bytes, Config};
 use crate::qrpng;
 
+/// What `connect` found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Connected {
+    /// Connecting: the `qrcode` object to answer.
+    Qr(Value),
+    /// The session is open: the server answers the state instead.
+    AlreadyOpen,
+}
+
 /// The live connection of one instance.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -69,18 +78,18 @@ impl Session {
         }
     }
 
-    /// The `connect` step shared by both versions: `Ok(answer)` with the QR object (a pairing
-    /// code when a number is given), or `Err(())` when the session is open.
-    pub fn connect(&mut self, cfg: &Config, number: Option<&str>, now: Instant) -> Result<Value, ()> {
+    /// The `connect` step shared by both versions: the QR object (with a pairing code when a
+    /// number is given), starting a new QR session unless one is showing.
+    pub fn connect(&mut self, cfg: &Config, number: Option<&str>, now: Instant) -> Connected {
         self.advance(cfg, now);
         if self.state == "open" && self.blip.is_empty() {
-            return Err(());
+            return Connected::AlreadyOpen;
         }
         if self.state != "connecting" || self.qr_code.is_none() {
             self.start(cfg, now);
         }
         let pairing = number.filter(|n| !n.is_empty()).map(|_| pairing_code());
-        Ok(self.qr_object(pairing))
+        Connected::Qr(self.qr_object(pairing))
     }
 
     /// The phone scanned: `false` when the session was not waiting for a scan.
