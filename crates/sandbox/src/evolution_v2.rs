@@ -1,5 +1,5 @@
 //! The Evolution API 2.3.6 behaviour, as plain functions over an in-memory store: no HTTP here.
-//! Create is in [`crate::evolution_v2_create`]; this module holds the store, the instance routes
+//! Create is in `evolution_v2_create` ([`create`]); this module holds the store, the instance routes
 //! and the records they answer. Every rule cites `CONTRACT-v2.md` (§7) and `recorded-2.3.6.json`.
 
 use std::time::{Instant, SystemTime, UNIX_EPOCH};

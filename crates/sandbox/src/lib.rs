@@ -3,7 +3,7 @@
 //!
 //! [`evolution`] (1.8.2) and [`evolution_v2`] (2.3.6) hold the servers' behaviour as plain
 //! functions; this module is the HTTP face: routes, raw-body parsing with Node-like errors, and
-//! CORS exactly as the real server answers it ([`http_v2`] has the 2.3.6 routes).
+//! CORS exactly as the real server answers it (`http_v2` has the 2.3.6 routes).
 
 pub mod evolution;
 pub mod evolution_v2;

@@ -32,7 +32,7 @@ pub fn png(code: &str) -> Vec<u8> {
     out
 }
 
-/// `data:image/png;base64,…` of [`png`].
+/// `data:image/png;base64,…` of [`png()`].
 pub fn data_url(code: &str) -> String {
     format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png(code)))
 }
