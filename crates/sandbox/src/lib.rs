@@ -1,10 +1,18 @@
-//! A local, Evolution-compatible API server (1.8.2 shape) for demos and tests.
+//! A local, Evolution-compatible API server for demos and tests: 1.8.2 by default, 2.3.6 with
+//! [`ApiVersion::V2`].
 //!
-//! [`evolution`] holds the server's behaviour as plain functions; this module is the HTTP face:
-//! routes, raw-body parsing with Node-like errors, and CORS exactly as the real server answers it.
+//! [`evolution`] (1.8.2) and [`evolution_v2`] (2.3.6) hold the servers' behaviour as plain
+//! functions; this module is the HTTP face: routes, raw-body parsing with Node-like errors, and
+//! CORS exactly as the real server answers it (`http_v2` has the 2.3.6 routes).
 
 pub mod evolution;
+pub mod evolution_v2;
+mod evolution_v2_create;
+mod evolution_v2_errors;
+mod http_v2;
 pub mod qrpng;
+pub mod schema_v2;
+pub mod session;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,6 +24,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::Router;
+pub use evolution::ApiVersion;
 use evolution::{Config, Reply, Store};
 use serde_json::{json, Value};
 
@@ -101,9 +110,10 @@ pub struct Logged {
     pub at_ms: u64,
 }
 
-struct Sandbox {
-    opts: Options,
+pub(crate) struct Sandbox {
+    pub(crate) opts: Options,
     store: Mutex<Store>,
+    store_v2: Mutex<evolution_v2::Store>,
     faults: Mutex<Vec<Fault>>,
     log: Mutex<Vec<Logged>>,
     started: Instant,
@@ -113,11 +123,15 @@ fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-type Shared = Arc<Sandbox>;
+pub(crate) type Shared = Arc<Sandbox>;
 
 impl Sandbox {
     fn store(&self) -> std::sync::MutexGuard<'_, Store> {
         locked(&self.store)
+    }
+
+    pub(crate) fn store_v2(&self) -> std::sync::MutexGuard<'_, evolution_v2::Store> {
+        locked(&self.store_v2)
     }
 
     /// Takes one use of the fault for `path`, if any.
@@ -133,14 +147,14 @@ impl Sandbox {
     }
 }
 
-fn json_response((status, body): Reply) -> Response {
+pub(crate) fn json_response((status, body): Reply) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut resp = (status, body.to_string()).into_response();
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
     resp
 }
 
-fn apikey(headers: &HeaderMap) -> Option<&str> {
+pub(crate) fn apikey(headers: &HeaderMap) -> Option<&str> {
     headers.get("apikey").and_then(|v| v.to_str().ok())
 }
 
@@ -220,7 +234,10 @@ async fn set_next_create(State(sb): State<Shared>, axum::Json(mut fault): axum::
 
 /// Test-only: the phone scanned the QR of `name`.
 async fn scan(State(sb): State<Shared>, Path(name): Path<String>) -> Response {
-    json_response(evolution::scan(&mut sb.store(), &name))
+    json_response(match sb.opts.config.api_version {
+        ApiVersion::V1 => evolution::scan(&mut sb.store(), &name),
+        ApiVersion::V2 => evolution_v2::into_reply(evolution_v2::scan(&mut sb.store_v2(), &name)),
+    })
 }
 
 /// Test-only: every request received so far (not the control endpoints).
@@ -313,15 +330,8 @@ async fn cors(State(sb): State<Shared>, req: Request, next: Next) -> Response {
     resp
 }
 
-/// The sandbox's routes, with a fresh, empty instance store.
-pub fn router(opts: Options) -> Router {
-    let shared: Shared = Arc::new(Sandbox {
-        opts,
-        store: Mutex::new(Store::default()),
-        faults: Mutex::new(Vec::new()),
-        log: Mutex::new(Vec::new()),
-        started: Instant::now(),
-    });
+/// The 1.8.2 API routes.
+fn routes_v1() -> Router<Shared> {
     Router::new()
         .route("/", get(health))
         .route("/instance/create", post(create))
@@ -332,7 +342,25 @@ pub fn router(opts: Options) -> Router {
         .route("/instance/fetchInstances", get(fetch_instances))
         .route("/webhook/find/{name}", get(webhook_find))
         .route("/chatwoot/find/{name}", get(chatwoot_find))
-        .route("/__sandbox/next-create", post(set_next_create))
+}
+
+/// The sandbox's routes for `opts.config.api_version`, with a fresh, empty instance store.
+pub fn router(opts: Options) -> Router {
+    let version = opts.config.api_version;
+    let shared: Shared = Arc::new(Sandbox {
+        opts,
+        store: Mutex::new(Store::default()),
+        store_v2: Mutex::new(evolution_v2::Store::default()),
+        faults: Mutex::new(Vec::new()),
+        log: Mutex::new(Vec::new()),
+        started: Instant::now(),
+    });
+    let api = match version {
+        ApiVersion::V1 => routes_v1(),
+        // Express answers a wrong method like an unknown route (seen: `Cannot PUT /instance/restart/x`).
+        ApiVersion::V2 => http_v2::routes().method_not_allowed_fallback(not_found),
+    };
+    api.route("/__sandbox/next-create", post(set_next_create))
         .route("/__sandbox/fault", post(set_fault))
         .route("/__sandbox/scan/{name}", post(scan))
         .route("/__sandbox/requests", get(requests).delete(clear_requests))

@@ -3,22 +3,28 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use evo_sandbox::{router, CorsPolicy, Options};
+use evo_sandbox::{router, ApiVersion, CorsPolicy, Options};
 
 const USAGE: &str =
-    "usage: evo-sandbox [--port N] [--key KEY] [--cors-origin '*'|ORIGIN[,ORIGIN…]] [--no-qr] [--create-delay-ms N]
+    "usage: evo-sandbox [--api-version 1|2] [--port N] [--key KEY] [--cors-origin '*'|ORIGIN[,ORIGIN…]] [--no-qr]
+                   [--create-delay-ms N] [--qr-period-ms N] [--qr-limit N] [--chatwoot]
 
+  --api-version 1|2    answer as Evolution API 1.8.2 (1, the default) or 2.3.6 (2)
   --port N             port on 127.0.0.1 (default 8081; 0 picks a free one)
   --key KEY            the global API key (default sandbox-global-key)
   --cors-origin LIST   like the server's CORS_ORIGIN: '*' (default) or an exact comma list
   --no-qr              answer qrcode:true with {\"count\":0}, like a server that cannot reach WhatsApp
+                       (with --api-version 2 the instance then stays close, like the recorded 2.3.6 server)
   --create-delay-ms N  wait N ms before answering a create (the real server waits 5000 with a QR)
   --qr-period-ms N     how often a connecting instance's QR code rotates (default 45000)
   --qr-limit N         QR codes per session before the server gives up (default 30)
+  --chatwoot           v2: the server has CHATWOOT_ENABLED=true (default off: the Chatwoot fields
+                       of a create get 400 \"Chatwoot is not enabled\")
 
 Test-only control endpoints: POST /__sandbox/scan/{name} (the phone scanned: state -> open after a
 close/connecting blip), POST /__sandbox/fault {path, status, body, content_type, delay_ms, drop, times},
-GET|DELETE /__sandbox/requests (the request log).";
+POST /__sandbox/next-create (a fault on the next create), GET|DELETE /__sandbox/requests (the
+request log); in both API versions.";
 
 fn parse(args: &[String]) -> Result<(u16, Options), String> {
     let mut opts = Options::default();
@@ -27,6 +33,14 @@ fn parse(args: &[String]) -> Result<(u16, Options), String> {
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
+            "--api-version" => {
+                opts.config.api_version = match value()?.as_str() {
+                    "1" => ApiVersion::V1,
+                    "2" => ApiVersion::V2,
+                    _ => return Err("--api-version takes 1 or 2".into()),
+                }
+            }
+            "--chatwoot" => opts.config.chatwoot_enabled = true,
             "--port" => port = value()?.parse().map_err(|_| "--port takes a number".to_string())?,
             "--key" => opts.config.global_key = value()?.clone(),
             "--cors-origin" => opts.cors = CorsPolicy::parse(value()?),
@@ -45,6 +59,10 @@ fn parse(args: &[String]) -> Result<(u16, Options), String> {
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
+    }
+    if opts.config.api_version == ApiVersion::V2 && !opts.config.produce_qr {
+        // The recorded 2.3.6 server could not reach WhatsApp: its connections closed at once.
+        opts.config.instant_failure = true;
     }
     Ok((port, opts))
 }
@@ -72,8 +90,8 @@ async fn main() -> ExitCode {
     let addr = listener.local_addr().expect("a bound socket has an address");
     opts.config.public_url = format!("http://{addr}");
     println!(
-        "Evolution sandbox API listening on http://{addr} (global API key: {}, CORS: {:?})",
-        opts.config.global_key, opts.cors
+        "Evolution sandbox API ({:?}) listening on http://{addr} (global API key: {}, CORS: {:?})",
+        opts.config.api_version, opts.config.global_key, opts.cors
     );
     let serve = axum::serve(listener, router(opts)).with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;

@@ -32,7 +32,7 @@ pub fn png(code: &str) -> Vec<u8> {
     out
 }
 
-/// `data:image/png;base64,…` of [`png`].
+/// `data:image/png;base64,…` of [`png()`].
 pub fn data_url(code: &str) -> String {
     format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png(code)))
 }
@@ -44,7 +44,7 @@ mod tests {
     /// The PNG decodes, and a QR reader reads back exactly the code: the image is scannable.
     #[test]
     fn png_scans_back_to_the_code() {
-        let code = crate::evolution::new_qr_code();
+        let code = crate::session::new_qr_code();
         let bytes = png(&code);
         let mut reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().unwrap();
         let mut buf = vec![0; reader.output_buffer_size()];

@@ -3,7 +3,7 @@
 use axum::body::Body;
 use axum::http::Request;
 use evo_sandbox::evolution::Config;
-use evo_sandbox::{router, Options};
+use evo_sandbox::{router, ApiVersion, Options};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -62,4 +62,70 @@ async fn faults_request_log_and_scan() {
     assert_eq!(call(&app, "DELETE", "/__sandbox/requests", None).await.0, 204);
     let log = call(&app, "GET", "/__sandbox/requests", None).await.1.unwrap();
     assert_eq!(log, "[]");
+}
+
+fn json_of(text: Result<String, String>) -> Value {
+    serde_json::from_str(&text.unwrap()).unwrap()
+}
+
+/// v2 mode has the same "WhatsApp" and control endpoints: a real QR with a pairing code, the scan
+/// blip, then restart/logout/delete as 2.3.6 answers them.
+#[tokio::test]
+async fn v2_real_qr_scan_and_control_endpoints() {
+    let config = Config { global_key: "k".into(), api_version: ApiVersion::V2, ..Config::default() };
+    let app = router(Options { config, ..Options::default() });
+    let create =
+        json!({"instanceName": "a", "integration": "WHATSAPP-BAILEYS", "qrcode": true, "number": "5511999999999"});
+    let (st, body) = call(&app, "POST", "/instance/create", Some(create)).await;
+    let body = json_of(body);
+    assert_eq!(st, 201, "{body}");
+    assert_eq!(body["instance"]["status"], "connecting");
+    let qr = &body["qrcode"];
+    assert!(qr["code"].as_str().unwrap().starts_with("2@"));
+    assert!(evo_core::qr::check_png_data_url(qr["base64"].as_str().unwrap()).is_ok());
+    assert_eq!((qr["count"].as_u64(), qr["pairingCode"].as_str().map(str::len)), (Some(1), Some(8)));
+    let list = json_of(call(&app, "GET", "/instance/fetchInstances?instanceName=a", None).await.1);
+    assert_eq!(list[0]["connectionStatus"], "connecting");
+    // Connecting: connect answers the code being shown.
+    let again = json_of(call(&app, "GET", "/instance/connect/a", None).await.1);
+    assert_eq!((again["code"].as_str(), again["pairingCode"].is_null()), (qr["code"].as_str(), true));
+
+    let fault = json!({"path": "/instance/connectionState", "status": 502, "body": "bad gateway"});
+    assert_eq!(call(&app, "POST", "/__sandbox/fault", Some(fault)).await.0, 204);
+    assert_eq!(call(&app, "GET", "/instance/connectionState/a", None).await.0, 502);
+
+    assert_eq!(call(&app, "POST", "/__sandbox/scan/a", None).await.0, 200);
+    let mut states = Vec::new();
+    for _ in 0..3 {
+        let body = json_of(call(&app, "GET", "/instance/connectionState/a", None).await.1);
+        states.push(body["instance"]["state"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(states, ["close", "connecting", "open"]);
+    let open = json_of(call(&app, "GET", "/instance/connect/a", None).await.1);
+    assert_eq!(open, json!({"instance": {"instanceName": "a", "state": "open"}}));
+    let restarted = json_of(call(&app, "POST", "/instance/restart/a", None).await.1);
+    assert_eq!(restarted["instance"]["state"], "open");
+    assert_eq!(call(&app, "DELETE", "/instance/logout/a", None).await.0, 200);
+    let (st, body) = call(&app, "DELETE", "/instance/logout/a", None).await;
+    assert_eq!(
+        (st, json_of(body)["response"]["message"][0].as_str()),
+        (400, Some("The \"a\" instance is not connected"))
+    );
+    let restarted = json_of(call(&app, "POST", "/instance/restart/a", None).await.1);
+    assert_eq!(restarted, json!({"error": true, "message": "[object Object]"}));
+
+    // 2.x deletes a connected instance (logging it out first); the name is free at once.
+    let (st, _) = call(&app, "GET", "/instance/connect/a", None).await;
+    assert_eq!(st, 200);
+    assert_eq!(call(&app, "DELETE", "/instance/delete/a", None).await.0, 200);
+    let next = json!({"status": 503, "body": "busy"});
+    assert_eq!(call(&app, "POST", "/__sandbox/next-create", Some(next)).await.0, 204);
+    let recreate = json!({"instanceName": "a", "integration": "EVOLUTION"});
+    assert_eq!(call(&app, "POST", "/instance/create", Some(recreate.clone())).await.0, 503);
+    let (st, body) = call(&app, "POST", "/instance/create", Some(recreate)).await;
+    assert_eq!((st, json_of(body)["instance"]["status"].as_str()), (201, Some("open")));
+
+    let log = json_of(call(&app, "GET", "/__sandbox/requests", None).await.1);
+    assert_eq!(log.as_array().unwrap().len(), 16, "every API call, not the control calls");
+    assert_eq!(call(&app, "POST", "/__sandbox/scan/nope", None).await.0, 404);
 }
