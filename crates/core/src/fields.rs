@@ -350,7 +350,6 @@ const TOKEN_HELP: &str = "The instance's own key. Generate one here rather than 
 /// Profile v1: Evolution API 1.x (the seed page's fields and the late-1.x ones of 1.4–1.8).
 pub const V1: &[Field] = &[
     Field::new("instanceName", Str, G::Basic, "Instance name", NAME_HELP)
-        .strict()
         .need(Need::Required)
         .ph("mystore")
         .input(Input::Text { keep_empty: true })
@@ -371,6 +370,7 @@ pub const V1: &[Field] = &[
         .input(Input::Select(INTEGRATIONS_V1))
         .to("integration"),
     Field::new("webhook", Url, G::Webhook, "Webhook URL", "Where the server POSTs events. Needs events too, or it is silently not saved.")
+        .strict()
         .ph("https://example.com/your-webhook")
         .to_as("webhook.url", Convert::EnsureScheme)
         .msgs(&["Invalid \"url\" property in webhook"]),
@@ -379,7 +379,7 @@ pub const V1: &[Field] = &[
         .input(Input::Check { off_false: true })
         .to("webhook.byEvents"),
     Field::new("webhook_base64", Bool, G::Webhook, "Media as base64 in webhooks", "Sends media content inside the webhook body.").to("webhook.base64"),
-    Field::new("events", Events, G::Webhook, "Events", "The events sent to the webhook; [] = all.").to("webhook.events"),
+    Field::new("events", Events, G::Webhook, "Events", "The events sent to the webhook; [] = all.").strict().to("webhook.events"),
     Field::new("reject_call", Bool, G::Settings, "Reject calls", "Incoming calls are declined automatically.").to("rejectCall"),
     Field::new("msg_call", Str, G::Settings, "Message sent when a call is rejected", "Only with reject_call.").to("msgCall"),
     Field::new("groups_ignore", Bool, G::Settings, "Ignore group messages", "1.8.2 forces this on at create; change it later in settings.").default("true").to("groupsIgnore"),
@@ -568,7 +568,7 @@ pub const V2: &[Field] = &[
     Field::new("natsEvents", Events, G::Trap, "", "").strict().role(Role::Trap { use_instead: "nats.events" }),
     Field::new("sqsEnabled", Bool, G::Trap, "", "").strict().role(Role::Trap { use_instead: "sqs.enabled" }),
     Field::new("sqsEvents", Events, G::Trap, "", "").strict().role(Role::Trap { use_instead: "sqs.events" }),
-    Field::new("Integration", Str, G::Trap, "", "").strict().role(Role::Trap { use_instead: "integration" }),
+    Field::new("Integration", Integration, G::Trap, "", "").strict().role(Role::Trap { use_instead: "integration" }),
     // §2.9: written straight into the instance record.
     Field::new("instanceId", Str, G::Trap, "", "").role(Role::Forbidden),
     Field::new("status", Str, G::Trap, "", "").role(Role::Forbidden),

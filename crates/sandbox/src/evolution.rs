@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use evo_core::events::EVENTS_V1_8;
+use evo_core::fields::{Profile, Ty};
 use serde_json::{json, Map, Value};
 
 pub use crate::session::new_qr_code;
@@ -174,40 +175,35 @@ pub(crate) fn matches_number_pattern(s: &str) -> bool {
     b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]))
 }
 
-/// The JSON-schema step: only `webhook, webhook_by_events, events, qrcode, number, token` are checked.
+/// The JSON-schema step: only the strict (schema-checked) fields of evo-core's v1 table are checked
+/// (`webhook, webhook_by_events, events, qrcode, number, token`).
 fn schema_messages(body: &Map<String, Value>) -> Vec<String> {
     let mut out = Vec::new();
-    let mut expect = |key: &str, ty: &str, enum_bool: bool| {
-        if let Some(v) = body.get(key) {
-            if type_name(v) != ty {
-                out.push(format!("{key} is not of a type(s) {ty}"));
-                if enum_bool {
-                    out.push(format!("{key} is not one of enum values: true,false"));
+    for f in Profile::V1.children("").filter(|f| f.strict) {
+        let Some(v) = body.get(f.key) else { continue };
+        let key = f.key;
+        match (f.ty, v) {
+            (Ty::Events, Value::Array(items)) => {
+                for (i, e) in items.iter().enumerate() {
+                    if !e.as_str().is_some_and(|s| EVENTS_V1_8.contains(&s)) {
+                        out.push(format!("{key}[{i}] is not one of enum values: {}", EVENTS_V1_8.join(",")));
+                    }
+                }
+            }
+            (Ty::Phone, Value::String(s)) if !matches_number_pattern(s) => {
+                out.push(format!(r#"{key} does not match pattern "^\\d+[\\.@\\w-]+""#))
+            }
+            _ => {
+                let ty = f.ty.json_type();
+                if type_name(v) != ty {
+                    out.push(format!("{key} is not of a type(s) {ty}"));
+                    // The 1.8.2 schema also lists `qrcode` as an enum of true and false.
+                    if key == "qrcode" {
+                        out.push(format!("{key} is not one of enum values: true,false"));
+                    }
                 }
             }
         }
-    };
-    expect("webhook", "string", false);
-    expect("webhook_by_events", "boolean", false);
-    expect("qrcode", "boolean", true);
-    expect("token", "string", false);
-    match body.get("events") {
-        Some(Value::Array(items)) => {
-            for (i, e) in items.iter().enumerate() {
-                if !e.as_str().is_some_and(|s| EVENTS_V1_8.contains(&s)) {
-                    out.push(format!("events[{i}] is not one of enum values: {}", EVENTS_V1_8.join(",")));
-                }
-            }
-        }
-        Some(_) => out.push("events is not of a type(s) array".into()),
-        None => {}
-    }
-    match body.get("number") {
-        Some(Value::String(s)) if !matches_number_pattern(s) => {
-            out.push(r#"number does not match pattern "^\\d+[\\.@\\w-]+""#.into())
-        }
-        Some(Value::String(_)) | None => {}
-        Some(_) => out.push("number is not of a type(s) string".into()),
     }
     out
 }

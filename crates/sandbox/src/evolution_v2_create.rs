@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::evolution::{encode_component, loose_url_ok, server_uuid, Config, Reply};
 use crate::evolution_v2::{cuid, iso_now, Instance, Store};
 pub use crate::evolution_v2_errors::{CreateError, DbProblem};
-use crate::schema_v2::{schema_messages, EVENTS_V2, INTEGRATIONS};
+use crate::schema_v2::{integrations, schema_messages, EVENTS_V2};
 use crate::session::{pairing_code, Session};
 
 /// Prisma's name for a JSON value's type.
@@ -246,7 +246,7 @@ fn run(
     if sent == Some("WHATSAPP-BUSINESS") && token.is_none() {
         return Err(CreateError::TokenRequired);
     }
-    let integration = *INTEGRATIONS.iter().find(|i| Some(**i) == sent).ok_or(CreateError::InvalidIntegration)?;
+    let integration = *integrations().iter().find(|i| Some(**i) == sent).ok_or(CreateError::InvalidIntegration)?;
     let Some(name) = name else {
         return Err(CreateError::Db {
             call: "this.prismaRepository.instance.create()",

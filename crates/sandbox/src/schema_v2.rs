@@ -4,46 +4,16 @@
 use serde_json::{Map, Value};
 
 /// The 31 event names of 2.3.6, in the server's order; `[]` expands to exactly this list.
-// TODO: evo_core::events::EVENTS_V2 (the main line adds it; switch over when merging).
-pub const EVENTS_V2: [&str; 31] = [
-    "APPLICATION_STARTUP",
-    "QRCODE_UPDATED",
-    "MESSAGES_SET",
-    "MESSAGES_UPSERT",
-    "MESSAGES_EDITED",
-    "MESSAGES_UPDATE",
-    "MESSAGES_DELETE",
-    "SEND_MESSAGE",
-    "SEND_MESSAGE_UPDATE",
-    "CONTACTS_SET",
-    "CONTACTS_UPSERT",
-    "CONTACTS_UPDATE",
-    "PRESENCE_UPDATE",
-    "CHATS_SET",
-    "CHATS_UPSERT",
-    "CHATS_UPDATE",
-    "CHATS_DELETE",
-    "GROUPS_UPSERT",
-    "GROUP_UPDATE",
-    "GROUP_PARTICIPANTS_UPDATE",
-    "CONNECTION_UPDATE",
-    "LABELS_EDIT",
-    "LABELS_ASSOCIATION",
-    "CALL",
-    "TYPEBOT_START",
-    "TYPEBOT_CHANGE_STATUS",
-    "REMOVE_INSTANCE",
-    "LOGOUT_INSTANCE",
-    "INSTANCE_CREATE",
-    "INSTANCE_DELETE",
-    "STATUS_INSTANCE",
-];
+pub use evo_core::events::EVENTS_V2;
+use evo_core::fields::{Profile, Ty};
 
 /// The flat `*Events` schema keys check against the v2 list without its last five (§2.7, seen).
 pub const FLAT_EVENT_NAMES: &[&str] = EVENTS_V2.split_at(26).0;
 
 /// The channels `integration` accepts.
-pub const INTEGRATIONS: [&str; 3] = ["WHATSAPP-BAILEYS", "WHATSAPP-BUSINESS", "EVOLUTION"];
+pub fn integrations() -> &'static [&'static str] {
+    evo_core::fields::integrations(Profile::V2)
+}
 
 /// What the schema demands of one top-level key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,54 +25,25 @@ pub enum KeyType {
     NumberPattern,
     /// An array of the 26 flat event names.
     Events,
-    /// A string, one of [`INTEGRATIONS`].
+    /// A string, one of [`integrations`].
     Integration,
 }
 
-/// Every top-level key the 2.3.6 schema checks, with its type: the one table to switch to
-/// evo-core's field table later. Nested objects (`webhook`, `rabbitmq`, …) are not checked.
-pub const KEYS_V2: &[(&str, KeyType)] = &[
-    ("instanceName", KeyType::String),
-    ("token", KeyType::String),
-    ("number", KeyType::NumberPattern),
-    ("businessId", KeyType::String),
-    ("qrcode", KeyType::Bool),
-    ("Integration", KeyType::Integration),
-    ("rejectCall", KeyType::Bool),
-    ("msgCall", KeyType::String),
-    ("groupsIgnore", KeyType::Bool),
-    ("alwaysOnline", KeyType::Bool),
-    ("readMessages", KeyType::Bool),
-    ("readStatus", KeyType::Bool),
-    ("syncFullHistory", KeyType::Bool),
-    ("wavoipToken", KeyType::String),
-    ("proxyHost", KeyType::String),
-    ("proxyPort", KeyType::String),
-    ("proxyProtocol", KeyType::String),
-    ("proxyUsername", KeyType::String),
-    ("proxyPassword", KeyType::String),
-    ("webhookUrl", KeyType::String),
-    ("webhookByEvents", KeyType::Bool),
-    ("webhookBase64", KeyType::Bool),
-    ("webhookEvents", KeyType::Events),
-    ("rabbitmqEnabled", KeyType::Bool),
-    ("rabbitmqEvents", KeyType::Events),
-    ("natsEnabled", KeyType::Bool),
-    ("natsEvents", KeyType::Events),
-    ("sqsEnabled", KeyType::Bool),
-    ("sqsEvents", KeyType::Events),
-    ("chatwootAccountId", KeyType::String),
-    ("chatwootToken", KeyType::String),
-    ("chatwootUrl", KeyType::String),
-    ("chatwootSignMsg", KeyType::Bool),
-    ("chatwootReopenConversation", KeyType::Bool),
-    ("chatwootConversationPending", KeyType::Bool),
-    ("chatwootImportContacts", KeyType::Bool),
-    ("chatwootImportMessages", KeyType::Bool),
-    ("chatwootMergeBrazilContacts", KeyType::Bool),
-    ("chatwootNameInbox", KeyType::String),
-    ("chatwootDaysLimitImportMessages", KeyType::Number),
-];
+/// Every top-level key the 2.3.6 schema checks, with its type, read from evo-core's field table:
+/// the strict (schema-checked) top-level fields of profile v2. Nested objects are not checked.
+pub fn keys_v2() -> impl Iterator<Item = (&'static str, KeyType)> {
+    Profile::V2.children("").filter(|f| f.strict).map(|f| {
+        let ty = match f.ty {
+            Ty::Bool => KeyType::Bool,
+            Ty::Int => KeyType::Number,
+            Ty::Phone => KeyType::NumberPattern,
+            Ty::Events => KeyType::Events,
+            Ty::Integration => KeyType::Integration,
+            _ => KeyType::String,
+        };
+        (f.key, ty)
+    })
+}
 
 fn is_type(v: &Value, ty: &str) -> bool {
     match ty {
@@ -117,8 +58,8 @@ fn is_type(v: &Value, ty: &str) -> bool {
 /// nested array: `[[…]]`.
 pub fn schema_messages(body: &Map<String, Value>) -> Vec<String> {
     let mut out = Vec::new();
-    for (key, ty) in KEYS_V2 {
-        let Some(v) = body.get(*key) else { continue };
+    for (key, ty) in keys_v2() {
+        let Some(v) = body.get(key) else { continue };
         let json_type = match ty {
             KeyType::String | KeyType::NumberPattern | KeyType::Integration => "string",
             KeyType::Bool => "boolean",
@@ -132,8 +73,8 @@ pub fn schema_messages(body: &Map<String, Value>) -> Vec<String> {
             (KeyType::NumberPattern, Value::String(s)) if !crate::evolution::matches_number_pattern(s) => {
                 out.push(format!(r#"{key} does not match pattern "^\\d+[\\.@\\w-]+""#));
             }
-            (KeyType::Integration, _) if !v.as_str().is_some_and(|s| INTEGRATIONS.contains(&s)) => {
-                out.push(format!("{key} is not one of enum values: {}", INTEGRATIONS.join(",")));
+            (KeyType::Integration, _) if !v.as_str().is_some_and(|s| integrations().contains(&s)) => {
+                out.push(format!("{key} is not one of enum values: {}", integrations().join(",")));
             }
             (KeyType::Events, Value::Array(items)) => {
                 for (i, e) in items.iter().enumerate() {
