@@ -4,6 +4,7 @@
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::fields::Profile;
 use crate::lint::syntax::{self, insert_member_edit, remove_member_span, Node};
 use crate::lint::{apply_edits, Edit};
 
@@ -11,6 +12,8 @@ use crate::lint::{apply_edits, Edit};
 pub enum PatchError {
     #[error("the JSON text is not an object yet; fix the JSON (or pick a preset) before using the form")]
     NotAnObject,
+    #[error("\"{0}\" is not an object in the text (it has the other profile's shape?): fix it in the editor, or migrate the payload")]
+    ParentNotObject(String),
 }
 
 /// Compact JSON for a value, with `, ` between items so arrays read well inline.
@@ -33,53 +36,88 @@ fn root_object(text: &str) -> Result<Node, PatchError> {
     }
 }
 
-/// Sets top-level `key` to `value` (`None` removes it), editing only that member's text: other
-/// members, comments, order and formatting stay as they are. Of duplicate keys the last is edited
-/// (it is the one the server keeps).
-pub fn set_field(text: &str, key: &str, value: Option<&Value>) -> Result<String, PatchError> {
-    let root = root_object(text)?;
-    let members = root.members().unwrap_or_default();
+/// The edit that sets `key` inside the object `obj` (`None` removes it); `None` when nothing changes.
+fn set_in(text: &str, obj: &Node, key: &str, value: Option<&Value>) -> Option<Edit> {
+    let members = obj.members().unwrap_or_default();
     let index = members.iter().rposition(|m| m.key == key);
-    let edit = match (index, value) {
+    Some(match (index, value) {
         (Some(i), Some(v)) => match &members[i].value {
             Some(old) => Edit::replace(old.span, to_inline_json(v)),
             None => Edit::insert(members[i].key_span.end, format!(": {}", to_inline_json(v))),
         },
         (Some(i), None) => Edit::delete(remove_member_span(text.as_bytes(), members, i, &members[i])),
-        (None, Some(v)) => insert_member_edit(text, &root, None, key, &to_inline_json(v)),
-        (None, None) => return Ok(text.to_owned()),
+        (None, Some(v)) => insert_member_edit(text, obj, None, key, &to_inline_json(v)),
+        (None, None) => return None,
+    })
+}
+
+/// Sets top-level `key` to `value` (`None` removes it), editing only that member's text: other
+/// members, comments, order and formatting stay as they are. Of duplicate keys the last is edited
+/// (it is the one the server keeps).
+pub fn set_field(text: &str, key: &str, value: Option<&Value>) -> Result<String, PatchError> {
+    set_path(text, key, value)
+}
+
+/// [`set_field`] for a dotted path (`webhook.url`): the field inside its parent object, which is
+/// created when missing and removed when its last field goes.
+pub fn set_path(text: &str, path: &str, value: Option<&Value>) -> Result<String, PatchError> {
+    let root = root_object(text)?;
+    let Some((parent, key)) = path.split_once('.') else {
+        return Ok(set_in(text, &root, path, value).map_or_else(|| text.to_owned(), |e| apply_edits(text, &[e]).0));
     };
-    Ok(apply_edits(text, &[edit]).0)
+    let obj = root.get(parent).and_then(|m| m.value.as_ref());
+    let edit = match (obj, value) {
+        (Some(o), _) if o.members().is_none() => return Err(PatchError::ParentNotObject(parent.to_owned())),
+        (Some(o), None) if o.members().is_some_and(|m| m.iter().all(|m| m.key == key)) => {
+            return set_path(text, parent, None);
+        }
+        (Some(o), _) => set_in(text, o, key, value),
+        (None, Some(v)) => {
+            let mut map = serde_json::Map::new();
+            map.insert(key.to_owned(), v.clone());
+            set_in(text, &root, parent, Some(&Value::Object(map)))
+        }
+        (None, None) => None,
+    };
+    Ok(edit.map_or_else(|| text.to_owned(), |e| apply_edits(text, &[e]).0))
 }
 
 /// Sets several fields in turn (each edit re-reads the text).
 pub fn set_fields(text: &str, fields: &[(&str, Option<Value>)]) -> Result<String, PatchError> {
-    fields.iter().try_fold(text.to_owned(), |t, (k, v)| set_field(&t, k, v.as_ref()))
+    fields.iter().try_fold(text.to_owned(), |t, (k, v)| set_path(&t, k, v.as_ref()))
 }
 
-/// Keys whose values are secrets: never in a share link or a stored draft.
-pub const SECRET_KEYS: [&str; 2] = ["token", "chatwoot_token"];
+/// The value at a dotted path, if the text has it.
+pub fn get_path<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
+    let (parent, key) = match path.split_once('.') {
+        Some((p, k)) => (root.get(p)?.value.as_ref()?, k),
+        None => (root, path),
+    };
+    parent.get(key)?.value.as_ref()
+}
 
-/// The text without its secrets (`token`, `chatwoot_token`, `proxy.password`), for share links and
-/// drafts. When the text is not an object it is returned as is — it cannot hold a recognisable secret
-/// field — unless it mentions one, in which case nothing is returned.
+/// The text without its secrets — every field either profile's table marks secret (`token`,
+/// `chatwoot_token`, `chatwootToken`, `proxy.password`, `proxyPassword`, `wavoipToken`,
+/// `webhook.headers`, `pusher.secret`), duplicates included — for share links and drafts. When the
+/// text is not an object it is returned as is — it cannot hold a recognisable secret field — unless
+/// it mentions one, in which case nothing is returned.
 pub fn strip_secrets(text: &str) -> Option<String> {
     let Ok(root) = root_object(text) else {
         let lower = text.to_ascii_lowercase();
-        return (!lower.contains("token") && !lower.contains("password")).then(|| text.to_owned());
+        return (!lower.contains("token") && !lower.contains("password") && !lower.contains("secret"))
+            .then(|| text.to_owned());
     };
     let mut out = text.to_owned();
-    // Every copy of a secret key goes, duplicates included.
-    for _ in 0..root.members().map_or(0, <[_]>::len) {
-        let root = root_object(&out).ok()?;
-        let members = root.members()?;
-        let Some(i) = members.iter().position(|m| SECRET_KEYS.contains(&m.key.as_str())) else { break };
-        out = apply_edits(&out, &[Edit::delete(remove_member_span(out.as_bytes(), members, i, &members[i]))]).0;
-    }
-    let root = root_object(&out).ok()?;
-    if let Some(pm) = root.get("proxy").and_then(|m| m.value.as_ref()).and_then(Node::members) {
-        if let Some(j) = pm.iter().rposition(|m| m.key == "password") {
-            out = apply_edits(&out, &[Edit::delete(remove_member_span(out.as_bytes(), pm, j, &pm[j]))]).0;
+    let mut root = root;
+    for path in Profile::ALL.iter().flat_map(|p| p.secrets()) {
+        // Every copy goes: each round removes the last one.
+        while get_path(&root, path).is_some() || root.members().is_some_and(|m| m.iter().any(|m| m.key == path)) {
+            let next = set_path(&out, path, None).ok()?;
+            if next == out {
+                break;
+            }
+            out = next;
+            root = root_object(&out).ok()?;
         }
     }
     Some(out)
@@ -162,25 +200,48 @@ impl Preset {
 pub const SEED_WEBHOOK_EVENTS: [&str; 6] =
     ["QRCODE_UPDATED", "MESSAGES_UPSERT", "MESSAGES_UPDATE", "MESSAGES_DELETE", "SEND_MESSAGE", "CONNECTION_UPDATE"];
 
-/// The preset's payload text, with the seed's example values (placeholders for what only the user
-/// knows: the webhook URL and the Chatwoot token) and the given name, token and qrcode carried over.
-pub fn preset_text(preset: Preset, instance_name: &str, token: &str, qrcode: bool) -> String {
+/// The preset's payload text for a profile, with the seed's example values (placeholders for what
+/// only the user knows: the webhook URL and the Chatwoot token) and the given name, token and
+/// qrcode carried over. In 2.x shape: `integration`, the webhook object, camelCase Chatwoot with
+/// its three required booleans.
+pub fn preset_text(profile: Profile, preset: Preset, instance_name: &str, token: &str, qrcode: bool) -> String {
     let mut v = serde_json::Map::new();
-    v.insert("instanceName".into(), Value::from(instance_name));
-    v.insert("token".into(), Value::from(token));
-    v.insert("qrcode".into(), Value::from(qrcode));
-    match preset {
-        Preset::Basic => {}
-        Preset::Webhook => {
-            v.insert("webhook".into(), Value::from("https://example.com/your-webhook"));
-            v.insert("webhook_by_events".into(), Value::from(false));
-            v.insert("events".into(), Value::from(SEED_WEBHOOK_EVENTS.to_vec()));
+    let mut put = |k: &str, x: Value| {
+        v.insert(k.into(), x);
+    };
+    put("instanceName", Value::from(instance_name));
+    if profile == Profile::V2 {
+        put("integration", Value::from("WHATSAPP-BAILEYS"));
+    }
+    put("token", Value::from(token));
+    put("qrcode", Value::from(qrcode));
+    let events = Value::from(SEED_WEBHOOK_EVENTS.to_vec());
+    const HOOK: &str = "https://example.com/your-webhook";
+    const CW_TOKEN: &str = "[your-chatwoot-token]";
+    const CW_URL: &str = "https://app.chatwoot.com";
+    match (profile, preset) {
+        (_, Preset::Basic) => {}
+        (Profile::V1, Preset::Webhook) => {
+            put("webhook", Value::from(HOOK));
+            put("webhook_by_events", Value::from(false));
+            put("events", events);
         }
-        Preset::Chatwoot => {
-            v.insert("chatwoot_account_id".into(), Value::from(1));
-            v.insert("chatwoot_token".into(), Value::from("[your-chatwoot-token]"));
-            v.insert("chatwoot_url".into(), Value::from("https://app.chatwoot.com"));
-            v.insert("chatwoot_sign_msg".into(), Value::from(true));
+        (Profile::V2, Preset::Webhook) => {
+            put("webhook", serde_json::json!({"url": HOOK, "byEvents": false, "base64": false, "events": events}));
+        }
+        (Profile::V1, Preset::Chatwoot) => {
+            put("chatwoot_account_id", Value::from(1));
+            put("chatwoot_token", Value::from(CW_TOKEN));
+            put("chatwoot_url", Value::from(CW_URL));
+            put("chatwoot_sign_msg", Value::from(true));
+        }
+        (Profile::V2, Preset::Chatwoot) => {
+            put("chatwootAccountId", Value::from("1"));
+            put("chatwootToken", Value::from(CW_TOKEN));
+            put("chatwootUrl", Value::from(CW_URL));
+            put("chatwootSignMsg", Value::from(true));
+            put("chatwootReopenConversation", Value::from(false));
+            put("chatwootConversationPending", Value::from(false));
         }
     }
     let mut text = serde_json::to_string_pretty(&Value::Object(v)).unwrap_or_default();
@@ -228,7 +289,30 @@ mod tests {
     }
 
     #[test]
+    fn nested_paths_are_created_edited_and_removed() {
+        let t = set_path(TEXT, "webhook.url", Some(&json!("https://h.example"))).unwrap();
+        assert!(t.contains("\"webhook\": {\"url\": \"https://h.example\"}"), "{t}");
+        let t = set_path(&t, "webhook.events", Some(&json!([]))).unwrap();
+        let t = set_path(&t, "webhook.url", Some(&json!("https://b.example"))).unwrap();
+        let v: Value = serde_json::from_str(&crate::lint::fix_all(&t, &Default::default()).0).unwrap();
+        assert_eq!(v["webhook"], json!({"url": "https://b.example", "events": []}));
+        let t = set_path(&t, "webhook.url", None).unwrap();
+        let t = set_path(&t, "webhook.events", None).unwrap();
+        assert!(!t.contains("webhook"), "the emptied object goes: {t}");
+        assert!(t.contains("// my note"));
+        let s = set_path("{\"webhook\": \"x\"}", "webhook.url", Some(&json!("y")));
+        assert_eq!(s, Err(PatchError::ParentNotObject("webhook".into())));
+    }
+
+    #[test]
     fn secrets_are_stripped() {
+        let v2 = "{\"instanceName\": \"a\", \"chatwootToken\": \"SECRET5\", \"proxyPassword\": \"SECRET6\", \"wavoipToken\": \"SECRET7\", \"webhook\": {\"url\": \"u\", \"headers\": {\"authorization\": \"SECRET8\"}}, \"pusher\": {\"key\": \"k\", \"secret\": \"SECRET9\"}}";
+        let s = strip_secrets(v2).unwrap();
+        assert!(!s.contains("SECRET"), "{s}");
+        assert_eq!(
+            serde_json::from_str::<Value>(&s).unwrap(),
+            json!({"instanceName": "a", "webhook": {"url": "u"}, "pusher": {"key": "k"}})
+        );
         let text = "{\"instanceName\": \"a\", \"token\": \"SECRET1\", \"chatwoot_token\": \"SECRET2\", \"proxy\": {\"host\": \"h\", \"password\": \"SECRET3\"}, \"token\": \"SECRET4\"}";
         let s = strip_secrets(text).unwrap();
         assert!(!s.contains("SECRET"), "{s}");
@@ -256,13 +340,24 @@ mod tests {
 
     #[test]
     fn presets_lint_clean_apart_from_the_users_own_values() {
-        for p in Preset::ALL {
-            let t = preset_text(p, "mystore", "0b9a8f52-3c1d-4e7f-9a2b-6c5d4e3f2a1b", true);
-            let r = crate::lint::lint(&t, &Default::default());
-            let bad: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == crate::lint::Severity::Error).collect();
-            match p {
-                Preset::Chatwoot => assert_eq!(bad.iter().map(|d| d.code).collect::<Vec<_>>(), vec!["evo/placeholder"]),
-                _ => assert!(bad.is_empty(), "{p:?}: {bad:?}"),
+        for profile in Profile::ALL {
+            for p in Preset::ALL {
+                let t = preset_text(profile, p, "mystore", "0b9a8f52-3c1d-4e7f-9a2b-6c5d4e3f2a1b", true);
+                let opts = crate::lint::LintOptions::default().with_profile(profile);
+                let r = crate::lint::lint(&t, &opts);
+                let bad: Vec<_> = r.diagnostics.iter().filter(|d| d.severity != crate::lint::Severity::Info).collect();
+                match p {
+                    Preset::Chatwoot => assert_eq!(
+                        bad.iter().map(|d| d.code).collect::<Vec<_>>(),
+                        if profile == Profile::V1 {
+                            vec!["evo/placeholder"]
+                        } else {
+                            vec!["evo/qrcode-ignored", "evo/placeholder"]
+                        },
+                        "{profile:?}"
+                    ),
+                    _ => assert!(bad.is_empty(), "{profile:?} {p:?}: {bad:?}"),
+                }
             }
         }
         assert_eq!(utf16_offset("aç😀b", 7), 4, "😀 is two UTF-16 units");

@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use crate::fields::Profile;
+
 /// The QR object of a create or connect answer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QrInfo {
@@ -199,17 +201,11 @@ impl FieldRef {
     }
 }
 
-/// Maps a server error message back to the payload field it is about.
-pub fn field_of_message(msg: &str) -> Option<FieldRef> {
-    const FIXED: &[(&str, &str)] = &[
-        ("Invalid \"url\" property in webhook", "webhook"),
-        ("sign_msg is required", "chatwoot_sign_msg"),
-        ("Invalid proxy", "proxy"),
-        ("Token already exists", "token"),
-        ("Authentication error", "instanceName"),
-    ];
-    if let Some((_, k)) = FIXED.iter().find(|(m, _)| msg == *m) {
-        return Some(FieldRef::key(k));
+/// Maps a server error message back to the payload field it is about: the messages the field
+/// table lists for `profile`, the name guard's, and the schema's `<path> is not …` messages.
+pub fn field_of_message(profile: Profile, msg: &str) -> Option<FieldRef> {
+    if let Some(f) = crate::fields::field_of_exact_message(profile, msg) {
+        return Some(FieldRef::key(f.key));
     }
     if msg.starts_with("This name \"") && msg.ends_with("is already in use.") || msg.contains("The \"path\" argument") {
         return Some(FieldRef::key("instanceName"));
@@ -277,7 +273,7 @@ mod tests {
 
     #[test]
     fn messages_map_to_fields() {
-        let f = |m: &str| field_of_message(m).map(|f| (f.key, f.index));
+        let f = |m: &str| field_of_message(Profile::V1, m).map(|f| (f.key, f.index));
         assert_eq!(f("events[1] is not one of enum values: A,B"), Some(("events".into(), Some(1))));
         assert_eq!(f("qrcode is not of a type(s) boolean"), Some(("qrcode".into(), None)));
         assert_eq!(f("number does not match pattern \"^\\\\d+\""), Some(("number".into(), None)));

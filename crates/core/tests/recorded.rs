@@ -1,5 +1,6 @@
 //! Every exchange recorded from a live Evolution API 1.8.2 server, decoded.
 
+use evo_core::fields::Profile;
 use evo_core::response::{decode, field_of_message, Decoded};
 use serde_json::Value;
 
@@ -52,7 +53,7 @@ fn every_recorded_exchange_decodes_to_its_kind() {
                 assert!(e.messages.iter().all(|m| !m.is_empty()));
                 if is_create && status == 400 {
                     for m in &e.messages {
-                        match field_of_message(m) {
+                        match field_of_message(Profile::V1, m) {
                             Some(f) => {
                                 mapped += 1;
                                 // The field is in the payload (or, for "is required", should be).

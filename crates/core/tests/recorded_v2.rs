@@ -91,3 +91,43 @@ fn the_v2_linter_agrees_with_the_server() {
     println!("2.3.6 creates: {refused} refused and caught as errors, {silent} silent losses flagged, {whole} kept whole and clean");
     assert!(refused >= 30 && silent >= 15 && whole == KEPT_WHOLE.len(), "{refused} {silent} {whole}");
 }
+
+#[test]
+fn every_2_3_6_create_answer_decodes_and_its_errors_name_their_fields() {
+    use evo_core::response::field_of_message;
+    let (mut created, mut mapped) = (0, 0);
+    for ex in exchanges() {
+        let req = &ex["request"];
+        if req["method"] != "POST" || req["path"] != "/instance/create" {
+            continue;
+        }
+        let title = ex["title"].as_str().unwrap();
+        let status = ex["response"]["status"].as_u64().unwrap() as u16;
+        let body = &ex["response"]["body"];
+        match decode(status, &body.to_string()) {
+            Decoded::Created(c) => {
+                created += 1;
+                assert_eq!(status, 201, "{title}");
+                assert_eq!(c.instance_key.as_deref(), body["hash"].as_str(), "{title}: hash is a plain string in 2.x");
+                assert!(
+                    matches!(c.status.as_deref(), Some("close" | "connecting" | "open")),
+                    "{title}: {:?}",
+                    c.status
+                );
+                assert_eq!(c.chatwoot_enabled, body.get("chatwoot").is_some(), "{title}");
+            }
+            Decoded::Error(e) if status == 400 => {
+                for m in &e.messages {
+                    if let Some(f) = field_of_message(Profile::V2, m) {
+                        mapped += 1;
+                        let known = Profile::V2.field(&f.key).is_some();
+                        assert!(known, "{title}: {m:?} mapped to {} which profile v2 does not have", f.key);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    println!("2.3.6: {created} creates decoded, {mapped} error messages mapped to v2 fields");
+    assert!(created >= 30 && mapped >= 20, "{created} {mapped}");
+}
