@@ -6,6 +6,7 @@ use evo_core::explain::{
     explain_aborted, explain_no_response, explain_response, explain_timeout, mixed_content, read_health,
     suggest_free_name, Explanation, Health, Tone,
 };
+use evo_core::fields::Profile;
 use evo_core::qr::{check_png_data_url, QrMatrix};
 use evo_core::response::{decode, field_of_message, Created, Decoded, QrInfo};
 use evo_core::token::check_api_key;
@@ -17,8 +18,9 @@ use serde_json::Value;
 use crate::editor::{Editor, Exports};
 use crate::form::PayloadForm;
 use crate::http::{self, Abort, HttpError, Reply};
+use crate::profile::ProfileBar;
 use crate::qr_panel::QrPanel;
-use crate::state::Builder;
+use crate::state::{Builder, ProfileSource};
 use crate::{browser, storage};
 
 /// The sandbox's default address, offered when the page itself runs locally.
@@ -29,6 +31,34 @@ pub const SANDBOX_URL: &str = "http://127.0.0.1:8081";
 pub struct Conn {
     pub base_url: RwSignal<String>,
     pub api_key: RwSignal<String>,
+    /// What the server at `base_url` said it runs, once read: `(base URL, version, profile)`.
+    pub server: RwSignal<Option<(String, String, Profile)>>,
+}
+
+impl Conn {
+    /// The known version and profile of the server at the current base URL.
+    pub fn known_server(&self) -> Option<(String, Profile)> {
+        let base = self.base_url.get_untracked();
+        self.server.with_untracked(|s| s.as_ref().filter(|(b, _, _)| *b == base).map(|(_, v, p)| (v.clone(), *p)))
+    }
+}
+
+/// Reads the server's version (`GET /`), remembers it, and switches the builder to its profile.
+/// `Err` holds the explanation shown when the server could not be read.
+async fn read_server(conn: Conn, b: Builder, base: BaseUrl) -> Result<(String, Profile), String> {
+    match http::get(&format!("{}/", base.as_str()), 15).await {
+        Ok(r) => match read_health(r.status, &r.body) {
+            Health::Evolution { version, v2 } => {
+                let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
+                conn.server.try_set(Some((conn.base_url.get_untracked(), version.clone(), profile)));
+                b.set_profile(profile, ProfileSource::Server(version.clone()));
+                Ok((version, profile))
+            }
+            Health::NotEvolution(why) => Err(why),
+        },
+        Err(HttpError::Timeout { seconds, .. }) => Err(explain_timeout(seconds).text),
+        Err(_) => Err(explain_no_response(&browser::page_origin()).text),
+    }
 }
 
 /// What one press of "Create instance" ended in.
@@ -36,31 +66,42 @@ pub struct Conn {
 pub enum Outcome {
     /// Refused before sending (bad base URL or key, mixed content, lint errors): nothing left the page.
     NotSent(String),
-    /// An HTTP answer, with the instance name that was sent.
-    Answered { reply: Reply, name: String },
+    /// An HTTP answer, with the instance name, token and profile that were sent.
+    Answered { reply: Reply, name: String, token: String, profile: Profile },
     /// No HTTP answer.
     NoAnswer(HttpError),
 }
 
-/// The text the page starts with: a shared payload in the URL, else the saved draft, else the
-/// Basic preset with a fresh token.
-fn initial_text() -> (String, Option<&'static str>) {
+/// The text the page starts with and its profile: a shared payload in the URL, else the saved
+/// draft, else the Basic preset with a fresh token.
+fn initial_text() -> (String, Profile, ProfileSource, Option<&'static str>) {
     if let Some(frag) = browser::fragment() {
-        if let Some(p) = frag.strip_prefix("payload=").and_then(decode_fragment) {
+        let mut payload = None;
+        let mut profile = None;
+        for part in frag.split('&') {
+            if let Some(p) = part.strip_prefix("payload=") {
+                payload = decode_fragment(p);
+            } else if let Some(p) = part.strip_prefix("profile=") {
+                profile = Profile::parse(p);
+            }
+        }
+        if let Some(p) = payload {
             browser::clear_fragment();
-            return (p, Some("Payload loaded from the share link (tokens were not included: generate one)."));
+            let notice = "Payload loaded from the share link (tokens were not included: generate one).";
+            return (p, profile.unwrap_or_default(), ProfileSource::Saved, Some(notice));
         }
     }
-    if let Some(d) = storage::load_draft().filter(|d| !d.trim().is_empty()) {
-        return (d, None);
+    if let Some((d, profile)) = storage::load_draft().filter(|(d, _)| !d.trim().is_empty()) {
+        return (d, profile.unwrap_or_default(), ProfileSource::Saved, None);
     }
-    (preset_text(Preset::Basic, "", &browser::fresh_uuid().unwrap_or_default(), true), None)
+    let token = browser::fresh_uuid().unwrap_or_default();
+    (preset_text(Profile::V1, Preset::Basic, "", &token, true), Profile::V1, ProfileSource::Default, None)
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, notice) = initial_text();
-    let b = Builder::new(text);
+    let (text, profile, source, notice) = initial_text();
+    let b = Builder::new(text, profile, source);
     provide_context(b);
     let base_url = RwSignal::new(storage::load_base_url().unwrap_or_else(|| {
         if browser::page_is_local() {
@@ -73,7 +114,8 @@ pub fn App() -> impl IntoView {
     let remember = RwSignal::new(remembered.is_some());
     let api_key = RwSignal::new(remembered.unwrap_or_default());
     let timeout_s = RwSignal::new(30u32);
-    provide_context(Conn { base_url, api_key });
+    let conn = Conn { base_url, api_key, server: RwSignal::new(None) };
+    provide_context(conn);
     let existing = RwSignal::new(String::new());
     let opened = RwSignal::new(None::<String>);
     let abort = StoredValue::new(None::<Abort>);
@@ -94,7 +136,10 @@ pub fn App() -> impl IntoView {
         b.lint_now();
         let errors = b.linted.with_untracked(|l| l.errors);
         let body = b.text.get_untracked();
-        let name = b.linted.with_untracked(|l| l.field("instanceName").and_then(|n| n.as_str().map(str::to_owned)));
+        let field = |k: &str| b.linted.with_untracked(|l| l.field(k).and_then(|n| n.as_str().map(str::to_owned)));
+        let (name, token) = (field("instanceName"), field("token"));
+        let profile = b.profile.get_untracked();
+        let known = conn.known_server();
         b.server_errors.set(Vec::new());
         let controller = Abort::new();
         abort.set_value(controller.clone());
@@ -114,22 +159,50 @@ pub fn App() -> impl IntoView {
             if let Some(e) = mixed_content(browser::page_is_https(), base.is_https()) {
                 return Outcome::NotSent(e.text);
             }
+            // The first send to a server whose version is not known yet reads it: a payload of the
+            // other generation is stopped here, with the user's text untouched.
+            let server = match known {
+                Some(k) => Some(k),
+                None => read_server(conn, b, base.clone()).await.ok(),
+            };
+            if let Some((version, p)) = server.filter(|(_, p)| *p != profile) {
+                return Outcome::NotSent(format!(
+                    "this server runs Evolution API {version}, and the payload was built for {}. The profile is now {}: review the problems listed under the editor (\"Migrate\" converts the payload), then send again.",
+                    profile.label(),
+                    p.label()
+                ));
+            }
             match http::post_json(&base.create_url(), &key, body, timeout, controller).await {
-                Ok(reply) => Outcome::Answered { reply, name: name.unwrap_or_default() },
+                Ok(reply) => Outcome::Answered {
+                    reply,
+                    name: name.unwrap_or_default(),
+                    token: token.unwrap_or_default(),
+                    profile,
+                },
                 Err(e) => Outcome::NoAnswer(e),
             }
         }
     });
     let pending = send.pending();
-    // After a 400, put the server's messages next to the fields they are about.
+    let token_notice = RwSignal::new(None::<String>);
+    // After a 400, put the server's messages next to the fields they are about; after a 201, the
+    // token is spent and the payload gets a fresh one.
     Effect::new(move |_| {
-        if let Some(Outcome::Answered { reply, .. }) = send.value().get() {
-            if let Decoded::Error(e) = decode(reply.status, &reply.body) {
-                if reply.status == 400 {
-                    let mapped =
-                        e.messages.iter().filter_map(|m| field_of_message(m).map(|f| (f.key, m.clone()))).collect();
+        token_notice.set(None);
+        if let Some(Outcome::Answered { reply, name, token, profile }) = send.value().get() {
+            match decode(reply.status, &reply.body) {
+                Decoded::Error(e) if reply.status == 400 => {
+                    let mapped = e
+                        .messages
+                        .iter()
+                        .filter_map(|m| field_of_message(profile, m).map(|f| (f.key, m.clone())))
+                        .collect();
                     b.server_errors.set(mapped);
                 }
+                Decoded::Created(_) if (200..300).contains(&reply.status) => {
+                    token_notice.set(b.spend_token(&token, &name));
+                }
+                _ => {}
             }
         }
     });
@@ -159,6 +232,7 @@ pub fn App() -> impl IntoView {
             <div class="builder">
             <section class="card" aria-labelledby="payload-h">
                 <h2 id="payload-h">"Payload"</h2>
+                <ProfileBar />
                 <PayloadForm />
             </section>
             <section class="card sticky" aria-labelledby="json-h">
@@ -193,9 +267,14 @@ pub fn App() -> impl IntoView {
             </div>
             <section class="card wide" aria-labelledby="resp-h" aria-busy=move || pending.get().to_string()>
                 <h2 id="resp-h">"Response"</h2>
-                {move || match send.value().get() {
-                    None => view! { <p class="muted">"Nothing sent yet."</p> }.into_any(),
-                    Some(outcome) => view! { <OutcomeView outcome /> }.into_any(),
+                <p class="msg ok" role="status" data-testid="token-renewed" hidden=move || token_notice.with(Option::is_none)>
+                    {move || token_notice.get()}
+                </p>
+                // While a create is in flight the previous answer is not shown as if it were this one's.
+                {move || match (pending.get(), send.value().get()) {
+                    (true, _) => view! { <p class="muted" data-testid="response-pending">"Waiting for the server's answer…"</p> }.into_any(),
+                    (false, None) => view! { <p class="muted">"Nothing sent yet."</p> }.into_any(),
+                    (false, Some(outcome)) => view! { <OutcomeView outcome /> }.into_any(),
                 }}
             </section>
             <section class="card wide" aria-labelledby="existing-h">
@@ -254,26 +333,22 @@ fn ConnectionPanel(
     });
     let test_connection = move |_| {
         let base = base_url.get_untracked();
+        let (conn, b) = (expect_context::<Conn>(), Builder::expect());
         health.set(None);
         spawn_local(async move {
             let result = match BaseUrl::parse(&base) {
                 Err(e) => Err(e.to_string()),
-                Ok(b) => match mixed_content(browser::page_is_https(), b.is_https()) {
+                Ok(url) => match mixed_content(browser::page_is_https(), url.is_https()) {
                     Some(e) => Err(e.text),
-                    None => match http::get(&format!("{}/", b.as_str()), 15).await {
-                        Ok(r) => match read_health(r.status, &r.body) {
-                            Health::Evolution { version, v2 } => Ok(format!(
-                                "Evolution API {version} ({}) answers at this address.",
-                                if v2 { "v2: this page builds v1 payloads" } else { "v1" }
-                            )),
-                            Health::NotEvolution(why) => Err(why),
-                        },
-                        Err(HttpError::Timeout { seconds, .. }) => Err(explain_timeout(seconds).text),
-                        Err(_) => Err(explain_no_response(&browser::page_origin()).text),
-                    },
+                    None => read_server(conn, b, url).await.map(|(version, profile)| {
+                        format!(
+                            "Evolution API {version} answers at this address: payloads are built and checked for {}.",
+                            profile.label()
+                        )
+                    }),
                 },
             };
-            health.set(Some(result));
+            health.try_set(Some(result));
         });
     };
     let copy_key = move |_| {
@@ -432,7 +507,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
             }
             .into_any()
         }
-        Outcome::Answered { reply, name } => {
+        Outcome::Answered { reply, name, .. } => {
             let decoded = decode(reply.status, &reply.body);
             let explanation = explain_response(reply.status, &decoded, &name);
             let taken = reply.status == 403 && reply.body.contains("already in use");

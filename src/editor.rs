@@ -148,7 +148,7 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
     let span = r.span;
     let fix = r.fix.clone();
     view! {
-        <li class=severity_class(r.severity) data-testid="diagnostic" data-line=r.line data-code=r.code>
+        <li class=severity_class(r.severity) data-testid="diagnostic" data-line=r.line data-code=r.code.as_str()>
             <button
                 type="button"
                 class="diag-go"
@@ -158,7 +158,7 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
                 <span class="where">{format!("{}:{}", r.line, r.col)}</span>
                 <span class="sev">{r.severity.as_str()}</span>
                 <span class="msg">{r.message.clone()}</span>
-                <code class="code">{r.code}</code>
+                <code class="code">{r.code.as_str()}</code>
             </button>
             {fix.map(|f| {
                 let title = f.title.clone();

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod editor;
 pub mod form;
 pub mod http;
+pub mod profile;
 pub mod qr_panel;
 pub mod state;
 pub mod storage;

@@ -5,8 +5,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use evo_core::builder::{preset_text, set_field, set_fields, strip_secrets, Preset};
-use evo_core::lint::{self, apply_fixes, Fix, LineIndex, LintOptions, Node, Severity, Span};
+use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
+use evo_core::fields::Profile;
+use evo_core::lint::{self, apply_fixes, shape_of, Code, Fix, LineIndex, LintOptions, Node, Severity, Span};
+use evo_core::migrate::{migrate, Note};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -18,11 +20,11 @@ pub struct Row {
     pub line: usize,
     pub col: usize,
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub span: Span,
     pub fix: Option<Fix>,
-    /// The top-level field it is about, when there is one.
+    /// The field it is about (a dotted path for a nested one), when there is one.
     pub field: Option<String>,
 }
 
@@ -39,26 +41,36 @@ pub struct Linted {
 }
 
 impl Linted {
-    fn compute(text: &str) -> Self {
+    fn compute(text: &str, profile: Profile, used_tokens: &[(String, String)]) -> Self {
         let started = browser::now_ms();
-        let opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default());
+        let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
+        opts.rules.used_tokens = used_tokens.to_vec();
         let report = lint::lint(text, &opts);
         let idx = LineIndex::new(text);
         let members = report.root.as_ref().and_then(Node::members).unwrap_or_default();
+        // The innermost member (one level down at most) whose text holds the diagnostic.
         let field_of = |d: &lint::Diagnostic| -> Option<String> {
-            let by_code = match d.code {
-                "evo/required" => Some("instanceName"),
-                "evo/token-missing" => Some("token"),
-                "evo/qrcode-missing" => Some("qrcode"),
-                "evo/chatwoot-sign-msg" => Some("chatwoot_sign_msg"),
-                "evo/webhook-without-events" => Some("events"),
+            let by_code = match (d.code, profile) {
+                (Code::Required, _) if d.message.starts_with("integration") => Some("integration"),
+                (Code::Required, _) if d.message.starts_with("instanceName") => Some("instanceName"),
+                (Code::TokenMissing, _) => Some("token"),
+                (Code::QrcodeMissing, _) => Some("qrcode"),
+                (Code::ChatwootSignMsg, _) => Some("chatwoot_sign_msg"),
+                (Code::WebhookWithoutEvents, Profile::V1) => Some("events"),
                 _ => None,
             };
-            by_code.map(str::to_owned).or_else(|| {
-                members
-                    .iter()
-                    .find(|m| m.span().start <= d.span.start && d.span.end <= m.span().end)
-                    .map(|m| m.key.clone())
+            if let Some(k) = by_code {
+                return Some(k.to_owned());
+            }
+            let within = |s: Span| s.start <= d.span.start && d.span.end <= s.end;
+            let m = members.iter().find(|m| within(m.span()))?;
+            if d.code == Code::WebhookWithoutEvents {
+                return Some(format!("{}.events", m.key));
+            }
+            let inner = m.value.as_ref().and_then(Node::members).unwrap_or_default();
+            Some(match inner.iter().find(|c| within(c.span())) {
+                Some(c) => format!("{}.{}", m.key, c.key),
+                None => m.key.clone(),
             })
         };
         let rows = report
@@ -88,9 +100,9 @@ impl Linted {
         }
     }
 
-    /// A top-level field's value, if the text has one.
-    pub fn field(&self, key: &str) -> Option<&Node> {
-        self.root.as_ref()?.get(key)?.value.as_ref()
+    /// A field's value (a dotted path for a nested one), if the text has one.
+    pub fn field(&self, path: &str) -> Option<&Node> {
+        get_path(self.root.as_ref()?, path)
     }
 
     /// The first error or warning about `key`.
@@ -99,17 +111,37 @@ impl Linted {
     }
 }
 
+/// Where the profile in use came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProfileSource {
+    /// The page's default (no server read yet).
+    Default,
+    /// The server's `GET /` version.
+    Server(String),
+    /// Chosen by the user (the select, a switch, a migration).
+    User,
+    /// Carried by a share link or the saved draft.
+    Saved,
+}
+
 /// The builder's state, shared through context.
 #[derive(Clone, Copy)]
 pub struct Builder {
     pub text: RwSignal<String>,
     pub linted: RwSignal<Arc<Linted>>,
     pub preset: RwSignal<Option<Preset>>,
+    /// The server generation whose rules, form and presets apply.
+    pub profile: RwSignal<Profile>,
+    pub profile_source: RwSignal<ProfileSource>,
+    /// What the last migration changed, with reasons.
+    pub notes: RwSignal<Vec<Note>>,
     /// Why the last form change could not be applied to the text.
     pub patch_error: RwSignal<Option<String>>,
     /// Errors the server reported for fields (after a 400), shown next to them.
     pub server_errors: RwSignal<Vec<(String, String)>>,
-    stash: StoredValue<Vec<(Preset, String)>>,
+    /// Tokens already sent in a create that succeeded: `(token, instance)`.
+    pub used_tokens: StoredValue<Vec<(String, String)>>,
+    stash: StoredValue<Vec<(Profile, Preset, String)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -117,14 +149,18 @@ pub struct Builder {
 const LARGE: usize = 100_000;
 
 impl Builder {
-    pub fn new(initial: String) -> Self {
-        let linted = Arc::new(Linted::compute(&initial));
+    pub fn new(initial: String, profile: Profile, source: ProfileSource) -> Self {
+        let linted = Arc::new(Linted::compute(&initial, profile, &[]));
         Builder {
             text: RwSignal::new(initial),
             linted: RwSignal::new(linted),
             preset: RwSignal::new(None),
+            profile: RwSignal::new(profile),
+            profile_source: RwSignal::new(source),
+            notes: RwSignal::new(Vec::new()),
             patch_error: RwSignal::new(None),
             server_errors: RwSignal::new(Vec::new()),
+            used_tokens: StoredValue::new(Vec::new()),
             stash: StoredValue::new(Vec::new()),
             timer: StoredValue::new(None),
         }
@@ -140,15 +176,17 @@ impl Builder {
         }
     }
 
-    /// Lints now, and saves the draft (without secrets).
+    /// Lints now, and saves the draft (without secrets) with its profile.
     pub fn lint_now(&self) {
         self.cancel_timer();
         let text = self.text.get_untracked();
-        self.linted.set(Arc::new(Linted::compute(&text)));
+        let profile = self.profile.get_untracked();
+        let linted = self.used_tokens.with_value(|u| Linted::compute(&text, profile, u));
+        self.linted.set(Arc::new(linted));
         // Drafts past 2 MB are not kept: browser storage holds about 5 MB in all.
         if text.len() <= 2_000_000 {
             if let Some(clean) = strip_secrets(&text) {
-                storage::save_draft(&clean);
+                storage::save_draft(&clean, profile);
             }
         }
     }
@@ -169,12 +207,13 @@ impl Builder {
         self.lint_now();
     }
 
-    /// Sets a top-level field from the form; `None` removes it. The rest of the text is untouched.
-    pub fn patch(&self, key: &str, value: Option<Value>) {
-        match set_field(&self.text.get_untracked(), key, value.as_ref()) {
+    /// Sets a field (a dotted path for a nested one) from the form; `None` removes it. The rest of
+    /// the text is untouched.
+    pub fn patch(&self, path: &str, value: Option<Value>) {
+        match set_path(&self.text.get_untracked(), path, value.as_ref()) {
             Ok(t) => {
                 self.patch_error.set(None);
-                self.server_errors.update(|e| e.retain(|(k, _)| k != key));
+                self.server_errors.update(|e| e.retain(|(k, _)| k != path));
                 self.replace(t);
             }
             Err(e) => self.patch_error.set(Some(e.to_string())),
@@ -187,24 +226,84 @@ impl Builder {
     }
 
     pub fn fix_all(&self) {
-        let opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default());
+        let opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default())
+            .with_profile(self.profile.get_untracked());
         let (t, _) = lint::fix_all(&self.text.get_untracked(), &opts);
         self.replace(t);
+    }
+
+    /// Checks the text against another profile's rules (the text is not changed).
+    pub fn set_profile(&self, profile: Profile, source: ProfileSource) {
+        self.profile_source.set(source);
+        if self.profile.get_untracked() != profile {
+            self.profile.set(profile);
+            self.preset.set(None);
+            self.lint_now();
+        }
+    }
+
+    /// Where "Migrate" takes the text: to the profile in use when the text has the other one's
+    /// shape, else to the other profile.
+    pub fn migration_target(&self) -> Profile {
+        let current = self.profile.get();
+        let shape = self.linted.with(|l| l.root.as_ref().and_then(shape_of));
+        if shape == Some(current.other()) {
+            current
+        } else {
+            current.other()
+        }
+    }
+
+    /// Migrates the text to [`Self::migration_target`] and switches to that profile; the notes
+    /// say what changed.
+    pub fn migrate(&self) {
+        let to = self.migration_target();
+        let from = to.other();
+        match migrate(&self.text.get_untracked(), from, to) {
+            Ok(m) => {
+                self.patch_error.set(None);
+                self.notes.set(m.notes);
+                self.profile_source.set(ProfileSource::User);
+                self.profile.set(to);
+                self.preset.set(None);
+                self.replace(m.text);
+            }
+            Err(e) => self.patch_error.set(Some(e.to_string())),
+        }
+    }
+
+    /// After a create that succeeded: the token is spent (2.x would accept it twice, 1.x refuses
+    /// it), so the text gets a fresh one. Returns the notice to show, if the token was replaced.
+    pub fn spend_token(&self, token: &str, instance: &str) -> Option<String> {
+        if token.is_empty() {
+            return None;
+        }
+        self.used_tokens.update_value(|u| u.push((token.to_owned(), instance.to_owned())));
+        let current = self.str_field("token");
+        let fresh = browser::fresh_uuid()?;
+        if current.as_deref() == Some(token) {
+            self.patch("token", Some(Value::from(fresh)));
+            Some(format!("The token was used for \"{instance}\": a fresh one is in the payload for the next instance."))
+        } else {
+            self.lint_now();
+            None
+        }
     }
 
     fn str_field(&self, key: &str) -> Option<String> {
         self.linted.with_untracked(|l| l.field(key).and_then(Node::as_str).map(str::to_owned))
     }
 
-    /// Switches preset: this preset's own fields come back as last typed, and the instance name,
-    /// token and qrcode carry over from what is in the editor now.
+    /// Switches preset: this preset's own fields come back as last typed (for this profile), and
+    /// the instance name, token and qrcode carry over from what is in the editor now.
     pub fn switch_preset(&self, to: Preset) {
         self.lint_now();
+        let profile = self.profile.get_untracked();
         let current = self.text.get_untracked();
         if let Some(from) = self.preset.get_untracked() {
             self.stash.update_value(|s| {
-                s.retain(|(p, _)| *p != from);
-                s.push((from, current.clone()));
+                s.retain(|(p, q, _)| (*p, *q) != (profile, from));
+                s.push((profile, from, current.clone()));
             });
         }
         let name = self.str_field("instanceName").unwrap_or_default();
@@ -212,8 +311,8 @@ impl Builder {
         let qrcode = self.linted.with_untracked(|l| l.field("qrcode").and_then(Node::as_bool)).unwrap_or(true);
         let base = self
             .stash
-            .with_value(|s| s.iter().find(|(p, _)| *p == to).map(|(_, t)| t.clone()))
-            .unwrap_or_else(|| preset_text(to, &name, &token, qrcode));
+            .with_value(|s| s.iter().find(|(p, q, _)| (*p, *q) == (profile, to)).map(|(_, _, t)| t.clone()))
+            .unwrap_or_else(|| preset_text(profile, to, &name, &token, qrcode));
         let carried = set_fields(
             &base,
             &[

@@ -1,9 +1,11 @@
 //! The one module that touches browser storage (`localStorage`). Nothing secret is written here
 //! unless the user opted in to remembering the API key.
 
+use evo_core::fields::Profile;
 use evo_core::url::BaseUrl;
 
 const DRAFT: &str = "evo-admin.draft";
+const DRAFT_PROFILE: &str = "evo-admin.draft-profile";
 const BASE_URL: &str = "evo-admin.base-url";
 const KEY_PREFIX: &str = "evo-admin.key:";
 
@@ -25,14 +27,14 @@ fn remove(key: &str) {
     }
 }
 
-/// The saved draft text (already stripped of secrets when it was saved).
-pub fn load_draft() -> Option<String> {
-    get(DRAFT)
+/// The saved draft text (already stripped of secrets when it was saved) and its profile.
+pub fn load_draft() -> Option<(String, Option<Profile>)> {
+    Some((get(DRAFT)?, get(DRAFT_PROFILE).as_deref().and_then(Profile::parse)))
 }
 
-/// Saves the draft; the caller passes text without secrets.
-pub fn save_draft(text_without_secrets: &str) -> bool {
-    set(DRAFT, text_without_secrets)
+/// Saves the draft and its profile; the caller passes text without secrets.
+pub fn save_draft(text_without_secrets: &str, profile: Profile) -> bool {
+    set(DRAFT_PROFILE, profile.id()) && set(DRAFT, text_without_secrets)
 }
 
 pub fn load_base_url() -> Option<String> {

@@ -486,7 +486,7 @@ pub const V2: &[Field] = &[
         .to("webhook_by_events"),
     Field::new("webhook.base64", Bool, G::Webhook, "Media as base64 in webhooks", "Sends media content inside the webhook body.").strict().to("webhook_base64"),
     Field::new("webhook.headers", Headers, G::Webhook, "Webhook headers", "Sent with every delivery; the special key jwt_key becomes an Authorization: Bearer JWT.").secret(),
-    Field::new("webhook.enabled", Bool, G::Webhook, "Webhook enabled", "Ignored at create: a webhook given at create is always enabled."),
+    Field::new("webhook.enabled", Bool, G::Webhook, "Webhook enabled", "Ignored at create: a webhook given at create is always enabled.").input(Input::None),
     Field::new("webhook.events", Events, G::Webhook, "Events", "Required in 2.x ([] = all 31). Names are stored as sent: a typo never fires.")
         .need(Need::WithParent)
         .to("events")
