@@ -4,7 +4,7 @@
 //!
 //! What the schema says, and where it differs from the server:
 //! - every field of the profile is a property (nested paths under their object), typed by its
-//!   `Ty`; a field the server does not type-check (`strict: false`) is still typed, and says so;
+//!   `Ty`; a field the server's schema does not type-check (`strict: false`) is still typed, and says so;
 //! - `required` from `Need::Required`, and `Need::WithParent` inside the parent object; the
 //!   Business fields through `if integration is WHATSAPP-BUSINESS then required`; the Chatwoot
 //!   fields through `if the trio is given then required`;
@@ -83,7 +83,7 @@ fn top_description(profile: Profile) -> String {
          allowed because the server ignores them (evo-lint names them). Secrets are writeOnly; keys the server \
          checks but never uses, or that must never be sent, are deprecated. Stricter than the server in one \
          place: the Chatwoot account id, token and URL are all-or-none (the server silently ignores a partial \
-         set). Types are given even where the server stores any value as sent (each such field says so).",
+         set). Types are given even where the server's own schema does not check them (each such field says so).",
         profile.label()
     )
 }
@@ -170,7 +170,7 @@ fn describe(f: &Field) -> String {
         Role::Normal => format!("{} — {}", f.label, f.help),
     };
     if !f.strict && f.ty != Ty::Object && f.role == Role::Normal {
-        d.push_str(" (Not type-checked by the server: a value of another type is stored as sent.)");
+        d.push_str(" (Not type-checked by the server's own schema.)");
     }
     d
 }
