@@ -12,6 +12,7 @@ pub mod lint;
 pub mod migrate;
 pub mod qr;
 pub mod response;
+pub mod schema;
 pub mod token;
 pub mod url;
 

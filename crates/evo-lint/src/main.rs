@@ -1,205 +1,150 @@
-//! `evo-lint [--fix] [--format human|json] [FILE|-]...`
+//! `evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [FILE|-]...`
+//! and `evo-lint --schema v1|v2`.
 //!
 //! Lints Evolution API create payloads. Exit status: 0 when no file has an error, 1 when any has,
-//! 2 for a usage or I/O problem.
+//! 2 for a usage or I/O problem (or, with `--migrate`, a payload that is not a JSON object).
 
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
-use std::io::{Read, Write};
+mod args;
+mod output;
+mod sarif;
+
+use std::io::Write;
 use std::process::ExitCode;
 
-use evo_core::lint::{fix_all, lint, Diagnostic, LineIndex, LintOptions, Severity};
-use serde_json::{json, Value};
+use args::{Args, Format, ProfileChoice, UsageError, USAGE};
+use evo_core::fields::Profile;
+use evo_core::lint::{fix_all, lint, shape_of, Code, Diagnostic, LineIndex, LintOptions, Severity, Span};
+use evo_core::migrate::{migrate, MigrateError};
+use serde_json::Value;
+use thiserror::Error;
 
-const USAGE: &str = "usage: evo-lint [--fix] [--format human|json] [FILE|-]...
-
-Lints Evolution API `POST /instance/create` payloads (JSON, or JSON with the seed's // comments).
-  --fix            apply every fix-it: rewrite each FILE in place; with -, print the fixed text
-  --format FORMAT  human (default): file:line:col: severity[code]: message, with the source line
-                   json: one array of {file, line, column, end_line, end_column, severity, code, message, fixes}
-  FILE             a payload file; - or nothing reads standard input
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.";
-
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Human,
-    Json,
+#[derive(Debug, Error)]
+enum RunError {
+    #[error("{file}: {source}")]
+    Io { file: String, source: std::io::Error },
+    #[error("{file}: {source}")]
+    Migrate { file: String, source: MigrateError },
+    #[error("writing the report: {0}")]
+    Output(#[from] std::io::Error),
 }
 
-struct Args {
-    fix: bool,
-    format: Format,
-    files: Vec<String>,
+fn io(file: &str) -> impl FnOnce(std::io::Error) -> RunError + '_ {
+    move |source| RunError::Io { file: file.to_owned(), source }
 }
 
-fn parse_args(args: &[String]) -> Result<Args, String> {
-    let mut out = Args { fix: false, format: Format::Human, files: Vec::new() };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        // `--format json` and `--format=json` alike.
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
-            _ => (a.as_str(), None),
-        };
-        match flag {
-            "--fix" if inline.is_none() => out.fix = true,
-            "--format" => {
-                out.format = match inline.or_else(|| it.next().cloned()).as_deref() {
-                    Some("human") => Format::Human,
-                    Some("json") => Format::Json,
-                    Some(other) => return Err(format!("unknown format {other:?} (human or json)")),
-                    None => return Err("--format needs a value".into()),
-                }
-            }
-            "-h" | "--help" => return Err(String::new()),
-            "-" => out.files.push("-".into()),
-            f if f.starts_with('-') => return Err(format!("unknown option {f}")),
-            f => out.files.push(f.into()),
+/// The profile a text is checked as (or migrated from), and why, when `--profile auto` chose it.
+fn choose_profile(text: &str, choice: ProfileChoice, migrate_to: Option<Profile>) -> (Profile, Option<String>) {
+    if let ProfileChoice::Fixed(p) = choice {
+        return (p, None);
+    }
+    let shape = evo_core::lint::syntax::parse(text).root.as_ref().and_then(shape_of);
+    match (shape, migrate_to) {
+        (Some(p), _) => (p, Some("from the payload's shape".into())),
+        (None, Some(to)) => (to.other(), Some(format!("the payload's shape says nothing; migrating to {}", to.id()))),
+        (None, None) => (Profile::V1, Some("the default: the payload's shape says nothing".into())),
+    }
+}
+
+/// The migrated or fixed text goes back where it came from: stdout for `-` or a migration without
+/// `--fix`, else the file itself (written only when it changed).
+fn emit(file: &str, old: &str, new: &str, in_place: bool) -> Result<(), RunError> {
+    if file == "-" || !in_place {
+        let mut out = std::io::stdout().lock();
+        out.write_all(new.as_bytes())?;
+        if !new.ends_with('\n') && !in_place {
+            writeln!(out)?;
         }
-    }
-    if out.files.is_empty() {
-        out.files.push("-".into());
-    }
-    Ok(out)
-}
-
-/// A fresh v4 UUID for the token fix-its, from the standard library's random hasher keys.
-fn fresh_uuid() -> String {
-    let mut bytes = [0u8; 16];
-    for (i, chunk) in bytes.chunks_mut(8).enumerate() {
-        let mut h = RandomState::new().build_hasher();
-        h.write_usize(i);
-        chunk.copy_from_slice(&h.finish().to_le_bytes());
-    }
-    evo_core::token::uuid_v4(bytes)
-}
-
-/// Reads a file or stdin; invalid UTF-8 becomes U+FFFD and an error diagnostic.
-fn read_input(name: &str) -> std::io::Result<(String, Option<usize>)> {
-    let mut bytes = Vec::new();
-    if name == "-" {
-        std::io::stdin().read_to_end(&mut bytes)?;
-    } else {
-        bytes = std::fs::read(name)?;
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, None)),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at)))
-        }
-    }
-}
-
-fn diag_json(file: &str, idx: &LineIndex, d: &Diagnostic) -> Value {
-    let (line, column) = idx.position(d.span.start);
-    let (end_line, end_column) = idx.position(d.span.end);
-    let fixes: Vec<Value> = d
-        .fix
-        .iter()
-        .map(|f| {
-            let edits: Vec<Value> = f
-                .edits
-                .iter()
-                .map(|e| {
-                    let (l, c) = idx.position(e.span.start);
-                    let (el, ec) = idx.position(e.span.end);
-                    json!({"line": l, "column": c, "end_line": el, "end_column": ec,
-                           "start": e.span.start, "end": e.span.end, "replacement": e.replacement})
-                })
-                .collect();
-            json!({"title": f.title, "edits": edits})
-        })
-        .collect();
-    json!({
-        "file": file, "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-        "severity": d.severity.as_str(), "code": d.code, "message": d.message, "fixes": fixes,
-    })
-}
-
-fn human(file: &str, idx: &LineIndex, d: &Diagnostic, out: &mut impl Write) -> std::io::Result<()> {
-    let (line, col) = idx.position(d.span.start);
-    let (end_line, end_col) = idx.position(d.span.end);
-    writeln!(out, "{file}:{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
-    let src: String = idx.line_text(line).chars().take(200).collect();
-    let width = if end_line == line { end_col.saturating_sub(col).max(1) } else { 1 };
-    let pad: String = src.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-    writeln!(out, "  {src}")?;
-    writeln!(out, "  {pad}{}", "^".repeat(width.min(200)))?;
-    if let Some(f) = &d.fix {
-        writeln!(out, "  fix: {}", f.title)?;
+        out.flush()?;
+    } else if new != old {
+        std::fs::write(file, new).map_err(io(file))?;
     }
     Ok(())
 }
 
-fn run(args: Args) -> Result<bool, String> {
-    let opts = LintOptions::with_fresh_token(fresh_uuid());
+fn run(args: &Args) -> Result<bool, RunError> {
+    if let Some(p) = args.schema {
+        let s = serde_json::to_string_pretty(&evo_core::schema::json_schema(p)).map_err(std::io::Error::from)?;
+        writeln!(std::io::stdout(), "{s}")?;
+        return Ok(false);
+    }
+    let token = output::fresh_uuid();
+    let has_stdin = args.files.iter().any(|f| f == "-");
+    // The report leaves stdout to the texts whenever a text is printed.
+    let texts_on_stdout = if args.fix { has_stdin } else { args.migrate.is_some() };
+    let mut report_out: Box<dyn Write> =
+        if texts_on_stdout { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout().lock()) };
     let mut any_error = false;
     let mut json_out = Vec::new();
-    let stdout = std::io::stdout();
-    let mut report_out: Box<dyn Write> = if args.fix && args.files.iter().any(|f| f == "-") {
-        Box::new(std::io::stderr())
-    } else {
-        Box::new(stdout.lock())
-    };
+    let mut sarif_out = sarif::Sarif::default();
     for file in &args.files {
-        let (mut text, bad_utf8) = read_input(file).map_err(|e| format!("{file}: {e}"))?;
-        if args.fix {
-            let (fixed, _) = fix_all(&text, &opts);
-            if file == "-" {
-                std::io::stdout().write_all(fixed.as_bytes()).map_err(|e| format!("stdout: {e}"))?;
-            } else if fixed != text {
-                std::fs::write(file, &fixed).map_err(|e| format!("{file}: {e}"))?;
+        let (mut text, bad_utf8) = output::read_input(file).map_err(io(file))?;
+        let name = if file == "-" { "<stdin>" } else { file.as_str() };
+        let (mut profile, why) = choose_profile(&text, args.profile, args.migrate);
+        if let (Some(why), Format::Human) = (&why, args.format) {
+            eprintln!("{name}: profile {} ({why})", profile.id());
+        }
+        if let Some(to) = args.migrate {
+            let m = migrate(&text, profile, to).map_err(|source| RunError::Migrate { file: name.into(), source })?;
+            if profile == to {
+                eprintln!("{name}: already {}: nothing to migrate", to.id());
             }
+            for n in &m.notes {
+                eprintln!("note[{}] {}: {}", n.kind.as_str(), n.key, n.message);
+            }
+            emit(file, &text, &m.text, args.fix)?;
+            (text, profile) = (m.text, to);
+        } else if args.fix {
+            let (fixed, _) = fix_all(&text, &LintOptions::with_fresh_token(token.clone()).with_profile(profile));
+            emit(file, &text, &fixed, true)?;
             text = fixed;
         }
-        let mut report = lint(&text, &opts);
+        let mut report = lint(&text, &LintOptions::with_fresh_token(token.clone()).with_profile(profile));
         if let Some(at) = bad_utf8 {
             let pos = text.char_indices().map(|(i, _)| i).take_while(|&i| i <= at).last().unwrap_or(0);
-            report.diagnostics.insert(
-                0,
-                Diagnostic::error(
-                    "json/encoding",
-                    evo_core::lint::Span::new(pos, pos),
-                    format!("The file is not valid UTF-8 (first bad byte at offset {at}); JSON must be UTF-8."),
-                ),
-            );
+            let msg = format!("The file is not valid UTF-8 (first bad byte at offset {at}); JSON must be UTF-8.");
+            report.diagnostics.insert(0, Diagnostic::error(Code::JsonEncoding, Span::new(pos, pos), msg));
         }
         any_error |= report.has_errors();
         let idx = LineIndex::new(&text);
-        let name = if file == "-" { "<stdin>" } else { file.as_str() };
         match args.format {
-            Format::Json => json_out.extend(report.diagnostics.iter().map(|d| diag_json(name, &idx, d))),
+            Format::Json => json_out.extend(report.diagnostics.iter().map(|d| output::diag_json(name, &idx, d))),
+            Format::Sarif => sarif_out.file(file, profile, &idx, &report.diagnostics),
             Format::Human => {
                 for d in &report.diagnostics {
-                    human(name, &idx, d, &mut report_out).map_err(|e| e.to_string())?;
+                    output::human(name, &idx, d, &mut report_out)?;
                 }
                 let (e, w) = (report.count(Severity::Error), report.count(Severity::Warning));
-                writeln!(report_out, "{name}: {e} error(s), {w} warning(s), {} note(s)", report.count(Severity::Info))
-                    .map_err(|e| e.to_string())?;
+                let n = report.count(Severity::Info);
+                writeln!(report_out, "{name}: {e} error(s), {w} warning(s), {n} note(s)")?;
             }
         }
     }
-    if args.format == Format::Json {
-        let s = serde_json::to_string_pretty(&Value::Array(json_out)).map_err(|e| e.to_string())?;
-        writeln!(report_out, "{s}").map_err(|e| e.to_string())?;
+    let doc = match args.format {
+        Format::Human => None,
+        Format::Json => Some(Value::Array(json_out)),
+        Format::Sarif => Some(sarif_out.finish()),
+    };
+    if let Some(doc) = doc {
+        let s = serde_json::to_string_pretty(&doc).map_err(std::io::Error::from)?;
+        writeln!(report_out, "{s}")?;
     }
+    report_out.flush()?;
     Ok(any_error)
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let args = match parse_args(&args) {
+    let args = match args::parse_args(&args) {
         Ok(a) => a,
         Err(e) => {
-            if !e.is_empty() {
+            if e != UsageError::Help {
                 eprintln!("evo-lint: {e}");
             }
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    match run(args) {
+    match run(&args) {
         Ok(false) => ExitCode::SUCCESS,
         Ok(true) => ExitCode::from(1),
         Err(e) => {

@@ -1,4 +1,5 @@
-//! The `evo-lint` binary: formats, exit codes, --fix on files and stdin, bad input.
+//! The `evo-lint` binary: formats (human, json, sarif), exit codes, --fix on files and stdin, bad input,
+//! --profile, --migrate and --schema.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -17,7 +18,8 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A usage error can exit before reading stdin: a broken pipe here is not the test's concern.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
     child.wait_with_output().unwrap()
 }
 
@@ -103,4 +105,186 @@ fn usage_io_and_encoding_problems() {
     let out = run(&["-"], b"{\"instanceName\": \"sh\xffop\", \"token\": \"t-1\", \"qrcode\": true}");
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("json/encoding"), "{}", text(&out.stdout));
+}
+
+/// A temporary directory for one test.
+fn temp_dir(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("evo-lint-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// JSON with comments → JSON: the `//` lines dropped (the seed's comments are whole lines).
+fn without_comment_lines(s: &str) -> serde_json::Value {
+    let json: Vec<&str> = s.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
+    serde_json::from_str(&json.join("\n")).unwrap_or_else(|e| panic!("{e}: {s}"))
+}
+
+const V1_PAYLOAD: &[u8] =
+    b"{\"instanceName\": \"shop\", \"token\": \"t-1\", \"qrcode\": true, \"webhook_by_events\": false}";
+const V2_PAYLOAD: &[u8] =
+    b"{\"instanceName\": \"shop\", \"integration\": \"WHATSAPP-BAILEYS\", \"token\": \"t-1\", \"qrcode\": true, \"rejectCall\": false}";
+
+#[test]
+fn profile_auto_follows_the_payloads_shape() {
+    let out = run(&["-"], V1_PAYLOAD);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stderr), "<stdin>: profile v1 (from the payload's shape)\n");
+    let out = run(&["--profile", "auto", "-"], V2_PAYLOAD);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stderr), "<stdin>: profile v2 (from the payload's shape)\n");
+    assert!(!text(&out.stdout).contains("evo/profile"), "{}", text(&out.stdout));
+    // Nothing profile-specific: v1, and it says why.
+    let out = run(&["-"], b"{\"instanceName\": \"shop\"}");
+    assert!(text(&out.stderr).contains("<stdin>: profile v1 (the default"), "{}", text(&out.stderr));
+    // Machine formats keep stderr quiet.
+    assert_eq!(text(&run(&["--format", "json", "-"], V2_PAYLOAD).stderr), "");
+}
+
+#[test]
+fn an_explicit_profile_is_used_as_given() {
+    let out = run(&["--profile", "v1", "-"], V2_PAYLOAD);
+    assert_eq!(text(&out.stderr), "", "no profile line when the profile was given");
+    let s = text(&out.stdout);
+    assert!(s.contains("warning[evo/profile]"), "{s}");
+    assert!(s.contains("shaped for Evolution API 2.x"), "{s}");
+    let out = run(&["--profile=v2", "--format=json", "-"], V1_PAYLOAD);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|d| d["code"] == "evo/profile"), "{v}");
+    assert!(v.as_array().unwrap().iter().any(|d| d["code"] == "evo/required"), "v2 needs integration: {v}");
+}
+
+#[test]
+fn migrate_the_seed_webhook_example_to_v2_and_back() {
+    let out = run(&["--migrate", "v2", &seed("seed-webhook.jsonc")], b"");
+    assert_eq!(out.status.code(), Some(1), "the seed's comments and placeholders are still errors in 2.x");
+    let v2 = text(&out.stdout);
+    let v = without_comment_lines(&v2);
+    assert_eq!(v["webhook"]["url"], "[webhookUrl]");
+    assert_eq!(v["webhook"]["byEvents"], false);
+    assert_eq!(v["integration"], "WHATSAPP-BAILEYS");
+    assert!(v.get("events").is_none() && v.get("webhookByEvents").is_none(), "{v}");
+    let err = text(&out.stderr);
+    assert!(err.contains("seed-webhook.jsonc: profile v1 (from the payload's shape)\n"), "{err}");
+    assert!(err.contains("note[renamed] webhook: webhook → webhook.url\n"), "{err}");
+    assert!(err.contains("note[added] integration: "), "{err}");
+    assert!(err.contains("error[json/comment]"), "the report of the migrated text goes to stderr: {err}");
+
+    // And back: the 2.x text (auto: its shape says v2) becomes 1.x again.
+    let out = run(&["--migrate", "v1", "-"], v2.as_bytes());
+    let err = text(&out.stderr);
+    assert!(err.contains("<stdin>: profile v2 (from the payload's shape)"), "{err}");
+    let v = without_comment_lines(&text(&out.stdout));
+    assert_eq!(v["webhook"], "[webhookUrl]");
+    assert_eq!(v["webhook_by_events"], false);
+    assert_eq!(v["events"].as_array().unwrap().len(), 6);
+    assert!(err.contains("note[renamed] "), "{err}");
+}
+
+#[test]
+fn migrate_exit_status_and_not_an_object() {
+    let out = run(&["--migrate", "v2", "-"], b"{\"instanceName\": \"shop\", \"token\": \"t-1\", \"qrcode\": true}");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["integration"], "WHATSAPP-BAILEYS");
+    let out = run(&["--migrate", "v2", "-"], b"[1, 2]");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not an object"), "{}", text(&out.stderr));
+    // Already the target profile: unchanged, and said so.
+    let out = run(&["--migrate", "v2", "-"], V2_PAYLOAD);
+    assert_eq!(out.stdout, [V2_PAYLOAD, b"\n"].concat());
+    assert!(text(&out.stderr).contains("already v2"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn migrate_with_fix_rewrites_the_file_in_place() {
+    let dir = temp_dir("migrate");
+    let f = dir.join("seed-webhook.jsonc");
+    std::fs::copy(seed("seed-webhook.jsonc"), &f).unwrap();
+    let out = run(&["--migrate", "v2", "--fix", f.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let written = std::fs::read_to_string(&f).unwrap();
+    assert_eq!(without_comment_lines(&written)["webhook"]["url"], "[webhookUrl]");
+    assert!(written.contains("// \"APPLICATION_STARTUP\","), "comments survive the migration: {written}");
+    assert!(text(&out.stderr).contains("note[renamed] webhook"), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("error[json/comment]"), "the report on stdout: {}", text(&out.stdout));
+    assert!(!text(&out.stdout).starts_with('{'), "no text on stdout");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn sarif_output_has_the_2_1_0_shape() {
+    let out = run(&["--format", "sarif", &seed("seed-webhook.jsonc")], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(log["$schema"], "https://json.schemastore.org/sarif-2.1.0.json");
+    let runs = log["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "evo-lint");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules: Vec<&str> = driver["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let id = r["ruleId"].as_str().unwrap();
+        assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize], id);
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()), "{r}");
+        assert!(!r["message"]["text"].as_str().unwrap().is_empty());
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(loc["artifactLocation"]["uri"].as_str().unwrap().ends_with("seed-webhook.jsonc"));
+        let region = &loc["region"];
+        for k in ["startLine", "startColumn", "endLine", "endColumn"] {
+            assert!(region[k].as_u64().unwrap() >= 1, "{k} is 1-based: {r}");
+        }
+    }
+    let comment = results.iter().find(|r| r["ruleId"] == "json/comment").expect("a json/comment result");
+    assert_eq!(comment["level"], "error");
+    assert_eq!(comment["locations"][0]["physicalLocation"]["region"]["startLine"], 8);
+    let change = &comment["fixes"][0]["artifactChanges"][0];
+    assert!(change["artifactLocation"]["uri"].as_str().unwrap().ends_with("seed-webhook.jsonc"));
+    let rep = &change["replacements"][0];
+    assert_eq!(rep["deletedRegion"]["startLine"], 8);
+    assert_eq!(rep["insertedContent"]["text"], "");
+    assert!(rules.contains(&"json/comment") && rules.contains(&"evo/unknown-key"), "{rules:?}");
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let out = run(&["--schema", "v2"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        s["properties"]["integration"]["enum"],
+        serde_json::json!(["WHATSAPP-BAILEYS", "WHATSAPP-BUSINESS", "EVOLUTION"])
+    );
+    assert_eq!(s["properties"]["webhook"]["properties"]["url"]["type"], "string");
+    let out = run(&["--schema=v1"], b"");
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["properties"]["webhook"]["type"], "string");
+}
+
+#[test]
+fn usage_errors_for_the_new_flags() {
+    for args in [
+        &["--profile", "v3"][..],
+        &["--profile"],
+        &["--migrate"],
+        &["--migrate", "auto"],
+        &["--schema", "v9"],
+        &["--schema", "v2", "p.json"],
+        &["--fix", "--schema", "v2"],
+        &["--format", "sarif", "--bogus"],
+        &["--format", "SARIF"],
+    ] {
+        let out = run(args, b"{}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("usage: evo-lint"), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    assert!(text(&run(&["--profile", "v3"], b"").stderr).contains("unknown profile \"v3\""));
 }

@@ -1,0 +1,492 @@
+//! A JSON Schema (draft 2020-12) of the `POST /instance/create` payload, per profile, generated from
+//! the field table alone (`fields.rs`): editors and CI validators get the same facts as the linter,
+//! only less of them (the linter knows much more than a schema can say).
+//!
+//! What the schema says, and where it differs from the server:
+//! - every field of the profile is a property (nested paths under their object), typed by its
+//!   `Ty`; a field the server's schema does not type-check (`strict: false`) is still typed, and says so;
+//! - `required` from `Need::Required`, and `Need::WithParent` inside the parent object; the
+//!   Business fields through `if integration is WHATSAPP-BUSINESS then required`; the Chatwoot
+//!   fields through `if the trio is given then required`;
+//! - the trio itself is `dependentRequired` (all or none): stricter than the server, which silently
+//!   ignores a partial trio — the one place the schema rejects what the server accepts;
+//! - unknown keys stay allowed (`additionalProperties` is open): the server ignores them;
+//! - trap and forbidden keys are `deprecated`, with a description naming the key to use;
+//! - secrets are `writeOnly`.
+
+use serde_json::{json, Map, Value};
+
+use crate::fields::{self, Convert, Field, Need, Profile, Role, Ty};
+
+/// The draft this module writes.
+pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The server's `number` pattern, applied as a prefix test (as JSON Schema's `pattern` is).
+pub const PHONE_PATTERN: &str = r"^\d+[\.@\w-]+";
+
+/// v1's account id as a string: digits only.
+pub const DIGITS_PATTERN: &str = "^[0-9]+$";
+
+/// The `integration` value that needs the Business fields (`Need::Business`).
+const BUSINESS: &str = "WHATSAPP-BUSINESS";
+
+/// The JSON Schema of a create payload of `profile`.
+pub fn json_schema(profile: Profile) -> Value {
+    let mut doc = Map::new();
+    doc.insert("$schema".into(), DIALECT.into());
+    doc.insert("title".into(), format!("POST /instance/create payload — {}", profile.label()).into());
+    doc.insert("description".into(), top_description(profile).into());
+    doc.extend(object_schema(profile, ""));
+
+    let top: Vec<&Field> = profile.children("").collect();
+    let keys = |need: Need| -> Vec<&'static str> { top.iter().filter(|f| f.need == need).map(|f| f.key).collect() };
+    let mut all_of = Vec::new();
+
+    let business = keys(Need::Business);
+    if !business.is_empty() {
+        // The server wants them non-empty ("token is required" for "").
+        let non_empty: Map<String, Value> = top
+            .iter()
+            .filter(|f| f.need == Need::Business && f.ty.json_type() == "string")
+            .map(|f| (f.key.to_owned(), json!({"minLength": 1})))
+            .collect();
+        all_of.push(json!({
+            "if": {"properties": {"integration": {"const": BUSINESS}}, "required": ["integration"]},
+            "then": {"required": business, "properties": non_empty},
+        }));
+    }
+
+    let trio = keys(Need::Trio);
+    let chatwoot = keys(Need::Chatwoot);
+    if !trio.is_empty() {
+        if !chatwoot.is_empty() {
+            // The Chatwoot path is on when all three are given and non-empty.
+            let non_empty: Map<String, Value> = trio.iter().map(|k| (k.to_string(), json!({"minLength": 1}))).collect();
+            all_of.push(json!({
+                "if": {"required": trio, "properties": non_empty},
+                "then": {"required": chatwoot},
+            }));
+        }
+        let dependent: Map<String, Value> =
+            trio.iter().map(|k| (k.to_string(), json!(trio.iter().filter(|o| *o != k).collect::<Vec<_>>()))).collect();
+        doc.insert("dependentRequired".into(), Value::Object(dependent));
+    }
+    if !all_of.is_empty() {
+        doc.insert("allOf".into(), Value::Array(all_of));
+    }
+    Value::Object(doc)
+}
+
+fn top_description(profile: Profile) -> String {
+    format!(
+        "The body of POST /instance/create for {}, generated from evo-core's field table. Unknown keys are \
+         allowed because the server ignores them (evo-lint names them). Secrets are writeOnly; keys the server \
+         checks but never uses, or that must never be sent, are deprecated. Stricter than the server in one \
+         place: the Chatwoot account id, token and URL are all-or-none (the server silently ignores a partial \
+         set). Types are given even where the server's own schema does not check them (each such field says so).",
+        profile.label()
+    )
+}
+
+/// `type`, `properties`, `required` of the object at `parent` (`""` = the payload).
+fn object_schema(profile: Profile, parent: &str) -> Map<String, Value> {
+    let children: Vec<&Field> = profile.children(parent).collect();
+    let required_need = if parent.is_empty() { Need::Required } else { Need::WithParent };
+    let properties: Map<String, Value> =
+        children.iter().map(|f| (f.name().to_owned(), field_schema(profile, f))).collect();
+    let required: Vec<&str> = children.iter().filter(|f| f.need == required_need).map(|f| f.name()).collect();
+    let mut out = Map::new();
+    out.insert("type".into(), "object".into());
+    out.insert("properties".into(), Value::Object(properties));
+    if !required.is_empty() {
+        out.insert("required".into(), json!(required));
+    }
+    out.insert("additionalProperties".into(), true.into());
+    out
+}
+
+/// Whether a URL field must have an `http(s)://` scheme to work: it is where the other profile's
+/// scheme-less URL gets one when migrated (`Convert::EnsureScheme`), in 2.x (1.x accepted it).
+fn needs_scheme(profile: Profile, f: &Field) -> bool {
+    profile == Profile::V2 && profile.other().fields().iter().any(|g| g.other == Some((f.key, Convert::EnsureScheme)))
+}
+
+fn field_schema(profile: Profile, f: &Field) -> Value {
+    let mut s = match f.ty {
+        Ty::Object => object_schema(profile, f.key),
+        Ty::AccountId => {
+            // A number, or a string of digits (pattern applies to strings only).
+            json!({"type": ["integer", "string"], "pattern": DIGITS_PATTERN}).as_object().cloned().unwrap_or_default()
+        }
+        ty => {
+            let mut m = Map::new();
+            m.insert("type".into(), ty.json_type().into());
+            match ty {
+                Ty::Phone => {
+                    m.insert("pattern".into(), PHONE_PATTERN.into());
+                }
+                Ty::Url if needs_scheme(profile, f) => {
+                    m.insert("format".into(), "uri".into());
+                }
+                Ty::Integration => {
+                    m.insert("enum".into(), json!(fields::integrations(profile)));
+                }
+                Ty::Events => {
+                    m.insert("items".into(), json!({"type": "string", "enum": profile.events()}));
+                }
+                Ty::Headers => {
+                    m.insert("additionalProperties".into(), json!({"type": "string"}));
+                }
+                _ => {}
+            }
+            m
+        }
+    };
+    s.insert("description".into(), describe(f).into());
+    if let Some(d) = f.default.and_then(|d| serde_json::from_str::<Value>(d).ok()) {
+        s.insert("default".into(), d);
+    }
+    if let Some(n) = f.max_len {
+        s.insert("maxLength".into(), n.into());
+    }
+    if f.secret {
+        s.insert("writeOnly".into(), true.into());
+    }
+    if f.role != Role::Normal {
+        s.insert("deprecated".into(), true.into());
+    }
+    Value::Object(s)
+}
+
+fn describe(f: &Field) -> String {
+    let mut d = match f.role {
+        Role::Trap { use_instead } => format!(
+            "Do not use: the server checks this key's type but the create route never reads it. Use `{use_instead}` instead."
+        ),
+        Role::Forbidden => {
+            "Never send it: the server writes it straight into the instance record.".to_owned()
+        }
+        Role::Normal if f.help.is_empty() => f.label.to_owned(),
+        Role::Normal => format!("{} — {}", f.label, f.help),
+    };
+    if !f.strict && f.ty != Ty::Object && f.role == Role::Normal {
+        d.push_str(" (Not type-checked by the server's own schema.)");
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small validator for exactly the keywords this module writes (it panics on any other, so
+    /// the generator cannot grow a keyword the tests do not check). Returns the violations.
+    fn validate(schema: &Value, v: &Value) -> Vec<String> {
+        let mut errs = Vec::new();
+        check(schema, v, "", &mut errs);
+        errs
+    }
+
+    fn type_ok(t: &str, v: &Value) -> bool {
+        match t {
+            "object" => v.is_object(),
+            "array" => v.is_array(),
+            "string" => v.is_string(),
+            "boolean" => v.is_boolean(),
+            "integer" => v.is_i64() || v.is_u64() || v.as_f64().is_some_and(|f| f.fract() == 0.0),
+            "number" => v.is_number(),
+            "null" => v.is_null(),
+            _ => panic!("unknown type {t}"),
+        }
+    }
+
+    fn pattern_ok(p: &str, s: &str) -> bool {
+        let word = |c: char| c.is_ascii_alphanumeric() || "_.@-".contains(c);
+        match p {
+            // `\d+` then at least one of `[.@\w-]`, as a prefix: a digit, then one more such char.
+            PHONE_PATTERN => {
+                let mut cs = s.chars();
+                cs.next().is_some_and(|c| c.is_ascii_digit()) && cs.next().is_some_and(word)
+            }
+            DIGITS_PATTERN => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
+            _ => panic!("the test validator does not know the pattern {p}"),
+        }
+    }
+
+    fn check(s: &Value, v: &Value, at: &str, errs: &mut Vec<String>) {
+        let s = match s {
+            Value::Bool(true) => return,
+            Value::Bool(false) => return errs.push(format!("{at}: not allowed")),
+            Value::Object(m) => m,
+            _ => panic!("{at}: a schema must be an object or a boolean"),
+        };
+        for (k, kv) in s {
+            match (k.as_str(), v) {
+                ("type", _) => {
+                    let types: Vec<&str> = match kv {
+                        Value::String(t) => vec![t],
+                        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                        _ => panic!("type"),
+                    };
+                    if !types.iter().any(|t| type_ok(t, v)) {
+                        errs.push(format!("{at}: not of type {types:?}"));
+                    }
+                }
+                ("enum", _) if !kv.as_array().unwrap().contains(v) => errs.push(format!("{at}: not in the enum")),
+                ("const", _) if kv != v => errs.push(format!("{at}: not the const {kv}")),
+                ("pattern", Value::String(t)) if !pattern_ok(kv.as_str().unwrap(), t) => {
+                    errs.push(format!("{at}: does not match {kv}"))
+                }
+                ("minLength", Value::String(t)) if (t.chars().count() as u64) < kv.as_u64().unwrap() => {
+                    errs.push(format!("{at}: too short"))
+                }
+                ("maxLength", Value::String(t)) if (t.chars().count() as u64) > kv.as_u64().unwrap() => {
+                    errs.push(format!("{at}: too long"))
+                }
+                ("properties", Value::Object(o)) => {
+                    for (name, sub) in kv.as_object().unwrap() {
+                        if let Some(x) = o.get(name) {
+                            check(sub, x, &format!("{at}/{name}"), errs);
+                        }
+                    }
+                }
+                ("additionalProperties", Value::Object(o)) => {
+                    let known = s.get("properties").and_then(Value::as_object);
+                    for (name, x) in o {
+                        if !known.is_some_and(|p| p.contains_key(name)) {
+                            check(kv, x, &format!("{at}/{name}"), errs);
+                        }
+                    }
+                }
+                ("required", Value::Object(o)) => {
+                    for r in kv.as_array().unwrap() {
+                        if !o.contains_key(r.as_str().unwrap()) {
+                            errs.push(format!("{at}: {r} is required"));
+                        }
+                    }
+                }
+                ("dependentRequired", Value::Object(o)) => {
+                    for (name, needs) in kv.as_object().unwrap() {
+                        for r in needs.as_array().unwrap().iter().filter(|_| o.contains_key(name)) {
+                            if !o.contains_key(r.as_str().unwrap()) {
+                                errs.push(format!("{at}: {name} needs {r}"));
+                            }
+                        }
+                    }
+                }
+                ("items", Value::Array(a)) => {
+                    for (i, x) in a.iter().enumerate() {
+                        check(kv, x, &format!("{at}/{i}"), errs);
+                    }
+                }
+                ("allOf", _) => kv.as_array().unwrap().iter().for_each(|sub| check(sub, v, at, errs)),
+                ("if", _) => {
+                    let mut probe = Vec::new();
+                    check(kv, v, at, &mut probe);
+                    if probe.is_empty() {
+                        if let Some(then) = s.get("then") {
+                            check(then, v, at, errs);
+                        }
+                    }
+                }
+                ("then", _) => {}
+                ("$schema" | "title" | "description" | "default" | "writeOnly" | "deprecated" | "format", _) => {}
+                (
+                    "enum"
+                    | "const"
+                    | "pattern"
+                    | "minLength"
+                    | "maxLength"
+                    | "properties"
+                    | "additionalProperties"
+                    | "required"
+                    | "dependentRequired"
+                    | "items",
+                    _,
+                ) => {}
+                (other, _) => panic!("the test validator does not know the keyword {other}"),
+            }
+        }
+    }
+
+    fn ok(p: Profile, payload: Value) {
+        let errs = validate(&json_schema(p), &payload);
+        assert!(errs.is_empty(), "{p:?} {payload}: {errs:?}");
+    }
+
+    fn bad(p: Profile, payload: Value, expect: &str) {
+        let errs = validate(&json_schema(p), &payload);
+        assert!(errs.iter().any(|e| e.contains(expect)), "{p:?} {payload}: {errs:?} (wanted {expect:?})");
+    }
+
+    /// A seed file as JSON: its `//` lines dropped.
+    fn seed(name: &str) -> String {
+        let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
+    }
+
+    fn parse(text: &str) -> Value {
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+    }
+
+    #[test]
+    fn the_document_is_draft_2020_12_and_round_trips() {
+        for p in Profile::ALL {
+            let s = json_schema(p);
+            assert_eq!(s["$schema"], DIALECT);
+            assert!(s.get("$id").is_none());
+            assert!(s["title"].as_str().unwrap().contains(p.label()));
+            assert!(s["description"].as_str().unwrap().contains("ignores"));
+            assert_eq!(s["type"], "object");
+            assert_eq!(s["additionalProperties"], true);
+            let text = serde_json::to_string_pretty(&s).unwrap();
+            assert_eq!(parse(&text), s);
+        }
+    }
+
+    #[test]
+    fn every_field_is_a_property_at_its_path() {
+        for p in Profile::ALL {
+            let s = json_schema(p);
+            for f in p.fields() {
+                let mut at = &s;
+                for seg in f.key.split('.') {
+                    at = &at["properties"][seg];
+                }
+                assert!(at.is_object(), "{p:?} {}", f.key);
+                assert!(!at["description"].as_str().unwrap().is_empty(), "{}", f.key);
+                assert_eq!(at["writeOnly"] == true, f.secret, "{}", f.key);
+                assert_eq!(at["deprecated"] == true, f.role != Role::Normal, "{}", f.key);
+                if let Some(n) = f.max_len {
+                    assert_eq!(at["maxLength"], n, "{}", f.key);
+                }
+                if let Some(d) = f.default {
+                    assert_eq!(at["default"], parse(d), "{}", f.key);
+                }
+                if let Role::Trap { use_instead } = f.role {
+                    assert!(at["description"].as_str().unwrap().contains(use_instead), "{}", f.key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn types_enums_and_patterns() {
+        let v1 = json_schema(Profile::V1);
+        let v2 = json_schema(Profile::V2);
+        assert_eq!(v1["properties"]["integration"]["enum"], json!(["WHATSAPP-BAILEYS", "WHATSAPP-BUSINESS"]));
+        assert_eq!(
+            v2["properties"]["integration"]["enum"],
+            json!(["WHATSAPP-BAILEYS", "WHATSAPP-BUSINESS", "EVOLUTION"])
+        );
+        assert_eq!(v2["properties"]["integration"]["default"], "WHATSAPP-BAILEYS");
+        assert_eq!(v2["required"], json!(["instanceName", "integration"]));
+        assert_eq!(v1["required"], json!(["instanceName"]));
+        assert_eq!(v1["properties"]["number"]["pattern"], PHONE_PATTERN);
+        assert_eq!(v1["properties"]["chatwoot_account_id"]["type"], json!(["integer", "string"]));
+        assert_eq!(v2["properties"]["chatwootAccountId"]["type"], "string");
+        assert_eq!(v1["properties"]["events"]["items"]["enum"].as_array().unwrap().len(), 26);
+        assert_eq!(v2["properties"]["webhook"]["properties"]["events"]["items"]["enum"].as_array().unwrap().len(), 31);
+        assert_eq!(v2["properties"]["webhook"]["required"], json!(["url", "events"]));
+        assert_eq!(v2["properties"]["webhook"]["properties"]["headers"]["additionalProperties"]["type"], "string");
+        // 1.x takes a scheme-less webhook URL; 2.x stores one but never calls it.
+        assert!(v1["properties"]["webhook"].get("format").is_none());
+        assert_eq!(v2["properties"]["webhook"]["properties"]["url"]["format"], "uri");
+        assert!(v2["properties"]["chatwootUrl"].get("format").is_none(), "the server needs no scheme there");
+    }
+
+    #[test]
+    fn preset_like_payloads_validate() {
+        for name in ["seed-basic.jsonc", "seed-webhook.jsonc", "seed-chatwoot.jsonc"] {
+            let text = seed(name);
+            ok(Profile::V1, parse(&text));
+            let migrated = crate::migrate::migrate(&text, Profile::V1, Profile::V2).unwrap();
+            ok(Profile::V2, parse(&migrated.text));
+        }
+        ok(
+            Profile::V1,
+            json!({"instanceName": "shop", "token": "t-1", "qrcode": true, "webhook": "hooks.example.com/evo",
+            "events": ["MESSAGES_UPSERT"], "chatwoot_account_id": "1", "chatwoot_token": "x",
+            "chatwoot_url": "https://c.example", "chatwoot_sign_msg": false, "proxy": {"host": "p", "port": "3128"}}),
+        );
+        ok(Profile::V1, json!({"instanceName": "biz", "integration": "WHATSAPP-BUSINESS", "number": "5511999999999"}));
+        ok(
+            Profile::V2,
+            json!({"instanceName": "shop", "integration": "WHATSAPP-BAILEYS", "qrcode": true,
+            "number": "5511999999999", "rejectCall": true, "msgCall": "busy",
+            "webhook": {"url": "https://example.com/h", "events": [], "byEvents": false, "headers": {"x-k": "v"}}}),
+        );
+        ok(
+            Profile::V2,
+            json!({"instanceName": "biz", "integration": "WHATSAPP-BUSINESS", "token": "EAAG",
+            "number": "1234567890", "businessId": "99"}),
+        );
+        ok(
+            Profile::V2,
+            json!({"instanceName": "cw", "integration": "WHATSAPP-BAILEYS", "chatwootAccountId": "1",
+            "chatwootToken": "t", "chatwootUrl": "http://127.0.0.1:9", "chatwootSignMsg": true,
+            "chatwootReopenConversation": false, "chatwootConversationPending": false,
+            "chatwootDaysLimitImportMessages": 7}),
+        );
+        // Unknown keys are allowed (the server ignores them; the linter names them).
+        ok(Profile::V2, json!({"instanceName": "x", "integration": "EVOLUTION", "whatever": [1]}));
+        // A trio field given empty turns the Chatwoot path off: its booleans are not required.
+        ok(
+            Profile::V2,
+            json!({"instanceName": "x", "integration": "EVOLUTION", "chatwootAccountId": "",
+            "chatwootToken": "t", "chatwootUrl": "u"}),
+        );
+    }
+
+    #[test]
+    fn wrong_payloads_fail() {
+        use Profile::{V1, V2};
+        bad(V1, json!({"instanceName": "x", "qrcode": "true"}), "/qrcode: not of type");
+        bad(V1, json!({"qrcode": true}), "instanceName\" is required");
+        bad(V1, json!({"instanceName": "x", "events": ["messages_upsert"]}), "/events/0: not in the enum");
+        bad(V1, json!({"instanceName": "x", "number": "+5511"}), "/number: does not match");
+        bad(V1, json!({"instanceName": "x", "chatwoot_account_id": "one"}), "/chatwoot_account_id: does not match");
+        bad(V1, json!({"instanceName": "x", "chatwoot_account_id": 1.5}), "not of type");
+        bad(V1, json!({"instanceName": "x", "integration": "WHATSAPP-BUSINESS"}), "number\" is required");
+        bad(V1, json!({"instanceName": "x", "proxy": {"host": "h"}}), "/proxy: \"port\" is required");
+        bad(
+            V1,
+            json!({"instanceName": "x", "chatwoot_account_id": 1, "chatwoot_token": "t", "chatwoot_url": "u"}),
+            "chatwoot_sign_msg\" is required",
+        );
+        bad(V2, json!({"instanceName": "x"}), "integration\" is required");
+        bad(V2, json!({"instanceName": "x", "integration": "BAILEYS"}), "/integration: not in the enum");
+        bad(
+            V2,
+            json!({"instanceName": "x", "integration": "WHATSAPP-BUSINESS", "number": "1234"}),
+            "token\" is required",
+        );
+        bad(
+            V2,
+            json!({"instanceName": "x", "integration": "WHATSAPP-BUSINESS", "number": "1234", "token": ""}),
+            "/token: too short",
+        );
+        bad(V2, json!({"instanceName": "x", "integration": "EVOLUTION", "chatwootAccountId": 1}), "not of type");
+        bad(V2, json!({"instanceName": "x", "integration": "EVOLUTION", "chatwootUrl": "u"}), "chatwootUrl needs");
+        bad(
+            V2,
+            json!({"instanceName": "x", "integration": "EVOLUTION", "webhook": {"events": []}}),
+            "/webhook: \"url\" is required",
+        );
+        bad(
+            V2,
+            json!({"instanceName": "x", "integration": "EVOLUTION", "webhook": {"url": "u", "events": ["NOPE"]}}),
+            "/webhook/events/0",
+        );
+        bad(
+            V2,
+            json!({"instanceName": "x", "integration": "EVOLUTION", "webhook": {"url": "u", "events": [],
+            "headers": {"a": 1}}}),
+            "/webhook/headers/a",
+        );
+        bad(V2, json!({"instanceName": "x", "integration": "EVOLUTION", "msgCall": "m".repeat(101)}), "too long");
+        bad(V2, json!({"instanceName": "x", "integration": "EVOLUTION", "proxyPort": 3128}), "/proxyPort: not of type");
+        bad(V2, json!({"instanceName": "x", "integration": "EVOLUTION", "webhookByEvents": "no"}), "/webhookByEvents");
+    }
+}
