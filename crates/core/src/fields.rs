@@ -100,8 +100,8 @@ pub enum Ty {
     Events,
     /// `number`: a phone number (or Meta phone-number id) as a string of digits.
     Phone,
-    /// v1's Chatwoot account id: a number, or a string of digits.
-    AccountId,
+    /// A whole number, or a string of digits (v1: the Chatwoot account id, the proxy port).
+    Digits,
     /// A whole number.
     Int,
     /// `integration`: one of the profile's channel names.
@@ -119,7 +119,7 @@ impl Ty {
             Ty::Bool => "boolean",
             Ty::Str | Ty::Url | Ty::Phone | Ty::Integration => "string",
             Ty::Events => "array",
-            Ty::AccountId => "integer",
+            Ty::Digits => "integer",
             Ty::Int => "integer",
             Ty::Object | Ty::Headers => "object",
         }
@@ -230,7 +230,7 @@ impl Field {
     const fn new(key: &'static str, ty: Ty, group: Group, label: &'static str, help: &'static str) -> Field {
         let input = match ty {
             Ty::Bool => Input::Check { off_false: false },
-            Ty::Int | Ty::AccountId => Input::Int,
+            Ty::Int | Ty::Digits => Input::Int,
             Ty::Events => Input::Events,
             Ty::Object | Ty::Headers => Input::None,
             _ => Input::Text { keep_empty: false },
@@ -355,7 +355,7 @@ pub const V1: &[Field] = &[
         .input(Input::Text { keep_empty: true })
         .to("instanceName")
         .msgs(&["Authentication error"]),
-    Field::new("token", Str, G::Basic, "Instance token", TOKEN_HELP).strict().secret().to("token").msgs(&["Token already exists", "token is required"]),
+    Field::new("token", Str, G::Basic, "Instance token", TOKEN_HELP).strict().need(Need::Business).secret().to("token").msgs(&["Token already exists", "token is required"]),
     Field::new("qrcode", Bool, G::Basic, "Generate the QR code now", "Off: connect later from the instance's page.")
         .strict()
         .input(Input::Check { off_false: true })
@@ -393,7 +393,7 @@ pub const V1: &[Field] = &[
     Field::new("rabbitmq_events", Events, G::Sinks, "RabbitMQ events", "").to("rabbitmq.events"),
     Field::new("sqs_enabled", Bool, G::Sinks, "Amazon SQS events", "Needs sqs_events, or it is silently dropped.").to("sqs.enabled"),
     Field::new("sqs_events", Events, G::Sinks, "Amazon SQS events", "").to("sqs.events"),
-    Field::new("chatwoot_account_id", AccountId, G::Chatwoot, "Chatwoot account id", "The number in your Chatwoot URL: /app/accounts/1/…").need(Need::Trio)
+    Field::new("chatwoot_account_id", Digits, G::Chatwoot, "Chatwoot account id", "The number in your Chatwoot URL: /app/accounts/1/…").need(Need::Trio)
         .ph("1")
         .to_as("chatwootAccountId", Convert::ToString),
     Field::new("chatwoot_token", Str, G::Chatwoot, "Chatwoot access token", "From Chatwoot › Profile settings › Access token. Never stored or shared by this page.").need(Need::Trio).secret().to("chatwootToken"),
@@ -420,7 +420,7 @@ pub const V1: &[Field] = &[
     Field::new("proxy", Object, G::Proxy, "Proxy", "The server checks the proxy by calling an outside host through it; unreachable → 400 \"Invalid proxy\".")
         .msgs(&["Invalid proxy"]),
     Field::new("proxy.host", Str, G::Proxy, "Proxy host", "").need(Need::WithParent).to("proxyHost"),
-    Field::new("proxy.port", Str, G::Proxy, "Proxy port", "").need(Need::WithParent).to_as("proxyPort", Convert::ToString),
+    Field::new("proxy.port", Digits, G::Proxy, "Proxy port", "").need(Need::WithParent).to_as("proxyPort", Convert::ToString),
     Field::new("proxy.protocol", Str, G::Proxy, "Proxy protocol", "").input(Input::Select(PROXY_PROTOCOLS_V1)).to("proxyProtocol"),
     Field::new("proxy.username", Str, G::Proxy, "Proxy user name", "").to("proxyUsername"),
     Field::new("proxy.password", Str, G::Proxy, "Proxy password", "").secret().to("proxyPassword"),

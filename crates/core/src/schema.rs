@@ -114,7 +114,7 @@ fn needs_scheme(profile: Profile, f: &Field) -> bool {
 fn field_schema(profile: Profile, f: &Field) -> Value {
     let mut s = match f.ty {
         Ty::Object => object_schema(profile, f.key),
-        Ty::AccountId => {
+        Ty::Digits => {
             // A number, or a string of digits (pattern applies to strings only).
             json!({"type": ["integer", "string"], "pattern": DIGITS_PATTERN}).as_object().cloned().unwrap_or_default()
         }
@@ -410,7 +410,10 @@ mod tests {
             "events": ["MESSAGES_UPSERT"], "chatwoot_account_id": "1", "chatwoot_token": "x",
             "chatwoot_url": "https://c.example", "chatwoot_sign_msg": false, "proxy": {"host": "p", "port": "3128"}}),
         );
-        ok(Profile::V1, json!({"instanceName": "biz", "integration": "WHATSAPP-BUSINESS", "number": "5511999999999"}));
+        ok(
+            Profile::V1,
+            json!({"instanceName": "biz", "integration": "WHATSAPP-BUSINESS", "token": "EAAG", "number": "5511999999999"}),
+        );
         ok(
             Profile::V2,
             json!({"instanceName": "shop", "integration": "WHATSAPP-BAILEYS", "qrcode": true,

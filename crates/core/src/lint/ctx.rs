@@ -180,7 +180,7 @@ impl<'a> Ctx<'a> {
                     self.push(d.with_fix_opt(fix));
                 }
             }
-            Ty::AccountId => {
+            Ty::Digits => {
                 let ok = match &v.kind {
                     Kind::Number(n) => n.fract() == 0.0,
                     Kind::String(s) => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
@@ -190,7 +190,7 @@ impl<'a> Ctx<'a> {
                     self.push(Diagnostic::error(
                         Code::Type,
                         v.span,
-                        format!("{key} must be your Chatwoot account number, e.g. 1."),
+                        format!("{key} must be a whole number (or digits in quotes), e.g. 1."),
                     ));
                 }
             }
