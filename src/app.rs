@@ -507,7 +507,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
             }
             .into_any()
         }
-        Outcome::Answered { reply, name, .. } => {
+        Outcome::Answered { reply, name, profile, .. } => {
             let decoded = decode(reply.status, &reply.body);
             let explanation = explain_response(reply.status, &decoded, &name);
             let taken = reply.status == 403 && reply.body.contains("already in use");
@@ -524,7 +524,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
                 </dl>
                 <ExplanationView e=explanation />
                 {taken.then(|| view! { <UseNameButton name=suggest_free_name(&name) /> })}
-                {created.map(|c| view! { <Summary c body=reply.body.clone() /> })}
+                {created.map(|c| view! { <Summary c body=reply.body.clone() profile /> })}
                 <h3>"Body"</h3>
                 <pre class="code" data-testid="response-body">{evo_core::pretty_json(&reply.body)}</pre>
             }
@@ -546,7 +546,7 @@ fn UseNameButton(name: String) -> impl IntoView {
 
 /// The 201 summary: name, id, the instance key (shown once), webhook/events, settings, Chatwoot, QR.
 #[component]
-fn Summary(c: Created, body: String) -> impl IntoView {
+fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
     let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let settings: Vec<(String, String)> = v
         .get("settings")
@@ -563,31 +563,56 @@ fn Summary(c: Created, body: String) -> impl IntoView {
             spawn_local(async move { copied.set(browser::copy_text(&k).await) });
         }
     };
-    let qr_area = match (&c.qrcode, chatwoot) {
-        (_, true) => view! {
+    let conn = expect_context::<Conn>();
+    let panel = move |initial: Option<QrInfo>, c: &Created| {
+        view! {
+            <QrPanel
+                name=c.instance_name.clone().unwrap_or_default()
+                initial
+                base_url=conn.base_url
+                global_key=conn.api_key
+                instance_key=c.instance_key.clone()
+            />
+        }
+    };
+    let integration = v.pointer("/instance/integration").and_then(Value::as_str).unwrap_or("").to_owned();
+    let connect = RwSignal::new(false);
+    let qr_area = match (&c.qrcode, chatwoot, profile) {
+        (_, true, Profile::V1) => view! {
             <p class="msg warn" data-testid="qr-chatwoot">
                 "The QR code was sent to your Chatwoot inbox as a message (Chatwoot is on): scan it there."
             </p>
         }
         .into_any(),
-        (Some(q), false) => {
-            let conn = expect_context::<Conn>();
+        // 2.x on the Chatwoot path, or without qrcode: WhatsApp was not started; offer to connect.
+        (None, _, Profile::V2) if integration == "WHATSAPP-BAILEYS" || integration.is_empty() => {
+            let c2 = c.clone();
+            let why = if chatwoot {
+                "On the Chatwoot path the server sends no QR code and does not start WhatsApp."
+            } else {
+                "No QR code was requested (qrcode was not true)."
+            };
             view! {
-                <QrPanel
-                    name=c.instance_name.clone().unwrap_or_default()
-                    initial=Some(q.clone())
-                    base_url=conn.base_url
-                    global_key=conn.api_key
-                    instance_key=c.instance_key.clone()
-                />
+                <p class="msg warn" data-testid="qr-chatwoot" hidden=move || connect.get()>
+                    {why} " "
+                    <button type="button" data-testid="connect-now" on:click=move |_| connect.set(true)>"Connect now"</button>
+                </p>
+                {move || connect.get().then(|| panel(None, &c2))}
             }
             .into_any()
         }
-        (None, false) => {
+        (None, _, Profile::V2) => view! {
+            <p class="hint" data-testid="qr-none">{format!("The {integration} channel has no QR code: the instance is ready.")}</p>
+        }
+        .into_any(),
+        (Some(q), false, _) => panel(Some(q.clone()), &c).into_any(),
+        (Some(q), true, Profile::V2) => panel(Some(q.clone()), &c).into_any(),
+        (None, false, Profile::V1) => {
             view! { <p class="hint">"No QR code requested (qrcode was not true): connect the instance later."</p> }
                 .into_any()
         }
     };
+    let status_label = if profile == Profile::V2 { "Connection state" } else { "Status" };
     view! {
         <div class="summary" data-testid="response-summary">
             <dl class="facts">
@@ -595,8 +620,9 @@ fn Summary(c: Created, body: String) -> impl IntoView {
                 <dd data-testid="summary-name">{c.instance_name.clone().unwrap_or_default()}</dd>
                 <dt>"Id"</dt>
                 <dd><code>{c.instance_id.clone().unwrap_or_else(|| "—".into())}</code></dd>
-                <dt>"Status"</dt>
-                <dd>{c.status.clone().unwrap_or_default()}</dd>
+                <dt>{status_label}</dt>
+                <dd data-testid="summary-status">{c.status.clone().unwrap_or_default()}</dd>
+                {(!integration.is_empty()).then(|| view! { <dt>"Integration"</dt><dd data-testid="summary-integration">{integration.clone()}</dd> })}
                 <dt>"Instance key"</dt>
                 <dd>
                     <code data-testid="instance-key">{key}</code>

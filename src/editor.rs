@@ -2,14 +2,15 @@
 //! exports: copy JSON, copy as cURL, download, share link.
 
 use evo_core::builder::{curl_command, encode_fragment, strip_secrets, utf16_offset};
-use evo_core::lint::{Severity, Span};
+use evo_core::lint::{Code, Severity, Span};
+use evo_core::schema::json_schema;
 use evo_core::url::BaseUrl;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
-use crate::state::{Builder, Row};
+use crate::state::{Builder, ProfileSource, Row};
 
 /// The most diagnostics listed at once (a 1 MB paste can have thousands).
 const MAX_ROWS: usize = 200;
@@ -168,6 +169,15 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
                     </button>
                 }
             })}
+            // The text is shaped for the other generation: one click checks it as that one.
+            {(r.code == Code::Profile).then(|| {
+                let to = b.profile.get_untracked().other();
+                view! {
+                    <button type="button" class="fix" data-testid="switch-profile" on:click=move |_| b.set_profile(to, ProfileSource::User)>
+                        {format!("Check as {}", to.label())}
+                    </button>
+                }
+            })}
         </li>
     }
 }
@@ -197,7 +207,9 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
     };
     let share = move |_| match strip_secrets(&b.text.get_untracked()) {
         Some(clean) => {
-            copy("Share link", format!("{}#payload={}", browser::page_url_without_fragment(), encode_fragment(&clean)))
+            let profile = b.profile.get_untracked().id();
+            let url = format!("{}#payload={}&profile={profile}", browser::page_url_without_fragment(), encode_fragment(&clean));
+            copy("Share link", url)
         }
         None => {
             shown.set(None);
@@ -213,6 +225,15 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
             a.set_href(&format!("data:application/json;charset=utf-8,{}", encode_fragment(&b.text.get_untracked())));
         }
     };
+    // The JSON Schema of the profile in use, generated from the field table, built when clicked.
+    let download_schema = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        if let Some(a) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+            let schema = serde_json::to_string_pretty(&json_schema(b.profile.get_untracked())).unwrap_or_default();
+            a.set_href(&format!("data:application/schema+json;charset=utf-8,{}", encode_fragment(&schema)));
+        }
+    };
+    let schema_name = move || format!("evolution-create-{}.schema.json", b.profile.get().id());
     let file_name = move || {
         let name = b.linted.with(|l| l.field("instanceName").and_then(|n| n.as_str().map(str::to_owned)));
         format!("{}.json", name.filter(|n| !n.is_empty()).unwrap_or_else(|| "instance".into()))
@@ -227,6 +248,9 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
             </button>
             <a class="button" data-testid="download-json" href="#" download=file_name on:click=download>
                 "Download .json"
+            </a>
+            <a class="button" data-testid="download-schema" href="#" download=schema_name on:click=download_schema>
+                "JSON Schema"
             </a>
             <button type="button" data-testid="share-link" on:click=share>
                 "Share link"
@@ -246,7 +270,7 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
                         <label class="hint" for="export-text">
                             {match what {
                                 "cURL command" => "cURL command — the API key is $EVOLUTION_API_KEY: set it in your shell.",
-                                "Share link" => "Share link — token, chatwoot_token and proxy password left out; no API key.",
+                                "Share link" => "Share link — tokens, passwords, secrets and webhook headers left out; no API key.",
                                 _ => "The payload JSON:",
                             }}
                         </label>
