@@ -11,6 +11,7 @@ pub mod lint;
 pub mod payload;
 pub mod qr;
 pub mod response;
+pub mod session;
 pub mod token;
 pub mod url;
 
