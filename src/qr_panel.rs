@@ -73,7 +73,7 @@ pub fn QrPanel(
             {move || (phase.get() == Phase::Waiting).then(|| view! {
                 <p class="hint">
                     <span data-testid="qr-attempt">
-                        {move || qr.with(|q| q.as_ref().and_then(|q| q.count).map_or_else(
+                        {move || qr.with(|q| q.as_ref().and_then(|q| q.count).filter(|&c| c > 0).map_or_else(
                             || "Waiting for a QR code".to_owned(),
                             |c| format!("Attempt {c} of {QR_LIMIT}"),
                         ))}
