@@ -276,7 +276,8 @@ impl Session {
     /// quarter of the time without progress beyond one period (at most 30 s).
     fn interval(&self) -> f64 {
         let idle = self.now - self.progress_at - self.timing.period_ms;
-        (idle / 4.0).clamp(self.timing.poll_ms, self.timing.max_poll_ms)
+        // Not `clamp`: its panic message would pull float formatting into the page.
+        (idle / 4.0).max(self.timing.poll_ms).min(self.timing.max_poll_ms)
     }
 
     fn user_fetch(&mut self, number: Option<String>, out: &mut Vec<Command>) {
