@@ -65,6 +65,7 @@ fn failure(r: &Result<Reply, HttpError>) -> Option<Failure> {
             },
         ),
         Err(HttpError::Timeout { seconds, .. }) => (None, format!("No answer within {seconds} s.")),
+        Err(HttpError::Request(why)) => (None, why.clone()),
         Err(_) => (None, explain_no_response(&browser::page_origin()).text),
     };
     Some(Failure { status, why })
