@@ -13,6 +13,7 @@ pub mod migrate;
 pub mod qr;
 pub mod response;
 pub mod schema;
+pub mod session;
 pub mod token;
 pub mod url;
 
