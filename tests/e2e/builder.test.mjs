@@ -109,7 +109,7 @@ const doctorCases = [
     await page.getByTestId('advanced').click();
     await page.getByTestId('field-proxy-host').fill('127.0.0.1');
     await page.getByTestId('field-proxy-port').fill('1');
-    await page.getByTestId('field-proxy-protocol').fill('http');
+    await page.getByTestId('field-proxy-protocol').selectOption('http');
   }, '400', /Invalid proxy/],
 ];
 
@@ -198,7 +198,8 @@ test('test connection shows the server version, or a diagnosis', async () => {
   await page.getByTestId('base-url').fill(sandbox.url + '/');
   await page.getByTestId('test-connection').click();
   await page.getByTestId('server-version').filter({ hasText: '1.8.2' }).waitFor();
-  assert.match(await page.getByTestId('server-version').textContent(), /Evolution API 1\.8\.2 \(v1\)/);
+  assert.match(await page.getByTestId('server-version').textContent(), /Evolution API 1\.8\.2 answers.*checked for Evolution API 1\.x/);
+  assert.equal(await page.getByTestId('profile').inputValue(), 'v1');
   await page.getByTestId('base-url').fill(sandbox.url + '/nope');
   await page.getByTestId('test-connection').click();
   await page.getByTestId('server-version').filter({ hasText: '404' }).waitFor();

@@ -160,3 +160,40 @@ test('2.x Chatwoot path: no QR in the answer, Connect now opens the QR panel; th
   assert.equal(await page.getByTestId('download-schema').getAttribute('download'), 'evolution-create-v2.schema.json');
   assert.deepEqual(log.errors, []);
 });
+
+test('2.x QR panel: rotation, pairing code, simulated scan → open, log out, delete (gone from the server)', async () => {
+  const fast = await startSandbox(['--key', KEY, '--api-version', '2', '--qr-period-ms', '2000']);
+  const control = (path, method = 'POST') => fetch(`${fast.url}/__sandbox/${path}`, { method });
+  try {
+    const { page, log, context } = await openPage(browser, `${site.url}?qrPeriod=2`);
+    await connect(page, fast.url);
+    await page.getByTestId('preset-basic').click();
+    await page.getByTestId('instance-name').fill('v2life');
+    await page.waitForTimeout(200);
+    await page.getByTestId('send').click();
+    await page.getByTestId('qr-panel').waitFor({ timeout: 20000 });
+    assert.equal(await page.getByTestId('qr-attempt').textContent(), 'Attempt 1 of 30');
+    await page.getByTestId('qr-attempt').filter({ hasText: /Attempt [2-9] of 30/ }).waitFor({ timeout: 10000 });
+    await page.getByText('No camera? Link with a pairing code instead').click();
+    await page.getByTestId('pairing-number').fill('5511999999999');
+    await page.getByTestId('pairing-request').click();
+    await page.getByTestId('pairing-code').waitFor();
+    assert.match(await page.getByTestId('pairing-code').textContent(), /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    assert.equal((await control('scan/v2life')).status, 200);
+    await page.getByTestId('connected').waitFor({ timeout: 20000 });
+    assert.equal(await page.getByTestId('connection-state').textContent(), 'open');
+    await page.getByTestId('logout').click();
+    await page.getByTestId('confirm-yes').click();
+    await page.getByTestId('panel-message').filter({ hasText: 'Logged out' }).waitFor();
+    assert.equal(await page.getByTestId('connection-state').textContent(), 'close');
+    await page.getByTestId('delete').click();
+    await page.getByTestId('confirm-yes').click();
+    await page.getByTestId('panel-message').filter({ hasText: 'Instance deleted' }).waitFor();
+    const gone = await fetch(`${fast.url}/instance/fetchInstances?instanceName=v2life`, { headers: { apikey: KEY } });
+    assert.equal(gone.status, 404);
+    assert.deepEqual(log.errors.filter((e) => !/status of 40[04]/.test(e)), []);
+    await context.close();
+  } finally {
+    fast.stop();
+  }
+});
