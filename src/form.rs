@@ -4,7 +4,7 @@
 
 use evo_core::builder::Preset;
 use evo_core::events::describe;
-use evo_core::fields::{Field, Group, Input, Profile, Role};
+use evo_core::fields::{Field, Group, Input, Profile, Role, Ty};
 use evo_core::lint::{Kind, Node};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -226,13 +226,31 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
     }
 }
 
-/// The fields of `groups` in table order (traps and not-entered fields left out).
+/// The fields of `groups` in table order (traps and not-entered fields left out); an object's
+/// fields stand in a fieldset with the object's own help and message.
 fn controls(profile: Profile, groups: &'static [Group]) -> impl IntoView {
+    let shown = move |f: &&'static Field| f.role == Role::Normal && f.input != Input::None;
     profile
         .fields()
         .iter()
-        .filter(|f| groups.contains(&f.group) && f.role == Role::Normal && f.input != Input::None)
-        .map(|f| view! { <FieldControl f /> })
+        .filter(move |f| groups.contains(&f.group) && f.parent().is_empty())
+        .filter(|f| f.ty == Ty::Object || shown(f))
+        .map(move |f| {
+            if f.ty != Ty::Object {
+                return view! { <FieldControl f /> }.into_any();
+            }
+            let b = Builder::expect();
+            let message = field_message(b, f.key);
+            view! {
+                <fieldset class=f.key>
+                    <legend>{f.label}" " <code class="key">{f.key}</code></legend>
+                    <p class="hint">{f.help}</p>
+                    {profile.children(f.key).filter(shown).map(|f| view! { <FieldControl f /> }).collect_view()}
+                    <p class="field-msg" role="status" data-testid=format!("{}-msg", testid_of(f.key))>{message}</p>
+                </fieldset>
+            }
+            .into_any()
+        })
         .collect_view()
 }
 

@@ -127,7 +127,7 @@ for (const [title, arrange, status, explanation] of doctorCases) {
     assert.ok((await page.getByTestId('response-body').textContent()).length >= 0);
     assert.equal(await page.getByTestId('payload-editor').inputValue(), before, 'nothing typed is lost');
     if (title.startsWith('400')) {
-      assert.match(await page.locator('.proxy .field-msg').textContent(), /Server: Invalid proxy/);
+      assert.match(await page.getByTestId('field-proxy-msg').textContent(), /Server: Invalid proxy/);
     }
     await page.context().close();
   });
