@@ -2,10 +2,7 @@
 //! response with its explanation, summary and QR code. Every rule comes from `evo_core`.
 
 use evo_core::builder::{decode_fragment, preset_text, Preset};
-use evo_core::explain::{
-    explain_aborted, explain_no_response, explain_response, explain_timeout, mixed_content, read_health,
-    suggest_free_name, Explanation, Health, Tone,
-};
+use evo_core::explain::{explain_response, read_health, suggest_free_name, Explanation, Health, Tone};
 use evo_core::fields::Profile;
 use evo_core::qr::{check_png_data_url, QrMatrix};
 use evo_core::response::{decode, field_of_message, Created, Decoded, QrInfo};
@@ -17,7 +14,7 @@ use serde_json::Value;
 
 use crate::editor::{Editor, Exports};
 use crate::form::PayloadForm;
-use crate::http::{self, Abort, HttpError, Reply};
+use crate::http::{Abort, Api, ApiError, HttpError, Reply};
 use crate::profile::ProfileBar;
 use crate::qr_panel::QrPanel;
 use crate::state::{Builder, ProfileSource};
@@ -45,19 +42,19 @@ impl Conn {
 
 /// Reads the server's version (`GET /`), remembers it, and switches the builder to its profile.
 /// `Err` holds the explanation shown when the server could not be read.
-async fn read_server(conn: Conn, b: Builder, base: BaseUrl) -> Result<(String, Profile), String> {
-    match http::get(&format!("{}/", base.as_str()), 15).await {
-        Ok(r) => match read_health(r.status, &r.body) {
-            Health::Evolution { version, v2 } => {
-                let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
-                conn.server.try_set(Some((conn.base_url.get_untracked(), version.clone(), profile)));
-                b.set_profile(profile, ProfileSource::Server(version.clone()));
-                Ok((version, profile))
-            }
-            Health::NotEvolution(why) => Err(why),
-        },
-        Err(HttpError::Timeout { seconds, .. }) => Err(explain_timeout(seconds).text),
-        Err(_) => Err(explain_no_response(&browser::page_origin()).text),
+async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Profile), String> {
+    let reply = match api.health().await {
+        Ok(r) | Err(ApiError::Answered(r)) => r,
+        Err(e) => return Err(e.explanation().text),
+    };
+    match read_health(reply.status, &reply.body) {
+        Health::Evolution { version, v2 } => {
+            let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
+            conn.server.try_set(Some((conn.base_url.get_untracked(), version.clone(), profile)));
+            b.set_profile(profile, ProfileSource::Server(version.clone()));
+            Ok((version, profile))
+        }
+        Health::NotEvolution(why) => Err(why),
     }
 }
 
@@ -149,21 +146,18 @@ pub fn App() -> impl IntoView {
                     "the payload has {errors} error(s): fix them first (see the list under the editor)."
                 ));
             }
-            let base = match BaseUrl::parse(&base) {
-                Ok(b) => b,
-                Err(e) => return Outcome::NotSent(e.to_string()),
+            let api = match Api::new(&base, &key) {
+                Ok(api) => api,
+                Err(e) => return Outcome::NotSent(e.to_string().trim_start_matches("not sent: ").to_owned()),
             };
             if let Err(e) = check_api_key(&key) {
                 return Outcome::NotSent(e.to_string());
-            }
-            if let Some(e) = mixed_content(browser::page_is_https(), base.is_https()) {
-                return Outcome::NotSent(e.text);
             }
             // The first send to a server whose version is not known yet reads it: a payload of the
             // other generation is stopped here, with the user's text untouched.
             let server = match known {
                 Some(k) => Some(k),
-                None => read_server(conn, b, base.clone()).await.ok(),
+                None => read_server(conn, b, api.clone()).await.ok(),
             };
             if let Some((version, p)) = server.filter(|(_, p)| *p != profile) {
                 return Outcome::NotSent(format!(
@@ -172,14 +166,11 @@ pub fn App() -> impl IntoView {
                     p.label()
                 ));
             }
-            match http::post_json(&base.create_url(), &key, body, timeout, controller).await {
-                Ok(reply) => Outcome::Answered {
-                    reply,
-                    name: name.unwrap_or_default(),
-                    token: token.unwrap_or_default(),
-                    profile,
-                },
-                Err(e) => Outcome::NoAnswer(e),
+            let (name, token) = (name.unwrap_or_default(), token.unwrap_or_default());
+            match api.create(body, timeout, controller).await {
+                Ok(reply) | Err(ApiError::Answered(reply)) => Outcome::Answered { reply, name, token, profile },
+                Err(ApiError::NotSent(why)) => Outcome::NotSent(why),
+                Err(ApiError::NoAnswer(e)) => Outcome::NoAnswer(e),
             }
         }
     });
@@ -336,17 +327,14 @@ fn ConnectionPanel(
         let (conn, b) = (expect_context::<Conn>(), Builder::expect());
         health.set(None);
         spawn_local(async move {
-            let result = match BaseUrl::parse(&base) {
-                Err(e) => Err(e.to_string()),
-                Ok(url) => match mixed_content(browser::page_is_https(), url.is_https()) {
-                    Some(e) => Err(e.text),
-                    None => read_server(conn, b, url).await.map(|(version, profile)| {
-                        format!(
-                            "Evolution API {version} answers at this address: payloads are built and checked for {}.",
-                            profile.label()
-                        )
-                    }),
-                },
+            let result = match Api::new(&base, "") {
+                Err(e) => Err(e.explanation().text),
+                Ok(api) => read_server(conn, b, api).await.map(|(version, profile)| {
+                    format!(
+                        "Evolution API {version} answers at this address: payloads are built and checked for {}.",
+                        profile.label()
+                    )
+                }),
             };
             health.try_set(Some(result));
         });
@@ -488,14 +476,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
         }
         Outcome::NoAnswer(err) => {
             let elapsed = err.elapsed_ms().map_or_else(|| "—".to_owned(), |ms| format!("{} ms", ms.round() as u64));
-            let e = match &err {
-                HttpError::Request(why) => {
-                    Explanation { tone: Tone::Error, text: format!("The browser refused to build the request: {why}") }
-                }
-                HttpError::Network { .. } => explain_no_response(&browser::page_origin()),
-                HttpError::Timeout { seconds, .. } => explain_timeout(*seconds),
-                HttpError::Aborted { .. } => explain_aborted(),
-            };
+            let e = ApiError::NoAnswer(err).explanation();
             view! {
                 <dl class="facts">
                     <dt>"Status"</dt>

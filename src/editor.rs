@@ -208,7 +208,11 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
     let share = move |_| match strip_secrets(&b.text.get_untracked()) {
         Some(clean) => {
             let profile = b.profile.get_untracked().id();
-            let url = format!("{}#payload={}&profile={profile}", browser::page_url_without_fragment(), encode_fragment(&clean));
+            let url = format!(
+                "{}#payload={}&profile={profile}",
+                browser::page_url_without_fragment(),
+                encode_fragment(&clean)
+            );
             copy("Share link", url)
         }
         None => {

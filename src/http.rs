@@ -1,4 +1,5 @@
-//! The one module that talks HTTP to an Evolution API server.
+//! The one module that talks HTTP to an Evolution API server: [`Api`], the typed client the views
+//! use, over a private `send` with a time limit and a Stop.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -7,7 +8,12 @@ use std::time::Duration;
 use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::set_timeout_with_handle;
 
-use crate::browser::now_ms;
+use evo_core::explain::{explain_aborted, explain_no_response, explain_timeout, mixed_content, Explanation, Tone};
+use evo_core::response::{decode, Decoded};
+use evo_core::token::check_api_key;
+use evo_core::url::{BaseUrl, InstanceAction};
+
+use crate::browser::{self, now_ms};
 
 /// An HTTP answer, whatever its status: the body is kept as text, never interpreted as HTML.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,21 +63,31 @@ impl Abort {
     }
 }
 
+/// Sends one request with its own time limit. `abort` (the page's Stop, or a panel that goes) is
+/// combined with the request's own controller, so a timeout never aborts the caller's later requests.
 async fn send(
     builder: RequestBuilder,
     body: Option<String>,
     timeout_s: u32,
     abort: Option<Abort>,
 ) -> Result<Reply, HttpError> {
-    let abort = abort.or_else(Abort::new);
-    let builder = builder.abort_signal(abort.as_ref().map(|a| a.0.signal()).as_ref());
+    let own = Abort::new();
+    let signal = match (&abort, &own) {
+        (Some(ext), Some(own)) => {
+            Some(web_sys::AbortSignal::any(&js_sys::Array::of2(&ext.0.signal(), &own.0.signal())))
+        }
+        (None, Some(own)) => Some(own.0.signal()),
+        (Some(ext), None) => Some(ext.0.signal()),
+        (None, None) => None,
+    };
+    let builder = builder.abort_signal(signal.as_ref());
     let req = match body {
         Some(b) => builder.body(b),
         None => builder.build(),
     }
     .map_err(|e| HttpError::Request(e.to_string()))?;
     let timed_out = Rc::new(Cell::new(false));
-    let timer = abort.clone().and_then(|a| {
+    let timer = own.clone().and_then(|a| {
         let flag = timed_out.clone();
         set_timeout_with_handle(
             move || {
@@ -103,30 +119,136 @@ async fn send_and_read(req: Request) -> Result<(u16, String), String> {
     Ok((status, body))
 }
 
-/// `POST {url}` with the JSON `body` and the global key in the `apikey` header (the only header
-/// Evolution authenticates with). The key goes in no URL and no log.
-pub async fn post_json(
-    url: &str,
-    api_key: &str,
-    body: String,
-    timeout_s: u32,
-    abort: Option<Abort>,
-) -> Result<Reply, HttpError> {
-    let builder = Request::post(url).header("Content-Type", "application/json").header("apikey", api_key);
-    send(builder, Some(body), timeout_s, abort).await
+/// Why a call to the server did not end in a success.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// Refused before anything left the page (bad base URL or key, mixed content).
+    #[error("not sent: {0}")]
+    NotSent(String),
+    /// No HTTP answer.
+    #[error(transparent)]
+    NoAnswer(HttpError),
+    /// An answer with an error status (the body tells why; `evo-core` explains it).
+    #[error("the server answered {}", .0.status)]
+    Answered(Reply),
 }
 
-/// `GET {url}` without credentials (the server's root answers without a key).
-pub async fn get(url: &str, timeout_s: u32) -> Result<Reply, HttpError> {
-    send(Request::get(url), None, timeout_s, None).await
+impl ApiError {
+    /// What the user reads for a call that got no answer or was not sent (an answer is explained
+    /// from its decoded body by `evo_core::explain::explain_response`).
+    pub fn explanation(&self) -> Explanation {
+        match self {
+            ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: format!("Not sent: {why}") },
+            ApiError::NoAnswer(HttpError::Request(why)) => {
+                Explanation { tone: Tone::Error, text: format!("The browser refused to build the request: {why}") }
+            }
+            ApiError::NoAnswer(HttpError::Network { .. }) => explain_no_response(&browser::page_origin()),
+            ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => explain_timeout(*seconds),
+            ApiError::NoAnswer(HttpError::Aborted { .. }) => explain_aborted(),
+            ApiError::Answered(reply) => match decode(reply.status, &reply.body) {
+                Decoded::Error(e) if !e.messages.is_empty() => {
+                    Explanation { tone: Tone::Error, text: format!("{}: {}", reply.status, e.messages.join("; ")) }
+                }
+                _ => Explanation { tone: Tone::Error, text: format!("{}: unexpected answer", reply.status) },
+            },
+        }
+    }
+
+    /// The HTTP status, when the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Answered(r) => Some(r.status),
+            _ => None,
+        }
+    }
 }
 
-/// `GET {url}` with the `apikey` header (global key or the instance's own key).
-pub async fn get_with_key(url: &str, api_key: &str, timeout_s: u32) -> Result<Reply, HttpError> {
-    send(Request::get(url).header("apikey", api_key), None, timeout_s, None).await
+/// The page's client for one Evolution API server: the base URL and the key (global, or an
+/// instance's own) checked once, then typed calls. Views never build URLs or map HTTP errors. The
+/// key travels only in the `apikey` header (the only header Evolution authenticates with): never in
+/// a URL, never in a log.
+#[derive(Debug, Clone)]
+pub struct Api {
+    base: BaseUrl,
+    key: String,
 }
 
-/// `DELETE {url}` with the `apikey` header.
-pub async fn delete(url: &str, api_key: &str, timeout_s: u32) -> Result<Reply, HttpError> {
-    send(Request::delete(url).header("apikey", api_key), None, timeout_s, None).await
+impl Api {
+    /// Checks what can be checked before sending: the base URL, and mixed content (an https page
+    /// cannot call an http server). The key is checked by the calls that need it.
+    pub fn new(base_url: &str, key: &str) -> Result<Api, ApiError> {
+        let base = BaseUrl::parse(base_url).map_err(|e| ApiError::NotSent(e.to_string()))?;
+        if let Some(e) = mixed_content(browser::page_is_https(), base.is_https()) {
+            return Err(ApiError::NotSent(e.text));
+        }
+        Ok(Api { base, key: key.to_owned() })
+    }
+
+    fn keyed(&self, req: RequestBuilder) -> Result<RequestBuilder, ApiError> {
+        check_api_key(&self.key).map_err(|e| ApiError::NotSent(e.to_string()))?;
+        Ok(req.header("apikey", &self.key))
+    }
+
+    async fn call(
+        req: RequestBuilder,
+        body: Option<String>,
+        timeout_s: u32,
+        abort: Option<Abort>,
+    ) -> Result<Reply, ApiError> {
+        match send(req, body, timeout_s, abort).await {
+            Ok(r) if r.status >= 400 => Err(ApiError::Answered(r)),
+            Ok(r) => Ok(r),
+            Err(e) => Err(ApiError::NoAnswer(e)),
+        }
+    }
+
+    /// `GET /`: the server's welcome and version (no key).
+    pub async fn health(&self) -> Result<Reply, ApiError> {
+        Self::call(Request::get(&self.base.health_url()), None, 15, None).await
+    }
+
+    /// `POST /instance/create` with the payload text as it is.
+    pub async fn create(&self, body: String, timeout_s: u32, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let req = self.keyed(Request::post(&self.base.create_url()).header("Content-Type", "application/json"))?;
+        Self::call(req, Some(body), timeout_s, abort).await
+    }
+
+    /// `GET /instance/connect/{name}[?number=…]`: the QR code (and a pairing code for a number).
+    pub async fn connect(&self, name: &str, number: Option<&str>, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let url = match number {
+            Some(n) => self.base.pairing_url(name, n),
+            None => self.base.instance_url(InstanceAction::Connect, name),
+        };
+        Self::call(self.keyed(Request::get(&url))?, None, 30, abort).await
+    }
+
+    /// `GET /instance/connectionState/{name}`.
+    pub async fn state(&self, name: &str, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let url = self.base.instance_url(InstanceAction::ConnectionState, name);
+        Self::call(self.keyed(Request::get(&url))?, None, 15, abort).await
+    }
+
+    /// `DELETE /instance/logout/{name}`.
+    pub async fn logout(&self, name: &str, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let url = self.base.instance_url(InstanceAction::Logout, name);
+        Self::call(self.keyed(Request::delete(&url))?, None, 30, abort).await
+    }
+
+    /// `DELETE /instance/delete/{name}`.
+    pub async fn delete(&self, name: &str, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let url = self.base.instance_url(InstanceAction::Delete, name);
+        Self::call(self.keyed(Request::delete(&url))?, None, 30, abort).await
+    }
+
+    /// `GET /instance/fetchInstances[?instanceName=…]`.
+    pub async fn fetch_instances(&self, name: Option<&str>, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let url = self.base.fetch_instances_url(name);
+        Self::call(self.keyed(Request::get(&url))?, None, 30, abort).await
+    }
+
+    /// `GET /webhook/find/{name}`: the webhook as the server holds it (or `null`).
+    pub async fn webhook_find(&self, name: &str, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let url = self.base.webhook_find_url(name);
+        Self::call(self.keyed(Request::get(&url))?, None, 15, abort).await
+    }
 }

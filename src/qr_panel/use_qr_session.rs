@@ -1,24 +1,22 @@
 //! `use_qr_session`: [`evo_core::session`]'s state machine driven in the page, in leptos-use's shape
 //! (one hook, signals and actions out, explicit cleanup).
 //!
-//! It runs the machine's commands — HTTP through [`crate::http`], the one-second timer
+//! It runs the machine's commands — HTTP through [`crate::http::Api`], the one-second timer
 //! (`use_interval_fn`), Page Visibility (`use_document_visibility`) — and feeds their results back as
 //! events. The async work is owned by the component: every result goes through [`QrSession::send`],
 //! which finds the machine with `try_update_value` and writes the signals with `try_set`, so an
-//! answer landing after the panel was replaced (disposed) is dropped instead of panicking. (The
-//! requests themselves are not aborted: `http::get_with_key` takes no `Abort`.)
+//! answer landing after the panel was replaced (disposed) is dropped instead of panicking, and the
+//! requests still in flight are aborted when the panel goes.
 
-use evo_core::explain::explain_no_response;
-use evo_core::response::{decode, decode_connect, decode_state, QrInfo};
+use evo_core::response::{decode_connect, decode_state, QrInfo};
 use evo_core::session::{Command, Event, Failure, Phase, Session, Timing};
-use evo_core::url::{BaseUrl, InstanceAction};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::use_interval_fn;
 
 use crate::browser;
-use crate::http::{self, HttpError, Reply};
+use crate::http::{Abort, Api, ApiError, HttpError, Reply};
 
 type TimerSwitch = Box<dyn Fn(bool) + Send + Sync>;
 
@@ -42,6 +40,8 @@ pub struct QrSession {
     instance_key: StoredValue<Option<String>>,
     base_url: RwSignal<String>,
     global_key: RwSignal<String>,
+    /// Aborts the panel's requests still in flight when it goes.
+    abort: StoredValue<Option<Abort>>,
 }
 
 /// The expected QR rotation period (`?qrPeriod=` seconds, else the server's ~45 s) and the bound
@@ -52,23 +52,14 @@ fn timing() -> Timing {
 }
 
 /// `None` for a 2xx answer; otherwise what went wrong, with the status when there was one.
-fn failure(r: &Result<Reply, HttpError>) -> Option<Failure> {
-    let (status, why) = match r {
-        Ok(reply) if (200..300).contains(&reply.status) => return None,
-        Ok(reply) => (
-            Some(reply.status),
-            match decode(reply.status, &reply.body) {
-                evo_core::response::Decoded::Error(e) if !e.messages.is_empty() => {
-                    format!("{}: {}", reply.status, e.messages.join("; "))
-                }
-                _ => format!("{}: unexpected answer", reply.status),
-            },
-        ),
-        Err(HttpError::Timeout { seconds, .. }) => (None, format!("No answer within {seconds} s.")),
-        Err(HttpError::Request(why)) => (None, why.clone()),
-        Err(_) => (None, explain_no_response(&browser::page_origin()).text),
+fn failure(r: &Result<Reply, ApiError>) -> Option<Failure> {
+    let e = r.as_ref().err()?;
+    let why = match e {
+        ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => format!("No answer within {seconds} s."),
+        ApiError::NoAnswer(HttpError::Request(why)) | ApiError::NotSent(why) => why.clone(),
+        other => other.explanation().text,
     };
-    Some(Failure { status, why })
+    Some(Failure { status: e.status(), why })
 }
 
 /// Writes `v` into `sig` only when it changed (so views that read it do not rerun every second),
@@ -103,6 +94,7 @@ pub fn use_qr_session(
         instance_key: StoredValue::new(instance_key),
         base_url,
         global_key,
+        abort: StoredValue::new(Abort::new()),
     };
     let timer = use_interval_fn(move || s.send(Event::Tick), 1000);
     let (pause, resume) = (timer.pause, timer.resume);
@@ -114,6 +106,9 @@ pub fn use_qr_session(
     // late answers find the machine disposed and are dropped.
     on_cleanup(move || {
         s.timer.try_set_value(None);
+        if let Some(Some(a)) = s.abort.try_get_value() {
+            a.abort();
+        }
     });
     s.run_all(first);
     s
@@ -157,24 +152,20 @@ impl QrSession {
         }
     }
 
-    fn url(self, action: InstanceAction, number: Option<&str>) -> Option<String> {
-        let base = BaseUrl::parse(&self.base_url.try_get_untracked()?).ok()?;
-        let name = self.name.try_get_value()?;
-        Some(match number {
-            Some(n) => base.pairing_url(&name, n),
-            None => base.instance_url(action, &name),
-        })
+    /// The client for this panel's server and key, and the instance name (`None` once it is gone).
+    fn api(self) -> Option<(Result<Api, ApiError>, String, Option<Abort>)> {
+        let api = Api::new(&self.base_url.try_get_untracked()?, &self.key());
+        Some((api, self.name.try_get_value()?, self.abort.try_get_value()?))
     }
 
     /// Runs a connect (`qr`) or connectionState request and feeds its answer back.
     fn get(self, seq: u32, number: Option<String>, qr: bool) {
-        let action = if qr { InstanceAction::Connect } else { InstanceAction::ConnectionState };
-        let target = self.url(action, number.as_deref());
-        let key = self.key();
+        let Some((api, name, abort)) = self.api() else { return };
         spawn_local(async move {
-            let r = match target {
-                Some(t) => http::get_with_key(&t, &key, if qr { 30 } else { 15 }).await,
-                None => Err(HttpError::Request("the base URL is not valid".into())),
+            let r = match api {
+                Ok(api) if qr => api.connect(&name, number.as_deref(), abort).await,
+                Ok(api) => api.state(&name, abort).await,
+                Err(e) => Err(e),
             };
             // From here on the panel may be gone: `send` only touches it while it is alive.
             let body = match failure(&r) {
@@ -191,22 +182,20 @@ impl QrSession {
 
     /// Logs out, or deletes (a connected instance is logged out first: 1.8.2 refuses otherwise).
     pub fn unlink(self, delete: bool) {
-        let target = self.url(if delete { InstanceAction::Delete } else { InstanceAction::Logout }, None);
-        let logout = self.url(InstanceAction::Logout, None);
-        let Some(target) = target else { return };
-        let key = self.key();
+        let Some((Ok(api), name, abort)) = self.api() else {
+            return self.send(Event::Say("The base URL or the key is not valid.".into()));
+        };
         let connected = self.state.try_with_untracked(|s| s == "open") == Some(true);
         spawn_local(async move {
             let mut notes = Vec::new();
             if delete && connected {
-                if let Some(l) = logout {
-                    if let Some(f) = failure(&http::delete(&l, &key, 30).await) {
-                        return self.send(Event::Say(format!("Log out (needed before delete) failed — {}", f.why)));
-                    }
-                    notes.push("Logged out first (Evolution 1.8.2 refuses to delete a connected instance).");
+                if let Some(f) = failure(&api.logout(&name, abort.clone()).await) {
+                    return self.send(Event::Say(format!("Log out (needed before delete) failed — {}", f.why)));
                 }
+                notes.push("Logged out first (Evolution 1.8.2 refuses to delete a connected instance).");
             }
-            if let Some(f) = failure(&http::delete(&target, &key, 30).await) {
+            let r = if delete { api.delete(&name, abort).await } else { api.logout(&name, abort).await };
+            if let Some(f) = failure(&r) {
                 let what = if delete { "Delete" } else { "Log out" };
                 return self.send(Event::Say(format!("{what} failed — {}", f.why)));
             }

@@ -114,10 +114,7 @@ fn decode_created(v: &Value) -> Created {
     let (webhook, events) = match v.get("webhook") {
         Some(Value::String(s)) => (Some(s.clone()), strings(v.get("events"))),
         Some(w @ Value::Object(_)) => {
-            (
-                ["webhook", "url", "webhookUrl"].iter().find_map(|k| string_at(w, &[k])),
-                strings(w.get("events")),
-            )
+            (["webhook", "url", "webhookUrl"].iter().find_map(|k| string_at(w, &[k])), strings(w.get("events")))
         }
         _ => (None, strings(v.get("events"))),
     };

@@ -67,6 +67,24 @@ impl BaseUrl {
         format!("{}/instance/{}/{}", self.0, action.path(), encode_component(name))
     }
 
+    /// `{base}/`: the server's version (no key needed).
+    pub fn health_url(&self) -> String {
+        format!("{}/", self.0)
+    }
+
+    /// `{base}/instance/fetchInstances[?instanceName=…]`.
+    pub fn fetch_instances_url(&self, name: Option<&str>) -> String {
+        match name {
+            Some(n) => format!("{}/instance/fetchInstances?instanceName={}", self.0, encode_component(n)),
+            None => format!("{}/instance/fetchInstances", self.0),
+        }
+    }
+
+    /// `{base}/webhook/find/{name}`.
+    pub fn webhook_find_url(&self, name: &str) -> String {
+        format!("{}/webhook/find/{}", self.0, encode_component(name))
+    }
+
     /// `{base}/instance/connect/{name}?number={digits}`: asks for a pairing code.
     pub fn pairing_url(&self, name: &str, number: &str) -> String {
         format!("{}?number={}", self.instance_url(InstanceAction::Connect, name), encode_component(number))
@@ -135,6 +153,10 @@ mod tests {
         assert_eq!(b.instance_url(InstanceAction::Delete, "a/b"), "https://h/evo/instance/delete/a%2Fb");
         assert_eq!(b.instance_url(InstanceAction::Logout, "instância"), "https://h/evo/instance/logout/inst%C3%A2ncia");
         assert_eq!(b.pairing_url("shop", "5511999999999"), "https://h/evo/instance/connect/shop?number=5511999999999");
+        assert_eq!(b.health_url(), "https://h/evo/");
+        assert_eq!(b.fetch_instances_url(Some("a b")), "https://h/evo/instance/fetchInstances?instanceName=a%20b");
+        assert_eq!(b.fetch_instances_url(None), "https://h/evo/instance/fetchInstances");
+        assert_eq!(b.webhook_find_url("a/b"), "https://h/evo/webhook/find/a%2Fb");
     }
 
     #[test]
