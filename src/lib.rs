@@ -2,17 +2,16 @@
 //!
 //! [`http`] is the only module that talks to the network; [`storage`] the only one that touches
 //! browser storage; [`browser`] wraps the other browser APIs (random bytes, origin, clipboard, clock).
-//! [`state`] holds the payload text — the source of truth — and its lint report.
+//! [`state`] holds the payload text — the source of truth — its profile and its lint report;
+//! [`ui`] holds the views, one file per concern.
 
-pub mod app;
 pub mod browser;
-pub mod editor;
-pub mod form;
 pub mod http;
-pub mod profile;
-pub mod qr_panel;
 pub mod state;
 pub mod storage;
+pub mod ui;
+
+pub use ui::app;
 
 /// Mounts the page on `<body>`.
 pub fn mount() {

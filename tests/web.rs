@@ -2,7 +2,8 @@
 //! the form ↔ text sync, presets, the events checklist, send gating and the QR view.
 #![cfg(target_arch = "wasm32")]
 
-use evo_admin::app::{App, QrView};
+use evo_admin::app::App;
+use evo_admin::ui::qr_view::QrView;
 use evo_core::response::QrInfo;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -8,12 +8,12 @@ mod use_qr_session;
 use evo_core::response::QrInfo;
 use evo_core::session::{Event, Phase, QR_LIMIT};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+
+use super::copy::CopyButton;
 
 pub use use_qr_session::{use_qr_session, QrSession};
 
-use crate::app::QrView;
-use crate::browser;
+use crate::ui::qr_view::QrView;
 
 #[component]
 pub fn QrPanel(
@@ -113,10 +113,7 @@ pub fn QrPanel(
                         view! {
                             <p class="pairing" data-testid="pairing-code-box">
                                 "Pairing code: " <strong data-testid="pairing-code">{shown}</strong> " "
-                                <button type="button" on:click=move |_| {
-                                    let c = code.clone();
-                                    spawn_local(async move { browser::copy_text(&c).await; });
-                                }>"Copy"</button>
+                                <CopyButton text=Signal::stored(code) testid="pairing-code-copy" />
                             </p>
                             <ol class="hint">
                                 <li>"On the phone: WhatsApp › Settings › Linked devices › Link a device."</li>

@@ -1,0 +1,250 @@
+//! The page: connection settings, the builder (form + editor + diagnostics), sending, and the
+//! response with its explanation, summary and QR code. Every rule comes from `evo_core`.
+
+use evo_core::builder::{decode_fragment, preset_text, Preset};
+use evo_core::fields::Profile;
+use evo_core::response::{decode, field_of_message, Decoded};
+use evo_core::token::check_api_key;
+use leptos::prelude::*;
+
+use crate::http::{Abort, Api, ApiError};
+use crate::state::{Builder, ProfileSource};
+use crate::ui::editor::{Editor, Exports};
+use crate::ui::form::PayloadForm;
+use crate::ui::profile::ProfileBar;
+use crate::ui::qr_panel::QrPanel;
+use crate::{browser, storage};
+
+use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
+use super::response::{Outcome, OutcomeView};
+
+/// The text the page starts with and its profile: a shared payload in the URL, else the saved
+/// draft, else the Basic preset with a fresh token.
+fn initial_text() -> (String, Profile, ProfileSource, Option<&'static str>) {
+    if let Some(frag) = browser::fragment() {
+        let mut payload = None;
+        let mut profile = None;
+        for part in frag.split('&') {
+            if let Some(p) = part.strip_prefix("payload=") {
+                payload = decode_fragment(p);
+            } else if let Some(p) = part.strip_prefix("profile=") {
+                profile = Profile::parse(p);
+            }
+        }
+        if let Some(p) = payload {
+            browser::clear_fragment();
+            let notice = "Payload loaded from the share link (tokens were not included: generate one).";
+            return (p, profile.unwrap_or_default(), ProfileSource::Saved, Some(notice));
+        }
+    }
+    if let Some((d, profile)) = storage::load_draft().filter(|(d, _)| !d.trim().is_empty()) {
+        return (d, profile.unwrap_or_default(), ProfileSource::Saved, None);
+    }
+    let token = browser::fresh_uuid().unwrap_or_default();
+    (preset_text(Profile::V1, Preset::Basic, "", &token, true), Profile::V1, ProfileSource::Default, None)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (text, profile, source, notice) = initial_text();
+    let b = Builder::new(text, profile, source);
+    provide_context(b);
+    let base_url = RwSignal::new(storage::load_base_url().unwrap_or_else(|| {
+        if browser::page_is_local() {
+            SANDBOX_URL.to_owned()
+        } else {
+            String::new()
+        }
+    }));
+    let remembered = storage::load_key(&base_url.get_untracked());
+    let remember = RwSignal::new(remembered.is_some());
+    let api_key = RwSignal::new(remembered.unwrap_or_default());
+    let timeout_s = RwSignal::new(30u32);
+    let conn = Conn { base_url, api_key, server: RwSignal::new(None) };
+    provide_context(conn);
+    let existing = RwSignal::new(String::new());
+    let opened = RwSignal::new(None::<String>);
+    let abort = StoredValue::new(None::<Abort>);
+
+    Effect::new(move |_| storage::save_base_url(&base_url.get()));
+    // The key is written to storage only while "Remember on this device" is on.
+    Effect::new(move |_| {
+        let (url, key) = (base_url.get(), api_key.get());
+        if remember.get() && !key.is_empty() {
+            storage::save_key(&url, &key);
+        }
+    });
+
+    let send = Action::new_local(move |_: &()| {
+        let base = base_url.get_untracked();
+        let key = api_key.get_untracked();
+        let timeout = timeout_s.get_untracked();
+        b.lint_now();
+        let errors = b.linted.with_untracked(|l| l.errors);
+        let body = b.text.get_untracked();
+        let field = |k: &str| b.linted.with_untracked(|l| l.field(k).and_then(|n| n.as_str().map(str::to_owned)));
+        let (name, token) = (field("instanceName"), field("token"));
+        let profile = b.profile.get_untracked();
+        let known = conn.known_server();
+        b.server_errors.set(Vec::new());
+        let controller = Abort::new();
+        abort.set_value(controller.clone());
+        async move {
+            if errors > 0 {
+                return Outcome::NotSent(format!(
+                    "the payload has {errors} error(s): fix them first (see the list under the editor)."
+                ));
+            }
+            let api = match Api::new(&base, &key) {
+                Ok(api) => api,
+                Err(e) => return Outcome::NotSent(e.to_string().trim_start_matches("not sent: ").to_owned()),
+            };
+            if let Err(e) = check_api_key(&key) {
+                return Outcome::NotSent(e.to_string());
+            }
+            // The first send to a server whose version is not known yet reads it: a payload of the
+            // other generation is stopped here, with the user's text untouched.
+            let server = match known {
+                Some(k) => Some(k),
+                None => read_server(conn, b, api.clone()).await.ok(),
+            };
+            if let Some((version, p)) = server.filter(|(_, p)| *p != profile) {
+                return Outcome::NotSent(format!(
+                    "this server runs Evolution API {version}, and the payload was built for {}. The profile is now {}: review the problems listed under the editor (\"Migrate\" converts the payload), then send again.",
+                    profile.label(),
+                    p.label()
+                ));
+            }
+            let (name, token) = (name.unwrap_or_default(), token.unwrap_or_default());
+            match api.create(body, timeout, controller).await {
+                Ok(reply) | Err(ApiError::Answered(reply)) => Outcome::Answered { reply, name, token, profile },
+                Err(ApiError::NotSent(why)) => Outcome::NotSent(why),
+                Err(ApiError::NoAnswer(e)) => Outcome::NoAnswer(e),
+            }
+        }
+    });
+    let pending = send.pending();
+    let token_notice = RwSignal::new(None::<String>);
+    // After a 400, put the server's messages next to the fields they are about; after a 201, the
+    // token is spent and the payload gets a fresh one.
+    Effect::new(move |_| {
+        token_notice.set(None);
+        if let Some(Outcome::Answered { reply, name, token, profile }) = send.value().get() {
+            match decode(reply.status, &reply.body) {
+                Decoded::Error(e) if reply.status == 400 => {
+                    let mapped = e
+                        .messages
+                        .iter()
+                        .filter_map(|m| field_of_message(profile, m).map(|f| (f.key, m.clone())))
+                        .collect();
+                    b.server_errors.set(mapped);
+                }
+                Decoded::Created(_) if (200..300).contains(&reply.status) => {
+                    token_notice.set(b.spend_token(&token, &name));
+                }
+                _ => {}
+            }
+        }
+    });
+    let errors = move || b.linted.with(|l| l.errors);
+    let send_label = move || match (pending.get(), errors()) {
+        (true, _) => "Creating…".to_owned(),
+        (false, 0) => "Create instance".to_owned(),
+        (false, n) => format!("Fix {n} error{} first", if n == 1 { "" } else { "s" }),
+    };
+
+    view! {
+        <header class="top">
+            <h1>"Evolution API — create a WhatsApp instance"</h1>
+            <p class="sub">
+                "Build the payload, see every mistake explained, post it to " <code>"{baseUrl}/instance/create"</code>
+                ", scan the QR. Also a JSON linter for the vendor's examples, comments and all."
+            </p>
+            {notice.map(|n| view! { <p class="msg warn" role="status">{n}</p> })}
+        </header>
+        <main class="grid">
+            <section class="card wide" aria-labelledby="conn-h">
+                <h2 id="conn-h">"Connection"</h2>
+                <div class="conn">
+                    <ConnectionPanel base_url api_key remember timeout_s />
+                </div>
+            </section>
+            <div class="builder">
+            <section class="card" aria-labelledby="payload-h">
+                <h2 id="payload-h">"Payload"</h2>
+                <ProfileBar />
+                <PayloadForm />
+            </section>
+            <section class="card sticky" aria-labelledby="json-h">
+                <h2 id="json-h">"JSON"</h2>
+                <Editor />
+                <Exports base_url />
+                <div class="row send-row">
+                    <button
+                        class="primary"
+                        data-testid="send"
+                        type="button"
+                        prop:disabled=move || pending.get() || (errors() != 0)
+                        on:click=move |_| {
+                            send.dispatch(());
+                        }
+                    >
+                        {send_label}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="abort"
+                        hidden=move || !pending.get()
+                        on:click=move |_| abort.with_value(|a| if let Some(a) = a { a.abort() })
+                    >
+                        "Stop"
+                    </button>
+                    <span class="hint" data-testid="send-hint">
+                        {move || (errors() != 0).then_some("Warnings are allowed; errors must be fixed before sending.")}
+                    </span>
+                </div>
+            </section>
+            </div>
+            <section class="card wide" aria-labelledby="resp-h" aria-busy=move || pending.get().to_string()>
+                <h2 id="resp-h">"Response"</h2>
+                <p class="msg ok" role="status" data-testid="token-renewed" hidden=move || token_notice.with(Option::is_none)>
+                    {move || token_notice.get()}
+                </p>
+                // While a create is in flight the previous answer is not shown as if it were this one's.
+                {move || match (pending.get(), send.value().get()) {
+                    (true, _) => view! { <p class="muted" data-testid="response-pending">"Waiting for the server's answer…"</p> }.into_any(),
+                    (false, None) => view! { <p class="muted">"Nothing sent yet."</p> }.into_any(),
+                    (false, Some(outcome)) => view! { <OutcomeView outcome /> }.into_any(),
+                }}
+            </section>
+            <section class="card wide" aria-labelledby="existing-h">
+                <h2 id="existing-h">"Connect an existing instance"</h2>
+                <div class="row">
+                    <label for="existing-name" class="sr-only">"Instance name"</label>
+                    <input
+                        id="existing-name"
+                        data-testid="existing-name"
+                        type="text"
+                        placeholder="instance name (exact case)"
+                        spellcheck="false"
+                        bind:value=existing
+                    />
+                    <button
+                        type="button"
+                        data-testid="open-panel"
+                        prop:disabled=move || existing.with(|n| n.trim().is_empty())
+                        on:click=move |_| {
+                            opened.set(None);
+                            opened.set(Some(existing.get_untracked().trim().to_owned()));
+                        }
+                    >
+                        "Show QR / state"
+                    </button>
+                </div>
+                {move || opened.get().map(|name| view! {
+                    <QrPanel name initial=None base_url global_key=api_key instance_key=None />
+                })}
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,193 @@
+//! The connection card: base URL, global key (masked, remembered only on request), time limit,
+//! "Test connection" (which reads the server's version and picks the profile).
+
+use evo_core::explain::{read_health, Health};
+use evo_core::fields::Profile;
+use evo_core::url::BaseUrl;
+use leptos::prelude::*;
+
+use super::copy::CopyButton;
+use leptos::task::spawn_local;
+
+use crate::http::{Api, ApiError};
+use crate::state::{Builder, ProfileSource};
+use crate::storage;
+
+/// The sandbox's default address, offered when the page itself runs locally.
+pub const SANDBOX_URL: &str = "http://127.0.0.1:8081";
+
+/// The connection settings, shared with the QR panel.
+#[derive(Clone, Copy)]
+pub struct Conn {
+    pub base_url: RwSignal<String>,
+    pub api_key: RwSignal<String>,
+    /// What the server at `base_url` said it runs, once read: `(base URL, version, profile)`.
+    pub server: RwSignal<Option<(String, String, Profile)>>,
+}
+
+impl Conn {
+    /// The known version and profile of the server at the current base URL.
+    pub fn known_server(&self) -> Option<(String, Profile)> {
+        let base = self.base_url.get_untracked();
+        self.server.with_untracked(|s| s.as_ref().filter(|(b, _, _)| *b == base).map(|(_, v, p)| (v.clone(), *p)))
+    }
+}
+
+/// Reads the server's version (`GET /`), remembers it, and switches the builder to its profile.
+/// `Err` holds the explanation shown when the server could not be read.
+pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Profile), String> {
+    let reply = match api.health().await {
+        Ok(r) | Err(ApiError::Answered(r)) => r,
+        Err(e) => return Err(e.explanation().text),
+    };
+    match read_health(reply.status, &reply.body) {
+        Health::Evolution { version, v2 } => {
+            let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
+            conn.server.try_set(Some((conn.base_url.get_untracked(), version.clone(), profile)));
+            b.set_profile(profile, ProfileSource::Server(version.clone()));
+            Ok((version, profile))
+        }
+        Health::NotEvolution(why) => Err(why),
+    }
+}
+
+#[component]
+pub fn ConnectionPanel(
+    base_url: RwSignal<String>,
+    api_key: RwSignal<String>,
+    remember: RwSignal<bool>,
+    timeout_s: RwSignal<u32>,
+) -> impl IntoView {
+    let reveal = RwSignal::new(false);
+    let health = RwSignal::new(None::<Result<String, String>>);
+    let url_problem = move || base_url.with(|u| BaseUrl::parse(u).err().map(|e| e.to_string()));
+    // Switching to a server whose key was remembered fills the key in.
+    Effect::new(move |prev: Option<String>| {
+        let url = base_url.get();
+        if prev.is_some_and(|p| p != url) {
+            if let Some(k) = storage::load_key(&url) {
+                api_key.set(k);
+                remember.set(true);
+            }
+        }
+        url
+    });
+    let test_connection = move |_| {
+        let base = base_url.get_untracked();
+        let (conn, b) = (expect_context::<Conn>(), Builder::expect());
+        health.set(None);
+        spawn_local(async move {
+            let result = match Api::new(&base, "") {
+                Err(e) => Err(e.explanation().text),
+                Ok(api) => read_server(conn, b, api).await.map(|(version, profile)| {
+                    format!(
+                        "Evolution API {version} answers at this address: payloads are built and checked for {}.",
+                        profile.label()
+                    )
+                }),
+            };
+            health.try_set(Some(result));
+        });
+    };
+    view! {
+        <div class="field">
+            <label for="base-url">"Base URL"</label>
+            <div class="row">
+                <input
+                    id="base-url"
+                    data-testid="base-url"
+                    type="url"
+                    placeholder="https://evolution.example.com"
+                    autocomplete="url"
+                    spellcheck="false"
+                    bind:value=base_url
+                    aria-invalid=move || url_problem().is_some().to_string()
+                    aria-describedby="base-url-hint"
+                />
+                <button type="button" data-testid="test-connection" on:click=test_connection>
+                    "Test connection"
+                </button>
+            </div>
+            <p id="base-url-hint" class="hint">
+                {move || url_problem().unwrap_or_else(|| "The server root; /instance/create is added for you.".into())}
+            </p>
+            <p data-testid="server-version" role="status" class=move || match health.get() {
+                Some(Ok(_)) => "msg ok",
+                Some(Err(_)) => "msg err",
+                None => "hidden",
+            }>
+                {move || health.get().map(|r| r.unwrap_or_else(|e| e))}
+            </p>
+        </div>
+        <div class="field">
+            <label for="api-key">"Global API key"</label>
+            <div class="row">
+                <input
+                    id="api-key"
+                    data-testid="api-key"
+                    type=move || if reveal.get() { "text" } else { "password" }
+                    autocomplete="off"
+                    spellcheck="false"
+                    bind:value=api_key
+                    aria-describedby="api-key-hint"
+                />
+                <button
+                    type="button"
+                    data-testid="api-key-reveal"
+                    aria-pressed=move || reveal.get().to_string()
+                    on:click=move |_| reveal.update(|r| *r = !*r)
+                >
+                    {move || if reveal.get() { "Hide" } else { "Show" }}
+                </button>
+                <CopyButton text=api_key testid="api-key-copy" />
+            </div>
+            <p id="api-key-hint" class="hint">
+                "The server's AUTHENTICATION_API_KEY, sent only in the apikey header — never in a URL, a share link, the cURL export or the draft."
+            </p>
+        </div>
+        <div class="field check">
+            <input
+                id="remember-key"
+                data-testid="remember-key"
+                type="checkbox"
+                prop:checked=move || remember.get()
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    remember.set(on);
+                    if !on {
+                        storage::forget_key(&base_url.get_untracked());
+                    }
+                }
+            />
+            <label for="remember-key">"Remember the key on this device (for this server only)"</label>
+            <button
+                type="button"
+                data-testid="forget-key"
+                on:click=move |_| {
+                    storage::forget_key(&base_url.get_untracked());
+                    remember.set(false);
+                    api_key.set(String::new());
+                }
+            >
+                "Forget"
+            </button>
+        </div>
+        <div class="field">
+            <label for="timeout">"Time limit (seconds)"</label>
+            <input
+                id="timeout"
+                data-testid="timeout"
+                type="number"
+                min="1"
+                max="600"
+                prop:value=move || timeout_s.get().to_string()
+                on:input:target=move |ev| {
+                    if let Ok(n) = ev.target().value().parse::<u32>() {
+                        timeout_s.set(n.clamp(1, 600));
+                    }
+                }
+            />
+            <p class="hint">"A create with a QR code takes at least 5 s on a real server."</p>
+        </div>
+    }
+}

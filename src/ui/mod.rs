@@ -1,0 +1,14 @@
+//! The page's views, one file per concern: the page shell (`app`), the connection card, the
+//! builder (profile bar, form, editor with diagnostics and exports), the response card, the QR
+//! view and the QR panel. Views are thin: rules come from `evo_core`, HTTP from [`crate::http`],
+//! storage from [`crate::storage`].
+
+pub mod app;
+pub mod connection;
+pub mod copy;
+pub mod editor;
+pub mod form;
+pub mod profile;
+pub mod qr_panel;
+pub mod qr_view;
+pub mod response;

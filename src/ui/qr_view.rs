@@ -1,0 +1,70 @@
+//! The QR code as the server sent it (a checked PNG data URL) and drawn locally as SVG.
+
+use evo_core::qr::{check_png_data_url, QrMatrix};
+use evo_core::response::QrInfo;
+use leptos::prelude::*;
+
+/// The QR area: the server's PNG (only a checked `data:image/png;base64,` URL) and the same code
+/// drawn locally as SVG, always dark on white with a quiet zone.
+#[component]
+pub fn QrView(qr: QrInfo) -> impl IntoView {
+    if qr.is_pending() {
+        return view! {
+            <p class="msg warn" data-testid="qr-pending">
+                "The server has no QR code yet (qrcode.count is 0): it could not reach WhatsApp, or its WhatsApp Web version is out of date. Ask for the QR again in a few seconds (Refresh)."
+            </p>
+        }
+        .into_any();
+    }
+    let image = qr.base64.as_deref().map(|b| match check_png_data_url(b) {
+        Ok(url) => view! {
+            <figure class="qr">
+                <img data-testid="qr-image" src=url.to_owned() alt="WhatsApp QR code from the server" width="264" height="264" />
+                <figcaption>"From the server"</figcaption>
+            </figure>
+        }
+        .into_any(),
+        Err(e) => view! { <p class="msg err" data-testid="qr-image-refused">{e.to_string()}</p> }.into_any(),
+    });
+    let svg = qr.code.as_deref().map(|code| match QrMatrix::encode(code) {
+        Ok(m) => {
+            const QUIET: usize = 4;
+            let side = m.side(QUIET);
+            view! {
+                <figure class="qr">
+                    <svg
+                        data-testid="qr-svg"
+                        xmlns="http://www.w3.org/2000/svg"
+                        viewBox=format!("0 0 {side} {side}")
+                        width="264"
+                        height="264"
+                        shape-rendering="crispEdges"
+                        role="img"
+                        aria-label="WhatsApp QR code drawn from qrcode.code"
+                    >
+                        <rect width=side.to_string() height=side.to_string() fill="#ffffff" />
+                        <path d=m.svg_path(QUIET) fill="#000000" />
+                    </svg>
+                    <figcaption>"Drawn here from qrcode.code"</figcaption>
+                </figure>
+            }
+            .into_any()
+        }
+        Err(e) => view! { <p class="msg err">{format!("qrcode.code cannot be drawn: {e}")}</p> }.into_any(),
+    });
+    let count = qr
+        .count
+        .map(|c| format!("QR code #{c} of this session. Open WhatsApp › Linked devices › Link a device, and scan."));
+    let pairing = qr.pairing_code.map(|p| {
+        let shown = if p.len() == 8 { format!("{}-{}", &p[..4], &p[4..]) } else { p };
+        view! { <p data-testid="qr-pairing" class="pairing">"Pairing code: " <strong>{shown}</strong></p> }
+    });
+    view! {
+        <div class="qr-area" data-testid="qr-area">
+            <div class="qr-row">{image} {svg}</div>
+            {pairing}
+            <p class="hint">{count}</p>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,198 @@
+//! The response card: what a create ended in, explained, and the 201 summary with the QR panel.
+
+use evo_core::explain::{explain_response, suggest_free_name, Explanation, Tone};
+use evo_core::fields::Profile;
+use evo_core::response::{decode, Created, Decoded, QrInfo};
+use leptos::prelude::*;
+
+use super::connection::Conn;
+use super::copy::CopyButton;
+use serde_json::Value;
+
+use crate::http::{ApiError, HttpError, Reply};
+use crate::state::Builder;
+use crate::ui::qr_panel::QrPanel;
+
+/// What one press of "Create instance" ended in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Refused before sending (bad base URL or key, mixed content, lint errors): nothing left the page.
+    NotSent(String),
+    /// An HTTP answer, with the instance name, token and profile that were sent.
+    Answered { reply: Reply, name: String, token: String, profile: Profile },
+    /// No HTTP answer.
+    NoAnswer(HttpError),
+}
+
+fn tone_class(t: Tone) -> &'static str {
+    match t {
+        Tone::Success => "msg ok",
+        Tone::Warning => "msg warn",
+        Tone::Error => "msg err",
+    }
+}
+
+#[component]
+fn ExplanationView(e: Explanation) -> impl IntoView {
+    let (testid, role) =
+        if e.tone == Tone::Success { ("response-message", "status") } else { ("error-message", "alert") };
+    view! {
+        <p class=tone_class(e.tone) data-testid=testid role=role>
+            {e.text}
+        </p>
+    }
+}
+
+#[component]
+pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
+    match outcome {
+        Outcome::NotSent(why) => {
+            view! { <ExplanationView e=Explanation { tone: Tone::Error, text: format!("Not sent: {why}") } /> }
+                .into_any()
+        }
+        Outcome::NoAnswer(err) => {
+            let elapsed = err.elapsed_ms().map_or_else(|| "—".to_owned(), |ms| format!("{} ms", ms.round() as u64));
+            let e = ApiError::NoAnswer(err).explanation();
+            view! {
+                <dl class="facts">
+                    <dt>"Status"</dt>
+                    <dd data-testid="response-status">"no answer"</dd>
+                    <dt>"Time"</dt>
+                    <dd data-testid="response-time">{elapsed}</dd>
+                </dl>
+                <ExplanationView e />
+            }
+            .into_any()
+        }
+        Outcome::Answered { reply, name, profile, .. } => {
+            let decoded = decode(reply.status, &reply.body);
+            let explanation = explain_response(reply.status, &decoded, &name);
+            let taken = reply.status == 403 && reply.body.contains("already in use");
+            let created = match &decoded {
+                Decoded::Created(c) if (200..300).contains(&reply.status) => Some(c.clone()),
+                _ => None,
+            };
+            view! {
+                <dl class="facts">
+                    <dt>"Status"</dt>
+                    <dd data-testid="response-status">{reply.status}</dd>
+                    <dt>"Time"</dt>
+                    <dd data-testid="response-time">{format!("{} ms", reply.elapsed_ms.round() as u64)}</dd>
+                </dl>
+                <ExplanationView e=explanation />
+                {taken.then(|| view! { <UseNameButton name=suggest_free_name(&name) /> })}
+                {created.map(|c| view! { <Summary c body=reply.body.clone() profile /> })}
+                <h3>"Body"</h3>
+                <pre class="code" data-testid="response-body">{evo_core::pretty_json(&reply.body)}</pre>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn UseNameButton(name: String) -> impl IntoView {
+    let b = Builder::expect();
+    let label = format!("Use \"{name}\" instead");
+    view! {
+        <button type="button" data-testid="use-suggested-name" on:click=move |_| b.patch("instanceName", Some(Value::from(name.clone())))>
+            {label}
+        </button>
+    }
+}
+
+/// The 201 summary: name, id, the instance key (shown once), webhook/events, settings, Chatwoot, QR.
+#[component]
+fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
+    let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    let settings: Vec<(String, String)> = v
+        .get("settings")
+        .and_then(Value::as_object)
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.to_string())).collect())
+        .unwrap_or_default();
+    let chatwoot = c.chatwoot_enabled;
+    let key = c.instance_key.clone().unwrap_or_default();
+    let conn = expect_context::<Conn>();
+    let panel = move |initial: Option<QrInfo>, c: &Created| {
+        view! {
+            <QrPanel
+                name=c.instance_name.clone().unwrap_or_default()
+                initial
+                base_url=conn.base_url
+                global_key=conn.api_key
+                instance_key=c.instance_key.clone()
+            />
+        }
+    };
+    let integration = v.pointer("/instance/integration").and_then(Value::as_str).unwrap_or("").to_owned();
+    let connect = RwSignal::new(false);
+    let qr_area = match (&c.qrcode, chatwoot, profile) {
+        (_, true, Profile::V1) => view! {
+            <p class="msg warn" data-testid="qr-chatwoot">
+                "The QR code was sent to your Chatwoot inbox as a message (Chatwoot is on): scan it there."
+            </p>
+        }
+        .into_any(),
+        // 2.x on the Chatwoot path, or without qrcode: WhatsApp was not started; offer to connect.
+        (None, _, Profile::V2) if integration == "WHATSAPP-BAILEYS" || integration.is_empty() => {
+            let c2 = c.clone();
+            let why = if chatwoot {
+                "On the Chatwoot path the server sends no QR code and does not start WhatsApp."
+            } else {
+                "No QR code was requested (qrcode was not true)."
+            };
+            view! {
+                <p class="msg warn" data-testid="qr-chatwoot" hidden=move || connect.get()>
+                    {why} " "
+                    <button type="button" data-testid="connect-now" on:click=move |_| connect.set(true)>"Connect now"</button>
+                </p>
+                {move || connect.get().then(|| panel(None, &c2))}
+            }
+            .into_any()
+        }
+        (None, _, Profile::V2) => view! {
+            <p class="hint" data-testid="qr-none">{format!("The {integration} channel has no QR code: the instance is ready.")}</p>
+        }
+        .into_any(),
+        (Some(q), false, _) => panel(Some(q.clone()), &c).into_any(),
+        (Some(q), true, Profile::V2) => panel(Some(q.clone()), &c).into_any(),
+        (None, false, Profile::V1) => {
+            view! { <p class="hint">"No QR code requested (qrcode was not true): connect the instance later."</p> }
+                .into_any()
+        }
+    };
+    let status_label = if profile == Profile::V2 { "Connection state" } else { "Status" };
+    view! {
+        <div class="summary" data-testid="response-summary">
+            <dl class="facts">
+                <dt>"Instance"</dt>
+                <dd data-testid="summary-name">{c.instance_name.clone().unwrap_or_default()}</dd>
+                <dt>"Id"</dt>
+                <dd><code>{c.instance_id.clone().unwrap_or_else(|| "—".into())}</code></dd>
+                <dt>{status_label}</dt>
+                <dd data-testid="summary-status">{c.status.clone().unwrap_or_default()}</dd>
+                {(!integration.is_empty()).then(|| view! { <dt>"Integration"</dt><dd data-testid="summary-integration">{integration.clone()}</dd> })}
+                <dt>"Instance key"</dt>
+                <dd>
+                    <code data-testid="instance-key">{key.clone()}</code>
+                    " "
+                    <CopyButton text=Signal::stored(key.clone()) testid="instance-key-copy" />
+                    <p class="hint">"Store this key now: it opens this instance's own API calls and is not shown again here."</p>
+                </dd>
+                {c.webhook.clone().map(|w| view! {
+                    <dt>"Webhook"</dt>
+                    <dd data-testid="summary-webhook">
+                        <code>{w}</code>
+                        {format!(" — {} event(s)", c.events.len())}
+                    </dd>
+                })}
+                {(!settings.is_empty()).then(|| view! {
+                    <dt>"Settings"</dt>
+                    <dd class="settings">{settings.into_iter().map(|(k, v)| view! { <span><code>{k}</code>": "{v}</span> }).collect_view()}</dd>
+                })}
+                {chatwoot.then(|| view! { <dt>"Chatwoot"</dt><dd>"enabled"</dd> })}
+            </dl>
+            {qr_area}
+        </div>
+    }
+}
