@@ -251,3 +251,39 @@ async fn qr_view_refuses_other_schemes_and_explains_count_zero() {
     settle().await;
     assert!(find(&root2, "qr-pending").text_content().unwrap().contains("no QR code yet"));
 }
+
+#[wasm_bindgen_test]
+async fn the_form_follows_the_profile_and_migrate_rewrites_the_text() {
+    let root = fresh();
+    let _h = mount_to(root.clone(), App);
+    settle().await;
+    let has = |root: &HtmlElement, id: &str| root.query_selector(&format!("[data-testid='{id}']")).unwrap().is_some();
+    assert!(has(&root, "field-reject_call") && !has(&root, "field-rejectCall"), "1.x fields");
+    let profile = find(&root, "profile").unchecked_into::<HtmlInputElement>(); // a <select>: `value` is set the same way
+    profile.set_value("v2");
+    profile.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    // 2.x: its own fields; the webhook is an object edited field by field.
+    assert!(has(&root, "field-rejectCall") && !has(&root, "field-reject_call"), "2.x fields");
+    click(&root, "preset-webhook");
+    settle().await;
+    let v = json(&editor_text(&root));
+    assert_eq!(v["integration"], "WHATSAPP-BAILEYS");
+    assert_eq!(v["webhook"]["url"], "https://example.com/your-webhook");
+    type_into(&root, "field-webhook-url", "https://mine.example/hook");
+    settle().await;
+    assert_eq!(json(&editor_text(&root))["webhook"]["url"], "https://mine.example/hook");
+    // A 1.x payload under 2.x: Migrate rewrites it and lists what changed.
+    type_into(&root, "payload-editor", "{\"instanceName\": \"a\", \"reject_call\": true}");
+    settle().await;
+    click(&root, "migrate");
+    settle().await;
+    let v = json(&editor_text(&root));
+    assert_eq!(
+        (v["rejectCall"].clone(), v["integration"].clone()),
+        (serde_json::json!(true), serde_json::json!("WHATSAPP-BAILEYS"))
+    );
+    let notes = find(&root, "migration-notes").text_content().unwrap_or_default();
+    assert!(notes.contains("reject_call → rejectCall"), "{notes}");
+    assert_eq!(profile.value(), "v2");
+}
