@@ -4,9 +4,10 @@
 
 use super::code::Code;
 use super::ctx::{is_http_url, is_placeholder, member, quote, Ctx};
-use super::diag::{Diagnostic, Edit, Fix};
+use super::diag::{Diagnostic, Fix};
 use super::suggest::slug;
-use super::syntax::{insert_member_edit, Member, Node};
+use super::syntax::{Member, Node};
+use super::text::{insert_member_edit, Edit};
 use crate::fields::{Need, Profile, Role};
 
 const P: Profile = Profile::V2;
