@@ -1,5 +1,5 @@
 //! A JSON Schema (draft 2020-12) of the `POST /instance/create` payload, per profile, generated from
-//! the field table alone (`fields.rs`): editors and CI validators get the same facts as the linter,
+//! the field table alone (`fields/`): editors and CI validators get the same facts as the linter,
 //! only less of them (the linter knows much more than a schema can say).
 //!
 //! What the schema says, and where it differs from the server:
