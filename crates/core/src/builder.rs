@@ -5,7 +5,8 @@ use serde_json::Value;
 use thiserror::Error;
 
 use crate::fields::Profile;
-use crate::lint::syntax::{self, insert_member_edit, remove_member_span, Node};
+use crate::lint::syntax::{self, Node};
+use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, Edit};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

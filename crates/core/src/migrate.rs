@@ -5,7 +5,8 @@
 
 use crate::builder::to_inline_json;
 use crate::fields::{Convert, Field, Need, Profile, Role, Ty};
-use crate::lint::syntax::{self, insert_member_edit, remove_member_span, Kind, Member, Node};
+use crate::lint::syntax::{self, Kind, Member, Node};
+use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, v2::with_scheme, Edit};
 use serde_json::Value;
 use thiserror::Error;

@@ -2,10 +2,11 @@
 //! event lists, unknown keys with did-you-mean, placeholders, and the helpers that build fix-its.
 
 use super::code::Code;
-use super::diag::{Diagnostic, Edit, Fix, Span};
+use super::diag::{Diagnostic, Fix, Span};
 use super::rules::RuleOptions;
 use super::suggest::closest;
-use super::syntax::{insert_member_edit, remove_member_span, Kind, Member, Node};
+use super::syntax::{Kind, Member, Node};
+use super::text::{insert_member_edit, remove_member_span, Edit};
 use crate::fields::{self, Field, Profile, Role, Ty};
 
 pub(super) struct Ctx<'a> {

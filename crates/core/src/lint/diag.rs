@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::code::Code;
+use super::text::{apply_edits, Edit};
 
 /// A byte range `start..end` in the linted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -49,27 +50,6 @@ impl Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// Replace the text in `span` by `replacement` (an empty span inserts).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    pub span: Span,
-    pub replacement: String,
-}
-
-impl Edit {
-    pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
-        Edit { span, replacement: replacement.into() }
-    }
-
-    pub fn insert(pos: usize, text: impl Into<String>) -> Self {
-        Edit { span: Span::at(pos), replacement: text.into() }
-    }
-
-    pub fn delete(span: Span) -> Self {
-        Edit { span, replacement: String::new() }
     }
 }
 
@@ -134,34 +114,6 @@ impl Diagnostic {
         self.fix = fix;
         self
     }
-}
-
-/// Applies `edits` to `text`. Edits that overlap an earlier-accepted one are skipped; so are edits
-/// whose span is out of range or not on a character boundary. Returns the new text and how many
-/// edits were applied.
-pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::with_capacity(text.len());
-    let mut pos = 0;
-    let mut applied = 0;
-    for e in sorted {
-        let Span { start, end } = e.span;
-        if start < pos
-            || end < start
-            || end > text.len()
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
-            continue;
-        }
-        out.push_str(&text[pos..start]);
-        out.push_str(&e.replacement);
-        pos = end;
-        applied += 1;
-    }
-    out.push_str(&text[pos..]);
-    (out, applied)
 }
 
 /// Applies every fix of `diagnostics` that does not overlap another already chosen (first come,
@@ -232,15 +184,6 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edits_apply_in_order_and_skip_overlaps() {
-        let (out, n) = apply_edits(
-            "abcdef",
-            &[Edit::replace(Span::new(1, 3), "X"), Edit::insert(0, ">"), Edit::delete(Span::new(2, 4))],
-        );
-        assert_eq!((out.as_str(), n), (">aXdef", 2));
-    }
 
     #[test]
     fn overlapping_fixes_first_wins() {

@@ -10,12 +10,14 @@ pub mod diag;
 pub mod rules;
 pub mod suggest;
 pub mod syntax;
+pub mod text;
 mod v1;
 pub mod v2;
 
 pub use code::Code;
-pub use diag::{apply_edits, apply_fixes, Diagnostic, Edit, Fix, LineIndex, Severity, Span};
+pub use diag::{apply_fixes, Diagnostic, Fix, LineIndex, Severity, Span};
 pub use rules::{shape_of, RuleOptions};
+pub use text::{apply_edits, Edit};
 
 use crate::fields::Profile;
 pub use syntax::{Kind, Member, Node};

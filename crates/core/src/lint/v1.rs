@@ -3,9 +3,10 @@
 
 use super::code::Code;
 use super::ctx::{bool_fix, is_http_url, is_placeholder, quote, Ctx};
-use super::diag::{Diagnostic, Edit, Fix};
+use super::diag::{Diagnostic, Fix};
 use super::suggest::{is_seed_instance_name, slug};
 use super::syntax::{Kind, Member, Node};
+use super::text::Edit;
 use crate::fields::Profile;
 
 const CHATWOOT_TRIO: [&str; 3] = ["chatwoot_account_id", "chatwoot_token", "chatwoot_url"];

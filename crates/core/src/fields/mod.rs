@@ -1,0 +1,360 @@
+//! The one table of payload fields, per profile: every fact about a field of `POST /instance/create`
+//! lives here — its key (a dotted path for nested fields), JSON type, whether the server rejects a
+//! wrong type, when it is required, its form group, label, help, input, whether it is a secret, its
+//! default, its counterpart in the other profile and the server messages that name it.
+//!
+//! The rules, the form, secret stripping (draft, share link, cURL), the server-message → field map,
+//! the migration, the JSON Schema and the sandbox all read these tables; nothing else lists field
+//! names. v1 = Evolution API 1.x (1.8.2 and the seed page), v2 = 2.x (2.3.6): see `CONTRACT.md` and
+//! `CONTRACT-v2.md`.
+
+mod v1;
+mod v2;
+
+pub use v1::V1;
+pub use v2::V2;
+
+/// A server generation: which fields, shapes and rules apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Profile {
+    #[default]
+    V1,
+    V2,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 2] = [Profile::V1, Profile::V2];
+
+    /// `v1` / `v2`: stable ids for the CLI, the page's select and share links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Profile::V1 => "v1",
+            Profile::V2 => "v2",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Profile> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "v1" | "1" | "1.x" => Some(Profile::V1),
+            "v2" | "2" | "2.x" => Some(Profile::V2),
+            _ => None,
+        }
+    }
+
+    /// The profile of a server version string (`GET /` → `version`): `1.8.2` → v1, `2.3.6` → v2.
+    pub fn of_version(version: &str) -> Option<Profile> {
+        match version.trim().trim_start_matches(['v', 'V']).split('.').next()? {
+            "1" => Some(Profile::V1),
+            "2" => Some(Profile::V2),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Profile::V1 => "Evolution API 1.x (1.8)",
+            Profile::V2 => "Evolution API 2.x (2.3)",
+        }
+    }
+
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            Profile::V1 => V1,
+            Profile::V2 => V2,
+        }
+    }
+
+    pub fn other(self) -> Profile {
+        match self {
+            Profile::V1 => Profile::V2,
+            Profile::V2 => Profile::V1,
+        }
+    }
+
+    /// The field at `path` (`"webhook.url"`), if this profile has it.
+    pub fn field(self, path: &str) -> Option<&'static Field> {
+        self.fields().iter().find(|f| f.key == path)
+    }
+
+    /// The fields directly inside `parent` (`""` for the top level).
+    pub fn children(self, parent: &str) -> impl Iterator<Item = &'static Field> + '_ {
+        self.fields().iter().filter(move |f| f.parent() == parent)
+    }
+
+    /// Dotted paths of this profile's secret fields.
+    pub fn secrets(self) -> impl Iterator<Item = &'static str> {
+        self.fields().iter().filter(|f| f.secret).map(|f| f.key)
+    }
+
+    /// The event names this generation knows.
+    pub fn events(self) -> &'static [&'static str] {
+        match self {
+            Profile::V1 => &crate::events::EVENTS_V1_8,
+            Profile::V2 => &crate::events::EVENTS_V2,
+        }
+    }
+}
+
+/// What a field must hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ty {
+    Bool,
+    Str,
+    /// An absolute http(s) URL (a string).
+    Url,
+    /// An array of event names.
+    Events,
+    /// `number`: a phone number (or Meta phone-number id) as a string of digits.
+    Phone,
+    /// A whole number, or a string of digits (v1: the Chatwoot account id, the proxy port).
+    Digits,
+    /// A whole number.
+    Int,
+    /// `integration`: one of the profile's channel names.
+    Integration,
+    /// A nested object whose fields are listed with this field as their parent.
+    Object,
+    /// An object of header names to string values.
+    Headers,
+}
+
+impl Ty {
+    /// The JSON Schema `type` (and the word the server's schema messages use).
+    pub fn json_type(self) -> &'static str {
+        match self {
+            Ty::Bool => "boolean",
+            Ty::Str | Ty::Url | Ty::Phone | Ty::Integration => "string",
+            Ty::Events => "array",
+            Ty::Digits => "integer",
+            Ty::Int => "integer",
+            Ty::Object | Ty::Headers => "object",
+        }
+    }
+}
+
+/// When the server needs a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Optional,
+    /// Always.
+    Required,
+    /// With `integration: "WHATSAPP-BUSINESS"`.
+    Business,
+    /// On the Chatwoot path (account id, token and URL all given).
+    Chatwoot,
+    /// One of the three (Chatwoot account id, token, URL) that together switch the Chatwoot path on.
+    Trio,
+    /// Whenever its parent object is given.
+    WithParent,
+}
+
+/// Where the form shows a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Basic,
+    Webhook,
+    Chatwoot,
+    Settings,
+    /// WebSocket / RabbitMQ / SQS / NATS / Kafka / Pusher.
+    Sinks,
+    Proxy,
+    Typebot,
+    /// Keys the create route checks or stores but never uses as meant: never shown in the form.
+    Trap,
+}
+
+/// How the form enters a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Text; an empty box removes the field unless `keep_empty`.
+    Text { keep_empty: bool },
+    /// Masked text.
+    Secret,
+    /// A checkbox; unchecked writes `false` when `off_false`, else removes the field.
+    Check { off_false: bool },
+    /// Digits become a JSON number; anything else stays a string (and the linter says so).
+    Int,
+    /// A select of fixed values (`""` = not set).
+    Select(&'static [&'static str]),
+    /// The events checklist.
+    Events,
+    /// Not in the form (objects shown through their children, traps, headers as JSON).
+    None,
+}
+
+/// What the server does with a key beyond its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Normal,
+    /// Type-checked or stored, but the create route never uses it: the working key is named.
+    Trap {
+        use_instead: &'static str,
+    },
+    /// Goes straight into the instance record: never send it.
+    Forbidden,
+}
+
+/// How a value changes when the field moves to its counterpart in the other profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Convert {
+    /// The value is kept as written.
+    Same,
+    /// A number becomes a string (`1` → `"1"`); back: digits become a number.
+    ToString,
+    /// A scheme-less URL gets `https://` (v1 accepted it; v2 would never call it).
+    EnsureScheme,
+}
+
+/// One payload field of one profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// The key, or a dotted path for a field inside an object (`webhook.url`).
+    pub key: &'static str,
+    pub ty: Ty,
+    /// The server rejects a value of another JSON type with a 400 (else it stores it as sent).
+    pub strict: bool,
+    pub need: Need,
+    pub group: Group,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub placeholder: &'static str,
+    pub input: Input,
+    /// Never in a stored draft, a share link or an export.
+    pub secret: bool,
+    /// The server's default, as JSON text.
+    pub default: Option<&'static str>,
+    /// At most this many characters (longer fails or is silently lost).
+    pub max_len: Option<u32>,
+    /// The counterpart in the other profile (a dotted path), and how the value converts.
+    pub other: Option<(&'static str, Convert)>,
+    pub role: Role,
+    /// Server error messages (exact) that are about this field.
+    pub messages: &'static [&'static str],
+}
+
+impl Field {
+    const fn new(key: &'static str, ty: Ty, group: Group, label: &'static str, help: &'static str) -> Field {
+        let input = match ty {
+            Ty::Bool => Input::Check { off_false: false },
+            Ty::Int | Ty::Digits => Input::Int,
+            Ty::Events => Input::Events,
+            Ty::Object | Ty::Headers => Input::None,
+            _ => Input::Text { keep_empty: false },
+        };
+        Field {
+            key,
+            ty,
+            strict: false,
+            need: Need::Optional,
+            group,
+            label,
+            help,
+            placeholder: "",
+            input,
+            secret: false,
+            default: None,
+            max_len: None,
+            other: None,
+            role: Role::Normal,
+            messages: &[],
+        }
+    }
+
+    const fn strict(mut self) -> Self {
+        self.strict = true;
+        self
+    }
+    const fn need(mut self, need: Need) -> Self {
+        self.need = need;
+        self
+    }
+    const fn ph(mut self, placeholder: &'static str) -> Self {
+        self.placeholder = placeholder;
+        self
+    }
+    const fn input(mut self, input: Input) -> Self {
+        self.input = input;
+        self
+    }
+    const fn secret(mut self) -> Self {
+        self.secret = true;
+        if matches!(self.input, Input::Text { .. }) {
+            self.input = Input::Secret;
+        }
+        self
+    }
+    const fn default(mut self, json: &'static str) -> Self {
+        self.default = Some(json);
+        self
+    }
+    const fn max(mut self, n: u32) -> Self {
+        self.max_len = Some(n);
+        self
+    }
+    const fn to(mut self, other: &'static str) -> Self {
+        self.other = Some((other, Convert::Same));
+        self
+    }
+    const fn to_as(mut self, other: &'static str, how: Convert) -> Self {
+        self.other = Some((other, how));
+        self
+    }
+    const fn role(mut self, role: Role) -> Self {
+        self.role = role;
+        self.group = Group::Trap;
+        self.input = Input::None;
+        self
+    }
+    const fn msgs(mut self, messages: &'static [&'static str]) -> Self {
+        self.messages = messages;
+        self
+    }
+
+    /// The parent object's path (`""` at the top level).
+    pub fn parent(&self) -> &'static str {
+        self.key.rsplit_once('.').map_or("", |(p, _)| p)
+    }
+
+    /// The last segment of the path (the JSON key inside its object).
+    pub fn name(&self) -> &'static str {
+        self.key.rsplit_once('.').map_or(self.key, |(_, n)| n)
+    }
+
+    /// The label as the form shows it: `Webhook URL (webhook.url)`.
+    pub fn shown(&self) -> String {
+        format!("{} ({})", self.label, self.key)
+    }
+}
+
+const INTEGRATIONS_V1: &[&str] = &["", "WHATSAPP-BAILEYS", "WHATSAPP-BUSINESS"];
+const INTEGRATIONS_V2: &[&str] = &["WHATSAPP-BAILEYS", "WHATSAPP-BUSINESS", "EVOLUTION"];
+const PROXY_PROTOCOLS_V1: &[&str] = &["", "http", "https", "socks4", "socks5"];
+const PROXY_PROTOCOLS_V2: &[&str] = &["", "http", "socks"];
+
+/// The channel names a profile accepts for `integration` (without the form's "not set").
+pub fn integrations(profile: Profile) -> &'static [&'static str] {
+    match profile {
+        Profile::V1 => &INTEGRATIONS_V1[1..],
+        Profile::V2 => INTEGRATIONS_V2,
+    }
+}
+
+/// The proxy protocols a profile accepts.
+pub fn proxy_protocols(profile: Profile) -> &'static [&'static str] {
+    match profile {
+        Profile::V1 => &PROXY_PROTOCOLS_V1[1..],
+        Profile::V2 => &PROXY_PROTOCOLS_V2[1..],
+    }
+}
+
+/// Shared by both tables.
+const NAME_HELP: &str = "Lowercase letters and digits only: the name becomes part of every later URL.";
+
+/// The field a server error message is about, in either profile's table.
+pub fn field_of_exact_message(profile: Profile, msg: &str) -> Option<&'static Field> {
+    let last_line = msg.trim_end().rsplit('\n').next().unwrap_or(msg).trim();
+    profile.fields().iter().find(|f| f.messages.iter().any(|m| *m == msg || *m == last_line))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,161 @@
+//! Tokens, whitespace and comments. String literals are read in `string.rs`, numbers in `number.rs`.
+
+use crate::lint::code::Code;
+use crate::lint::diag::{Diagnostic, Fix, Span};
+use crate::lint::text::Edit;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Tok {
+    LBrace,
+    RBrace,
+    LBrack,
+    RBrack,
+    Colon,
+    Comma,
+    Str { value: String, single: bool },
+    Num { value: f64 },
+    Word,
+    Bad(char),
+    Eof,
+}
+
+pub(super) struct Lexer<'a> {
+    pub(super) text: &'a str,
+    pub(super) bytes: &'a [u8],
+    pub(super) pos: usize,
+    pub(super) diags: Vec<Diagnostic>,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+fn is_word_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_' || b == b'$'
+}
+
+impl<'a> Lexer<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Lexer { text, bytes: text.as_bytes(), pos: 0, diags: Vec::new() }
+    }
+
+    /// The start of `pos`'s line when only spaces/tabs stand between it and `pos`.
+    fn blank_before(&self, pos: usize) -> Option<usize> {
+        let mut i = pos;
+        while i > 0 && matches!(self.bytes[i - 1], b' ' | b'\t') {
+            i -= 1;
+        }
+        (i == 0 || self.bytes[i - 1] == b'\n').then_some(i)
+    }
+
+    /// A span that removes `start..end` neatly: the whole line when the comment stands alone on it,
+    /// otherwise the comment and the blanks before it.
+    fn removal(&self, start: usize, end: usize) -> Span {
+        let mut after = end;
+        while after < self.bytes.len() && matches!(self.bytes[after], b' ' | b'\t' | b'\r') {
+            after += 1;
+        }
+        let line_ends_here = after == self.bytes.len() || self.bytes[after] == b'\n';
+        match self.blank_before(start) {
+            Some(line_start) if line_ends_here => {
+                Span::new(line_start, if after < self.bytes.len() { after + 1 } else { after })
+            }
+            _ => {
+                let mut s = start;
+                while s > 0 && matches!(self.bytes[s - 1], b' ' | b'\t') {
+                    s -= 1;
+                }
+                if line_ends_here {
+                    Span::new(s, end)
+                } else {
+                    // Mid-line: take the blanks after it too, so one space separates what is left.
+                    let mut e = end;
+                    while e < self.bytes.len() && matches!(self.bytes[e], b' ' | b'\t') {
+                        e += 1;
+                    }
+                    Span::new(start, e)
+                }
+            }
+        }
+    }
+
+    fn skip_trivia(&mut self) {
+        loop {
+            while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
+                self.pos += 1;
+            }
+            if self.bytes.get(self.pos) != Some(&b'/') {
+                return;
+            }
+            let start = self.pos;
+            match self.bytes.get(self.pos + 1) {
+                Some(b'/') => {
+                    let end =
+                        self.bytes[start..].iter().position(|&b| b == b'\n').map_or(self.bytes.len(), |n| start + n);
+                    let end = if end > start && self.bytes[end - 1] == b'\r' { end - 1 } else { end };
+                    self.pos = end;
+                    let d = Diagnostic::error(
+                        Code::JsonComment,
+                        Span::new(start, end),
+                        "JSON has no comments: the server answers 400 \"Unexpected token /\". The seed's `//` lines are only notes and must go.",
+                    )
+                    .with_fix(Fix::one("Remove the comment", Edit::delete(self.removal(start, end))));
+                    self.diags.push(d);
+                }
+                Some(b'*') => {
+                    let close = self.text[start + 2..].find("*/").map(|n| start + 2 + n + 2);
+                    let end = close.unwrap_or(self.bytes.len());
+                    self.pos = end;
+                    let msg = if close.is_some() {
+                        "JSON has no comments: this /* … */ block must be removed."
+                    } else {
+                        "Unclosed /* comment: everything after it is ignored, and JSON has no comments anyway."
+                    };
+                    let d = Diagnostic::error(Code::JsonComment, Span::new(start, end), msg)
+                        .with_fix(Fix::one("Remove the comment", Edit::delete(self.removal(start, end))));
+                    self.diags.push(d);
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// Next token and its span.
+    pub(super) fn next(&mut self) -> (Tok, Span) {
+        self.skip_trivia();
+        let start = self.pos;
+        let Some(&b) = self.bytes.get(start) else {
+            return (Tok::Eof, Span::at(start));
+        };
+        let single = |t: Tok, this: &mut Self| {
+            this.pos += 1;
+            (t, Span::new(start, start + 1))
+        };
+        match b {
+            b'{' => single(Tok::LBrace, self),
+            b'}' => single(Tok::RBrace, self),
+            b'[' => single(Tok::LBrack, self),
+            b']' => single(Tok::RBrack, self),
+            b':' => single(Tok::Colon, self),
+            b',' => single(Tok::Comma, self),
+            b'"' | b'\'' => self.string(b),
+            b'-' | b'+' | b'.' | b'0'..=b'9' => self.number(),
+            _ if is_word_start(b)
+                || b >= 0x80 && self.text[start..].chars().next().is_some_and(char::is_alphabetic) =>
+            {
+                while self.pos < self.bytes.len() && is_word_byte(self.bytes[self.pos]) {
+                    self.pos += 1;
+                }
+                while !self.text.is_char_boundary(self.pos) {
+                    self.pos += 1;
+                }
+                (Tok::Word, Span::new(start, self.pos))
+            }
+            _ => {
+                let c = self.text[start..].chars().next().unwrap_or('\u{fffd}');
+                self.pos += c.len_utf8();
+                (Tok::Bad(c), Span::new(start, self.pos))
+            }
+        }
+    }
+}

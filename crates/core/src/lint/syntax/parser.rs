@@ -1,0 +1,379 @@
+//! The parser over the lexer's tokens: values, objects and arrays, and the recovery after every
+//! problem (missing commas and colons, stray or mismatched closers, duplicate keys, deep nesting).
+
+use super::lexer::{Lexer, Tok};
+use super::tree::{Kind, Member, Node};
+use crate::lint::code::Code;
+use crate::lint::diag::{Diagnostic, Fix, Span};
+use crate::lint::text::{remove_member_span, Edit};
+
+/// Nesting deeper than this is reported once and skipped (bracket-balanced) without building nodes,
+/// so no input can exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// One turn of an object's or array's loop.
+enum Step {
+    /// The container ended here (closed, mismatched, or the text ended).
+    Closed(usize),
+    /// A stray comma was reported and skipped.
+    Skipped,
+    /// An item or member starts at the current token.
+    Item,
+}
+
+pub(super) struct Parser<'a> {
+    pub(super) lx: Lexer<'a>,
+    pub(super) tok: Tok,
+    pub(super) span: Span,
+    /// End of the last consumed token (where a missing comma or colon goes).
+    pub(super) prev_end: usize,
+    pub(super) too_deep_reported: bool,
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn bump(&mut self) -> (Tok, Span) {
+        self.prev_end = self.span.end;
+        let (t, s) = self.lx.next();
+        let old_tok = std::mem::replace(&mut self.tok, t);
+        let old_span = std::mem::replace(&mut self.span, s);
+        (old_tok, old_span)
+    }
+
+    pub(super) fn err(&mut self, d: Diagnostic) {
+        self.lx.diags.push(d);
+    }
+
+    fn word(&self) -> &'a str {
+        &self.lx.text[self.span.start..self.span.end]
+    }
+
+    pub(super) fn starts_value(&self) -> bool {
+        matches!(self.tok, Tok::LBrace | Tok::LBrack | Tok::Str { .. } | Tok::Num { .. } | Tok::Word)
+    }
+
+    /// Skips a value nested too deep, keeping brackets balanced, without recursion.
+    pub(super) fn skip_deep(&mut self, report: bool) -> Node {
+        let start = self.span.start;
+        if report && !self.too_deep_reported {
+            self.too_deep_reported = true;
+            self.err(Diagnostic::error(
+                Code::JsonTooDeep,
+                self.span,
+                format!("Nesting deeper than {MAX_DEPTH} levels is not checked; no create payload nests like this."),
+            ));
+        }
+        let mut depth = 0usize;
+        loop {
+            match self.tok {
+                Tok::LBrace | Tok::LBrack => depth += 1,
+                Tok::RBrace | Tok::RBrack => depth = depth.saturating_sub(1),
+                Tok::Eof => break,
+                _ => {}
+            }
+            self.bump();
+            if depth == 0 {
+                break;
+            }
+        }
+        Node { kind: Kind::Invalid, span: Span::new(start, self.prev_end) }
+    }
+
+    pub(super) fn value(&mut self, depth: usize) -> Option<Node> {
+        if depth > MAX_DEPTH && matches!(self.tok, Tok::LBrace | Tok::LBrack) {
+            return Some(self.skip_deep(true));
+        }
+        let span = self.span;
+        match self.tok {
+            Tok::LBrace => Some(self.object(depth)),
+            Tok::LBrack => Some(self.array(depth)),
+            Tok::Str { .. } | Tok::Num { .. } => {
+                let kind = match self.bump().0 {
+                    Tok::Str { value, .. } => Kind::String(value),
+                    Tok::Num { value } => Kind::Number(value),
+                    _ => Kind::Invalid,
+                };
+                Some(Node { kind, span })
+            }
+            Tok::Word => {
+                let w = self.word();
+                self.bump();
+                let kind = match w {
+                    "true" => Kind::Bool(true),
+                    "false" => Kind::Bool(false),
+                    "null" => Kind::Null,
+                    _ => self.bad_word(w, span),
+                };
+                Some(Node { kind, span })
+            }
+            _ => None,
+        }
+    }
+
+    fn bad_word(&mut self, w: &str, span: Span) -> Kind {
+        let (kind, fixed) = match w {
+            "True" | "TRUE" => (Kind::Bool(true), Some("true")),
+            "False" | "FALSE" => (Kind::Bool(false), Some("false")),
+            "None" | "NULL" | "Null" | "nil" | "undefined" => (Kind::Null, Some("null")),
+            "NaN" | "Infinity" => (Kind::Invalid, None),
+            _ => (Kind::Invalid, None),
+        };
+        let d = match fixed {
+            Some(f) => Diagnostic::error(
+                Code::JsonPythonLiteral,
+                span,
+                format!("{w} is not JSON: the JSON spelling is {f} (lowercase)."),
+            )
+            .with_fix(Fix::one(format!("Write {f}"), Edit::replace(span, f))),
+            None if matches!(w, "NaN" | "Infinity") => {
+                Diagnostic::error(Code::JsonInvalidNumber, span, format!("{w} is not a JSON number."))
+            }
+            None => Diagnostic::error(
+                Code::JsonUnquotedString,
+                span,
+                format!("{w} is not a JSON value: text must be in double quotes."),
+            )
+            .with_fix(Fix::one("Put it in double quotes", Edit::replace(span, format!("\"{w}\"")))),
+        };
+        self.err(d);
+        kind
+    }
+
+    /// What objects and arrays share: their closer, the end of the text, the other closer, and a
+    /// stray comma. `Step::Item` means an item (or member) starts here.
+    fn container_step(&mut self, open: Span, object: bool) -> Step {
+        let (closer, other) = if object { (Tok::RBrace, Tok::RBrack) } else { (Tok::RBrack, Tok::RBrace) };
+        let (o, c, x, what, item) =
+            if object { ('{', '}', ']', "an object", "property") } else { ('[', ']', '}', "an array", "item") };
+        let s = self.span;
+        if self.tok == closer {
+            self.bump();
+            return Step::Closed(s.end);
+        }
+        if self.tok == Tok::Eof {
+            let insert = if object { "\n}" } else { "]" };
+            self.err(
+                Diagnostic::error(
+                    Code::JsonUnclosed,
+                    open,
+                    format!("This {o} is never closed: the text ends before its {c}."),
+                )
+                .with_fix(Fix::one(format!("Add the missing {c}"), Edit::insert(self.prev_end, insert))),
+            );
+            return Step::Closed(s.end);
+        }
+        if self.tok == other {
+            self.err(
+                Diagnostic::error(
+                    Code::JsonMismatchedBracket,
+                    s,
+                    format!("This {x} closes {what}: {what} ends with {c}."),
+                )
+                .with_fix(Fix::one(format!("Write {c}"), Edit::replace(s, c.to_string()))),
+            );
+            self.bump();
+            return Step::Closed(s.end);
+        }
+        if self.tok == Tok::Comma {
+            self.err(
+                Diagnostic::error(Code::JsonExtraComma, s, format!("A comma with no {item} before it."))
+                    .with_fix(Fix::one("Remove the comma", Edit::delete(s))),
+            );
+            self.bump();
+            return Step::Skipped;
+        }
+        Step::Item
+    }
+
+    fn object(&mut self, depth: usize) -> Node {
+        let (_, open) = self.bump();
+        let mut members: Vec<Member> = Vec::new();
+        let end;
+        loop {
+            match self.container_step(open, true) {
+                Step::Closed(e) => {
+                    end = e;
+                    break;
+                }
+                Step::Skipped => continue,
+                Step::Item => {}
+            }
+            match self.tok {
+                Tok::Str { .. } => {
+                    let (tok, key_span) = self.bump();
+                    let Tok::Str { value, .. } = tok else { unreachable!("matched a string token") };
+                    self.member(value, key_span, depth, &mut members);
+                }
+                Tok::Word => {
+                    let key_span = self.span;
+                    let key = self.word().to_owned();
+                    self.bump();
+                    self.err(
+                        Diagnostic::error(
+                            Code::JsonUnquotedKey,
+                            key_span,
+                            format!("Property names must be in double quotes: \"{key}\"."),
+                        )
+                        .with_fix(Fix::one("Quote the name", Edit::replace(key_span, format!("\"{key}\"")))),
+                    );
+                    self.member(key, key_span, depth, &mut members);
+                }
+                _ => {
+                    let s = self.span;
+                    self.err(Diagnostic::error(
+                        Code::JsonUnexpectedToken,
+                        s,
+                        "Expected a property name in double quotes (or } to close the object).",
+                    ));
+                    if self.starts_value() {
+                        self.value(depth + 1);
+                    } else {
+                        self.bump();
+                    }
+                }
+            }
+        }
+        self.duplicates(&members);
+        Node { kind: Kind::Object(members), span: Span::new(open.start, end) }
+    }
+
+    fn member(&mut self, key: String, key_span: Span, depth: usize, members: &mut Vec<Member>) {
+        if self.tok == Tok::Colon {
+            self.bump();
+        } else if self.starts_value() {
+            self.err(
+                Diagnostic::error(
+                    Code::JsonMissingColon,
+                    Span::at(key_span.end),
+                    "Missing : between the name and its value.",
+                )
+                .with_fix(Fix::one("Insert :", Edit::insert(key_span.end, ":"))),
+            );
+        } else {
+            self.err(Diagnostic::error(Code::JsonMissingValue, key_span, format!("\"{key}\" has no : and no value.")));
+            let comma = self.after_item(Tok::RBrace);
+            members.push(Member { key, key_span, value: None, comma });
+            return;
+        }
+        let value = self.value(depth + 1);
+        if value.is_none() {
+            self.err(Diagnostic::error(
+                Code::JsonMissingValue,
+                Span::at(self.prev_end),
+                format!("\"{key}\" has no value after the colon."),
+            ));
+        }
+        let comma = self.after_item(Tok::RBrace);
+        members.push(Member { key, key_span, value, comma });
+    }
+
+    /// After an object member or array item: a comma (returned), the closer, or a missing comma.
+    fn after_item(&mut self, closer: Tok) -> Option<Span> {
+        match &self.tok {
+            Tok::Comma => {
+                let comma = self.span;
+                self.bump();
+                if self.tok == closer {
+                    let what = if closer == Tok::RBrace { "}" } else { "]" };
+                    self.err(
+                        Diagnostic::error(
+                            Code::JsonTrailingComma,
+                            comma,
+                            format!("A comma before {what} is not allowed in JSON (the server answers 400)."),
+                        )
+                        .with_fix(Fix::one("Remove the trailing comma", Edit::delete(comma))),
+                    );
+                }
+                return Some(comma);
+            }
+            t if *t == closer => {}
+            Tok::Eof | Tok::RBrace | Tok::RBrack => {}
+            _ if self.starts_value() => {
+                let at = self.prev_end;
+                self.err(
+                    Diagnostic::error(Code::JsonMissingComma, Span::at(at), "Missing comma between two items.")
+                        .with_fix(Fix::one("Insert ,", Edit::insert(at, ","))),
+                );
+            }
+            _ => {
+                let s = self.span;
+                let c = match self.tok {
+                    Tok::Bad(c) => c,
+                    Tok::Colon => ':',
+                    _ => '?',
+                };
+                self.err(Diagnostic::error(
+                    Code::JsonUnexpectedToken,
+                    s,
+                    format!(
+                        "Unexpected {c}: expected a comma or the end of the {}.",
+                        if closer == Tok::RBrace { "object" } else { "array" }
+                    ),
+                ));
+                self.bump();
+            }
+        }
+        None
+    }
+
+    fn array(&mut self, depth: usize) -> Node {
+        let (_, open) = self.bump();
+        let mut items: Vec<Node> = Vec::new();
+        let end;
+        loop {
+            match self.container_step(open, false) {
+                Step::Closed(e) => {
+                    end = e;
+                    break;
+                }
+                Step::Skipped => continue,
+                Step::Item => {}
+            }
+            match self.tok {
+                _ if self.starts_value() => {
+                    if let Some(v) = self.value(depth + 1) {
+                        items.push(v);
+                    }
+                    self.after_item(Tok::RBrack);
+                }
+                _ => {
+                    let s = self.span;
+                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, "Expected a value or ] here."));
+                    self.bump();
+                }
+            }
+        }
+        Node { kind: Kind::Array(items), span: Span::new(open.start, end) }
+    }
+
+    fn duplicates(&mut self, members: &[Member]) {
+        if members.len() < 2 {
+            return;
+        }
+        // Small objects (every real payload) compare pairwise; big ones use a map.
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let small = members.len() <= 32;
+        for (i, m) in members.iter().enumerate() {
+            let earlier = if small {
+                members[..i].iter().position(|e| e.key == m.key)
+            } else {
+                seen.get(m.key.as_str()).copied()
+            };
+            if let Some(first) = earlier {
+                let earlier = &members[first];
+                let d = Diagnostic::warning(
+                    Code::JsonDuplicateKey,
+                    m.key_span,
+                    format!("\"{}\" appears twice: the server keeps only this last value.", m.key),
+                )
+                .with_fix(Fix::one(
+                    "Remove the earlier one",
+                    Edit::delete(remove_member_span(self.lx.bytes, members, first, earlier)),
+                ));
+                self.err(d);
+            }
+            if !small {
+                seen.insert(&m.key, i);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The syntax tree: [`Node`] (a value with its span), its [`Kind`], and an object's [`Member`]s.
+
+use crate::lint::diag::Span;
+
+/// A parsed JSON value with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: Kind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Object(Vec<Member>),
+    Array(Vec<Node>),
+    String(String),
+    /// The number's value (`NaN` when it could not be read) and whether it is an integer in JSON.
+    Number(f64),
+    Bool(bool),
+    Null,
+    /// Something that is not a value (a bare word, a skipped region); rules ignore it.
+    Invalid,
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.kind {
+            Kind::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn members(&self) -> Option<&[Member]> {
+        match &self.kind {
+            Kind::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn items(&self) -> Option<&[Node]> {
+        match &self.kind {
+            Kind::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The last member named `key` (JSON.parse keeps the last of duplicates).
+    pub fn get(&self, key: &str) -> Option<&Member> {
+        self.members()?.iter().rev().find(|m| m.key == key)
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            Kind::Object(_) => "an object",
+            Kind::Array(_) => "an array",
+            Kind::String(_) => "a string",
+            Kind::Number(_) => "a number",
+            Kind::Bool(_) => "a boolean",
+            Kind::Null => "null",
+            Kind::Invalid => "not a valid value",
+        }
+    }
+}
+
+/// `"key": value` in an object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Option<Node>,
+    /// The comma after this member, if any.
+    pub comma: Option<Span>,
+}
+
+impl Member {
+    /// From the key's start to the value's end (or the key's end when there is no value).
+    pub fn span(&self) -> Span {
+        Span::new(self.key_span.start, self.value.as_ref().map_or(self.key_span.end, |v| v.span.end))
+    }
+}

@@ -1,0 +1,116 @@
+//! Editing the text by byte span: [`Edit`] and [`apply_edits`], and the edits the builder, the
+//! rules and the migration share to add or remove an object member while keeping the formatting.
+
+use super::diag::Span;
+use super::syntax::{Member, Node};
+
+/// Replace the text in `span` by `replacement` (an empty span inserts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
+        Edit { span, replacement: replacement.into() }
+    }
+
+    pub fn insert(pos: usize, text: impl Into<String>) -> Self {
+        Edit { span: Span::at(pos), replacement: text.into() }
+    }
+
+    pub fn delete(span: Span) -> Self {
+        Edit { span, replacement: String::new() }
+    }
+}
+
+/// Applies `edits` to `text`. Edits that overlap an earlier-accepted one are skipped; so are edits
+/// whose span is out of range or not on a character boundary. Returns the new text and how many
+/// edits were applied.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    let mut applied = 0;
+    for e in sorted {
+        let Span { start, end } = e.span;
+        if start < pos
+            || end < start
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push_str(&text[pos..start]);
+        out.push_str(&e.replacement);
+        pos = end;
+        applied += 1;
+    }
+    out.push_str(&text[pos..]);
+    (out, applied)
+}
+
+/// The span that removes member `i` (with its comma and, when it stands alone, its line).
+pub fn remove_member_span(bytes: &[u8], members: &[Member], i: usize, m: &Member) -> Span {
+    let span = m.span();
+    match m.comma {
+        Some(c) => line_aware(bytes, span.start, c.end),
+        None if i > 0 => match members[i - 1].comma {
+            Some(prev) => Span::new(prev.start, span.end),
+            None => span,
+        },
+        None => line_aware(bytes, span.start, span.end),
+    }
+}
+
+/// An edit that adds `"key": value_json` to the object `obj` after member `after` (default: its
+/// last member), matching the indentation of the member it follows.
+pub fn insert_member_edit(text: &str, obj: &Node, after: Option<&Member>, key: &str, value_json: &str) -> Edit {
+    let key_json = serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""));
+    let after = after.or_else(|| obj.members().and_then(<[Member]>::last));
+    match after {
+        Some(m) => {
+            let pos = m.key_span.start;
+            let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..pos];
+            let sep =
+                if before.chars().all(|c| c == ' ' || c == '\t') { format!(",\n{before}") } else { ", ".to_owned() };
+            Edit::insert(m.span().end, format!("{sep}{key_json}: {value_json}"))
+        }
+        None => Edit::insert(obj.span.start + 1, format!("\n  {key_json}: {value_json}\n")),
+    }
+}
+
+/// Widens `start..end` to whole lines when only blanks surround it.
+pub fn line_aware(bytes: &[u8], start: usize, end: usize) -> Span {
+    let mut s = start;
+    while s > 0 && matches!(bytes[s - 1], b' ' | b'\t') {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < bytes.len() && matches!(bytes[e], b' ' | b'\t' | b'\r') {
+        e += 1;
+    }
+    if (s == 0 || bytes[s - 1] == b'\n') && e < bytes.len() && bytes[e] == b'\n' {
+        Span::new(s, e + 1)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order_and_skip_overlaps() {
+        let (out, n) = apply_edits(
+            "abcdef",
+            &[Edit::replace(Span::new(1, 3), "X"), Edit::insert(0, ">"), Edit::delete(Span::new(2, 4))],
+        );
+        assert_eq!((out.as_str(), n), (">aXdef", 2));
+    }
+}

@@ -1,0 +1,51 @@
+//! The proxy: its three fields together, its protocol, its credentials.
+
+use super::filled;
+use crate::lint::code::Code;
+use crate::lint::ctx::{quote, Ctx};
+use crate::lint::diag::{Diagnostic, Fix};
+use crate::lint::text::Edit;
+
+impl Ctx<'_> {
+    pub(super) fn proxy_v2(&mut self) {
+        const TRIO: [&str; 3] = ["proxyHost", "proxyPort", "proxyProtocol"];
+        let given: Vec<&str> = TRIO.iter().copied().filter(|k| filled(self.value(k))).collect();
+        if given.is_empty() {
+            return;
+        }
+        let first = self.get(given[0]).map_or(self.top(), |m| m.key_span);
+        if given.len() < 3 {
+            let missing: Vec<&str> = TRIO.iter().copied().filter(|k| !given.contains(k)).collect();
+            self.push(Diagnostic::error(
+                Code::Proxy,
+                first,
+                format!("The proxy needs proxyHost, proxyPort and proxyProtocol together; {} missing, so the server ignores the proxy without a word.", missing.join(" and ")),
+            ));
+            return;
+        }
+        if let Some(v) = self.value("proxyProtocol") {
+            if let Some(p) = v.as_str().filter(|p| !matches!(*p, "http" | "socks")) {
+                let to = if p.to_ascii_lowercase().starts_with("socks") { "socks" } else { "http" };
+                self.push(
+                    Diagnostic::error(Code::Proxy, v.span, format!("proxyProtocol must be \"http\" or \"socks\": with \"{p}\" the server answers 400 \"Invalid proxy\"."))
+                        .with_fix(Fix::one(format!("Use \"{to}\""), Edit::replace(v.span, quote(to)))),
+                );
+            }
+        }
+        let (user, pass) = (filled(self.value("proxyUsername")), filled(self.value("proxyPassword")));
+        if user != pass {
+            let k = if user { "proxyUsername" } else { "proxyPassword" };
+            let span = self.get(k).map_or(first, |m| m.key_span);
+            self.push(Diagnostic::warning(
+                Code::Proxy,
+                span,
+                "proxyUsername and proxyPassword are used only together: one alone is ignored.",
+            ));
+        }
+        self.push(Diagnostic::info(
+            Code::Proxy,
+            first,
+            "The server tests the proxy against an outside service before saving: a bad or unreachable proxy, or a server without internet access, gives 400 \"Invalid proxy\".",
+        ));
+    }
+}

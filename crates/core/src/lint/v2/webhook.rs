@@ -1,0 +1,127 @@
+//! Where the events go: the webhook (its 2.x object shape, its URL) and the other event sinks.
+
+use super::SINKS;
+use crate::lint::code::Code;
+use crate::lint::ctx::{is_http_url, is_placeholder, member, quote, Ctx};
+use crate::lint::diag::{Diagnostic, Fix};
+use crate::lint::syntax::Node;
+use crate::lint::text::Edit;
+
+impl Ctx<'_> {
+    pub(super) fn webhook_v2(&mut self) {
+        let Some(m) = self.get("webhook") else { return };
+        let Some(v) = &m.value else { return };
+        if let Some(url) = v.as_str() {
+            // The 1.x shape: a URL string (with `events` beside it).
+            let events = self.get("events");
+            let events_json = events.and_then(|e| e.value.as_ref()).map_or("[]", |e| self.raw(e));
+            let object = format!("{{\"url\": {}, \"events\": {events_json}}}", quote(&with_scheme(url)));
+            let mut edits = vec![Edit::replace(v.span, object)];
+            if let Some(e) = events {
+                edits.push(self.remove(self.members, e));
+            }
+            self.push(
+                Diagnostic::error(
+                    Code::WebhookShape,
+                    v.span,
+                    "In 2.x webhook is an object {\"url\": …, \"events\": […]}: a URL string makes create fail with 400 \"Cannot read properties of undefined (reading 'length')\".",
+                )
+                .with_fix(Fix::new("Make it {url, events}", edits)),
+            );
+            return;
+        }
+        let Some((m, members)) = self.nested("webhook") else { return };
+        self.required_events(
+            m,
+            members,
+            "the server answers 400 \"Cannot read properties of undefined (reading 'length')\".",
+        );
+        if let Some(u) = member(members, "url").and_then(|u| u.value.as_ref()) {
+            if let Some(url) = u.as_str() {
+                self.webhook_url(u, url);
+            }
+        }
+        if let Some(e) = member(members, "enabled").and_then(|e| e.value.as_ref()) {
+            if e.as_bool() == Some(false) {
+                self.push(Diagnostic::warning(Code::WebhookEnabled, e.span, "enabled: false is ignored at create: the webhook is saved enabled. Disable it afterwards with POST /webhook/set/{instance}."));
+            }
+        }
+        if let Some(h) = member(members, "headers").and_then(|h| h.value.as_ref()) {
+            for hm in h.members().unwrap_or_default() {
+                let Some(hv) = &hm.value else { continue };
+                if hv.as_str().is_none() {
+                    let msg = format!("Header \"{}\" should be a string: it is sent as an HTTP header.", hm.key);
+                    self.push(Diagnostic::warning(Code::WebhookHeaders, hv.span, msg));
+                } else if hm.key == "jwt_key" {
+                    self.push(Diagnostic::info(Code::WebhookHeaders, hm.key_span, "jwt_key is not sent: the server signs a 10-minute HS256 JWT with it and sends Authorization: Bearer <jwt>."));
+                }
+            }
+        }
+    }
+
+    fn webhook_url(&mut self, u: &Node, url: &str) {
+        if is_placeholder(url) {
+            self.push(Diagnostic::error(
+                Code::Placeholder,
+                u.span,
+                format!("{url} is the seed's placeholder: put the URL that should receive the events here."),
+            ));
+            return;
+        }
+        let lower_scheme = url.starts_with("http://") || url.starts_with("https://");
+        if !lower_scheme || !is_http_url(url) {
+            let fixed = with_scheme(url);
+            let d = Diagnostic::error(
+                Code::WebhookUrl,
+                u.span,
+                "webhook.url must start with http:// or https:// (lower case) and name a host: otherwise the server stores it and never calls it.",
+            );
+            let fix = (fixed != url && is_http_url(&fixed))
+                .then(|| Fix::one(format!("Use {fixed}"), Edit::replace(u.span, quote(&fixed))));
+            self.push(d.with_fix_opt(fix));
+            return;
+        }
+        let host = url.split("://").nth(1).unwrap_or("").split(['/', ':', '?', '#']).next().unwrap_or("");
+        if matches!(host, "localhost" | "127.0.0.1" | "[::1]" | "0.0.0.0") {
+            self.push(Diagnostic::warning(
+                Code::WebhookLocalhost,
+                u.span,
+                format!("{host} here means the Evolution server itself, not your computer: the events go to a port on the server's machine."),
+            ));
+        }
+    }
+
+    pub(super) fn sinks_v2(&mut self) {
+        for sink in SINKS {
+            let Some((m, members)) = self.nested(sink) else { continue };
+            self.required_events(m, members, "when the server has this sink switched on, create fails with 400 \"Cannot read properties of undefined (reading 'length')\".");
+            let env = sink.to_ascii_uppercase();
+            self.push(Diagnostic::warning(
+                Code::Sink,
+                m.key_span,
+                format!("{sink} is saved only when the server has {env}_ENABLED; otherwise it is dropped without a word while the answer still says \"enabled\": true. Check with GET /instance/fetchInstances?instanceName=…"),
+            ));
+        }
+        if let Some((m, members)) = self.nested("pusher") {
+            self.required_events(
+                m,
+                members,
+                "Pusher is processed even when the server has it off, and create fails with 400.",
+            );
+        }
+    }
+}
+
+/// `url` with `https://` in front when it has no scheme; an upper-case scheme lowered.
+pub fn with_scheme(url: &str) -> String {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        format!("https://{}", &url[8..])
+    } else if lower.starts_with("http://") {
+        format!("http://{}", &url[7..])
+    } else if url.contains("://") || url.is_empty() || is_placeholder(url) {
+        url.to_owned()
+    } else {
+        format!("https://{url}")
+    }
+}
