@@ -131,3 +131,32 @@ fn every_2_3_6_create_answer_decodes_and_its_errors_name_their_fields() {
     println!("2.3.6: {created} creates decoded, {mapped} error messages mapped to v2 fields");
     assert!(created >= 30 && mapped >= 20, "{created} {mapped}");
 }
+
+#[test]
+fn fetch_instances_of_both_generations_decode() {
+    use evo_core::instances::decode_instances;
+    let mut decoded = 0;
+    for file in ["recorded-1.8.2.json", "recorded-2.3.6.json"] {
+        let path = format!("{}/../../testdata/{file}", env!("CARGO_MANIFEST_DIR"));
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for ex in v["exchanges"].as_array().unwrap() {
+            let path = ex["request"]["path"].as_str().unwrap();
+            if !path.starts_with("/instance/fetchInstances") || ex["response"]["status"] != 200 {
+                continue;
+            }
+            let body = &ex["response"]["body"];
+            let list = decode_instances(&body.to_string()).unwrap_or_else(|| panic!("{file} {path}: not decoded"));
+            let want = body.as_array().map_or(1, Vec::len);
+            assert_eq!(list.len(), want, "{file} {path}");
+            for i in &list {
+                assert!(!i.name.is_empty() && !i.state.is_empty(), "{file} {path}: {i:?}");
+                if file.starts_with("recorded-2") {
+                    assert!(i.integration.is_some() && i.created_at.is_some(), "{i:?}");
+                }
+            }
+            decoded += list.len();
+        }
+    }
+    println!("fetchInstances: {decoded} instances decoded from both recordings");
+    assert!(decoded > 20, "{decoded}");
+}

@@ -1,0 +1,194 @@
+//! The server's instances (`GET /instance/fetchInstances`) in one shape, whatever the generation:
+//! 1.8.2 answers `[{"instance": {instanceName, instanceId, status, apikey, owner, profileName,
+//! integration: {…}}}]` (one object when filtered by name), 2.x flat records `[{id, name,
+//! connectionStatus, ownerJid, profileName, integration, number, token, createdAt, …}]`. Then the
+//! list's counts per state, and filtering and sorting for the page.
+
+use serde_json::Value;
+
+/// One instance as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Instance {
+    pub name: String,
+    pub id: Option<String>,
+    /// `open`, `connecting`, `close` (or whatever the server said).
+    pub state: String,
+    /// The WhatsApp profile name, when connected.
+    pub profile_name: Option<String>,
+    /// The phone number (the owner's JID without `@s.whatsapp.net`), when connected.
+    pub number: Option<String>,
+    /// The channel (2.x; 1.8.2 says it only for the Business API).
+    pub integration: Option<String>,
+    /// When the instance was created (2.x).
+    pub created_at: Option<String>,
+    /// The instance's own key, when the server shows it.
+    pub key: Option<String>,
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// `5511999999999@s.whatsapp.net` → `5511999999999`.
+fn jid_number(jid: Option<String>) -> Option<String> {
+    jid.map(|j| j.split(['@', ':']).next().unwrap_or_default().to_owned()).filter(|n| !n.is_empty())
+}
+
+fn decode_one(v: &Value) -> Option<Instance> {
+    if let Some(i) = v.get("instance").filter(|i| i.is_object()) {
+        // 1.8.2
+        let integration = i.get("integration");
+        let name = text(i, "instanceName")?;
+        return Some(Instance {
+            name,
+            id: text(i, "instanceId"),
+            state: text(i, "status").unwrap_or_else(|| "unknown".into()),
+            profile_name: text(i, "profileName").filter(|p| p != "not loaded"),
+            number: jid_number(text(i, "owner")).or_else(|| integration.and_then(|g| text(g, "number"))),
+            integration: integration.and_then(|g| text(g, "integration")),
+            created_at: None,
+            key: text(i, "apikey"),
+        });
+    }
+    // 2.x
+    Some(Instance {
+        name: v.get("name").and_then(Value::as_str)?.to_owned(),
+        id: text(v, "id"),
+        state: text(v, "connectionStatus").unwrap_or_else(|| "unknown".into()),
+        profile_name: text(v, "profileName"),
+        number: jid_number(text(v, "ownerJid")).or_else(|| text(v, "number")),
+        integration: text(v, "integration"),
+        created_at: text(v, "createdAt"),
+        key: text(v, "token"),
+    })
+}
+
+/// Decodes a `fetchInstances` answer of either generation; `None` when it is not one.
+pub fn decode_instances(body: &str) -> Option<Vec<Instance>> {
+    let v: Value = serde_json::from_str(body).ok()?;
+    match &v {
+        Value::Array(items) => items.iter().map(decode_one).collect(),
+        Value::Object(_) => decode_one(&v).map(|i| vec![i]),
+        _ => None,
+    }
+}
+
+/// How many instances are in each state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub open: usize,
+    pub connecting: usize,
+    pub close: usize,
+    pub other: usize,
+}
+
+pub fn counts(list: &[Instance]) -> Counts {
+    let mut c = Counts::default();
+    for i in list {
+        match i.state.as_str() {
+            "open" => c.open += 1,
+            "connecting" => c.connecting += 1,
+            "close" => c.close += 1,
+            _ => c.other += 1,
+        }
+    }
+    c
+}
+
+/// The state filter of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StateFilter {
+    #[default]
+    All,
+    Open,
+    Connecting,
+    Close,
+}
+
+impl StateFilter {
+    pub const ALL: [StateFilter; 4] =
+        [StateFilter::All, StateFilter::Open, StateFilter::Connecting, StateFilter::Close];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            StateFilter::All => "all",
+            StateFilter::Open => "open",
+            StateFilter::Connecting => "connecting",
+            StateFilter::Close => "close",
+        }
+    }
+
+    pub fn parse(s: &str) -> StateFilter {
+        StateFilter::ALL.into_iter().find(|f| f.id() == s).unwrap_or_default()
+    }
+
+    fn keeps(self, state: &str) -> bool {
+        self == StateFilter::All || self.id() == state
+    }
+}
+
+/// The instances that match `text` (in the name, profile name or number, any case) and the state
+/// filter, sorted by name (case-insensitive, then exact).
+pub fn filtered<'a>(list: &'a [Instance], text: &str, state: StateFilter) -> Vec<&'a Instance> {
+    let needle = text.trim().to_lowercase();
+    let hit = |i: &Instance| {
+        needle.is_empty()
+            || [Some(&i.name), i.profile_name.as_ref(), i.number.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|s| s.to_lowercase().contains(&needle))
+    };
+    let mut out: Vec<&Instance> = list.iter().filter(|i| state.keeps(&i.state) && hit(i)).collect();
+    out.sort_by_cached_key(|i| (i.name.to_lowercase(), i.name.clone()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_generations_decode() {
+        let v1 = r#"[{"instance": {"instanceName": "biz1", "instanceId": "f8", "profileName": "not loaded", "status": "open", "apikey": "biz-tok", "integration": {"integration": "WHATSAPP-BUSINESS", "number": "5511999999999"}}},
+                     {"instance": {"instanceName": "shop", "status": "open", "owner": "5511888888888@s.whatsapp.net", "profileName": "Shop"}}]"#;
+        let l = decode_instances(v1).unwrap();
+        assert_eq!(l[0].profile_name, None, "\"not loaded\" is no name");
+        assert_eq!(l[0].number.as_deref(), Some("5511999999999"));
+        assert_eq!(l[0].integration.as_deref(), Some("WHATSAPP-BUSINESS"));
+        assert_eq!(l[1].number.as_deref(), Some("5511888888888"));
+        let one = decode_instances(r#"{"instance": {"instanceName": "a", "status": "close"}}"#).unwrap();
+        assert_eq!(one[0].name, "a");
+        let v2 = r#"[{"id": "b0", "name": "v2-min", "connectionStatus": "open", "ownerJid": "5511777777777@s.whatsapp.net", "profileName": "Min", "integration": "WHATSAPP-BAILEYS", "token": "T", "createdAt": "2026-11-26T03:42:43.752Z"}]"#;
+        let l = decode_instances(v2).unwrap();
+        assert_eq!(
+            (l[0].state.as_str(), l[0].number.as_deref(), l[0].key.as_deref()),
+            ("open", Some("5511777777777"), Some("T"))
+        );
+        assert_eq!(l[0].created_at.as_deref(), Some("2026-11-26T03:42:43.752Z"));
+        assert_eq!(decode_instances("{\"status\": 404}"), None);
+        assert_eq!(decode_instances("nope"), None);
+    }
+
+    #[test]
+    fn counts_filter_and_sort() {
+        let mk = |n: &str, s: &str, p: Option<&str>| Instance {
+            name: n.into(),
+            state: s.into(),
+            profile_name: p.map(Into::into),
+            ..Default::default()
+        };
+        let l = vec![
+            mk("b", "open", Some("Loja")),
+            mk("A", "close", None),
+            mk("c", "connecting", None),
+            mk("a2", "open", None),
+        ];
+        assert_eq!(counts(&l), Counts { open: 2, connecting: 1, close: 1, other: 0 });
+        let names = |v: Vec<&Instance>| v.iter().map(|i| i.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(filtered(&l, "", StateFilter::All)), ["A", "a2", "b", "c"]);
+        assert_eq!(names(filtered(&l, "", StateFilter::Open)), ["a2", "b"]);
+        assert_eq!(names(filtered(&l, "LOJA", StateFilter::All)), ["b"]);
+        assert_eq!(names(filtered(&l, "a", StateFilter::Close)), ["A"]);
+        assert_eq!(StateFilter::parse("connecting"), StateFilter::Connecting);
+    }
+}
