@@ -344,6 +344,35 @@ fn routes_v1() -> Router<Shared> {
         .route("/chatwoot/find/{name}", get(chatwoot_find))
 }
 
+/// Fills a fresh sandbox with `n` instances through its own API, as a client would (`seed-001`…,
+/// each with its own token): every third one connected by a simulated scan, every third left
+/// `close` (no QR asked), the rest connecting with a QR. The request log is cleared afterwards.
+pub async fn seed(app: &Router, n: usize, version: ApiVersion, key: &str) {
+    use tower::ServiceExt;
+    let call = |method: Method, uri: String, body: Option<Value>| {
+        let mut req =
+            Request::builder().method(method).uri(uri).header("apikey", key).header(header::ORIGIN, "http://127.0.0.1");
+        if body.is_some() {
+            req = req.header(header::CONTENT_TYPE, "application/json");
+        }
+        let req =
+            req.body(axum::body::Body::from(body.map(|b| b.to_string()).unwrap_or_default())).expect("a valid request");
+        app.clone().oneshot(req)
+    };
+    for i in 1..=n {
+        let name = format!("seed-{i:03}");
+        let mut body = json!({"instanceName": name, "token": format!("seed-token-{i:03}"), "qrcode": i % 3 != 0});
+        if version == ApiVersion::V2 {
+            body["integration"] = json!("WHATSAPP-BAILEYS");
+        }
+        let _ = call(Method::POST, "/instance/create".into(), Some(body)).await;
+        if i % 3 == 1 {
+            let _ = call(Method::POST, format!("/__sandbox/scan/{name}"), None).await;
+        }
+    }
+    let _ = call(Method::DELETE, "/__sandbox/requests".into(), None).await;
+}
+
 /// The sandbox's routes for `opts.config.api_version`, with a fresh, empty instance store.
 pub fn router(opts: Options) -> Router {
     let version = opts.config.api_version;

@@ -7,7 +7,7 @@ use evo_sandbox::{router, ApiVersion, CorsPolicy, Options};
 
 const USAGE: &str =
     "usage: evo-sandbox [--api-version 1|2] [--port N] [--key KEY] [--cors-origin '*'|ORIGIN[,ORIGIN…]] [--no-qr]
-                   [--create-delay-ms N] [--qr-period-ms N] [--qr-limit N] [--chatwoot]
+                   [--create-delay-ms N] [--qr-period-ms N] [--qr-limit N] [--chatwoot] [--seed-instances N]
 
   --api-version 1|2    answer as Evolution API 1.8.2 (1, the default) or 2.3.6 (2)
   --port N             port on 127.0.0.1 (default 8081; 0 picks a free one)
@@ -18,6 +18,8 @@ const USAGE: &str =
   --create-delay-ms N  wait N ms before answering a create (the real server waits 5000 with a QR)
   --qr-period-ms N     how often a connecting instance's QR code rotates (default 45000)
   --qr-limit N         QR codes per session before the server gives up (default 30)
+  --seed-instances N   start with N instances (seed-001…): a third connected, a third connecting,
+                       a third closed
   --chatwoot           v2: the server has CHATWOOT_ENABLED=true (default off: the Chatwoot fields
                        of a create get 400 \"Chatwoot is not enabled\")
 
@@ -26,9 +28,10 @@ close/connecting blip), POST /__sandbox/fault {path, status, body, content_type,
 POST /__sandbox/next-create (a fault on the next create), GET|DELETE /__sandbox/requests (the
 request log); in both API versions.";
 
-fn parse(args: &[String]) -> Result<(u16, Options), String> {
+fn parse(args: &[String]) -> Result<(u16, Options, usize), String> {
     let mut opts = Options::default();
     let mut port = 8081;
+    let mut seed = 0;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
@@ -53,6 +56,7 @@ fn parse(args: &[String]) -> Result<(u16, Options), String> {
                 opts.config.qr_period =
                     Duration::from_millis(value()?.parse().map_err(|_| "--qr-period-ms takes a number".to_string())?)
             }
+            "--seed-instances" => seed = value()?.parse().map_err(|_| "--seed-instances takes a number".to_string())?,
             "--qr-limit" => {
                 opts.config.qr_limit = value()?.parse().map_err(|_| "--qr-limit takes a number".to_string())?
             }
@@ -64,13 +68,13 @@ fn parse(args: &[String]) -> Result<(u16, Options), String> {
         // The recorded 2.3.6 server could not reach WhatsApp: its connections closed at once.
         opts.config.instant_failure = true;
     }
-    Ok((port, opts))
+    Ok((port, opts, seed))
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (port, mut opts) = match parse(&args) {
+    let (port, mut opts, seed_instances) = match parse(&args) {
         Ok(p) => p,
         Err(e) => {
             if !e.is_empty() {
@@ -93,7 +97,13 @@ async fn main() -> ExitCode {
         "Evolution sandbox API ({:?}) listening on http://{addr} (global API key: {}, CORS: {:?})",
         opts.config.api_version, opts.config.global_key, opts.cors
     );
-    let serve = axum::serve(listener, router(opts)).with_graceful_shutdown(async {
+    let (version, key) = (opts.config.api_version, opts.config.global_key.clone());
+    let app = router(opts);
+    if seed_instances > 0 {
+        evo_sandbox::seed(&app, seed_instances, version, &key).await;
+        println!("seeded {seed_instances} instances (seed-001…)");
+    }
+    let serve = axum::serve(listener, app).with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;
     });
     if let Err(e) = serve.await {

@@ -129,3 +129,37 @@ async fn v2_real_qr_scan_and_control_endpoints() {
     assert_eq!(log.as_array().unwrap().len(), 16, "every API call, not the control calls");
     assert_eq!(call(&app, "POST", "/__sandbox/scan/nope", None).await.0, 404);
 }
+
+#[tokio::test]
+async fn seeded_instances_are_listed_with_their_states_in_both_versions() {
+    use evo_sandbox::evolution::Config;
+    use evo_sandbox::{seed, ApiVersion};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    for version in [ApiVersion::V1, ApiVersion::V2] {
+        let config = Config { api_version: version, ..Config::default() };
+        let app = evo_sandbox::router(evo_sandbox::Options { config, ..Default::default() });
+        seed(&app, 9, version, "sandbox-global-key").await;
+        let req = axum::http::Request::get("/instance/fetchInstances")
+            .header("apikey", "sandbox-global-key")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let resp = app.clone().oneshot(req).await.unwrap();
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        let list = evo_core::instances::decode_instances(std::str::from_utf8(&body).unwrap()).unwrap();
+        assert_eq!(list.len(), 9, "{version:?}");
+        let c = evo_core::instances::counts(&list);
+        assert_eq!((c.open, c.connecting, c.close), (3, 3, 3), "{version:?}: {list:?}");
+        let log = app
+            .clone()
+            .oneshot(axum::http::Request::get("/__sandbox/requests").body(axum::body::Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let log = log.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&log).unwrap().as_array().map(Vec::len),
+            Some(1),
+            "only this listing is logged"
+        );
+    }
+}
