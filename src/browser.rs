@@ -76,3 +76,15 @@ pub fn query_param(name: &str) -> Option<String> {
         (k == name).then(|| v.to_owned())
     })
 }
+
+/// Records a performance measure `name` from `started_ms` (a [`now_ms`] reading) to now, visible
+/// to `performance.getEntriesByName(name)` (the e2e tests print them).
+pub fn measure(name: &str, started_ms: f64) {
+    let Some(perf) = window().and_then(|w| w.performance()) else { return };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"start".into(), &started_ms.into());
+    let _ = js_sys::Reflect::set(&opts, &"end".into(), &perf.now().into());
+    if let Ok(f) = js_sys::Reflect::get(&perf, &"measure".into()) {
+        let _ = js_sys::Function::from(f).call2(&perf, &name.into(), &opts);
+    }
+}

@@ -246,6 +246,18 @@ impl Api {
         Self::call(self.keyed(Request::get(&url))?, None, 30, abort).await
     }
 
+    /// `POST /instance/restart/{name}` (2.x; 1.x has no such route).
+    pub async fn restart(&self, name: &str, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let url = self.base.instance_url(InstanceAction::Restart, name);
+        Self::call(self.keyed(Request::post(&url))?, None, 30, abort).await
+    }
+
+    /// `GET /settings/find/{name}` (2.x): the settings as the server holds them.
+    pub async fn settings_find(&self, name: &str, abort: Option<Abort>) -> Result<Reply, ApiError> {
+        let url = self.base.settings_find_url(name);
+        Self::call(self.keyed(Request::get(&url))?, None, 15, abort).await
+    }
+
     /// `GET /webhook/find/{name}`: the webhook as the server holds it (or `null`).
     pub async fn webhook_find(&self, name: &str, abort: Option<Abort>) -> Result<Reply, ApiError> {
         let url = self.base.webhook_find_url(name);

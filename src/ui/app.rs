@@ -16,6 +16,7 @@ use crate::ui::qr_panel::QrPanel;
 use crate::{browser, storage};
 
 use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
+use super::instances::InstancesView;
 use super::response::{Outcome, OutcomeView};
 
 /// The text the page starts with and its profile: a shared payload in the URL, else the saved
@@ -153,6 +154,7 @@ pub fn App() -> impl IntoView {
         (false, n) => format!("Fix {n} error{} first", if n == 1 { "" } else { "s" }),
     };
 
+    let instances_tab = RwSignal::new(false);
     view! {
         <header class="top">
             <h1>"Evolution API — create a WhatsApp instance"</h1>
@@ -169,6 +171,18 @@ pub fn App() -> impl IntoView {
                     <ConnectionPanel base_url api_key remember timeout_s />
                 </div>
             </section>
+            <nav class="tabs wide" aria-label="Views">
+                <button type="button" data-testid="create-tab" aria-pressed=move || (!instances_tab.get()).to_string() on:click=move |_| instances_tab.set(false)>
+                    "Create an instance"
+                </button>
+                <button type="button" data-testid="instances-tab" aria-pressed=move || instances_tab.get().to_string() on:click=move |_| instances_tab.set(true)>
+                    "Instances on the server"
+                </button>
+            </nav>
+            // The instances view lives only while shown (its refresh stops when it goes); the
+            // create view stays mounted, hidden, so nothing typed or answered is lost.
+            {move || instances_tab.get().then(|| view! { <InstancesView /> })}
+            <div class="create-view wide" hidden=move || instances_tab.get()>
             <div class="builder">
             <section class="card" aria-labelledby="payload-h">
                 <h2 id="payload-h">"Payload"</h2>
@@ -245,6 +259,7 @@ pub fn App() -> impl IntoView {
                     <QrPanel name initial=None base_url global_key=api_key instance_key=None />
                 })}
             </section>
+            </div>
         </main>
     }
 }

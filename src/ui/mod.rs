@@ -8,6 +8,7 @@ pub mod connection;
 pub mod copy;
 pub mod editor;
 pub mod form;
+pub mod instances;
 pub mod profile;
 pub mod qr_panel;
 pub mod qr_view;

@@ -80,6 +80,11 @@ impl BaseUrl {
         }
     }
 
+    /// `{base}/settings/find/{name}` (2.x).
+    pub fn settings_find_url(&self, name: &str) -> String {
+        format!("{}/settings/find/{}", self.0, encode_component(name))
+    }
+
     /// `{base}/webhook/find/{name}`.
     pub fn webhook_find_url(&self, name: &str) -> String {
         format!("{}/webhook/find/{}", self.0, encode_component(name))
@@ -98,6 +103,8 @@ pub enum InstanceAction {
     ConnectionState,
     Logout,
     Delete,
+    /// 2.x: `POST /instance/restart/{name}`.
+    Restart,
 }
 
 impl InstanceAction {
@@ -107,6 +114,7 @@ impl InstanceAction {
             InstanceAction::ConnectionState => "connectionState",
             InstanceAction::Logout => "logout",
             InstanceAction::Delete => "delete",
+            InstanceAction::Restart => "restart",
         }
     }
 }

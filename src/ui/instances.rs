@@ -1,0 +1,277 @@
+//! The instances view: every instance on the server at a glance (`fetchInstances`, decoded for 1.x
+//! and 2.x by `evo_core::instances`), filtered by text and state with counts, refreshed on demand
+//! and, while visible, at a gentle pace (paused while the tab is hidden, backing off on errors).
+//! Per row: connect (the QR panel), log out, restart (2.x), delete — with confirmation —, the
+//! instance key, and the webhook and settings as the server holds them.
+
+use evo_core::fields::Profile;
+use evo_core::instances::{counts, decode_instances, filtered, Instance, StateFilter};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_use_document_visibility::use_document_visibility;
+use leptos_use_interval_fn::use_interval_fn;
+
+use super::connection::Conn;
+use super::copy::CopyButton;
+use super::qr_panel::QrPanel;
+use crate::browser;
+use crate::http::{Abort, Api, ApiError};
+
+/// Seconds between automatic refreshes while the view is visible (doubled after each failure, up
+/// to [`MAX_REFRESH_S`]).
+const REFRESH_S: u32 = 10;
+const MAX_REFRESH_S: u32 = 160;
+
+/// A row action that asks for confirmation first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Act {
+    Logout,
+    Delete,
+    Restart,
+}
+
+impl Act {
+    fn label(self) -> &'static str {
+        match self {
+            Act::Logout => "Log out",
+            Act::Delete => "Delete",
+            Act::Restart => "Restart",
+        }
+    }
+}
+
+/// The view's state; `Copy`: arena handles owned by the view.
+#[derive(Clone, Copy)]
+struct Ctl {
+    conn: Conn,
+    list: RwSignal<Vec<Instance>>,
+    message: RwSignal<Option<(bool, String)>>,
+    loading: RwSignal<bool>,
+    opened: RwSignal<Option<String>>,
+    details: RwSignal<Option<(String, String)>>,
+    confirm: RwSignal<Option<(Act, String)>>,
+    every: StoredValue<u32>,
+    countdown: StoredValue<u32>,
+    abort: StoredValue<Option<Abort>>,
+}
+
+impl Ctl {
+    fn api(self) -> Result<Api, ApiError> {
+        Api::new(&self.conn.base_url.get_untracked(), &self.conn.api_key.get_untracked())
+    }
+
+    fn say(self, ok: bool, text: String) {
+        self.message.try_set(Some((ok, text)));
+    }
+
+    /// Reloads the list; after a failure the next automatic refresh waits twice as long.
+    fn refresh(self) {
+        let api = self.api();
+        let abort = self.abort.try_get_value().flatten();
+        self.loading.set(true);
+        spawn_local(async move {
+            let result = match api {
+                Ok(api) => api.fetch_instances(None, abort).await,
+                Err(e) => Err(e),
+            };
+            let _ = self.loading.try_set(false);
+            let ok = match result.map(|r| decode_instances(&r.body)) {
+                Ok(Some(list)) => {
+                    let _ = self.list.try_set(list);
+                    true
+                }
+                Ok(None) => {
+                    self.say(false, "The server's answer is not a list of instances.".into());
+                    false
+                }
+                Err(e) => {
+                    self.say(false, e.explanation().text);
+                    false
+                }
+            };
+            let next = if ok { REFRESH_S } else { (self.every.try_get_value().unwrap_or(REFRESH_S) * 2).min(MAX_REFRESH_S) };
+            self.every.try_set_value(next);
+            self.countdown.try_set_value(next);
+        });
+    }
+
+    /// Runs a confirmed action on one instance, then reloads the list so the row shows the
+    /// server's state.
+    fn run(self, act: Act, name: String) {
+        let api = self.api();
+        let abort = self.abort.try_get_value().flatten();
+        spawn_local(async move {
+            let result = match api {
+                Ok(api) => match act {
+                    Act::Logout => api.logout(&name, abort).await,
+                    Act::Delete => api.delete(&name, abort).await,
+                    Act::Restart => api.restart(&name, abort).await,
+                },
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(_) => self.say(true, format!("{}: done for \"{name}\".", act.label())),
+                Err(e) => self.say(false, format!("{} \"{name}\" failed — {}", act.label(), e.explanation().text)),
+            }
+            if act == Act::Delete && self.opened.try_get_untracked().flatten().as_deref() == Some(name.as_str()) {
+                let _ = self.opened.try_set(None);
+            }
+            self.refresh();
+        });
+    }
+
+    /// The webhook (and in 2.x the settings) as the server holds them.
+    fn details(self, name: String, v2: bool) {
+        let api = self.api();
+        let abort = self.abort.try_get_value().flatten();
+        spawn_local(async move {
+            let Ok(api) = api else { return };
+            let show = |r: Result<crate::http::Reply, ApiError>| match r {
+                Ok(r) => evo_core::pretty_json(&r.body),
+                Err(e) => e.explanation().text,
+            };
+            let mut text = format!("Webhook:\n{}", show(api.webhook_find(&name, abort.clone()).await));
+            if v2 {
+                text.push_str(&format!("\n\nSettings:\n{}", show(api.settings_find(&name, abort).await)));
+            }
+            let _ = self.details.try_set(Some((name, text)));
+        });
+    }
+}
+
+#[component]
+pub fn InstancesView() -> impl IntoView {
+    let conn = expect_context::<Conn>();
+    let c = Ctl {
+        conn,
+        list: RwSignal::new(Vec::new()),
+        message: RwSignal::new(None),
+        loading: RwSignal::new(false),
+        opened: RwSignal::new(None),
+        details: RwSignal::new(None),
+        confirm: RwSignal::new(None),
+        every: StoredValue::new(REFRESH_S),
+        countdown: StoredValue::new(REFRESH_S),
+        abort: StoredValue::new(Abort::new()),
+    };
+    let text = RwSignal::new(String::new());
+    let state = RwSignal::new(StateFilter::All);
+    let v2 = move || conn.known_server().is_some_and(|(_, p)| p == Profile::V2);
+    c.refresh();
+    // A gentle automatic refresh while the view is shown and the tab visible.
+    let visible = use_document_visibility();
+    let _timer = use_interval_fn(
+        move || {
+            if visible.get_untracked() != web_sys::VisibilityState::Visible || c.loading.get_untracked() {
+                return;
+            }
+            let left = c.countdown.get_value().saturating_sub(1);
+            c.countdown.set_value(left);
+            if left == 0 {
+                c.refresh();
+            }
+        },
+        1000,
+    );
+    on_cleanup(move || {
+        if let Some(Some(a)) = c.abort.try_get_value() {
+            a.abort();
+        }
+    });
+    let totals = Memo::new(move |_| c.list.with(|l| (l.len(), counts(l))));
+    let rows = Memo::new(move |_| {
+        let started = browser::now_ms();
+        let out: Vec<Instance> = c.list.with(|l| text.with(|t| filtered(l, t, state.get()).into_iter().cloned().collect()));
+        browser::measure("instances-filter", started);
+        out
+    });
+    let option_label = move |f: StateFilter| {
+        let (all, n) = totals.get();
+        let count = match f {
+            StateFilter::All => all,
+            StateFilter::Open => n.open,
+            StateFilter::Connecting => n.connecting,
+            StateFilter::Close => n.close,
+        };
+        format!("{} ({count})", f.id())
+    };
+    view! {
+        <section class="card wide" aria-labelledby="instances-h">
+            <h2 id="instances-h">"Instances on this server"</h2>
+            <div class="row wrap toolbar">
+                <label for="instances-filter" class="sr-only">"Filter by name, profile or number"</label>
+                <input id="instances-filter" data-testid="instances-filter" type="text" placeholder="Filter by name, profile or number" bind:value=text />
+                <label for="instances-state">"State"</label>
+                <select id="instances-state" data-testid="instances-state" on:change:target=move |ev| state.set(StateFilter::parse(&ev.target().value()))>
+                    {StateFilter::ALL.map(|f| view! { <option value=f.id()>{move || option_label(f)}</option> })}
+                </select>
+                <button type="button" data-testid="instances-refresh" on:click=move |_| c.refresh()>
+                    {move || if c.loading.get() { "Refreshing…" } else { "Refresh" }}
+                </button>
+                <span class="hint" data-testid="instances-counts" role="status">
+                    {move || {
+                        let (all, n) = totals.get();
+                        format!("{all} instances: {} open, {} connecting, {} closed; {} shown.", n.open, n.connecting, n.close, rows.with(Vec::len))
+                    }}
+                </span>
+            </div>
+            <p data-testid="instances-message" role="status" class=move || match c.message.get() {
+                Some((true, _)) => "msg ok",
+                Some((false, _)) => "msg err",
+                None => "hidden",
+            }>{move || c.message.get().map(|(_, t)| t)}</p>
+            <ul class="instances" data-testid="instances">
+                <For each=move || rows.get() key=|i| (i.name.clone(), i.state.clone(), i.profile_name.clone()) let:i>
+                    <Row c i v2=v2() />
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Row(c: Ctl, i: Instance, v2: bool) -> impl IntoView {
+    let name = StoredValue::new(i.name.clone());
+    let shown_name = if i.name.is_empty() { "\"\" (unreachable: no route can name it)".to_owned() } else { i.name.clone() };
+    let ask = move |act: Act| c.confirm.set(Some((act, name.get_value())));
+    let is = move |n: &Option<String>| n.as_deref() == Some(name.get_value().as_str());
+    let key = i.key.clone();
+    let facts = [i.profile_name.clone(), i.number.clone(), i.integration.clone(), i.created_at.clone().map(|t| format!("created {t}"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <li class="instance" data-testid="instance-row" data-name=i.name.clone()>
+            <div class="row wrap">
+                <strong class="name">{shown_name}</strong>
+                <span data-testid="instance-state" class=format!("badge state {}", i.state)>{i.state.clone()}</span>
+                <span class="hint">{facts}</span>
+            </div>
+            <div class="row wrap actions">
+                <button type="button" data-testid="instance-connect" on:click=move |_| c.opened.set(Some(name.get_value()))>"Connect / QR"</button>
+                <button type="button" data-testid="instance-logout" on:click=move |_| ask(Act::Logout)>"Log out"</button>
+                {v2.then(|| view! { <button type="button" data-testid="instance-restart" on:click=move |_| ask(Act::Restart)>"Restart"</button> })}
+                <button type="button" class="danger" data-testid="instance-delete" on:click=move |_| ask(Act::Delete)>"Delete"</button>
+                <button type="button" data-testid="instance-details" on:click=move |_| c.details(name.get_value(), v2)>"Webhook & settings"</button>
+                {key.map(|k| view! { <span class="hint">"Key "</span><CopyButton text=Signal::stored(k) testid="instance-key-copy" /> })}
+                {move || c.confirm.get().filter(|(_, n)| *n == name.get_value()).map(|(act, n)| view! {
+                    <span class="confirm" role="alertdialog" aria-label="Confirm">
+                        {format!("{} \"{n}\"?", act.label())}
+                        <button type="button" class="danger" data-testid="confirm-yes" on:click=move |_| {
+                            c.confirm.set(None);
+                            c.run(act, n.clone());
+                        }>"Yes"</button>
+                        <button type="button" data-testid="confirm-no" on:click=move |_| c.confirm.set(None)>"Cancel"</button>
+                    </span>
+                })}
+            </div>
+            {move || c.details.with(|d| d.as_ref().filter(|(n, _)| *n == name.get_value()).map(|(_, t)| t.clone())).map(|t| view! {
+                <pre class="code" tabindex="0" data-testid="instance-details-text">{t}</pre>
+            })}
+            {move || c.opened.with(is).then(|| view! {
+                <QrPanel name=name.get_value() initial=None base_url=c.conn.base_url global_key=c.conn.api_key instance_key=None />
+            })}
+        </li>
+    }
+}
