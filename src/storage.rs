@@ -8,6 +8,37 @@ const DRAFT: &str = "evo-admin.draft";
 const DRAFT_PROFILE: &str = "evo-admin.draft-profile";
 const BASE_URL: &str = "evo-admin.base-url";
 const KEY_PREFIX: &str = "evo-admin.key:";
+const CONNECTIONS: &str = "evo-admin.connections";
+
+/// A saved connection: a name and a base URL, and the version last read there. Never a key (keys
+/// are remembered per server only on request, under their own entries).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub name: String,
+    pub base_url: String,
+    pub version: Option<String>,
+}
+
+/// The saved connections, in the order they were saved.
+pub fn load_connections() -> Vec<Saved> {
+    let Some(v) = get(CONNECTIONS).and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok()) else {
+        return Vec::new();
+    };
+    let s = |x: &serde_json::Value, k: &str| x.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| Some(Saved { name: s(x, "name")?, base_url: s(x, "url")?, version: s(x, "version") }))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn save_connections(list: &[Saved]) -> bool {
+    let v: Vec<serde_json::Value> =
+        list.iter().map(|c| serde_json::json!({"name": c.name, "url": c.base_url, "version": c.version})).collect();
+    set(CONNECTIONS, &serde_json::Value::from(v).to_string())
+}
 
 fn store() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?

@@ -61,7 +61,8 @@ pub fn App() -> impl IntoView {
     let remember = RwSignal::new(remembered.is_some());
     let api_key = RwSignal::new(remembered.unwrap_or_default());
     let timeout_s = RwSignal::new(30u32);
-    let conn = Conn { base_url, api_key, server: RwSignal::new(None) };
+    let conn =
+        Conn { base_url, api_key, server: RwSignal::new(None), saved: RwSignal::new(storage::load_connections()) };
     provide_context(conn);
     let existing = RwSignal::new(String::new());
     let opened = RwSignal::new(None::<String>);

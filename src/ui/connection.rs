@@ -23,6 +23,8 @@ pub struct Conn {
     pub api_key: RwSignal<String>,
     /// What the server at `base_url` said it runs, once read: `(base URL, version, profile)`.
     pub server: RwSignal<Option<(String, String, Profile)>>,
+    /// The saved connections (name, base URL, last version seen).
+    pub saved: RwSignal<Vec<storage::Saved>>,
 }
 
 impl Conn {
@@ -43,7 +45,15 @@ pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Pr
     match read_health(reply.status, &reply.body) {
         Health::Evolution { version, v2 } => {
             let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
-            conn.server.try_set(Some((conn.base_url.get_untracked(), version.clone(), profile)));
+            let base = conn.base_url.get_untracked();
+            conn.server.try_set(Some((base.clone(), version.clone(), profile)));
+            // A saved connection to this server shows the version just read.
+            conn.saved.try_update(|list| {
+                for c in list.iter_mut().filter(|c| c.base_url == base) {
+                    c.version = Some(version.clone());
+                }
+                storage::save_connections(list);
+            });
             b.set_profile(profile, ProfileSource::Server(version.clone()));
             Ok((version, profile))
         }
@@ -72,6 +82,28 @@ pub fn ConnectionPanel(
         }
         url
     });
+    let conn = expect_context::<Conn>();
+    let save_name = RwSignal::new(String::new());
+    let save = move |_| {
+        let (name, url) = (save_name.get_untracked().trim().to_owned(), base_url.get_untracked());
+        if name.is_empty() || BaseUrl::parse(&url).is_err() {
+            return;
+        }
+        let version = conn.known_server().map(|(v, _)| v);
+        conn.saved.update(|list| {
+            list.retain(|c| c.name != name);
+            list.push(storage::Saved { name, base_url: url, version });
+            storage::save_connections(list);
+        });
+        save_name.set(String::new());
+    };
+    let remove = move |_| {
+        let url = base_url.get_untracked();
+        conn.saved.update(|list| {
+            list.retain(|c| c.base_url != url);
+            storage::save_connections(list);
+        });
+    };
     let test_connection = move |_| {
         let base = base_url.get_untracked();
         let (conn, b) = (expect_context::<Conn>(), Builder::expect());
@@ -90,6 +122,41 @@ pub fn ConnectionPanel(
         });
     };
     view! {
+        <div class="field">
+            <label for="connections">"Saved servers"</label>
+            <div class="row">
+                <select
+                    id="connections"
+                    data-testid="connections"
+                    prop:value=move || base_url.get()
+                    on:change:target=move |ev| {
+                        let v = ev.target().value();
+                        if !v.is_empty() {
+                            base_url.set(v);
+                        }
+                    }
+                >
+                    <option value="">"(this address is not saved)"</option>
+                    {move || {
+                        conn.saved
+                            .get()
+                            .into_iter()
+                            .map(|c| {
+                                let what = c.version.as_deref().and_then(|v| Profile::of_version(v).map(|p| format!(" — {v}, profile {}", p.id())));
+                                view! { <option value=c.base_url.clone()>{format!("{} ({}){}", c.name, c.base_url, what.unwrap_or_default())}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" data-testid="connection-remove" on:click=remove>"Remove"</button>
+            </div>
+            <div class="row">
+                <label for="connection-name" class="sr-only">"Name for this server"</label>
+                <input id="connection-name" data-testid="connection-name" type="text" placeholder="Name for this server (e.g. production)" bind:value=save_name />
+                <button type="button" data-testid="connection-save" on:click=save>"Save"</button>
+            </div>
+            <p class="hint">"Saves the name and base URL on this device — never the key (tick \"Remember\" below for that)."</p>
+        </div>
         <div class="field">
             <label for="base-url">"Base URL"</label>
             <div class="row">

@@ -12,7 +12,6 @@ use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::use_interval_fn;
 
 use super::connection::Conn;
-use super::copy::CopyButton;
 use super::qr_panel::QrPanel;
 use crate::browser;
 use crate::http::{Abort, Api, ApiError};
@@ -50,6 +49,8 @@ struct Ctl {
     opened: RwSignal<Option<String>>,
     details: RwSignal<Option<(String, String)>>,
     confirm: RwSignal<Option<(Act, String)>>,
+    /// The row whose key was just copied.
+    copied: RwSignal<Option<String>>,
     every: StoredValue<u32>,
     countdown: StoredValue<u32>,
     abort: StoredValue<Option<Abort>>,
@@ -89,7 +90,8 @@ impl Ctl {
                     false
                 }
             };
-            let next = if ok { REFRESH_S } else { (self.every.try_get_value().unwrap_or(REFRESH_S) * 2).min(MAX_REFRESH_S) };
+            let next =
+                if ok { REFRESH_S } else { (self.every.try_get_value().unwrap_or(REFRESH_S) * 2).min(MAX_REFRESH_S) };
             self.every.try_set_value(next);
             self.countdown.try_set_value(next);
         });
@@ -150,6 +152,7 @@ pub fn InstancesView() -> impl IntoView {
         opened: RwSignal::new(None),
         details: RwSignal::new(None),
         confirm: RwSignal::new(None),
+        copied: RwSignal::new(None),
         every: StoredValue::new(REFRESH_S),
         countdown: StoredValue::new(REFRESH_S),
         abort: StoredValue::new(Abort::new()),
@@ -181,7 +184,8 @@ pub fn InstancesView() -> impl IntoView {
     let totals = Memo::new(move |_| c.list.with(|l| (l.len(), counts(l))));
     let rows = Memo::new(move |_| {
         let started = browser::now_ms();
-        let out: Vec<Instance> = c.list.with(|l| text.with(|t| filtered(l, t, state.get()).into_iter().cloned().collect()));
+        let out: Vec<Instance> =
+            c.list.with(|l| text.with(|t| filtered(l, t, state.get()).into_iter().cloned().collect()));
         browser::measure("instances-filter", started);
         out
     });
@@ -220,7 +224,7 @@ pub fn InstancesView() -> impl IntoView {
                 Some((false, _)) => "msg err",
                 None => "hidden",
             }>{move || c.message.get().map(|(_, t)| t)}</p>
-            <ul class="instances" data-testid="instances">
+            <ul class="instances" data-testid="instances" on:click=move |ev| on_list_click(c, v2(), ev)>
                 <For each=move || rows.get() key=|i| (i.name.clone(), i.state.clone(), i.profile_name.clone()) let:i>
                     <Row c i v2=v2() />
                 </For>
@@ -229,18 +233,57 @@ pub fn InstancesView() -> impl IntoView {
     }
 }
 
+/// What a click in the list asks for: one handler for the whole list (rows carry no closures of
+/// their own for their buttons, so 500 rows render fast).
+fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(button) = el.closest("[data-act]").ok().flatten() else { return };
+    let Some(name) = button.closest("[data-name]").ok().flatten().and_then(|r| r.get_attribute("data-name")) else {
+        return;
+    };
+    match button.get_attribute("data-act").as_deref() {
+        Some("connect") => c.opened.set(Some(name)),
+        Some("logout") => c.confirm.set(Some((Act::Logout, name))),
+        Some("restart") => c.confirm.set(Some((Act::Restart, name))),
+        Some("delete") => c.confirm.set(Some((Act::Delete, name))),
+        Some("details") => c.details(name, v2),
+        Some("copy-key") => {
+            let key = c.list.with_untracked(|l| l.iter().find(|i| i.name == name).and_then(|i| i.key.clone()));
+            let copied = c.copied;
+            spawn_local(async move {
+                let ok = browser::copy_text(&key.unwrap_or_default()).await;
+                let _ = copied.try_set(ok.then_some(name));
+            });
+        }
+        Some("confirm-yes") => {
+            if let Some((act, n)) = c.confirm.get_untracked().filter(|(_, n)| *n == name) {
+                c.confirm.set(None);
+                c.run(act, n);
+            }
+        }
+        Some("confirm-no") => c.confirm.set(None),
+        _ => {}
+    }
+}
+
 #[component]
 fn Row(c: Ctl, i: Instance, v2: bool) -> impl IntoView {
-    let name = StoredValue::new(i.name.clone());
-    let shown_name = if i.name.is_empty() { "\"\" (unreachable: no route can name it)".to_owned() } else { i.name.clone() };
-    let ask = move |act: Act| c.confirm.set(Some((act, name.get_value())));
-    let is = move |n: &Option<String>| n.as_deref() == Some(name.get_value().as_str());
-    let key = i.key.clone();
-    let facts = [i.profile_name.clone(), i.number.clone(), i.integration.clone(), i.created_at.clone().map(|t| format!("created {t}"))]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let name = i.name.clone();
+    let shown_name =
+        if i.name.is_empty() { "\"\" (unreachable: no route can name it)".to_owned() } else { i.name.clone() };
+    let mine = move |n: Option<&String>| n.is_some_and(|n| *n == name);
+    let (n1, n2, n3, n4) = (i.name.clone(), i.name.clone(), i.name.clone(), i.name.clone());
+    let facts = [
+        i.profile_name.clone(),
+        i.number.clone(),
+        i.integration.clone(),
+        i.created_at.clone().map(|t| format!("created {t}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     view! {
         <li class="instance" data-testid="instance-row" data-name=i.name.clone()>
             <div class="row wrap">
@@ -249,28 +292,29 @@ fn Row(c: Ctl, i: Instance, v2: bool) -> impl IntoView {
                 <span class="hint">{facts}</span>
             </div>
             <div class="row wrap actions">
-                <button type="button" data-testid="instance-connect" on:click=move |_| c.opened.set(Some(name.get_value()))>"Connect / QR"</button>
-                <button type="button" data-testid="instance-logout" on:click=move |_| ask(Act::Logout)>"Log out"</button>
-                {v2.then(|| view! { <button type="button" data-testid="instance-restart" on:click=move |_| ask(Act::Restart)>"Restart"</button> })}
-                <button type="button" class="danger" data-testid="instance-delete" on:click=move |_| ask(Act::Delete)>"Delete"</button>
-                <button type="button" data-testid="instance-details" on:click=move |_| c.details(name.get_value(), v2)>"Webhook & settings"</button>
-                {key.map(|k| view! { <span class="hint">"Key "</span><CopyButton text=Signal::stored(k) testid="instance-key-copy" /> })}
-                {move || c.confirm.get().filter(|(_, n)| *n == name.get_value()).map(|(act, n)| view! {
+                <button type="button" data-act="connect" data-testid="instance-connect">"Connect / QR"</button>
+                <button type="button" data-act="logout" data-testid="instance-logout">"Log out"</button>
+                {v2.then(|| view! { <button type="button" data-act="restart" data-testid="instance-restart">"Restart"</button> })}
+                <button type="button" class="danger" data-act="delete" data-testid="instance-delete">"Delete"</button>
+                <button type="button" data-act="details" data-testid="instance-details">"Webhook & settings"</button>
+                {i.key.is_some().then(|| view! {
+                    <button type="button" data-act="copy-key" data-testid="instance-key-copy">
+                        {move || if c.copied.with(|x| x.as_ref() == Some(&n4)) { "Key copied" } else { "Copy key" }}
+                    </button>
+                })}
+                {move || c.confirm.get().filter(|(_, n)| *n == n1).map(|(act, n)| view! {
                     <span class="confirm" role="alertdialog" aria-label="Confirm">
                         {format!("{} \"{n}\"?", act.label())}
-                        <button type="button" class="danger" data-testid="confirm-yes" on:click=move |_| {
-                            c.confirm.set(None);
-                            c.run(act, n.clone());
-                        }>"Yes"</button>
-                        <button type="button" data-testid="confirm-no" on:click=move |_| c.confirm.set(None)>"Cancel"</button>
+                        <button type="button" class="danger" data-act="confirm-yes" data-testid="confirm-yes">"Yes"</button>
+                        <button type="button" data-act="confirm-no" data-testid="confirm-no">"Cancel"</button>
                     </span>
                 })}
             </div>
-            {move || c.details.with(|d| d.as_ref().filter(|(n, _)| *n == name.get_value()).map(|(_, t)| t.clone())).map(|t| view! {
+            {move || c.details.with(|d| d.as_ref().filter(|(n, _)| *n == n2).map(|(_, t)| t.clone())).map(|t| view! {
                 <pre class="code" tabindex="0" data-testid="instance-details-text">{t}</pre>
             })}
-            {move || c.opened.with(is).then(|| view! {
-                <QrPanel name=name.get_value() initial=None base_url=c.conn.base_url global_key=c.conn.api_key instance_key=None />
+            {move || c.opened.with(|o| mine(o.as_ref())).then(|| view! {
+                <QrPanel name=n3.clone() initial=None base_url=c.conn.base_url global_key=c.conn.api_key instance_key=None />
             })}
         </li>
     }
