@@ -12,7 +12,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::evolution_v2::{self as v2, into_reply, Answer};
-use crate::{apikey, json_response, Shared};
+use crate::{apikey, json_response, ConnectQuery, Shared};
 
 async fn health(State(sb): State<Shared>) -> Response {
     json_response(v2::health(&sb.opts.config))
@@ -47,11 +47,6 @@ fn answer(a: Answer) -> Response {
 
 async fn connection_state(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
     answer(v2::connection_state(&mut sb.store_v2(), &sb.opts.config, apikey(&headers), &name, Instant::now()))
-}
-
-#[derive(serde::Deserialize)]
-struct ConnectQuery {
-    number: Option<String>,
 }
 
 async fn connect(

@@ -192,9 +192,10 @@ async fn delete_instance(State(sb): State<Shared>, headers: HeaderMap, Path(name
     json_response(evolution::delete(&mut sb.store(), &sb.opts.config, apikey(&headers), &name))
 }
 
+/// `?number=` of `connect` (both versions).
 #[derive(serde::Deserialize)]
-struct ConnectQuery {
-    number: Option<String>,
+pub(crate) struct ConnectQuery {
+    pub(crate) number: Option<String>,
 }
 
 async fn connect(
