@@ -3,7 +3,6 @@
 
 use evo_core::builder::{curl_command, encode_fragment, strip_secrets, utf16_offset};
 use evo_core::lint::{Code, Severity, Span};
-use evo_core::schema::json_schema;
 use evo_core::url::BaseUrl;
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -229,15 +228,9 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
             a.set_href(&format!("data:application/json;charset=utf-8,{}", encode_fragment(&b.text.get_untracked())));
         }
     };
-    // The JSON Schema of the profile in use, generated from the field table, built when clicked.
-    let download_schema = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        if let Some(a) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-            let schema = serde_json::to_string_pretty(&json_schema(b.profile.get_untracked())).unwrap_or_default();
-            a.set_href(&format!("data:application/schema+json;charset=utf-8,{}", encode_fragment(&schema)));
-        }
-    };
-    let schema_name = move || format!("evolution-create-{}.schema.json", b.profile.get().id());
+    // The JSON Schema of the profile in use: a static file next to the page (generated from the
+    // field table and kept current by a test), so no schema code travels in the wasm.
+    let schema_file = move || format!("schema/evolution-create-{}.schema.json", b.profile.get().id());
     let file_name = move || {
         let name = b.linted.with(|l| l.field("instanceName").and_then(|n| n.as_str().map(str::to_owned)));
         format!("{}.json", name.filter(|n| !n.is_empty()).unwrap_or_else(|| "instance".into()))
@@ -253,7 +246,7 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
             <a class="button" data-testid="download-json" href="#" download=file_name on:click=download>
                 "Download .json"
             </a>
-            <a class="button" data-testid="download-schema" href="#" download=schema_name on:click=download_schema>
+            <a class="button" data-testid="download-schema" href=schema_file download="">
                 "JSON Schema"
             </a>
             <button type="button" data-testid="share-link" on:click=share>

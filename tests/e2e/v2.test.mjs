@@ -154,10 +154,13 @@ test('2.x Chatwoot path: no QR in the answer, Connect now opens the QR panel; th
   await page.getByTestId('connect-now').click();
   await page.getByTestId('qr-svg').waitFor({ timeout: 10000 });
   // The JSON Schema of the profile in use.
-  const href = await page.getByTestId('download-schema').evaluate((a) => { a.click(); return a.href; });
-  const schema = JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
+  const href = await page.getByTestId('download-schema').evaluate((a) => a.href);
+  assert.match(href, /\/admin\/schema\/evolution-create-v2\.schema\.json$/, 'served beside the page, for the profile in use');
+  const schema = await (await fetch(href)).json();
   assert.deepEqual(schema.properties.integration.enum, ['WHATSAPP-BAILEYS', 'WHATSAPP-BUSINESS', 'EVOLUTION']);
-  assert.equal(await page.getByTestId('download-schema').getAttribute('download'), 'evolution-create-v2.schema.json');
+  assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-schema').click()]);
+  assert.equal(download.suggestedFilename(), 'evolution-create-v2.schema.json');
   assert.deepEqual(log.errors, []);
 });
 

@@ -306,3 +306,15 @@ fn wrong_payloads_fail() {
     bad(V2, json!({"instanceName": "x", "integration": "EVOLUTION", "proxyPort": 3128}), "/proxyPort: not of type");
     bad(V2, json!({"instanceName": "x", "integration": "EVOLUTION", "webhookByEvents": "no"}), "/webhookByEvents");
 }
+
+/// The page serves `schema/evolution-create-{v1,v2}.schema.json` as static files (no schema code in
+/// the wasm): they must be what `json_schema` generates. Regenerate with
+/// `for p in v1 v2; do cargo run -q -p evo-lint -- --schema $p > schema/evolution-create-$p.schema.json; done`.
+#[test]
+fn the_served_schema_files_are_current() {
+    for p in Profile::ALL {
+        let path = format!("{}/../../schema/evolution-create-{}.schema.json", env!("CARGO_MANIFEST_DIR"), p.id());
+        let served: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(served, json_schema(p), "{path} is stale: regenerate it (see this test's comment)");
+    }
+}
