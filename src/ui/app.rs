@@ -87,6 +87,9 @@ pub fn App() -> impl IntoView {
         let field = |k: &str| b.linted.with_untracked(|l| l.field(k).and_then(|n| n.as_str().map(str::to_owned)));
         let (name, token) = (field("instanceName"), field("token"));
         let profile = b.profile.get_untracked();
+        // A profile the user picked (the select, a switch, a migration) is respected; one the page
+        // assumed (default, draft, share link) yields to what the server says it runs.
+        let chosen = b.profile_source.get_untracked() == ProfileSource::User;
         let known = conn.known_server();
         b.server_errors.set(Vec::new());
         let controller = Abort::new();
@@ -108,9 +111,10 @@ pub fn App() -> impl IntoView {
             // other generation is stopped here, with the user's text untouched.
             let server = match known {
                 Some(k) => Some(k),
+                None if chosen => None,
                 None => read_server(conn, b, api.clone()).await.ok(),
             };
-            if let Some((version, p)) = server.filter(|(_, p)| *p != profile) {
+            if let Some((version, p)) = server.filter(|(_, p)| *p != profile && !chosen) {
                 return Outcome::NotSent(format!(
                     "this server runs Evolution API {version}, and the payload was built for {}. The profile is now {}: review the problems listed under the editor (\"Migrate\" converts the payload), then send again.",
                     profile.label(),
