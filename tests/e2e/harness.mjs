@@ -1,5 +1,6 @@
 // End-to-end harness: the release build of the page served under a sub-path on 127.0.0.1,
-// the sandbox API started from target/debug, and Debian's headless Chromium driven by playwright-core.
+// the sandbox API started from target/debug and its control API, and Debian's headless Chromium
+// driven by playwright-core. What is on the page is page.mjs's business.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -89,6 +90,34 @@ export async function nextCreate(sandboxUrl, fault) {
   if (r.status !== 204) throw new Error(`fault not set: ${r.status}`);
 }
 
+/** A call to the sandbox's control API (`/__sandbox/…`): faults, simulated scans, the request log. */
+export function control(sb, path, method = 'POST', body) {
+  const headers = { Origin: 'http://127.0.0.1' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(`${sb.url}/__sandbox/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+/** Every API request the sandbox received since it started (or since the log was cleared). */
+export async function requestLog(sb) {
+  return (await control(sb, 'requests', 'GET')).json();
+}
+
+export async function clearRequestLog(sb) {
+  await control(sb, 'requests', 'DELETE');
+}
+
+/** Polls `check` (async) every 50 ms until it returns something truthy, and returns that (like expect.poll). */
+export async function until(check, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+// Kept while the tests move to page.mjs; removed once none uses them.
 /** A new page in a fresh browser context (its own storage) that records console errors, page
  * errors and every request URL. `context` reuses an existing context (to test storage across reloads). */
 export async function openPage(browser, url, context) {
