@@ -221,7 +221,7 @@ export class App {
 
   /** Clicks send and returns the status once shown (`201`, `no answer`…). With `status` (a string
    * or a RegExp), waits until that status is shown. */
-  async send({ status, timeout = 20000 } = {}) {
+  async send({ status, timeout = 30000 } = {}) {
     await this.clickSend();
     return this.waitForStatus(status, timeout);
   }
