@@ -42,7 +42,7 @@ for (const [preset, name] of [['basic', 'presetbasic'], ['webhook', 'presetwebho
     await app.waitForEditor((v) => v.instanceName === name
       && (preset !== 'webhook' || v.webhook === 'https://hooks.example.com/evo')
       && (preset !== 'chatwoot' || v.chatwoot_token === 'cw-secret-token'), 'the form edits in the text');
-    assert.equal(await app.sendDisabled(), false, await app.tid('diagnostics').innerText());
+    assert.equal(await app.sendDisabled(), false, await app.diagnosticsText());
     assert.equal(await app.send({ status: '201', timeout: 15000 }), '201');
     assert.equal(await app.summaryOf('name').textContent(), name);
     const body = await app.responseJson();

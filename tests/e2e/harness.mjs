@@ -117,39 +117,5 @@ export async function until(check, what, timeout = 15000) {
   }
 }
 
-// Kept while the tests move to page.mjs; removed once none uses them.
-/** A new page in a fresh browser context (its own storage) that records console errors, page
- * errors and every request URL. `context` reuses an existing context (to test storage across reloads). */
-export async function openPage(browser, url, context) {
-  const ctx = context ?? await browser.newContext({ ignoreHTTPSErrors: true });
-  const page = await ctx.newPage();
-  const log = { errors: [], requests: [] };
-  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
-  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => log.requests.push(r.url()));
-  await page.goto(url);
-  await page.getByTestId('send').waitFor();
-  return { page, log, context: ctx };
-}
-
-/** Replaces the editor's text as a paste does: the value changes and one input event fires.
- * (Playwright's fill() types through the IME path, which takes seconds on big texts.) */
-export async function setEditor(page, text, { wait = 250 } = {}) {
-  await page.getByTestId('payload-editor').evaluate((ta, t) => {
-    ta.focus();
-    ta.value = t;
-    ta.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await page.waitForTimeout(wait); // the linter runs after a 150 ms pause (600 ms past 100 KB)
-}
-
-export async function editorJson(page) {
-  return JSON.parse(await page.getByTestId('payload-editor').inputValue());
-}
-
-/** Fills the connection panel and a clean basic payload. */
-export async function fillBasic(page, { base, key, name, token = 'tok-' + name, qrcode = true }) {
-  await page.getByTestId('base-url').fill(base);
-  await page.getByTestId('api-key').fill(key);
-  await setEditor(page, JSON.stringify({ instanceName: name, token, qrcode }, null, 2));
-}
+/** A plain pause: only for checking that nothing happens for a while (say why at the call). */
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));

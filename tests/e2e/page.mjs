@@ -153,6 +153,11 @@ export class App {
     }, what, timeout);
   }
 
+  /** Polls the editor's raw text (JSONC too) until `check(text)` holds. */
+  async waitForEditorText(check, what = 'the editor text', timeout = 15000) {
+    await until(async () => check(await this.editorText()), what, timeout);
+  }
+
   /** Waits inside the page until the editor's text starts with `prefix` (for texts too big to
    * bring over on each poll). */
   async waitForEditorStart(prefix, timeout = 15000) {
@@ -173,6 +178,9 @@ export class App {
   async summaryText() { return this.summary.textContent(); }
   async lintMs() { return this.summary.getAttribute('data-lint-ms'); }
   async waitForSummary(match, timeout = 15000) { await this.summary.filter({ hasText: match }).waitFor({ timeout }); }
+
+  /** The diagnostics list as the user reads it (for assertion messages). */
+  async diagnosticsText() { return this.tid('diagnostics').innerText(); }
 
   /** The diagnostics listed: `{ line, code, text }` each. */
   async diagnostics() {

@@ -4,7 +4,7 @@
 // QR periods when longer).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser, control, requestLog, until } from './harness.mjs';
+import { serveDist, startSandbox, launchBrowser, control, requestLog, until, sleep } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-global-key';
@@ -76,7 +76,7 @@ test('polling without progress stops and says why; no request after; Resume poll
     assert.equal(await app.qr.countdownLine.count(), 0, 'no countdown once stopped');
     const before = (await requestLog(noqr)).length;
     // A legitimate sleep: nothing may happen, for longer than the 3 s poll interval.
-    await new Promise((ok) => setTimeout(ok, 4000));
+    await sleep(4000);
     assert.equal((await requestLog(noqr)).length, before, 'no request after polling stopped');
 
     await app.qr.resume();

@@ -2,7 +2,7 @@
 // the QR limit, log out and delete — against sandboxes with short QR periods.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser, control, requestLog, clearRequestLog, until } from './harness.mjs';
+import { serveDist, startSandbox, launchBrowser, control, requestLog, clearRequestLog, until, sleep } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-global-key';
@@ -45,7 +45,7 @@ test('rotation → scan → connected, polling stops → log out → delete', as
   assert.equal(await app.qr.image.count(), 0);
   const before = (await requestLog(sandbox)).length;
   // A legitimate sleep: nothing may happen, for longer than the 3 s poll interval.
-  await new Promise((ok) => setTimeout(ok, 4500));
+  await sleep(4500);
   assert.equal((await requestLog(sandbox)).length, before, 'no request after "open": polling stopped');
 
   await app.qr.logout();
@@ -80,7 +80,7 @@ test('no requests while the tab is hidden; polling resumes on return', async () 
   await setVisibility('hidden');
   await clearRequestLog(sandbox);
   // A legitimate sleep: nothing may happen while hidden, for longer than the 3 s poll interval.
-  await new Promise((ok) => setTimeout(ok, 5000));
+  await sleep(5000);
   assert.deepEqual(await requestLog(sandbox), [], 'nothing while hidden');
   await setVisibility('visible');
   // Within the 4 s the test used to sleep, a state poll arrives (polled for, not slept on).
