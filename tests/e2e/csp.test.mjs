@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, startSandbox, launchBrowser, openPage, fillBasic } from './harness.mjs';
+import { ROOT, serveDist, startSandbox, launchBrowser, control } from './harness.mjs';
+import { openApp } from './page.mjs';
 
 const KEY = 'e2e-csp-key';
 let site, sandbox, browser;
@@ -36,18 +37,15 @@ test('strict CSP in dist/index.html; create + QR + scan + log out under it: no v
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const { page, log } = await openPage(browser, site.url, context);
-  await fillBasic(page, { base: sandbox.url, key: KEY, name: 'cspshop', qrcode: true });
-  await page.getByTestId('send').click();
-  await page.getByTestId('qr-image').waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-testid=qr-image]').complete);
-  assert.ok(await page.getByTestId('qr-image').evaluate((img) => img.naturalWidth > 0), 'the data: QR image loads');
-  await page.getByTestId('qr-svg').waitFor();
-  await fetch(`${sandbox.url}/__sandbox/scan/cspshop`, { method: 'POST' });
-  await page.getByTestId('connected').waitFor({ timeout: 20000 });
-  await page.getByTestId('logout').click();
-  await page.getByTestId('confirm-yes').click();
-  await page.getByTestId('panel-message').filter({ hasText: 'Logged out' }).waitFor();
+  const { app, page, log } = await openApp(browser, site.url, context);
+  await app.fillBasic({ base: sandbox.url, key: KEY, name: 'cspshop', qrcode: true });
+  await app.clickSend();
+  const natural = await app.qr.waitForImageLoaded();
+  assert.ok(natural[0] > 0, 'the data: QR image loads');
+  await app.qr.svg.waitFor();
+  await control(sandbox, 'scan/cspshop');
+  await app.qr.waitConnected(20000);
+  await app.qr.logout();
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no violation over the flow');
   assert.deepEqual(log.errors.filter((e) => /Content Security Policy/.test(e)), []);
 

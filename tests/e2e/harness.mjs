@@ -1,5 +1,6 @@
 // End-to-end harness: the release build of the page served under a sub-path on 127.0.0.1,
-// the sandbox API started from target/debug, and Debian's headless Chromium driven by playwright-core.
+// the sandbox API started from target/debug and its control API, and Debian's headless Chromium
+// driven by playwright-core. What is on the page is page.mjs's business.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -89,38 +90,32 @@ export async function nextCreate(sandboxUrl, fault) {
   if (r.status !== 204) throw new Error(`fault not set: ${r.status}`);
 }
 
-/** A new page in a fresh browser context (its own storage) that records console errors, page
- * errors and every request URL. `context` reuses an existing context (to test storage across reloads). */
-export async function openPage(browser, url, context) {
-  const ctx = context ?? await browser.newContext({ ignoreHTTPSErrors: true });
-  const page = await ctx.newPage();
-  const log = { errors: [], requests: [] };
-  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
-  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => log.requests.push(r.url()));
-  await page.goto(url);
-  await page.getByTestId('send').waitFor();
-  return { page, log, context: ctx };
+/** A call to the sandbox's control API (`/__sandbox/…`): faults, simulated scans, the request log. */
+export function control(sb, path, method = 'POST', body) {
+  const headers = { Origin: 'http://127.0.0.1' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(`${sb.url}/__sandbox/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-/** Replaces the editor's text as a paste does: the value changes and one input event fires.
- * (Playwright's fill() types through the IME path, which takes seconds on big texts.) */
-export async function setEditor(page, text, { wait = 250 } = {}) {
-  await page.getByTestId('payload-editor').evaluate((ta, t) => {
-    ta.focus();
-    ta.value = t;
-    ta.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await page.waitForTimeout(wait); // the linter runs after a 150 ms pause (600 ms past 100 KB)
+/** Every API request the sandbox received since it started (or since the log was cleared). */
+export async function requestLog(sb) {
+  return (await control(sb, 'requests', 'GET')).json();
 }
 
-export async function editorJson(page) {
-  return JSON.parse(await page.getByTestId('payload-editor').inputValue());
+export async function clearRequestLog(sb) {
+  await control(sb, 'requests', 'DELETE');
 }
 
-/** Fills the connection panel and a clean basic payload. */
-export async function fillBasic(page, { base, key, name, token = 'tok-' + name, qrcode = true }) {
-  await page.getByTestId('base-url').fill(base);
-  await page.getByTestId('api-key').fill(key);
-  await setEditor(page, JSON.stringify({ instanceName: name, token, qrcode }, null, 2));
+/** Polls `check` (async) every 50 ms until it returns something truthy, and returns that (like expect.poll). */
+export async function until(check, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
+
+/** A plain pause: only for checking that nothing happens for a while (say why at the call). */
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
