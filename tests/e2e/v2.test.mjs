@@ -125,6 +125,16 @@ test('the first send to a 2.x server with a 1.x payload stops before the create,
   assert.equal(await app.send({ timeout: 20000 }), '201');
 });
 
+test('a profile the user picked is respected: 1.x chosen by hand for a 2.x server sends, and the server\'s refusal is explained', async () => {
+  const { app } = await openApp(browser, site.url);
+  await app.connect(v2.url, KEY);
+  await app.setProfile('v1');
+  await app.setEditor(JSON.stringify({ instanceName: 'handpicked', token: 'tok-handpicked', qrcode: false }, null, 2));
+  assert.equal(await app.send({ timeout: 20000 }), '400');
+  assert.match(await app.waitForError(), /Invalid integration/);
+  assert.equal(await app.profile(), 'v1', 'the choice stays');
+});
+
 test('2.x Chatwoot path: no QR in the answer, Connect now opens the QR panel; the schema downloads', async () => {
   const { app, log } = await openApp(browser, site.url);
   await connect(app, v2chatwoot.url);
