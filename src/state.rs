@@ -179,10 +179,13 @@ impl Builder {
     /// Lints now, and saves the draft (without secrets) with its profile.
     pub fn lint_now(&self) {
         self.cancel_timer();
+        let started = browser::now_ms();
         let text = self.text.get_untracked();
         let profile = self.profile.get_untracked();
         let linted = self.used_tokens.with_value(|u| Linted::compute(&text, profile, u));
         self.linted.set(Arc::new(linted));
+        // Lint run → its diagnostics on screen (printed by the e2e run).
+        browser::measure_at_next_frame("lint-to-screen", started);
         // Drafts past 2 MB are not kept: browser storage holds about 5 MB in all.
         if text.len() <= 2_000_000 {
             if let Some(clean) = strip_secrets(&text) {
