@@ -56,6 +56,13 @@ pub fn clear_fragment() {
     }
 }
 
+/// Sets `<html data-theme=…>` (the CSS tokens honour `light` and `dark`; anything else follows the system).
+pub fn set_theme(theme: &str) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("data-theme", theme);
+    }
+}
+
 /// Milliseconds from a monotonic clock.
 pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())

@@ -113,7 +113,7 @@ pub fn Editor() -> impl IntoView {
         </div>
         <details class="preview">
             <summary>"Preview: exactly what is sent"</summary>
-            <pre class="code" data-testid="payload-preview">{move || b.text.get()}</pre>
+            <pre class="code" data-testid="payload-preview" tabindex="0" aria-label="Preview: exactly what is sent">{move || b.text.get()}</pre>
         </details>
         <div class="diag-head">
             <p
