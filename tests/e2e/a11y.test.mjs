@@ -57,10 +57,11 @@ test('axe: the first screen, light and dark', async () => {
   await context.close();
 });
 
-test('axe: the diagnostics list full (the seed example pasted)', async () => {
+test('axe: the diagnostics list full (the seed example pasted), every form section and the preview open', async () => {
   const { page, context } = await openPage(browser, site.url);
   await setEditor(page, readFileSync(join(ROOT, 'crates/core/tests/data/seed-webhook.jsonc'), 'utf8'));
   assert.ok(await page.getByTestId('diagnostic').count() > 10);
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await checkBothSchemes(page, 'diagnostics');
   await context.close();
 });
@@ -72,6 +73,13 @@ test('axe: after a 201 with the QR panel open', async () => {
   await page.getByTestId('response-status').filter({ hasText: '201' }).waitFor();
   await page.getByTestId('qr-svg').first().waitFor();
   await checkBothSchemes(page, '201 + QR panel');
+  // The QR code stays dark on white, with its quiet zone, in the dark theme too.
+  await page.getByTestId('theme').selectOption('dark');
+  for (const id of ['qr-svg', 'qr-image']) {
+    assert.equal(await page.getByTestId(id).first().evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(255, 255, 255)', id);
+  }
+  assert.equal(await page.getByTestId('qr-svg').first().locator('rect').getAttribute('fill'), '#ffffff');
+  assert.match(await page.getByTestId('qr-svg').first().locator('path').getAttribute('d'), /^M4 4/, 'a 4-module quiet zone');
   await context.close();
 });
 
@@ -92,5 +100,37 @@ test('axe: the instances view (5 seeded instances)', async () => {
   await page.getByTestId('instances-tab').click();
   await page.getByTestId('instance-row').nth(4).waitFor();
   await checkBothSchemes(page, 'instances');
+  await context.close();
+});
+
+test('theme control: system by default; dark and light override the system scheme, remembered across reloads; axe passes', async () => {
+  const { page, context } = await openPage(browser, site.url);
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const theme = page.getByTestId('theme');
+  assert.equal(await theme.inputValue(), 'system');
+  assert.equal(await page.getByText('Theme', { exact: true }).isVisible(), true, 'visibly labelled');
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await bg(), 'rgb(246, 247, 249)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await bg(), 'rgb(17, 20, 24)', 'system follows prefers-color-scheme');
+
+  await theme.selectOption('light');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  assert.equal(await bg(), 'rgb(246, 247, 249)', 'light under a dark system');
+  assert.deepEqual(await axe(page), []);
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await theme.selectOption('dark');
+  assert.equal(await bg(), 'rgb(17, 20, 24)', 'dark under a light system');
+  assert.deepEqual(await axe(page), []);
+
+  await page.reload();
+  await page.getByTestId('send').waitFor();
+  assert.equal(await theme.inputValue(), 'dark', 'remembered');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await bg(), 'rgb(17, 20, 24)');
+  assert.equal(await page.evaluate(() => localStorage.getItem('evo-admin.theme')), 'dark');
+  await theme.selectOption('system');
+  assert.equal(await bg(), 'rgb(246, 247, 249)');
   await context.close();
 });
