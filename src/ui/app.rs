@@ -129,15 +129,14 @@ pub fn App() -> impl IntoView {
     });
     let pending = send.pending();
     let token_notice = RwSignal::new(None::<String>);
-    let resp_h: NodeRef<leptos::html::H2> = NodeRef::new();
     // After a 400, put the server's messages next to the fields they are about; after a 201, the
     // token is spent and the payload gets a fresh one.
     Effect::new(move |_| {
         token_notice.set(None);
         let outcome = send.value().get();
         // Keyboard and screen-reader users land on the answer (announced by the live region below).
-        if let (Some(_), Some(h)) = (&outcome, resp_h.get_untracked()) {
-            let _ = h.focus();
+        if outcome.is_some() {
+            browser::focus("resp-h");
         }
         if let Some(Outcome::Answered { reply, name, token, profile }) = outcome {
             match decode(reply.status, &reply.body) {
@@ -243,7 +242,7 @@ pub fn App() -> impl IntoView {
             </section>
             </div>
             <section class="card wide" aria-labelledby="resp-h" aria-busy=move || pending.get().to_string()>
-                <h2 id="resp-h" tabindex="-1" node_ref=resp_h>"Response"</h2>
+                <h2 id="resp-h" tabindex="-1">"Response"</h2>
                 <p class="sr-only" role="status" data-testid="response-live">
                     {move || match (pending.get(), send.value().get()) {
                         (true, _) => "Sent: waiting for the server's answer…".to_owned(),
