@@ -96,7 +96,7 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
                 {taken.then(|| view! { <UseNameButton name=suggest_free_name(&name) /> })}
                 {created.map(|c| view! { <Summary c body=reply.body.clone() profile /> })}
                 <h3 id="resp-body-h">"Body"</h3>
-                <pre class="code" data-testid="response-body" tabindex="0" aria-labelledby="resp-body-h">{evo_core::pretty_json(&reply.body)}</pre>
+                <pre class="code" data-testid="response-body" role="region" tabindex="0" aria-labelledby="resp-body-h">{evo_core::pretty_json(&reply.body)}</pre>
             }
             .into_any()
         }

@@ -91,6 +91,8 @@ test('keyboard only: preset, type, Fix all, send; focus lands on the answer, ann
   await go('fix-all');
   await page.keyboard.press('Enter');
   await page.getByTestId('diagnostics-summary').filter({ hasText: 'No problems found.' }).waitFor();
+  // Fix all disables itself; the focus goes to the (live) summary of the problems, not to <body>.
+  assert.equal(await focused(page), 'diagnostics-summary');
   const sent = JSON.parse(await page.getByTestId('payload-editor').inputValue());
   assert.equal(sent.instanceName, 'kbshop');
 
