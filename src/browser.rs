@@ -56,6 +56,22 @@ pub fn clear_fragment() {
     }
 }
 
+/// Moves the focus to the element with this id (e.g. a heading with `tabindex="-1"`).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Sets `<html data-theme=…>` (the CSS tokens honour `light` and `dark`; anything else follows the system).
+pub fn set_theme(theme: &str) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("data-theme", theme);
+    }
+}
+
 /// Milliseconds from a monotonic clock.
 pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())

@@ -9,6 +9,7 @@ const DRAFT_PROFILE: &str = "evo-admin.draft-profile";
 const BASE_URL: &str = "evo-admin.base-url";
 const KEY_PREFIX: &str = "evo-admin.key:";
 const CONNECTIONS: &str = "evo-admin.connections";
+const THEME: &str = "evo-admin.theme";
 
 /// A saved connection: a name and a base URL, and the version last read there. Never a key (keys
 /// are remembered per server only on request, under their own entries).
@@ -56,6 +57,15 @@ fn remove(key: &str) {
     if let Some(s) = store() {
         let _ = s.remove_item(key);
     }
+}
+
+/// The theme chosen on this device: `system` (the default), `light` or `dark`.
+pub fn load_theme() -> String {
+    get(THEME).filter(|t| matches!(t.as_str(), "light" | "dark")).unwrap_or_else(|| "system".into())
+}
+
+pub fn save_theme(theme: &str) {
+    set(THEME, theme);
 }
 
 /// The saved draft text (already stripped of secrets when it was saved) and its profile.

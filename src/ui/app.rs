@@ -17,7 +17,7 @@ use crate::{browser, storage};
 
 use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
 use super::instances::InstancesView;
-use super::response::{Outcome, OutcomeView};
+use super::response::{announcement, Outcome, OutcomeView};
 
 /// The text the page starts with and its profile: a shared payload in the URL, else the saved
 /// draft, else the Basic preset with a fresh token.
@@ -47,6 +47,8 @@ fn initial_text() -> (String, Profile, ProfileSource, Option<&'static str>) {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let theme = storage::load_theme();
+    browser::set_theme(&theme);
     let (text, profile, source, notice) = initial_text();
     let b = Builder::new(text, profile, source);
     provide_context(b);
@@ -135,7 +137,12 @@ pub fn App() -> impl IntoView {
     // token is spent and the payload gets a fresh one.
     Effect::new(move |_| {
         token_notice.set(None);
-        if let Some(Outcome::Answered { reply, name, token, profile }) = send.value().get() {
+        let outcome = send.value().get();
+        // Keyboard and screen-reader users land on the answer (announced by the live region below).
+        if outcome.is_some() {
+            browser::focus("resp-h");
+        }
+        if let Some(Outcome::Answered { reply, name, token, profile }) = outcome {
             match decode(reply.status, &reply.body) {
                 Decoded::Error(e) if reply.status == 400 => {
                     let mapped = e
@@ -162,12 +169,26 @@ pub fn App() -> impl IntoView {
     let instances_tab = RwSignal::new(false);
     view! {
         <header class="top">
-            <h1>"Evolution API — create a WhatsApp instance"</h1>
-            <p class="sub">
-                "Build the payload, see every mistake explained, post it to " <code>"{baseUrl}/instance/create"</code>
-                ", scan the QR. Also a JSON linter for the vendor's examples, comments and all."
-            </p>
-            {notice.map(|n| view! { <p class="msg warn" role="status">{n}</p> })}
+            <div class="grow">
+                <h1>"Evolution API — create a WhatsApp instance"</h1>
+                <p class="sub">
+                    "Build the payload, see every mistake explained, post it to " <code>"{baseUrl}/instance/create"</code>
+                    ", scan the QR. Also a JSON linter for the vendor's examples, comments and all."
+                </p>
+                {notice.map(|n| view! { <p class="msg warn" role="status">{n}</p> })}
+            </div>
+            <div class="field">
+                <label for="theme">"Theme"</label>
+                <select id="theme" data-testid="theme" prop:value=theme on:change:target=move |ev| {
+                    let t = ev.target().value();
+                    browser::set_theme(&t);
+                    storage::save_theme(&t);
+                }>
+                    <option value="system">"System"</option>
+                    <option value="light">"Light"</option>
+                    <option value="dark">"Dark"</option>
+                </select>
+            </div>
         </header>
         <main class="grid">
             <section class="card wide" aria-labelledby="conn-h">
@@ -225,7 +246,13 @@ pub fn App() -> impl IntoView {
             </section>
             </div>
             <section class="card wide" aria-labelledby="resp-h" aria-busy=move || pending.get().to_string()>
-                <h2 id="resp-h">"Response"</h2>
+                <h2 id="resp-h" tabindex="-1">"Response"</h2>
+                <p class="sr-only" role="status" data-testid="response-live">
+                    {move || match (pending.get(), send.value().get()) {
+                        (true, _) => "Sent: waiting for the server's answer…".to_owned(),
+                        (false, o) => o.as_ref().map(announcement).unwrap_or_default(),
+                    }}
+                </p>
                 <p class="msg ok" role="status" data-testid="token-renewed" hidden=move || token_notice.with(Option::is_none)>
                     {move || token_notice.get()}
                 </p>

@@ -112,7 +112,7 @@ pub fn Editor() -> impl IntoView {
         </div>
         <details class="preview">
             <summary>"Preview: exactly what is sent"</summary>
-            <pre class="code" data-testid="payload-preview">{move || b.text.get()}</pre>
+            <pre class="code" data-testid="payload-preview" role="region" tabindex="0" aria-label="Preview: exactly what is sent">{move || b.text.get()}</pre>
         </details>
         <div class="diag-head">
             <p
@@ -121,10 +121,15 @@ pub fn Editor() -> impl IntoView {
                 data-lint-ms=move || b.linted.with(|l| l.lint_ms)
                 aria-live="polite"
                 role="status"
+                tabindex="-1"
             >
                 {summary}
             </p>
-            <button type="button" data-testid="fix-all" prop:disabled=move || !has_fixes() on:click=move |_| b.fix_all()>
+            <button type="button" data-testid="fix-all" prop:disabled=move || !has_fixes() on:click=move |_| {
+                // The button is disabled once nothing is left to fix: keep the focus on the outcome.
+                b.fix_all();
+                browser::focus("diagnostics-summary");
+            }>
                 "Fix all"
             </button>
         </div>

@@ -311,7 +311,7 @@ fn Row(c: Ctl, i: Instance, v2: bool) -> impl IntoView {
                 })}
             </div>
             {move || c.details.with(|d| d.as_ref().filter(|(n, _)| *n == n2).map(|(_, t)| t.clone())).map(|t| view! {
-                <pre class="code" tabindex="0" data-testid="instance-details-text">{t}</pre>
+                <pre class="code" role="region" tabindex="0" aria-label="Details as the server holds them" data-testid="instance-details-text">{t}</pre>
             })}
             {move || c.opened.with(|o| mine(o.as_ref())).then(|| view! {
                 <QrPanel name=n3.clone() initial=None base_url=c.conn.base_url global_key=c.conn.api_key instance_key=None />

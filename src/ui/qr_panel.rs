@@ -37,7 +37,8 @@ pub fn QrPanel(
 
     view! {
         <div class="qr-panel" data-testid="qr-panel">
-            <p class="state-line">
+            // Announced when the state changes (e.g. to open once the phone scanned the code).
+            <p class="state-line" aria-live="polite">
                 "Connection: "
                 <strong data-testid="connection-state" class=move || format!("state {}", state.get())>{state_text}</strong>
                 {move || (phase.get() == Phase::Connected).then(|| view! {

@@ -32,12 +32,25 @@ fn tone_class(t: Tone) -> &'static str {
     }
 }
 
+/// What a screen reader is told when an answer arrives (the response card's live region): the
+/// status and the explanation shown.
+pub fn announcement(o: &Outcome) -> String {
+    match o {
+        Outcome::NotSent(why) => format!("Not sent: {why}"),
+        Outcome::NoAnswer(err) => format!("No answer. {}", ApiError::NoAnswer(err.clone()).explanation().text),
+        Outcome::Answered { reply, name, .. } => {
+            let e = explain_response(reply.status, &decode(reply.status, &reply.body), name);
+            format!("Status {}. {}", reply.status, e.text)
+        }
+    }
+}
+
+/// The explanation; announced through the response card's live region (so it carries no role itself).
 #[component]
 fn ExplanationView(e: Explanation) -> impl IntoView {
-    let (testid, role) =
-        if e.tone == Tone::Success { ("response-message", "status") } else { ("error-message", "alert") };
+    let testid = if e.tone == Tone::Success { "response-message" } else { "error-message" };
     view! {
-        <p class=tone_class(e.tone) data-testid=testid role=role>
+        <p class=tone_class(e.tone) data-testid=testid>
             {e.text}
         </p>
     }
@@ -82,8 +95,8 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
                 <ExplanationView e=explanation />
                 {taken.then(|| view! { <UseNameButton name=suggest_free_name(&name) /> })}
                 {created.map(|c| view! { <Summary c body=reply.body.clone() profile /> })}
-                <h3>"Body"</h3>
-                <pre class="code" data-testid="response-body">{evo_core::pretty_json(&reply.body)}</pre>
+                <h3 id="resp-body-h">"Body"</h3>
+                <pre class="code" data-testid="response-body" role="region" tabindex="0" aria-labelledby="resp-body-h">{evo_core::pretty_json(&reply.body)}</pre>
             }
             .into_any()
         }
