@@ -26,8 +26,12 @@ if [ "$need_browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v
 fi
 
 # 3. npm tools: binaryen (wasm-opt 132) and playwright-core (drives the system chromium; downloads no browser)
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  log "installing npm devDependencies (binaryen, playwright-core)"
+# Every devDependency of package.json must resolve (a new one added since the last install counts).
+all_npm_deps() {
+  node -e 'const p = require("./package.json"); for (const d of Object.keys(p.devDependencies)) require.resolve(d + "/package.json");' 2>/dev/null
+}
+if [ ! -x node_modules/.bin/wasm-opt ] || ! all_npm_deps; then
+  log "installing npm devDependencies (binaryen, playwright-core, axe-core, …)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

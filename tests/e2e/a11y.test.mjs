@@ -9,7 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, startSandbox, launchBrowser, openPage, fillBasic, setEditor } from './harness.mjs';
+import { ROOT, serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { openApp } from './page.mjs';
 
 const KEY = 'e2e-a11y-key';
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -56,61 +57,62 @@ async function checkBothSchemes(page, screen) {
 }
 
 test('axe: the first screen, light and dark', async () => {
-  const { page, context } = await openPage(browser, site.url);
+  const { app, page, context } = await openApp(browser, site.url);
   await checkBothSchemes(page, 'first screen');
   await context.close();
 });
 
 test('axe: the diagnostics list full (the seed example pasted), every form section and the preview open', async () => {
-  const { page, context } = await openPage(browser, site.url);
-  await setEditor(page, readFileSync(join(ROOT, 'crates/core/tests/data/seed-webhook.jsonc'), 'utf8'));
-  assert.ok(await page.getByTestId('diagnostic').count() > 10);
+  const { app, page, context } = await openApp(browser, site.url);
+  await app.paste(readFileSync(join(ROOT, 'crates/core/tests/data/seed-webhook.jsonc'), 'utf8'));
+  await app.waitForDiagnostic({ code: 'json/comment' });
+  assert.ok(await app.tid('diagnostic').count() > 10);
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await checkBothSchemes(page, 'diagnostics');
   await context.close();
 });
 
 test('axe: after a 201 with the QR panel open', async () => {
-  const { page, context } = await openPage(browser, site.url);
-  await fillBasic(page, { base: sandbox.url, key: KEY, name: 'a11yqr' });
-  await page.getByTestId('send').click();
-  await page.getByTestId('response-status').filter({ hasText: '201' }).waitFor();
-  await page.getByTestId('qr-svg').first().waitFor();
+  const { app, page, context } = await openApp(browser, site.url);
+  await app.fillBasic({ base: sandbox.url, key: KEY, name: 'a11yqr' });
+  await app.tid('send').click();
+  await app.tid('response-status').filter({ hasText: '201' }).waitFor();
+  await app.tid('qr-svg').first().waitFor();
   await checkBothSchemes(page, '201 + QR panel');
   // The QR code stays dark on white, with its quiet zone, in the dark theme too.
-  await page.getByTestId('theme').selectOption('dark');
+  await app.tid('theme').selectOption('dark');
   for (const id of ['qr-svg', 'qr-image']) {
-    assert.equal(await page.getByTestId(id).first().evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(255, 255, 255)', id);
+    assert.equal(await app.tid(id).first().evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(255, 255, 255)', id);
   }
-  assert.equal(await page.getByTestId('qr-svg').first().locator('rect').getAttribute('fill'), '#ffffff');
-  assert.match(await page.getByTestId('qr-svg').first().locator('path').getAttribute('d'), /^M4 4/, 'a 4-module quiet zone');
+  assert.equal(await app.tid('qr-svg').first().locator('rect').getAttribute('fill'), '#ffffff');
+  assert.match(await app.tid('qr-svg').first().locator('path').getAttribute('d'), /^M4 4/, 'a 4-module quiet zone');
   await context.close();
 });
 
 test('axe: after a failure explained by the doctor (wrong key, 401)', async () => {
-  const { page, context } = await openPage(browser, site.url);
-  await fillBasic(page, { base: sandbox.url, key: 'not-the-key', name: 'a11ywrong', qrcode: false });
-  await page.getByTestId('send').click();
-  await page.getByTestId('response-status').filter({ hasText: '401' }).waitFor();
-  await page.getByTestId('error-message').waitFor();
+  const { app, page, context } = await openApp(browser, site.url);
+  await app.fillBasic({ base: sandbox.url, key: 'not-the-key', name: 'a11ywrong', qrcode: false });
+  await app.tid('send').click();
+  await app.tid('response-status').filter({ hasText: '401' }).waitFor();
+  await app.tid('error-message').waitFor();
   await checkBothSchemes(page, '401 explained');
   await context.close();
 });
 
 test('axe: the instances view (5 seeded instances)', async () => {
-  const { page, context } = await openPage(browser, site.url);
-  await page.getByTestId('base-url').fill(sandbox.url);
-  await page.getByTestId('api-key').fill(KEY);
-  await page.getByTestId('instances-tab').click();
-  await page.getByTestId('instance-row').nth(4).waitFor();
+  const { app, page, context } = await openApp(browser, site.url);
+  await app.tid('base-url').fill(sandbox.url);
+  await app.tid('api-key').fill(KEY);
+  await app.tid('instances-tab').click();
+  await app.tid('instance-row').nth(4).waitFor();
   await checkBothSchemes(page, 'instances');
   await context.close();
 });
 
 test('theme control: system by default; dark and light override the system scheme, remembered across reloads; axe passes', async () => {
-  const { page, context } = await openPage(browser, site.url);
+  const { app, page, context } = await openApp(browser, site.url);
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const theme = page.getByTestId('theme');
+  const theme = app.tid('theme');
   assert.equal(await theme.inputValue(), 'system');
   assert.equal(await page.getByText('Theme', { exact: true }).isVisible(), true, 'visibly labelled');
   await page.emulateMedia({ colorScheme: 'light' });
@@ -128,8 +130,7 @@ test('theme control: system by default; dark and light override the system schem
   assert.equal(await bg(), 'rgb(17, 20, 24)', 'dark under a light system');
   assert.deepEqual(await axe(page), []);
 
-  await page.reload();
-  await page.getByTestId('send').waitFor();
+  await app.reload();
   assert.equal(await theme.inputValue(), 'dark', 'remembered');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.equal(await bg(), 'rgb(17, 20, 24)');

@@ -4,7 +4,8 @@
 // in the light and the dark scheme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser, openPage } from './harness.mjs';
+import { serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { openApp } from './page.mjs';
 
 const KEY = 'e2e-keyboard-key';
 let site, sandbox, browser;
@@ -57,7 +58,7 @@ function focusRing(page) {
 }
 
 for (const theme of ['light', 'dark']) test(`keyboard only (${theme} theme, chosen with the keyboard): preset, type, Fix all, send; focus lands on the answer, announced; the body is reachable`, async () => {
-  const { page, log, context } = await openPage(browser, site.url);
+  const { app, page, log, context } = await openApp(browser, site.url);
   let stops = 0;
   const go = async (id, opts) => { stops += await tabTo(page, id, opts); };
 
@@ -77,7 +78,7 @@ for (const theme of ['light', 'dark']) test(`keyboard only (${theme} theme, chos
 
   await go('preset-basic');
   await page.keyboard.press('Space');
-  assert.equal(await page.getByTestId('preset-basic').getAttribute('aria-pressed'), 'true');
+  assert.equal(await app.tid('preset-basic').getAttribute('aria-pressed'), 'true');
   await go('instance-name');
   await page.keyboard.press('Control+A');
   await page.keyboard.type(`kb${theme}`);
@@ -86,23 +87,23 @@ for (const theme of ['light', 'dark']) test(`keyboard only (${theme} theme, chos
   await go('payload-editor');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\n// typed with the keyboard');
-  await page.getByTestId('diagnostics-summary').filter({ hasText: /^[1-9]\d* errors?/ }).waitFor();
-  assert.equal(await page.getByTestId('send').isDisabled(), true);
+  await app.tid('diagnostics-summary').filter({ hasText: /^[1-9]\d* errors?/ }).waitFor();
+  assert.equal(await app.tid('send').isDisabled(), true);
 
   await go('fix-all');
   await page.keyboard.press('Enter');
-  await page.getByTestId('diagnostics-summary').filter({ hasText: 'No problems found.' }).waitFor();
+  await app.tid('diagnostics-summary').filter({ hasText: 'No problems found.' }).waitFor();
   // Fix all disables itself; the focus goes to the (live) summary of the problems, not to <body>.
   assert.equal(await focused(page), 'diagnostics-summary');
-  const sent = JSON.parse(await page.getByTestId('payload-editor').inputValue());
+  const sent = JSON.parse(await app.tid('payload-editor').inputValue());
   assert.equal(sent.instanceName, `kb${theme}`);
 
   await go('send');
   await page.keyboard.press('Enter');
-  await page.getByTestId('response-status').filter({ hasText: '201' }).waitFor();
+  await app.tid('response-status').filter({ hasText: '201' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'resp-h');
-  assert.match(await page.getByTestId('response-live').textContent(), new RegExp(`^Status 201\\. .*"kb${theme}" created`));
-  assert.equal(await page.getByTestId('response-live').getAttribute('role'), 'status');
+  assert.match(await app.tid('response-live').textContent(), new RegExp(`^Status 201\\. .*"kb${theme}" created`));
+  assert.equal(await app.tid('response-live').getAttribute('role'), 'status');
 
   // From the answer on: the scrollable body is a tab stop; Shift+Tab goes back to the send button.
   await go('response-body');
