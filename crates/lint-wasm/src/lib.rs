@@ -5,6 +5,12 @@ use evo_core::fields::Profile;
 use evo_core::lint::{lint as lint_text, LintOptions};
 use wasm_bindgen::prelude::*;
 
+// The page's global allocator (see src/main.rs).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::cell::TalcSyncCell<talc::wasm::WasmGrowAndClaim, talc::wasm::WasmBinning> =
+    talc::cell::TalcSyncCell::new_wasm(talc::wasm::WasmGrowAndClaim);
+
 /// Lints `text` as a create payload (v1 rules when `v2` is false) and returns the number of
 /// diagnostics. The string crosses into wasm memory as UTF-8 first, as with any wasm-bindgen call.
 #[wasm_bindgen]
