@@ -72,7 +72,8 @@ pub fn lint(text: &str, opts: &LintOptions) -> Report {
     if let Some(root) = &parsed.root {
         diagnostics.extend(rules::check(text, root, &opts.rules));
     }
-    diagnostics.sort_by_key(|d| (d.span.start, d.severity, d.span.end));
+    // Severity's order is its declaration order (derived `Ord`), which `as usize` keeps.
+    diag::sort_stable_by_key(&mut diagnostics, |d| [d.span.start, d.severity as usize, d.span.end]);
     Report { diagnostics, root: parsed.root }
 }
 

@@ -30,7 +30,7 @@ impl Edit {
 /// edits were applied.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    super::diag::sort_stable_by_key(&mut sorted, |e| [e.span.start, e.span.end, 0]);
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     let mut applied = 0;

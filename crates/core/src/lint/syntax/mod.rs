@@ -89,6 +89,6 @@ pub fn parse(text: &str) -> Parsed {
         );
     }
     let mut diagnostics = p.lx.diags;
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    super::diag::sort_stable_by_key(&mut diagnostics, |d| [d.span.start, d.span.end, 0]);
     Parsed { root, diagnostics }
 }

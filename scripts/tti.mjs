@@ -1,0 +1,155 @@
+// Time-to-interactive benchmark: the release build in dist/ against a plain static HTML form with
+// the same fields, each opened N times in a fresh browser context of headless Chromium.
+//
+// Usage: node scripts/tti.mjs [--runs N] [--br]      (N defaults to 10; --br serves brotli-compressed
+// files with Content-Encoding: br, as a static host with precompressed assets would)
+//
+// "Usable" is measured inside the page, from navigation start (performance.timeOrigin): for the app,
+// the moment the [data-testid=send] button is in the DOM; for the plain page, its submit button. A
+// MutationObserver installed before any page script records it, so there is no polling delay.
+// The plain page is written by this script from the app's own controls (labels, types, options),
+// read once in a warm-up run, so both pages carry the same fields.
+import { createServer } from 'node:http';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const DIST = join(ROOT, 'dist');
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const RUNS = Number(arg('--runs', 10));
+const BR = process.argv.includes('--br');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+let plainHtml = '<!doctype html><title>plain</title><form><button type="submit" data-testid="send">Create instance</button></form>';
+const brCache = new Map();
+const compress = (key, body) => {
+  if (!brCache.has(key)) brCache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  return brCache.get(key);
+};
+
+await stat(join(DIST, 'index.html'));
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  let body;
+  let type;
+  if (url.pathname === '/plain/') {
+    body = Buffer.from(plainHtml);
+    type = TYPES['.html'];
+  } else if (url.pathname.startsWith('/app/')) {
+    let rel = normalize(url.pathname.slice('/app/'.length)) || 'index.html';
+    if (rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
+    const file = join(DIST, rel);
+    if (!file.startsWith(DIST)) return res.writeHead(403).end();
+    try {
+      body = await readFile(file);
+    } catch {
+      return res.writeHead(404).end('not found');
+    }
+    type = TYPES[extname(file)] ?? 'application/octet-stream';
+  } else {
+    return res.writeHead(404).end('not found');
+  }
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+  if (BR && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+    body = compress(url.pathname + body.length, body);
+    headers['Content-Encoding'] = 'br';
+  }
+  res.writeHead(200, headers).end(body);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+/** Records, in the page, when `selector` first appears (ms since navigation start). */
+const watch = (selector) => {
+  const seen = () => {
+    if (!window.__usable && document.querySelector(selector)) window.__usable = performance.now();
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+  document.addEventListener('DOMContentLoaded', seen);
+};
+
+async function once(path, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(watch, selector);
+  await page.goto(base + path, { waitUntil: 'commit' });
+  await page.waitForSelector(selector, { timeout: 20_000 });
+  await page.waitForFunction(() => window.__usable !== undefined);
+  const [ms, wasmMs, jsMs] = await page.evaluate(() => {
+    const end = (ext) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(ext))?.responseEnd ?? 0;
+    return [window.__usable, end('.wasm'), end('.js')];
+  });
+  return { ms, wasmMs, jsMs, page, context };
+}
+
+// Warm-up (not counted): start the browser's processes, and read the app's controls for the plain page.
+{
+  const { page, context } = await once('/app/', '[data-testid=send]');
+  const fields = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')].map((el) => ({
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type') ?? '',
+      id: el.id,
+      label: (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) || el.getAttribute('aria-label') || el.id || el.tagName,
+      options: el.tagName === 'SELECT' ? [...el.options].map((o) => [o.value, o.textContent]) : [],
+    })),
+  );
+  await context.close();
+  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const controls = fields.map((f, i) => {
+    const id = esc(f.id || `c${i}`);
+    const label = `<label for="${id}">${esc(f.label)}</label>`;
+    if (f.tag === 'select') return `<p>${label}<select id="${id}">${f.options.map(([v, t]) => `<option value="${esc(v)}">${esc(t)}</option>`).join('')}</select></p>`;
+    if (f.tag === 'textarea') return `<p>${label}<textarea id="${id}" rows="12"></textarea></p>`;
+    return `<p>${label}<input id="${id}" type="${esc(f.type || 'text')}"></p>`;
+  });
+  const cssFile = (await readdir(DIST)).find((f) => f.endsWith('.css'));
+  const css = cssFile ? await readFile(join(DIST, cssFile), 'utf8') : '';
+  plainHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain form</title><style>${css}</style></head>
+<body><main><h1>Create instance (plain form)</h1><form method="post" action="#">${controls.join('\n')}
+<button type="submit" data-testid="send">Create instance</button></form></main></body></html>`;
+  console.log(`plain page: ${fields.length} controls copied from the app, ${plainHtml.length} bytes`);
+  await once('/plain/', '[data-testid=send]').then(({ context: c }) => c.close());
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const app = [];
+const plain = [];
+const wasmEnd = [];
+const jsEnd = [];
+for (let i = 0; i < RUNS; i++) {
+  // Interleaved, so a burst of load on this shared machine hits both sides alike.
+  for (const [path, into] of [['/app/', app], ['/plain/', plain]]) {
+    const { ms, wasmMs, jsMs, context } = await once(path, '[data-testid=send]');
+    into.push(ms);
+    if (into === app) {
+      wasmEnd.push(wasmMs);
+      jsEnd.push(jsMs);
+    }
+    await context.close();
+  }
+}
+await browser.close();
+server.close();
+
+const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(' ');
+const a = median(app);
+const p = median(plain);
+console.log(`app   (dist/, ${BR ? 'brotli' : 'identity'}): median ${a.toFixed(1)} ms   [${fmt(app)}]`);
+console.log(`plain (static form)      : median ${p.toFixed(1)} ms   [${fmt(plain)}]`);
+console.log(`app phases (medians): JS glue loaded ${median(jsEnd).toFixed(1)} ms, wasm loaded ${median(wasmEnd).toFixed(1)} ms, then compile + instantiate + mount until usable`);
+console.log(`ratio app/plain: ${(a / p).toFixed(2)}x (target <= 1.5x)`);
