@@ -1,16 +1,23 @@
-//! Lint speed: a 5 KB and a ~1 MB generated create payload, against serde_json's own parse of the
-//! same text. Prints µs per run and MB/s. Run: `cargo bench -p evo-core --bench lint`.
+//! Lint speed: a 5 KB and a ~1 MB generated create payload, in each profile's shape and linted under
+//! that profile, against serde_json's own parse of the same text. Prints µs per run and MB/s. Run:
+//! `cargo bench -p evo-core --bench lint`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use evo_core::fields::Profile;
 use evo_core::lint::{lint, LintOptions};
 
 /// A valid create payload of about `size` bytes: the seed fields, a webhook with events, and a
 /// `metadata` list of records (strings with escapes, numbers, booleans, nested arrays).
-fn payload(size: usize) -> String {
-    let mut s = String::from(
-        "{\n  \"instanceName\": \"shop\",\n  \"token\": \"0b9a8f52-3c1d-4e7f-9a2b-6c5d4e3f2a1b\",\n  \"qrcode\": true,\n  \"webhook\": \"https://hooks.example.com/evolution\",\n  \"webhook_by_events\": false,\n  \"events\": [\"QRCODE_UPDATED\", \"MESSAGES_UPSERT\", \"MESSAGES_UPDATE\", \"MESSAGES_DELETE\", \"SEND_MESSAGE\", \"CONNECTION_UPDATE\"],\n  \"metadata\": [\n",
+fn payload(profile: Profile, size: usize) -> String {
+    const EVENTS: &str = "[\"QRCODE_UPDATED\", \"MESSAGES_UPSERT\", \"MESSAGES_UPDATE\", \"MESSAGES_DELETE\", \"SEND_MESSAGE\", \"CONNECTION_UPDATE\"]";
+    let head = match profile {
+        Profile::V1 => format!("  \"webhook\": \"https://hooks.example.com/evolution\",\n  \"webhook_by_events\": false,\n  \"events\": {EVENTS},\n"),
+        Profile::V2 => format!("  \"integration\": \"WHATSAPP-BAILEYS\",\n  \"webhook\": {{\"url\": \"https://hooks.example.com/evolution\", \"byEvents\": false, \"events\": {EVENTS}}},\n"),
+    };
+    let mut s = format!(
+        "{{\n  \"instanceName\": \"shop\",\n  \"token\": \"0b9a8f52-3c1d-4e7f-9a2b-6c5d4e3f2a1b\",\n  \"qrcode\": true,\n{head}  \"metadata\": [\n"
     );
     let mut i = 0;
     while s.len() < size - 200 {
@@ -41,13 +48,20 @@ fn measure(mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    let opts = LintOptions::default();
     println!(
         "{:<10} {:>10} {:>12} {:>12} {:>14} {:>10}",
         "payload", "bytes", "lint µs", "lint MB/s", "serde_json MB/s", "ratio"
     );
-    for (name, size) in [("5 KB", 5 * 1024), ("1 MB", 1024 * 1024)] {
-        let text = payload(size);
+    let cases = [
+        (Profile::V1, "5 KB", 5 * 1024),
+        (Profile::V1, "1 MB", 1024 * 1024),
+        (Profile::V2, "5 KB", 5 * 1024),
+        (Profile::V2, "1 MB", 1024 * 1024),
+    ];
+    for (profile, size_name, size) in cases {
+        let opts = LintOptions::default().with_profile(profile);
+        let name = format!("{} {size_name}", profile.id());
+        let text = payload(profile, size);
         assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok());
         let report = lint(&text, &opts);
         assert!(!report.has_errors(), "{:?}", report.diagnostics);
