@@ -1,5 +1,5 @@
-// Writes a strict Content-Security-Policy <meta> into the built index.html (a Trunk post_build hook;
-// also runnable by hand: node scripts/csp.mjs [path/to/index.html]). Any static host serves it as is.
+// Writes a strict Content-Security-Policy <meta> into the built index.html (a step of the post-build
+// hook, scripts/post-build.mjs; also runnable by hand: node scripts/csp.mjs [path/to/index.html]). Any static host serves it as is.
 // Inline scripts (Trunk's module loader) are allowed by their SHA-256 hash, computed here at build
 // time; nothing else inline runs. connect-src stays open to http(s) because the user's Evolution
 // server can be any host (and the page fetches its own wasm).
@@ -7,22 +7,31 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const file = process.argv[2] ?? join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
-let html = readFileSync(file, 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
-const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
-  .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf('>'))))
-  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
-const dev = process.env.TRUNK_PROFILE === 'debug';
-const policy = [
-  "default-src 'none'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  "style-src 'self'",
-  "img-src 'self' data:",
-  `connect-src 'self' http: https:${dev ? ' ws: wss:' : ''}`,
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-html = html.replace(/(<meta charset="utf-8"\s*\/?>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
-if (!html.includes('Content-Security-Policy')) throw new Error(`no <meta charset> in ${file} to put the policy after`);
-writeFileSync(file, html);
-console.log(`csp: ${hashes.length} inline script hash(es) → ${file}`);
+/** Writes the policy into `file` (an index.html), replacing any earlier one. `dev` also allows the
+ * dev server's live-reload websocket. */
+export function writeCsp(file, { dev = false } = {}) {
+  let html = readFileSync(file, 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf('>'))))
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  const policy = [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' http: https:${dev ? ' ws: wss:' : ''}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  // Trunk's release minifier writes `<meta charset=utf-8>`; a hand-written page `<meta charset="utf-8" />`.
+  const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
+  if (!charset.test(html)) throw new Error(`no <meta charset> in ${file} to put the policy after`);
+  html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  writeFileSync(file, html);
+  console.log(`csp: ${hashes.length} inline script hash(es) → ${file}`);
+}
+
+// By hand: node scripts/csp.mjs path/to/index.html
+if (process.argv[1] && process.argv[1].endsWith('csp.mjs')) {
+  writeCsp(process.argv[2] ?? join('dist', 'index.html'));
+}
