@@ -108,8 +108,13 @@ pub fn measure(name: &str, started_ms: f64) {
 /// [`measure`] at the next frame: from `started_ms` until the browser is about to paint what the
 /// current update changed (e.g. a lint's diagnostics on screen).
 pub fn measure_at_next_frame(name: &'static str, started_ms: f64) {
+    next_frame(move || measure(name, started_ms));
+}
+
+/// Runs `f` on the next animation frame.
+pub fn next_frame(f: impl FnOnce() + 'static) {
     use wasm_bindgen::JsCast;
     let Some(w) = window() else { return };
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || measure(name, started_ms));
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }

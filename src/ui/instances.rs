@@ -20,6 +20,23 @@ use crate::http::{Abort, Api, ApiError};
 /// to [`MAX_REFRESH_S`]).
 const REFRESH_S: u32 = 10;
 const MAX_REFRESH_S: u32 = 160;
+/// Rows drawn per animation frame.
+const BATCH: usize = 60;
+
+/// Draws one more batch of rows on the next frame until `total` are drawn (stops when the list
+/// changed meanwhile: its own effect starts over).
+fn grow(drawn: RwSignal<usize>, total: usize) {
+    let Some(now) = drawn.try_get_untracked() else { return };
+    if now >= total {
+        return;
+    }
+    browser::next_frame(move || {
+        if drawn.try_get_untracked() == Some(now) {
+            drawn.try_set(now + BATCH);
+            grow(drawn, total);
+        }
+    });
+}
 
 /// A row action that asks for confirmation first.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -189,6 +206,14 @@ pub fn InstancesView() -> impl IntoView {
         browser::measure("instances-filter", started);
         out
     });
+    // Rows are drawn a batch per frame, so no frame is long however many instances match: the first
+    // batch at once, the next ones on the following animation frames.
+    let drawn = RwSignal::new(BATCH);
+    Effect::new(move |_| {
+        let total = rows.with(Vec::len);
+        drawn.set(BATCH.min(total.max(1)));
+        grow(drawn, total);
+    });
     let option_label = move |f: StateFilter| {
         let (all, n) = totals.get();
         let count = match f {
@@ -225,7 +250,7 @@ pub fn InstancesView() -> impl IntoView {
                 None => "hidden",
             }>{move || c.message.get().map(|(_, t)| t)}</p>
             <ul class="instances" data-testid="instances" on:click=move |ev| on_list_click(c, v2(), ev)>
-                <For each=move || rows.get() key=|i| (i.name.clone(), i.state.clone(), i.profile_name.clone()) let:i>
+                <For each=move || rows.with(|r| r[..drawn.get().min(r.len())].to_vec()) key=|i| (i.name.clone(), i.state.clone(), i.profile_name.clone()) let:i>
                     <Row c i v2=v2() />
                 </For>
             </ul>
