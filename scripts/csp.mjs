@@ -7,9 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Writes the policy into `file` (an index.html), replacing any earlier one. `dev` also allows the
- * dev server's live-reload websocket. */
-export function writeCsp(file, { dev = false } = {}) {
+/** Writes the policy into `file` (an index.html), replacing any earlier one. */
+export function writeCsp(file) {
   let html = readFileSync(file, 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
   const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
     .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf('>'))))
@@ -19,7 +18,7 @@ export function writeCsp(file, { dev = false } = {}) {
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
     "style-src 'self'",
     "img-src 'self' data:",
-    `connect-src 'self' http: https:${dev ? ' ws: wss:' : ''}`,
+    "connect-src 'self' http: https:",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -128,7 +128,10 @@ pub fn ConnectionPanel(
                 <select
                     id="connections"
                     data-testid="connections"
-                    prop:value=move || base_url.get()
+                    prop:value=move || {
+                        let url = base_url.get();
+                        if conn.saved.with(|l| l.iter().any(|c| c.base_url == url)) { url } else { String::new() }
+                    }
                     on:change:target=move |ev| {
                         let v = ev.target().value();
                         if !v.is_empty() {

@@ -240,7 +240,14 @@ pub fn InstancesView() -> impl IntoView {
                 <span class="hint" data-testid="instances-counts" role="status">
                     {move || {
                         let (all, n) = totals.get();
-                        format!("{all} instances: {} open, {} connecting, {} closed; {} shown.", n.open, n.connecting, n.close, rows.with(Vec::len))
+                        format!(
+                            "{all} instance{}: {} open, {} connecting, {} closed; {} shown.",
+                            if all == 1 { "" } else { "s" },
+                            n.open,
+                            n.connecting,
+                            n.close,
+                            rows.with(Vec::len)
+                        )
                     }}
                 </span>
             </div>
