@@ -63,6 +63,12 @@ impl Abort {
     }
 }
 
+/// Whether this browser has `AbortSignal.any` (calling a missing one would trap the wasm).
+fn signal_any_exists() -> bool {
+    let ctor = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into()).unwrap_or_default();
+    js_sys::Reflect::get(&ctor, &"any".into()).is_ok_and(|f| f.is_function())
+}
+
 /// Sends one request with its own time limit. `abort` (the page's Stop, or a panel that goes) is
 /// combined with the request's own controller, so a timeout never aborts the caller's later requests.
 async fn send(
@@ -73,9 +79,13 @@ async fn send(
 ) -> Result<Reply, HttpError> {
     let own = Abort::new();
     let signal = match (&abort, &own) {
-        (Some(ext), Some(own)) => {
+        (Some(ext), Some(own)) if signal_any_exists() => {
             Some(web_sys::AbortSignal::any(&js_sys::Array::of2(&ext.0.signal(), &own.0.signal())))
         }
+        // A browser without `AbortSignal.any` (before Chrome 116, Firefox 124, Safari 17.4): the time
+        // limit keeps working, but Stop and a closing panel no longer cancel the request: it runs to
+        // its end (a closed panel ignores the answer).
+        (Some(_), Some(own)) => Some(own.0.signal()),
         (None, Some(own)) => Some(own.0.signal()),
         (Some(ext), None) => Some(ext.0.signal()),
         (None, None) => None,
