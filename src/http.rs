@@ -194,8 +194,13 @@ impl Api {
         Ok(Api { base, key: key.to_owned() })
     }
 
+    /// The key check the keyed calls make, for a caller that wants it before anything is sent.
+    pub fn check_key(&self) -> Result<(), ApiError> {
+        check_api_key(&self.key).map_err(|e| ApiError::NotSent(e.to_string()))
+    }
+
     fn keyed(&self, req: RequestBuilder) -> Result<RequestBuilder, ApiError> {
-        check_api_key(&self.key).map_err(|e| ApiError::NotSent(e.to_string()))?;
+        self.check_key()?;
         Ok(req.header("apikey", &self.key))
     }
 

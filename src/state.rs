@@ -293,7 +293,8 @@ impl Builder {
         }
     }
 
-    fn str_field(&self, key: &str) -> Option<String> {
+    /// A field's string value in the text as last linted.
+    pub fn str_field(&self, key: &str) -> Option<String> {
         self.linted.with_untracked(|l| l.field(key).and_then(Node::as_str).map(str::to_owned))
     }
 

@@ -4,10 +4,9 @@
 use evo_core::builder::{decode_fragment, preset_text, Preset};
 use evo_core::fields::Profile;
 use evo_core::response::{decode, field_of_message, Decoded};
-use evo_core::token::check_api_key;
 use leptos::prelude::*;
 
-use crate::http::{Abort, Api, ApiError};
+use crate::http::{Abort, Api};
 use crate::state::{Builder, ProfileSource};
 use crate::ui::editor::{Editor, Exports};
 use crate::ui::form::PayloadForm;
@@ -86,8 +85,8 @@ pub fn App() -> impl IntoView {
         b.lint_now();
         let errors = b.linted.with_untracked(|l| l.errors);
         let body = b.text.get_untracked();
-        let field = |k: &str| b.linted.with_untracked(|l| l.field(k).and_then(|n| n.as_str().map(str::to_owned)));
-        let (name, token) = (field("instanceName"), field("token"));
+        let name = b.str_field("instanceName").unwrap_or_default();
+        let token = b.str_field("token").unwrap_or_default();
         let profile = b.profile.get_untracked();
         // A profile the user picked (the select, a switch, a migration) is respected; one the page
         // assumed (default, draft, share link) yields to what the server says it runs.
@@ -102,13 +101,11 @@ pub fn App() -> impl IntoView {
                     "the payload has {errors} error(s): fix them first (see the list under the editor)."
                 ));
             }
-            let api = match Api::new(&base, &key) {
+            // Base URL, mixed content and key are checked before anything leaves the page.
+            let api = match Api::new(&base, &key).and_then(|api| api.check_key().map(|()| api)) {
                 Ok(api) => api,
-                Err(e) => return Outcome::NotSent(e.to_string().trim_start_matches("not sent: ").to_owned()),
+                Err(e) => return Outcome::of(Err(e), name, token, profile),
             };
-            if let Err(e) = check_api_key(&key) {
-                return Outcome::NotSent(e.to_string());
-            }
             // The first send to a server whose version is not known yet reads it: a payload of the
             // other generation is stopped here, with the user's text untouched.
             let server = match known {
@@ -123,12 +120,7 @@ pub fn App() -> impl IntoView {
                     p.label()
                 ));
             }
-            let (name, token) = (name.unwrap_or_default(), token.unwrap_or_default());
-            match api.create(body, timeout, controller).await {
-                Ok(reply) | Err(ApiError::Answered(reply)) => Outcome::Answered { reply, name, token, profile },
-                Err(ApiError::NotSent(why)) => Outcome::NotSent(why),
-                Err(ApiError::NoAnswer(e)) => Outcome::NoAnswer(e),
-            }
+            Outcome::of(api.create(body, timeout, controller).await, name, token, profile)
         }
     });
     let pending = send.pending();

@@ -28,6 +28,14 @@ pub struct Conn {
 }
 
 impl Conn {
+    /// Changes the saved connections and stores them (a no-op once the page is gone).
+    pub fn edit_saved(&self, f: impl FnOnce(&mut Vec<storage::Saved>)) {
+        self.saved.try_update(|list| {
+            f(list);
+            storage::save_connections(list);
+        });
+    }
+
     /// The known version and profile of the server at the current base URL.
     pub fn known_server(&self) -> Option<(String, Profile)> {
         let base = self.base_url.get_untracked();
@@ -48,11 +56,10 @@ pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Pr
             let base = conn.base_url.get_untracked();
             conn.server.try_set(Some((base.clone(), version.clone(), profile)));
             // A saved connection to this server shows the version just read.
-            conn.saved.try_update(|list| {
+            conn.edit_saved(|list| {
                 for c in list.iter_mut().filter(|c| c.base_url == base) {
                     c.version = Some(version.clone());
                 }
-                storage::save_connections(list);
             });
             b.set_profile(profile, ProfileSource::Server(version.clone()));
             Ok((version, profile))
@@ -90,19 +97,15 @@ pub fn ConnectionPanel(
             return;
         }
         let version = conn.known_server().map(|(v, _)| v);
-        conn.saved.update(|list| {
+        conn.edit_saved(|list| {
             list.retain(|c| c.name != name);
             list.push(storage::Saved { name, base_url: url, version });
-            storage::save_connections(list);
         });
         save_name.set(String::new());
     };
     let remove = move |_| {
         let url = base_url.get_untracked();
-        conn.saved.update(|list| {
-            list.retain(|c| c.base_url != url);
-            storage::save_connections(list);
-        });
+        conn.edit_saved(|list| list.retain(|c| c.base_url != url));
     };
     let test_connection = move |_| {
         let base = base_url.get_untracked();

@@ -24,6 +24,17 @@ pub enum Outcome {
     NoAnswer(HttpError),
 }
 
+impl Outcome {
+    /// What a create call ended in, with the instance name, token and profile that were sent.
+    pub fn of(result: Result<Reply, ApiError>, name: String, token: String, profile: Profile) -> Outcome {
+        match result {
+            Ok(reply) | Err(ApiError::Answered(reply)) => Outcome::Answered { reply, name, token, profile },
+            Err(ApiError::NotSent(why)) => Outcome::NotSent(why),
+            Err(ApiError::NoAnswer(e)) => Outcome::NoAnswer(e),
+        }
+    }
+}
+
 fn tone_class(t: Tone) -> &'static str {
     match t {
         Tone::Success => "msg ok",
