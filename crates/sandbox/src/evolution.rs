@@ -169,11 +169,8 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-pub(crate) fn matches_number_pattern(s: &str) -> bool {
-    // ^\d+[\.@\w-]+ (not anchored at the end): a digit, then one more digit/letter/_/./@/-.
-    let b = s.as_bytes();
-    b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]))
-}
+/// `^\d+[\.@\w-]+`, not anchored at the end (one definition, in evo-core, for the linter too).
+pub(crate) use evo_core::fields::matches_number_pattern;
 
 /// The JSON-schema step: only the strict (schema-checked) fields of evo-core's v1 table are checked
 /// (`webhook, webhook_by_events, events, qrcode, number, token`).

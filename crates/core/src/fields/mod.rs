@@ -331,6 +331,13 @@ const INTEGRATIONS_V2: &[&str] = &["WHATSAPP-BAILEYS", "WHATSAPP-BUSINESS", "EVO
 const PROXY_PROTOCOLS_V1: &[&str] = &["", "http", "https", "socks4", "socks5"];
 const PROXY_PROTOCOLS_V2: &[&str] = &["", "http", "socks"];
 
+/// The servers' `number` pattern `^\d+[\.@\w-]+`, applied (by both generations) as a prefix test:
+/// a digit, then one more of `0-9 A-Z a-z _ . @ -` (`"55 11 9"` passes, `"+55…"` and `"5"` fail).
+pub fn matches_number_pattern(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]))
+}
+
 /// The channel names a profile accepts for `integration` (without the form's "not set").
 pub fn integrations(profile: Profile) -> &'static [&'static str] {
     match profile {

@@ -229,10 +229,7 @@ impl<'a> Ctx<'a> {
     fn phone(&mut self, v: &Node) {
         match &v.kind {
             Kind::String(s) => {
-                let b = s.as_bytes();
-                let ok =
-                    b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]));
-                if !ok {
+                if !fields::matches_number_pattern(s) {
                     self.push(Diagnostic::error(
                         Code::Number,
                         v.span,

@@ -97,10 +97,7 @@ impl Ctx<'_> {
     pub(super) fn number_v2(&mut self) {
         let Some(v) = self.value("number") else { return };
         let Some(n) = v.as_str() else { return };
-        let b = n.as_bytes();
-        let pattern =
-            b.len() >= 2 && b[0].is_ascii_digit() && (b[1].is_ascii_alphanumeric() || b"_.@-".contains(&b[1]));
-        if self.integration_is("WHATSAPP-BUSINESS") || !pattern {
+        if self.integration_is("WHATSAPP-BUSINESS") || !crate::fields::matches_number_pattern(n) {
             return;
         }
         let digits = n.len() >= 8 && n.len() <= 15 && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
