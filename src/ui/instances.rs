@@ -6,6 +6,8 @@
 
 use evo_core::fields::Profile;
 use evo_core::instances::{counts, decode_instances, filtered, Instance, StateFilter};
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_use_document_visibility::use_document_visibility;
@@ -60,7 +62,8 @@ impl Act {
 #[derive(Clone, Copy)]
 struct Ctl {
     conn: Conn,
-    list: RwSignal<Vec<Instance>>,
+    /// Shared handles: filtering and drawing rows batch by batch copy pointers, not instances.
+    list: RwSignal<Vec<Arc<Instance>>>,
     message: RwSignal<Option<(bool, String)>>,
     loading: RwSignal<bool>,
     opened: RwSignal<Option<String>>,
@@ -95,7 +98,7 @@ impl Ctl {
             let _ = self.loading.try_set(false);
             let ok = match result.map(|r| decode_instances(&r.body)) {
                 Ok(Some(list)) => {
-                    let _ = self.list.try_set(list);
+                    let _ = self.list.try_set(list.into_iter().map(Arc::new).collect());
                     true
                 }
                 Ok(None) => {
@@ -201,7 +204,7 @@ pub fn InstancesView() -> impl IntoView {
     let totals = Memo::new(move |_| c.list.with(|l| (l.len(), counts(l))));
     let rows = Memo::new(move |_| {
         let started = browser::now_ms();
-        let out: Vec<Instance> =
+        let out: Vec<Arc<Instance>> =
             c.list.with(|l| text.with(|t| filtered(l, t, state.get()).into_iter().cloned().collect()));
         browser::measure("instances-filter", started);
         out
@@ -300,7 +303,7 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
 }
 
 #[component]
-fn Row(c: Ctl, i: Instance, v2: bool) -> impl IntoView {
+fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
     let name = i.name.clone();
     let shown_name =
         if i.name.is_empty() { "\"\" (unreachable: no route can name it)".to_owned() } else { i.name.clone() };

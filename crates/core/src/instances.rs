@@ -4,6 +4,8 @@
 //! connectionStatus, ownerJid, profileName, integration, number, token, createdAt, …}]`. Then the
 //! list's counts per state, and filtering and sorting for the page.
 
+use std::borrow::Borrow;
+
 use serde_json::Value;
 
 /// One instance as the list shows it.
@@ -82,10 +84,10 @@ pub struct Counts {
     pub other: usize,
 }
 
-pub fn counts(list: &[Instance]) -> Counts {
+pub fn counts<T: Borrow<Instance>>(list: &[T]) -> Counts {
     let mut c = Counts::default();
     for i in list {
-        match i.state.as_str() {
+        match i.borrow().state.as_str() {
             "open" => c.open += 1,
             "connecting" => c.connecting += 1,
             "close" => c.close += 1,
@@ -128,8 +130,8 @@ impl StateFilter {
 }
 
 /// The instances that match `text` (in the name, profile name or number, any case) and the state
-/// filter, sorted by name (case-insensitive, then exact).
-pub fn filtered<'a>(list: &'a [Instance], text: &str, state: StateFilter) -> Vec<&'a Instance> {
+/// filter, sorted by name (case-insensitive, then exact). `T`: an `Instance` or a shared handle to one.
+pub fn filtered<'a, T: Borrow<Instance>>(list: &'a [T], text: &str, state: StateFilter) -> Vec<&'a T> {
     let needle = text.trim().to_lowercase();
     let hit = |i: &Instance| {
         needle.is_empty()
@@ -138,8 +140,11 @@ pub fn filtered<'a>(list: &'a [Instance], text: &str, state: StateFilter) -> Vec
                 .flatten()
                 .any(|s| s.to_lowercase().contains(&needle))
     };
-    let mut out: Vec<&Instance> = list.iter().filter(|i| state.keeps(&i.state) && hit(i)).collect();
-    out.sort_by_cached_key(|i| (i.name.to_lowercase(), i.name.clone()));
+    fn of<'b, T: Borrow<Instance>>(i: &&'b T) -> &'b Instance {
+        (*i).borrow()
+    }
+    let mut out: Vec<&T> = list.iter().filter(|i| state.keeps(&of(i).state) && hit(of(i))).collect();
+    out.sort_by_cached_key(|i| (of(i).name.to_lowercase(), of(i).name.clone()));
     out
 }
 
