@@ -8,6 +8,7 @@ pub mod builder;
 pub mod events;
 pub mod explain;
 pub mod fields;
+pub mod i18n;
 pub mod instances;
 pub mod lint;
 pub mod migrate;

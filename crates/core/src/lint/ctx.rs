@@ -18,6 +18,18 @@ pub(super) struct Ctx<'a> {
     pub out: Vec<Diagnostic>,
 }
 
+impl Ctx<'_> {
+    /// The shared and 1.x rules' texts in the options' language.
+    pub fn t(&self) -> &'static crate::i18n::Lint {
+        self.opts.lang.texts().lint
+    }
+
+    /// The 2.x rules' texts in the options' language.
+    pub fn t2(&self) -> &'static crate::i18n::LintV2 {
+        self.opts.lang.texts().lint_v2
+    }
+}
+
 /// A seed-style `[placeholder]`.
 pub fn is_placeholder(s: &str) -> bool {
     s.len() >= 3 && s.starts_with('[') && s.ends_with(']') && !s[1..s.len() - 1].contains(['[', ']'])

@@ -7,6 +7,7 @@ use super::diag::Diagnostic;
 use super::syntax::{Kind, Member, Node};
 use super::{v1, v2};
 use crate::fields::{Field, Profile};
+use crate::i18n::{fill, Lang};
 
 /// Options the rules need from outside (the library has no random source of its own).
 #[derive(Debug, Clone, Default)]
@@ -17,6 +18,8 @@ pub struct RuleOptions {
     pub profile: Profile,
     /// Tokens already used by this page for a created instance: `(token, instance name)`.
     pub used_tokens: Vec<(String, String)>,
+    /// The language of the messages and fix-it titles.
+    pub lang: Lang,
 }
 
 impl RuleOptions {
@@ -33,7 +36,7 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
             return vec![Diagnostic::error(
                 Code::NotObject,
                 root.span,
-                format!("The payload must be a JSON object {{ … }}, not {}.", root.type_name()),
+                fill(opts.lang.texts().lint.not_object, &[root.type_name()]),
             )];
         }
         return Vec::new();
@@ -43,7 +46,7 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
         Profile::V1 => v1::check(&mut cx),
         Profile::V2 => v2::check(&mut cx),
     }
-    if let Some(d) = profile_hint(root, opts.profile) {
+    if let Some(d) = profile_hint(root, opts.profile, opts.lang) {
         cx.out.push(d);
     }
     cx.out
@@ -73,16 +76,12 @@ pub fn shape_of(root: &Node) -> Option<Profile> {
 }
 
 /// A 2.x-shaped payload linted as 1.x (or the reverse) says so once, at the top.
-fn profile_hint(root: &Node, profile: Profile) -> Option<Diagnostic> {
+fn profile_hint(root: &Node, profile: Profile, lang: Lang) -> Option<Diagnostic> {
     let shape = shape_of(root)?;
     if shape == profile {
         return None;
     }
     let span = super::diag::Span::new(root.span.start, root.span.start + 1);
-    let msg = format!(
-        "This payload is shaped for {} but is checked as {}: switch the profile (or migrate the payload) to match your server.",
-        shape.label(),
-        profile.label()
-    );
+    let msg = fill(lang.texts().lint.profile_hint, &[shape.label(), profile.label()]);
     Some(Diagnostic::warning(Code::Profile, span, msg))
 }

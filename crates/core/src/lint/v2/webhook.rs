@@ -21,12 +21,8 @@ impl Ctx<'_> {
                 edits.push(self.remove(self.members, e));
             }
             self.push(
-                Diagnostic::error(
-                    Code::WebhookShape,
-                    v.span,
-                    "In 2.x webhook is an object {\"url\": …, \"events\": […]}: a URL string makes create fail with 400 \"Cannot read properties of undefined (reading 'length')\".",
-                )
-                .with_fix(Fix::new("Make it {url, events}", edits)),
+                Diagnostic::error(Code::WebhookShape, v.span, self.t2().webhook_shape)
+                    .with_fix(Fix::new("Make it {url, events}", edits)),
             );
             return;
         }

@@ -1,0 +1,7 @@
+//! The English catalogue (it declares the keys).
+
+pub mod doctor;
+pub mod lint;
+pub mod lint_v2;
+
+pub static TEXTS: super::Texts = super::Texts { lint: &lint::EN, lint_v2: &lint_v2::EN, doctor: &doctor::EN };

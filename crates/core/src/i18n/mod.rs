@@ -1,0 +1,137 @@
+//! The languages of every user-visible text: English and Brazilian Portuguese.
+//!
+//! Each language has one catalogue, split by concern into the files of `en/` and `pt_br/`. The
+//! English files declare the keys (`catalog!` makes a struct of them, one `&'static str` per key);
+//! the Portuguese files are struct literals of the same types, so a missing or misspelt key fails the
+//! build. Templates take positional arguments `{0}`, `{1}`… filled by [`fill`] (any other brace is
+//! kept as written). Codes, field names, event names and HTTP statuses are not translated.
+
+pub mod en;
+pub mod pt_br;
+
+/// A language of the page and of evo-lint.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    PtBr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::PtBr];
+
+    /// The BCP 47 tag: `en`, `pt-BR` (the `language` select's values, `<html lang>`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::PtBr => "pt-BR",
+        }
+    }
+
+    /// The language's own name, as the select shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::PtBr => "Português (Brasil)",
+        }
+    }
+
+    /// A tag or a POSIX locale (`pt`, `pt-BR`, `pt_BR.UTF-8`, `en-US`, `C`): any Portuguese is
+    /// pt-BR, English is English, anything else is `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_', '.', '@']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("pt") {
+            Some(Lang::PtBr)
+        } else if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The browser's rule (`navigator.languages`, in order of preference): the first Portuguese
+    /// tag before any English one makes pt-BR; otherwise English.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter().find_map(Lang::from_tag).unwrap_or_default()
+    }
+
+    /// The command line's rule: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not
+    /// empty decides (POSIX order); Portuguese → pt-BR, anything else → English.
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| get(k).filter(|v| !v.is_empty()))
+            .and_then(|v| Lang::from_tag(&v))
+            .unwrap_or_default()
+    }
+
+    /// This language's catalogue.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &en::TEXTS,
+            Lang::PtBr => &pt_br::TEXTS,
+        }
+    }
+}
+
+/// One language's catalogue of evo-core (the page adds its own part).
+pub struct Texts {
+    pub lint: &'static Lint,
+    pub lint_v2: &'static LintV2,
+    pub doctor: &'static Doctor,
+}
+
+pub use en::doctor::Doctor;
+pub use en::lint::Lint;
+pub use en::lint_v2::LintV2;
+
+/// Fills `{0}`…`{9}` in `template` with `args` (a placeholder without an argument stays as is).
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let b = tail.as_bytes();
+        match (b.get(1), b.get(2)) {
+            (Some(d @ b'0'..=b'9'), Some(b'}')) if args.len() > usize::from(d - b'0') => {
+                out.push_str(args[usize::from(d - b'0')]);
+                rest = &tail[3..];
+            }
+            _ => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Declares a catalogue part from its English text: `catalog! { pub Name { key: "text", … } }`
+/// makes `pub struct Name` (one `pub key: &'static str` per key) and `pub static EN: Name`.
+#[macro_export]
+macro_rules! catalog {
+    ($(#[$meta:meta])* $vis:vis $name:ident { $($(#[$kmeta:meta])* $key:ident : $text:expr),* $(,)? }) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $($(#[$kmeta])* pub $key: &'static str,)*
+        }
+
+        impl $name {
+            /// Every key, in declaration order.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+
+            /// Every text, in the order of [`Self::KEYS`].
+            pub fn values(&self) -> ::std::vec::Vec<&'static str> {
+                ::std::vec![$(self.$key),*]
+            }
+        }
+
+        /// The English text, which declares the keys.
+        $vis static EN: $name = $name { $($key: $text),* };
+    };
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,7 @@
+//! O catálogo em português do Brasil: as mesmas chaves do inglês (uma chave a menos não compila).
+
+pub mod doctor;
+pub mod lint;
+pub mod lint_v2;
+
+pub static TEXTS: super::Texts = super::Texts { lint: &lint::PT_BR, lint_v2: &lint_v2::PT_BR, doctor: &doctor::PT_BR };
