@@ -61,7 +61,7 @@ impl Ctx<'_> {
             let fix = fresh.map(|t| Fix::one(self.t2().fix_fresh_token, Edit::replace(v.span, quote(&t))));
             self.push(d.with_fix_opt(fix));
         } else if let Some(instance) = self.opts.used_token(token) {
-            let d = Diagnostic::warning(Code::TokenReuse, v.span, fill(self.t2().token_reuse, &[&instance]));
+            let d = Diagnostic::warning(Code::TokenReuse, v.span, fill(self.t2().token_reuse, &[instance]));
             let fix = fresh.map(|t| Fix::one(self.t2().fix_fresh_token, Edit::replace(v.span, quote(&t))));
             self.push(d.with_fix_opt(fix));
         }
