@@ -14,6 +14,8 @@ mod v2;
 pub use v1::V1;
 pub use v2::V2;
 
+use crate::i18n::Lang;
+
 /// A server generation: which fields, shapes and rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Profile {
@@ -323,6 +325,134 @@ impl Field {
     /// The label as the form shows it: `Webhook URL (webhook.url)`.
     pub fn shown(&self) -> String {
         format!("{} ({})", self.label, self.key)
+    }
+
+    /// This field's texts in `lang` (`profile` is the table it comes from). A field that is not in
+    /// `profile`'s table keeps its own (English) texts.
+    pub fn text(&self, profile: Profile, lang: Lang) -> FieldText {
+        profile.text(self.key, lang).copied().unwrap_or(FieldText::of(self))
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(&self, profile: Profile, lang: Lang) -> &'static str {
+        self.text(profile, lang).label
+    }
+
+    /// The help in `lang` (`""` where there is none).
+    pub fn help_in(&self, profile: Profile, lang: Lang) -> &'static str {
+        self.text(profile, lang).help
+    }
+
+    /// The placeholder in `lang` (example values are the same in every language).
+    pub fn placeholder_in(&self, profile: Profile, lang: Lang) -> &'static str {
+        self.text(profile, lang).placeholder
+    }
+
+    /// [`Field::shown`] in `lang`: `URL do webhook (webhook.url)`.
+    pub fn shown_in(&self, profile: Profile, lang: Lang) -> String {
+        format!("{} ({})", self.label_in(profile, lang), self.key)
+    }
+}
+
+/// A field's user-visible texts in one language. The translations (`i18n::pt_br::fields`) are
+/// arrays of these in table order, checked against the tables when the crate compiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldText {
+    /// The field's key (dotted path): ties the row to the table's row.
+    pub path: &'static str,
+    pub label: &'static str,
+    /// `""` where the English has none.
+    pub help: &'static str,
+    /// Example values (`mystore`, URLs) stay as in English.
+    pub placeholder: &'static str,
+}
+
+impl FieldText {
+    /// A row without a placeholder.
+    pub const fn new(path: &'static str, label: &'static str, help: &'static str) -> FieldText {
+        FieldText { path, label, help, placeholder: "" }
+    }
+
+    /// The same row with a placeholder.
+    pub const fn ph(mut self, placeholder: &'static str) -> FieldText {
+        self.placeholder = placeholder;
+        self
+    }
+
+    /// The English texts of a table row.
+    pub const fn of(f: &Field) -> FieldText {
+        FieldText { path: f.key, label: f.label, help: f.help, placeholder: f.placeholder }
+    }
+}
+
+/// The English texts of a table, row by row.
+const fn english<const N: usize>(fields: &[Field]) -> [FieldText; N] {
+    let mut out = [FieldText::new("", "", ""); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = FieldText::of(&fields[i]);
+        i += 1;
+    }
+    out
+}
+
+static EN_V1: [FieldText; V1.len()] = english(V1);
+static EN_V2: [FieldText; V2.len()] = english(V2);
+
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Checks a translation of a table at compile time (`const _: () = check_texts(V1, &ROWS);`):
+/// row `i` must be the table's row `i` (same path), and have a label, a help and a placeholder
+/// exactly where the English has one. A failure names the path where it went wrong.
+pub const fn check_texts(fields: &[Field], texts: &[FieldText]) {
+    if fields.len() != texts.len() {
+        panic!("a translation of a field table has another number of rows than the table");
+    }
+    let mut i = 0;
+    while i < fields.len() {
+        let (f, t) = (&fields[i], &texts[i]);
+        if !same_str(f.key, t.path) {
+            panic!("{}", f.key);
+        }
+        if f.label.is_empty() != t.label.is_empty()
+            || f.help.is_empty() != t.help.is_empty()
+            || f.placeholder.is_empty() != t.placeholder.is_empty()
+        {
+            panic!("{}", f.key);
+        }
+        i += 1;
+    }
+}
+
+impl Profile {
+    /// The texts of this profile's fields in `lang`, in table order: `texts(lang)[i]` belongs to
+    /// `fields()[i]`.
+    pub fn texts(self, lang: Lang) -> &'static [FieldText] {
+        use crate::i18n::pt_br::fields as pt;
+        match (self, lang) {
+            (Profile::V1, Lang::En) => &EN_V1,
+            (Profile::V2, Lang::En) => &EN_V2,
+            (Profile::V1, Lang::PtBr) => &pt::V1,
+            (Profile::V2, Lang::PtBr) => &pt::V2,
+        }
+    }
+
+    /// The texts in `lang` of the field at `path`, if this profile has it.
+    pub fn text(self, path: &str, lang: Lang) -> Option<&'static FieldText> {
+        self.texts(lang).iter().find(|t| t.path == path)
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::{filled, with_scheme, CHATWOOT_TRIO, P};
 use crate::fields::Need;
+use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::ctx::{is_http_url, quote, Ctx};
 use crate::lint::diag::{Diagnostic, Fix};
@@ -18,7 +19,7 @@ impl<'a> Ctx<'a> {
             self.push(Diagnostic::error(
                 Code::ChatwootPartial,
                 first,
-                format!("Chatwoot needs chatwootAccountId, chatwootToken and chatwootUrl, all non-empty; {} missing, so the server ignores every chatwoot field without a word.", missing.join(" and ")),
+                fill(self.t2().chatwoot_partial, &[&missing.join(self.t2().list_and)]),
             ));
             return;
         }
@@ -32,9 +33,9 @@ impl<'a> Ctx<'a> {
                     Diagnostic::error(
                         Code::ChatwootRequired,
                         first,
-                        format!("On the Chatwoot path {} (true or false) is required: the server answers 400 \"{server_name} is required\".", f.key),
+                        fill(self.t2().chatwoot_required, &[f.key, &server_name]),
                     )
-                    .with_fix(Fix::one(format!("Add \"{}\": false", f.key), edit)),
+                    .with_fix(Fix::one(fill(self.t2().fix_add_false, &[f.key]), edit)),
                 );
             }
         }
@@ -43,24 +44,17 @@ impl<'a> Ctx<'a> {
                 if url.contains(char::is_whitespace)
                     || !url.contains('.') && !url.contains("localhost") && !url.contains(':')
                 {
-                    self.push(Diagnostic::error(Code::ChatwootUrl, v.span, "chatwootUrl is not a URL: the server answers 400 \"Invalid \\\"url\\\" property in chatwoot\"."));
+                    self.push(Diagnostic::error(Code::ChatwootUrl, v.span, self.t2().chatwoot_url_invalid));
                 } else if !is_http_url(url) {
                     let fixed = with_scheme(url);
                     self.push(
-                        Diagnostic::warning(
-                            Code::ChatwootUrl,
-                            v.span,
-                            "chatwootUrl should start with http:// or https://.",
-                        )
-                        .with_fix(Fix::one(format!("Use {fixed}"), Edit::replace(v.span, quote(&fixed)))),
+                        Diagnostic::warning(Code::ChatwootUrl, v.span, self.t2().chatwoot_url_scheme).with_fix(
+                            Fix::one(fill(self.t2().fix_use, &[&fixed]), Edit::replace(v.span, quote(&fixed))),
+                        ),
                     );
                 }
             }
         }
-        self.push(Diagnostic::info(
-            Code::ChatwootEnabled,
-            first,
-            "The Chatwoot path needs CHATWOOT_ENABLED=true on the server (else 400 \"Chatwoot is not enabled\"). The answer has no QR code: connect afterwards.",
-        ));
+        self.push(Diagnostic::info(Code::ChatwootEnabled, first, self.t2().chatwoot_enabled));
     }
 }

@@ -15,6 +15,7 @@ use super::diag::{Diagnostic, Fix};
 use super::syntax::{Member, Node};
 use super::text::insert_member_edit;
 use crate::fields::{Need, Profile, Role};
+use crate::i18n::fill;
 
 const P: Profile = Profile::V2;
 const CHATWOOT_TRIO: [&str; 3] = ["chatwootAccountId", "chatwootToken", "chatwootUrl"];
@@ -68,15 +69,11 @@ impl<'a> Ctx<'a> {
             match member(members, f.name()) {
                 Some(child) => self.check_type(child, f),
                 None if f.need == Need::WithParent && f.ty != crate::fields::Ty::Events => {
-                    let server = f.messages.first().map_or(String::new(), |m| format!(" ending in \"{m}\""));
-                    self.push(Diagnostic::error(
-                        Code::Required,
-                        m.key_span,
-                        format!(
-                            "{parent} needs \"{}\": without it the create fails with 400 (a database error{server}).",
-                            f.name()
-                        ),
-                    ))
+                    let msg = match f.messages.first() {
+                        Some(server) => fill(self.t2().nested_required_msg, &[parent, f.name(), server]),
+                        None => fill(self.t2().nested_required, &[parent, f.name()]),
+                    };
+                    self.push(Diagnostic::error(Code::Required, m.key_span, msg))
                 }
                 None => {}
             }
@@ -89,14 +86,11 @@ impl<'a> Ctx<'a> {
         let obj = m.value.as_ref().expect("nested() checked it");
         match member(members, "events") {
             None => {
-                let msg = format!(
-                    "{} has no \"events\": {why} Add \"events\": [] for all events, or list the ones you want.",
-                    m.key
-                );
+                let msg = fill(self.t2().events_missing, &[&m.key, why]);
                 let edit = insert_member_edit(self.text, obj, None, "events", "[]");
                 self.push(
                     Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, msg)
-                        .with_fix(Fix::one("Add \"events\": [] (all events)", edit)),
+                        .with_fix(Fix::one(self.t2().fix_add_events, edit)),
                 );
             }
             Some(e) => {
@@ -112,11 +106,8 @@ impl<'a> Ctx<'a> {
         for m in self.members {
             let Some(p) = CHATBOT_PREFIXES.iter().find(|p| m.key.starts_with(**p)) else { continue };
             let route = if *p == "typebot" { "typebot/create".to_owned() } else { format!("{p}/create") };
-            self.push(Diagnostic::warning(
-                Code::ChatbotKey,
-                m.key_span,
-                format!("{} is not read at create in 2.x (ignored without a word): configure the bot afterwards with POST /{route}/{{instance}}.", m.key),
-            ));
+            let msg = fill(self.t2().chatbot_key, &[&m.key, &route]);
+            self.push(Diagnostic::warning(Code::ChatbotKey, m.key_span, msg));
         }
     }
 }

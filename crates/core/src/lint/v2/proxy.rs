@@ -1,6 +1,7 @@
 //! The proxy: its three fields together, its protocol, its credentials.
 
 use super::filled;
+use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::ctx::{quote, Ctx};
 use crate::lint::diag::{Diagnostic, Fix};
@@ -19,7 +20,7 @@ impl Ctx<'_> {
             self.push(Diagnostic::error(
                 Code::Proxy,
                 first,
-                format!("The proxy needs proxyHost, proxyPort and proxyProtocol together; {} missing, so the server ignores the proxy without a word.", missing.join(" and ")),
+                fill(self.t2().proxy_partial, &[&missing.join(self.t2().list_and)]),
             ));
             return;
         }
@@ -27,8 +28,8 @@ impl Ctx<'_> {
             if let Some(p) = v.as_str().filter(|p| !matches!(*p, "http" | "socks")) {
                 let to = if p.to_ascii_lowercase().starts_with("socks") { "socks" } else { "http" };
                 self.push(
-                    Diagnostic::error(Code::Proxy, v.span, format!("proxyProtocol must be \"http\" or \"socks\": with \"{p}\" the server answers 400 \"Invalid proxy\"."))
-                        .with_fix(Fix::one(format!("Use \"{to}\""), Edit::replace(v.span, quote(to)))),
+                    Diagnostic::error(Code::Proxy, v.span, fill(self.t2().proxy_protocol, &[p]))
+                        .with_fix(Fix::one(fill(self.t2().fix_use_quoted, &[to]), Edit::replace(v.span, quote(to)))),
                 );
             }
         }
@@ -36,16 +37,8 @@ impl Ctx<'_> {
         if user != pass {
             let k = if user { "proxyUsername" } else { "proxyPassword" };
             let span = self.get(k).map_or(first, |m| m.key_span);
-            self.push(Diagnostic::warning(
-                Code::Proxy,
-                span,
-                "proxyUsername and proxyPassword are used only together: one alone is ignored.",
-            ));
+            self.push(Diagnostic::warning(Code::Proxy, span, self.t2().proxy_credentials));
         }
-        self.push(Diagnostic::info(
-            Code::Proxy,
-            first,
-            "The server tests the proxy against an outside service before saving: a bad or unreachable proxy, or a server without internet access, gives 400 \"Invalid proxy\".",
-        ));
+        self.push(Diagnostic::info(Code::Proxy, first, self.t2().proxy_tested));
     }
 }

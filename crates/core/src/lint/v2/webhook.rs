@@ -1,6 +1,7 @@
 //! Where the events go: the webhook (its 2.x object shape, its URL) and the other event sinks.
 
 use super::SINKS;
+use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::ctx::{is_http_url, is_placeholder, member, quote, Ctx};
 use crate::lint::diag::{Diagnostic, Fix};
@@ -22,16 +23,12 @@ impl Ctx<'_> {
             }
             self.push(
                 Diagnostic::error(Code::WebhookShape, v.span, self.t2().webhook_shape)
-                    .with_fix(Fix::new("Make it {url, events}", edits)),
+                    .with_fix(Fix::new(self.t2().fix_webhook_object, edits)),
             );
             return;
         }
         let Some((m, members)) = self.nested("webhook") else { return };
-        self.required_events(
-            m,
-            members,
-            "the server answers 400 \"Cannot read properties of undefined (reading 'length')\".",
-        );
+        self.required_events(m, members, self.t2().webhook_events_why);
         if let Some(u) = member(members, "url").and_then(|u| u.value.as_ref()) {
             if let Some(url) = u.as_str() {
                 self.webhook_url(u, url);
@@ -39,17 +36,17 @@ impl Ctx<'_> {
         }
         if let Some(e) = member(members, "enabled").and_then(|e| e.value.as_ref()) {
             if e.as_bool() == Some(false) {
-                self.push(Diagnostic::warning(Code::WebhookEnabled, e.span, "enabled: false is ignored at create: the webhook is saved enabled. Disable it afterwards with POST /webhook/set/{instance}."));
+                self.push(Diagnostic::warning(Code::WebhookEnabled, e.span, self.t2().webhook_enabled_false));
             }
         }
         if let Some(h) = member(members, "headers").and_then(|h| h.value.as_ref()) {
             for hm in h.members().unwrap_or_default() {
                 let Some(hv) = &hm.value else { continue };
                 if hv.as_str().is_none() {
-                    let msg = format!("Header \"{}\" should be a string: it is sent as an HTTP header.", hm.key);
+                    let msg = fill(self.t2().header_not_string, &[&hm.key]);
                     self.push(Diagnostic::warning(Code::WebhookHeaders, hv.span, msg));
                 } else if hm.key == "jwt_key" {
-                    self.push(Diagnostic::info(Code::WebhookHeaders, hm.key_span, "jwt_key is not sent: the server signs a 10-minute HS256 JWT with it and sends Authorization: Bearer <jwt>."));
+                    self.push(Diagnostic::info(Code::WebhookHeaders, hm.key_span, self.t2().jwt_key));
                 }
             }
         }
@@ -57,53 +54,33 @@ impl Ctx<'_> {
 
     fn webhook_url(&mut self, u: &Node, url: &str) {
         if is_placeholder(url) {
-            self.push(Diagnostic::error(
-                Code::Placeholder,
-                u.span,
-                format!("{url} is the seed's placeholder: put the URL that should receive the events here."),
-            ));
+            self.push(Diagnostic::error(Code::Placeholder, u.span, fill(self.t2().webhook_url_placeholder, &[url])));
             return;
         }
         let lower_scheme = url.starts_with("http://") || url.starts_with("https://");
         if !lower_scheme || !is_http_url(url) {
             let fixed = with_scheme(url);
-            let d = Diagnostic::error(
-                Code::WebhookUrl,
-                u.span,
-                "webhook.url must start with http:// or https:// (lower case) and name a host: otherwise the server stores it and never calls it.",
-            );
+            let d = Diagnostic::error(Code::WebhookUrl, u.span, self.t2().webhook_url_scheme);
             let fix = (fixed != url && is_http_url(&fixed))
-                .then(|| Fix::one(format!("Use {fixed}"), Edit::replace(u.span, quote(&fixed))));
+                .then(|| Fix::one(fill(self.t2().fix_use, &[&fixed]), Edit::replace(u.span, quote(&fixed))));
             self.push(d.with_fix_opt(fix));
             return;
         }
         let host = url.split("://").nth(1).unwrap_or("").split(['/', ':', '?', '#']).next().unwrap_or("");
         if matches!(host, "localhost" | "127.0.0.1" | "[::1]" | "0.0.0.0") {
-            self.push(Diagnostic::warning(
-                Code::WebhookLocalhost,
-                u.span,
-                format!("{host} here means the Evolution server itself, not your computer: the events go to a port on the server's machine."),
-            ));
+            self.push(Diagnostic::warning(Code::WebhookLocalhost, u.span, fill(self.t2().webhook_localhost, &[host])));
         }
     }
 
     pub(super) fn sinks_v2(&mut self) {
         for sink in SINKS {
             let Some((m, members)) = self.nested(sink) else { continue };
-            self.required_events(m, members, "when the server has this sink switched on, create fails with 400 \"Cannot read properties of undefined (reading 'length')\".");
+            self.required_events(m, members, self.t2().sink_events_why);
             let env = sink.to_ascii_uppercase();
-            self.push(Diagnostic::warning(
-                Code::Sink,
-                m.key_span,
-                format!("{sink} is saved only when the server has {env}_ENABLED; otherwise it is dropped without a word while the answer still says \"enabled\": true. Check with GET /instance/fetchInstances?instanceName=…"),
-            ));
+            self.push(Diagnostic::warning(Code::Sink, m.key_span, fill(self.t2().sink_saved_only, &[sink, &env])));
         }
         if let Some((m, members)) = self.nested("pusher") {
-            self.required_events(
-                m,
-                members,
-                "Pusher is processed even when the server has it off, and create fails with 400.",
-            );
+            self.required_events(m, members, self.t2().pusher_events_why);
         }
     }
 }
