@@ -8,6 +8,7 @@ use super::suggest::closest;
 use super::syntax::{Kind, Member, Node};
 use super::text::{insert_member_edit, remove_member_span, Edit};
 use crate::fields::{self, Field, Profile, Role, Ty};
+use crate::i18n::{fill, Lint};
 
 pub(super) struct Ctx<'a> {
     pub text: &'a str,
@@ -27,6 +28,11 @@ impl Ctx<'_> {
     /// The 2.x rules' texts in the options' language.
     pub fn t2(&self) -> &'static crate::i18n::LintV2 {
         self.opts.lang.texts().lint_v2
+    }
+
+    /// A value's type as messages name it ("a string", "an array"…), in the options' language.
+    pub fn type_name(&self, v: &Node) -> &'static str {
+        v.type_name_in(self.opts.lang)
     }
 }
 
@@ -59,8 +65,8 @@ pub fn member<'a>(members: &'a [Member], key: &str) -> Option<&'a Member> {
     members.iter().rev().find(|m| m.key == key)
 }
 
-/// `true`/`false` for a string or 0/1 written where a boolean belongs.
-pub fn bool_fix(v: &Node) -> Option<Fix> {
+/// `true`/`false` for a string or 0/1 written where a boolean belongs (titled in `t`'s language).
+pub fn bool_fix(v: &Node, t: &Lint) -> Option<Fix> {
     let b = match &v.kind {
         Kind::String(s) if s.eq_ignore_ascii_case("true") => true,
         Kind::String(s) if s.eq_ignore_ascii_case("false") => false,
@@ -68,7 +74,8 @@ pub fn bool_fix(v: &Node) -> Option<Fix> {
         Kind::Number(n) if *n == 0.0 => false,
         _ => return None,
     };
-    Some(Fix::one(format!("Write {b}"), Edit::replace(v.span, b.to_string())))
+    let b = if b { "true" } else { "false" };
+    Some(Fix::one(fill(t.fix_write, &[b]), Edit::replace(v.span, b)))
 }
 
 impl<'a> Ctx<'a> {
@@ -111,38 +118,35 @@ impl<'a> Ctx<'a> {
         if v.kind == Kind::Invalid {
             return;
         }
+        let t = self.t();
         let key = f.key;
         let v2 = self.profile == Profile::V2;
         if v2 && v.kind == Kind::Null {
-            self.push(Diagnostic::error(
-                Code::Null,
-                v.span,
-                format!("{key} is null: 2.x treats null as a wrong type, not as absent (400 \"{key} is not of a type(s) {}\"). Remove the field instead.", f.ty.json_type()),
-            ).with_fix(Fix::one("Remove it", self.remove(self.members_of(key), m))));
+            self.push(
+                Diagnostic::error(Code::Null, v.span, fill(t.null_v2, &[key, f.ty.json_type()]))
+                    .with_fix(Fix::one(t.fix_remove_it, self.remove(self.members_of(key), m))),
+            );
             return;
         }
         // What a wrong type costs: a 400 from the schema (top level), an opaque 400 from the
         // database (nested), or nothing (stored as sent).
         let rejects = |what: &str| {
             if !f.parent().is_empty() {
-                format!("{key} must be {what}: the server answers 400 with an opaque database error.")
+                fill(t.rejects_nested, &[key, what])
             } else {
-                format!(
-                    "{key} must be {what}: the server answers 400 \"{key} is not of a type(s) {}\".",
-                    f.ty.json_type()
-                )
+                fill(t.rejects_top, &[key, what, f.ty.json_type()])
             }
         };
         match f.ty {
             Ty::Bool => {
                 if v.as_bool().is_none() {
-                    let what = format!("true or false (a JSON boolean, no quotes), not {}", v.type_name());
+                    let what = fill(t.what_bool, &[self.type_name(v)]);
                     let d = if f.strict {
                         Diagnostic::error(Code::Type, v.span, rejects(&what))
                     } else {
-                        Diagnostic::warning(Code::Type, v.span, format!("{key} should be {what}: the server stores it as sent, and a string like \"false\" counts as on."))
+                        Diagnostic::warning(Code::Type, v.span, fill(t.bool_lenient, &[key, &what]))
                     };
-                    self.push(d.with_fix_opt(bool_fix(v)));
+                    self.push(d.with_fix_opt(bool_fix(v, t)));
                 }
             }
             Ty::Str | Ty::Url => match &v.kind {
@@ -153,7 +157,7 @@ impl<'a> Ctx<'a> {
                             self.push(Diagnostic::error(
                                 Code::TooLong,
                                 v.span,
-                                format!("{key} has {n} characters; the server keeps at most {max} (longer fails with a database error or is silently not saved)."),
+                                fill(t.too_long, &[key, &n.to_string(), &max.to_string()]),
                             ));
                         }
                     }
@@ -161,35 +165,28 @@ impl<'a> Ctx<'a> {
                 Kind::Number(_) | Kind::Bool(_) => {
                     let raw = self.raw(v);
                     let msg = if v2 && f.strict {
-                        rejects("a string (in double quotes)")
+                        rejects(t.what_quoted_string)
                     } else {
-                        format!("{key} must be a string (in double quotes).")
+                        fill(t.must_be_quoted_string, &[key])
                     };
                     self.push(
                         Diagnostic::error(Code::Type, v.span, msg)
-                            .with_fix(Fix::one("Put it in quotes", Edit::replace(v.span, quote(raw)))),
+                            .with_fix(Fix::one(t.fix_put_in_quotes, Edit::replace(v.span, quote(raw)))),
                     );
                 }
                 _ => self.push(Diagnostic::error(
                     Code::Type,
                     v.span,
-                    format!("{key} must be a string, not {}.", v.type_name()),
+                    fill(t.must_be_string_not, &[key, self.type_name(v)]),
                 )),
             },
             Ty::Phone => self.phone(v),
             Ty::Events => {
                 if v.items().is_none() {
-                    let d = Diagnostic::error(
-                        Code::Type,
-                        v.span,
-                        format!(
-                            "{key} must be an array of event names, like [\"MESSAGES_UPSERT\"], not {}.",
-                            v.type_name()
-                        ),
-                    );
+                    let d = Diagnostic::error(Code::Type, v.span, fill(t.must_be_events, &[key, self.type_name(v)]));
                     let fix = v
                         .as_str()
-                        .map(|s| Fix::one("Wrap it in [ ]", Edit::replace(v.span, format!("[{}]", quote(s)))));
+                        .map(|s| Fix::one(t.fix_wrap_in_array, Edit::replace(v.span, format!("[{}]", quote(s)))));
                     self.push(d.with_fix_opt(fix));
                 }
             }
@@ -200,19 +197,15 @@ impl<'a> Ctx<'a> {
                     _ => false,
                 };
                 if !ok {
-                    self.push(Diagnostic::error(
-                        Code::Type,
-                        v.span,
-                        format!("{key} must be a whole number (or digits in quotes), e.g. 1."),
-                    ));
+                    self.push(Diagnostic::error(Code::Type, v.span, fill(t.must_be_digits, &[key])));
                 }
             }
             Ty::Int => {
                 if !matches!(v.kind, Kind::Number(n) if n.fract() == 0.0 && n >= 0.0) {
                     let d = if v2 && f.strict && !matches!(v.kind, Kind::Number(_)) {
-                        Diagnostic::error(Code::Type, v.span, rejects("a number"))
+                        Diagnostic::error(Code::Type, v.span, rejects(t.what_number))
                     } else {
-                        Diagnostic::warning(Code::Type, v.span, format!("{key} should be a whole number."))
+                        Diagnostic::warning(Code::Type, v.span, fill(t.should_be_whole, &[key]))
                     };
                     self.push(d);
                 }
@@ -223,7 +216,7 @@ impl<'a> Ctx<'a> {
                     self.push(Diagnostic::error(
                         Code::Type,
                         v.span,
-                        format!("{key} must be an object {{ … }}, not {}.", v.type_name()),
+                        fill(t.must_be_object_not, &[key, self.type_name(v)]),
                     ));
                 }
             }
@@ -239,35 +232,29 @@ impl<'a> Ctx<'a> {
     }
 
     fn phone(&mut self, v: &Node) {
+        let t = self.t();
         match &v.kind {
             Kind::String(s) => {
                 if !fields::matches_number_pattern(s) {
-                    self.push(Diagnostic::error(
-                        Code::Number,
-                        v.span,
-                        "number must be the phone number in digits, country code first (e.g. \"5511999999999\"): the server answers 400 \"number does not match pattern\".",
-                    ));
+                    self.push(Diagnostic::error(Code::Number, v.span, t.number_pattern));
                 }
             }
             Kind::Number(_) => {
                 let raw = self.raw(v);
                 self.push(
-                    Diagnostic::error(Code::Type, v.span, "number must be a string of digits, in quotes.")
-                        .with_fix(Fix::one("Put it in quotes", Edit::replace(v.span, quote(raw)))),
+                    Diagnostic::error(Code::Type, v.span, t.number_in_quotes)
+                        .with_fix(Fix::one(t.fix_put_in_quotes, Edit::replace(v.span, quote(raw)))),
                 );
             }
-            _ => self.push(Diagnostic::error(
-                Code::Type,
-                v.span,
-                format!("number must be a string, not {}.", v.type_name()),
-            )),
+            _ => self.push(Diagnostic::error(Code::Type, v.span, fill(t.number_not_string, &[self.type_name(v)]))),
         }
     }
 
     fn integration_value(&mut self, v: &Node) {
+        let t = self.t();
         let names = fields::integrations(self.profile);
         let Some(s) = v.as_str() else {
-            self.push(Diagnostic::error(Code::Type, v.span, "integration must be a string."));
+            self.push(Diagnostic::error(Code::Type, v.span, t.integration_not_string));
             return;
         };
         if names.contains(&s) {
@@ -281,11 +268,11 @@ impl<'a> Ctx<'a> {
             .or_else(|| closest(s, names));
         let list = names.join(", ");
         let d = if self.profile == Profile::V2 {
-            Diagnostic::error(Code::Integration, v.span, format!("integration \"{s}\" is not one of {list} (exact case, with hyphens): the server answers 400 \"Invalid integration\"."))
+            Diagnostic::error(Code::Integration, v.span, fill(t.integration_v2, &[s, &list]))
         } else {
-            Diagnostic::warning(Code::Integration, v.span, format!("integration \"{s}\" is not one of {list}: the server stores it without a word and it does nothing."))
+            Diagnostic::warning(Code::Integration, v.span, fill(t.integration_v1, &[s, &list]))
         };
-        let fix = guess.map(|c| Fix::one(format!("Use {c}"), Edit::replace(v.span, quote(c))));
+        let fix = guess.map(|c| Fix::one(fill(t.fix_use, &[c]), Edit::replace(v.span, quote(c))));
         self.push(d.with_fix_opt(fix));
     }
 
@@ -293,6 +280,7 @@ impl<'a> Ctx<'a> {
     /// no repeats. `path` names the list in messages.
     pub fn events_list(&mut self, v: &'a Node, path: &str) {
         let Some(items) = v.items() else { return };
+        let t = self.t();
         let known = self.profile.events();
         let v2 = self.profile == Profile::V2;
         let mut seen: Vec<&str> = Vec::new();
@@ -302,7 +290,7 @@ impl<'a> Ctx<'a> {
                     self.push(Diagnostic::error(
                         Code::Event,
                         item.span,
-                        format!("{path}[{i}] must be an event name in quotes."),
+                        fill(t.event_not_string, &[path, &i.to_string()]),
                     ));
                 }
                 continue;
@@ -320,25 +308,22 @@ impl<'a> Ctx<'a> {
             if !known.contains(&name) {
                 let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");
                 let guess = known.iter().copied().find(|e| *e == upper).or_else(|| closest(name, known));
-                let mean = guess.map(|g| format!(" (did you mean {g}?)")).unwrap_or_default();
+                let mean = guess.map(|g| fill(t.did_you_mean_event, &[g])).unwrap_or_default();
                 let d = if !v2 {
-                    Diagnostic::error(Code::UnknownEvent, item.span, format!("\"{name}\" is not an Evolution event{mean}: the server answers 400 \"{path}[{i}] is not one of enum values\"."))
+                    let msg = fill(t.unknown_event_v1, &[name, &mean, path, &i.to_string()]);
+                    Diagnostic::error(Code::UnknownEvent, item.span, msg)
                 } else if crate::events::ONLY_V1.contains(&upper.as_str()) {
-                    Diagnostic::error(
-                        Code::UnknownEvent,
-                        item.span,
-                        format!("{name} exists only in 1.x: a 2.x server stores it and it never fires. Remove it."),
-                    )
-                    .with_fix(Fix::one("Remove it", remove()))
+                    Diagnostic::error(Code::UnknownEvent, item.span, fill(t.event_only_v1, &[name]))
+                        .with_fix(Fix::one(t.fix_remove_it, remove()))
                 } else {
-                    Diagnostic::error(Code::UnknownEvent, item.span, format!("\"{name}\" is not a 2.x event{mean}: the server stores it without a word and it never fires."))
+                    Diagnostic::error(Code::UnknownEvent, item.span, fill(t.unknown_event_v2, &[name, &mean]))
                 };
-                let fix = guess.map(|g| Fix::one(format!("Use {g}"), Edit::replace(item.span, quote(g))));
+                let fix = guess.map(|g| Fix::one(fill(t.fix_use, &[g]), Edit::replace(item.span, quote(g))));
                 self.push(if d.fix.is_none() { d.with_fix_opt(fix) } else { d });
             } else if seen.contains(&name) {
                 self.push(
-                    Diagnostic::warning(Code::DuplicateEvent, item.span, format!("{name} is listed twice."))
-                        .with_fix(Fix::one("Remove the repeat", remove())),
+                    Diagnostic::warning(Code::DuplicateEvent, item.span, fill(t.duplicate_event, &[name]))
+                        .with_fix(Fix::one(t.fix_remove_repeat, remove())),
                 );
             } else {
                 seen.push(name);
@@ -349,6 +334,7 @@ impl<'a> Ctx<'a> {
     /// Unknown keys among `members` (of the object at `parent`): did-you-mean among the fields of
     /// this profile at that level; in 2.x, a 1.x key names its 2.x counterpart.
     pub fn unknown_keys(&mut self, members: &'a [Member], parent: &str) {
+        let t = self.t();
         let known: Vec<&str> = self.profile.children(parent).map(Field::name).collect();
         for m in members {
             if known.contains(&m.key.as_str()) {
@@ -358,20 +344,17 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            let at = if parent.is_empty() { String::new() } else { format!("{parent} has no ") };
             let suggestion = closest(&m.key, &known);
             let msg = match (suggestion, parent.is_empty()) {
-                (Some(s), true) => {
-                    format!("Unknown field \"{}\": the server silently ignores it. Did you mean \"{s}\"?", m.key)
-                }
-                (None, true) => format!("Unknown field \"{}\": the server silently ignores it.", m.key),
-                (Some(s), false) => format!("{at}field \"{}\": the server ignores it. Did you mean \"{s}\"?", m.key),
-                (None, false) => format!("{at}field \"{}\": the server ignores it.", m.key),
+                (Some(s), true) => fill(t.unknown_key_suggest, &[&m.key, s]),
+                (None, true) => fill(t.unknown_key, &[&m.key]),
+                (Some(s), false) => fill(t.unknown_nested_key_suggest, &[parent, &m.key, s]),
+                (None, false) => fill(t.unknown_nested_key, &[parent, &m.key]),
             };
             let mut d = Diagnostic::warning(Code::UnknownKey, m.key_span, msg);
             if let Some(s) = suggestion {
                 if member(members, s).is_none() {
-                    d = d.with_fix(Fix::one(format!("Rename to {s}"), Edit::replace(m.key_span, quote(s))));
+                    d = d.with_fix(Fix::one(fill(t.fix_rename, &[s]), Edit::replace(m.key_span, quote(s))));
                 }
             }
             self.push(d);
@@ -382,18 +365,19 @@ impl<'a> Ctx<'a> {
     /// carries over as is). Returns whether `m` was such a key.
     fn v1_key(&mut self, m: &'a Member) -> bool {
         let Some(f1) = Profile::V1.field(&m.key) else { return false };
+        let t = self.t();
         // An object (1.x `proxy`) maps through its children.
         let children: Vec<&str> = Profile::V1.children(f1.key).filter_map(|c| c.other.map(|o| o.0)).collect();
         let target =
             f1.other.map(|(to, _)| to.to_owned()).or_else(|| (!children.is_empty()).then(|| children.join(", ")));
         let msg = match target {
-            Some(to) => format!("\"{}\" is the 1.x name: 2.x ignores it without a word. Use \"{to}\" (Migrate to 2.x does it for the whole payload).", m.key),
-            None => format!("\"{}\" is a 1.x field that 2.x no longer reads at create: it is ignored without a word.", m.key),
+            Some(to) => fill(t.v1_key_renamed, &[&m.key, &to]),
+            None => fill(t.v1_key_dropped, &[&m.key]),
         };
         let mut d = Diagnostic::error(Code::V1Key, m.key_span, msg);
         if let Some((to, fields::Convert::Same)) = f1.other {
             if !to.contains('.') && self.get(to).is_none() && Profile::V2.field(to).is_some_and(|f| f.ty == f1.ty) {
-                d = d.with_fix(Fix::one(format!("Rename to {to}"), Edit::replace(m.key_span, quote(to))));
+                d = d.with_fix(Fix::one(fill(t.fix_rename, &[to]), Edit::replace(m.key_span, quote(to))));
             }
         }
         self.push(d);
@@ -402,19 +386,20 @@ impl<'a> Ctx<'a> {
 
     /// Trap and forbidden keys of the table (2.x).
     pub fn role_keys(&mut self) {
+        let t = self.t();
         for m in self.members {
             let Some(f) = self.profile.field(&m.key) else { continue };
             match f.role {
                 Role::Normal => {}
                 Role::Trap { use_instead } => {
-                    let msg = format!("{} is checked by the server but never used at create: nothing is saved. Use {use_instead} instead.", m.key);
+                    let msg = fill(t.trap_key, &[&m.key, use_instead]);
                     self.push(Diagnostic::error(Code::TrapKey, m.key_span, msg));
                 }
                 Role::Forbidden => {
-                    let msg = format!("Do not send {}: it goes straight into the instance record and can break the create (400 with a database error).", m.key);
+                    let msg = fill(t.forbidden_key, &[&m.key]);
                     self.push(
                         Diagnostic::error(Code::ForbiddenKey, m.key_span, msg)
-                            .with_fix(Fix::one("Remove it", self.remove(self.members, m))),
+                            .with_fix(Fix::one(t.fix_remove_it, self.remove(self.members, m))),
                     );
                 }
             }
@@ -434,8 +419,7 @@ impl<'a> Ctx<'a> {
                 .filter(|n| !skip.iter().any(|s| s.split_once('.') == Some((m.key.as_str(), n.key.as_str()))));
             for v in std::iter::once(m.value.as_ref()).chain(inner.map(|n| n.value.as_ref())).flatten() {
                 if v.as_str().is_some_and(is_placeholder) {
-                    let msg =
-                        format!("{} is still a placeholder: put your own value here.", self.raw(v).trim_matches('"'));
+                    let msg = fill(self.t().placeholder, &[self.raw(v).trim_matches('"')]);
                     self.push(Diagnostic::error(Code::Placeholder, v.span, msg));
                 }
             }

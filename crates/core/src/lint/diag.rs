@@ -45,6 +45,16 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The severity's label in `lang` (`as_str` is the stable identifier; this is for people).
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let t = lang.texts().lint;
+        match self {
+            Severity::Error => t.severity_error,
+            Severity::Warning => t.severity_warning,
+            Severity::Info => t.severity_info,
+        }
+    }
 }
 
 impl fmt::Display for Severity {

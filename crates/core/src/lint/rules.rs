@@ -36,7 +36,7 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
             return vec![Diagnostic::error(
                 Code::NotObject,
                 root.span,
-                fill(opts.lang.texts().lint.not_object, &[root.type_name()]),
+                fill(opts.lang.texts().lint.not_object, &[root.type_name_in(opts.lang)]),
             )];
         }
         return Vec::new();

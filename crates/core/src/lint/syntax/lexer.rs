@@ -1,5 +1,6 @@
 //! Tokens, whitespace and comments. String literals are read in `string.rs`, numbers in `number.rs`.
 
+use crate::i18n::Lint;
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::Edit;
@@ -24,6 +25,8 @@ pub(super) struct Lexer<'a> {
     pub(super) bytes: &'a [u8],
     pub(super) pos: usize,
     pub(super) diags: Vec<Diagnostic>,
+    /// The messages' language.
+    pub(super) t: &'static Lint,
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -35,8 +38,8 @@ fn is_word_start(b: u8) -> bool {
 }
 
 impl<'a> Lexer<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
-        Lexer { text, bytes: text.as_bytes(), pos: 0, diags: Vec::new() }
+    pub(super) fn new(text: &'a str, t: &'static Lint) -> Self {
+        Lexer { text, bytes: text.as_bytes(), pos: 0, diags: Vec::new(), t }
     }
 
     /// The start of `pos`'s line when only spaces/tabs stand between it and `pos`.
@@ -94,25 +97,17 @@ impl<'a> Lexer<'a> {
                         self.bytes[start..].iter().position(|&b| b == b'\n').map_or(self.bytes.len(), |n| start + n);
                     let end = if end > start && self.bytes[end - 1] == b'\r' { end - 1 } else { end };
                     self.pos = end;
-                    let d = Diagnostic::error(
-                        Code::JsonComment,
-                        Span::new(start, end),
-                        "JSON has no comments: the server answers 400 \"Unexpected token /\". The seed's `//` lines are only notes and must go.",
-                    )
-                    .with_fix(Fix::one("Remove the comment", Edit::delete(self.removal(start, end))));
+                    let d = Diagnostic::error(Code::JsonComment, Span::new(start, end), self.t.line_comment)
+                        .with_fix(Fix::one(self.t.fix_remove_comment, Edit::delete(self.removal(start, end))));
                     self.diags.push(d);
                 }
                 Some(b'*') => {
                     let close = self.text[start + 2..].find("*/").map(|n| start + 2 + n + 2);
                     let end = close.unwrap_or(self.bytes.len());
                     self.pos = end;
-                    let msg = if close.is_some() {
-                        "JSON has no comments: this /* … */ block must be removed."
-                    } else {
-                        "Unclosed /* comment: everything after it is ignored, and JSON has no comments anyway."
-                    };
+                    let msg = if close.is_some() { self.t.block_comment } else { self.t.unclosed_comment };
                     let d = Diagnostic::error(Code::JsonComment, Span::new(start, end), msg)
-                        .with_fix(Fix::one("Remove the comment", Edit::delete(self.removal(start, end))));
+                        .with_fix(Fix::one(self.t.fix_remove_comment, Edit::delete(self.removal(start, end))));
                     self.diags.push(d);
                 }
                 _ => return,

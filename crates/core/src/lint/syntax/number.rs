@@ -1,6 +1,7 @@
 //! Number literals: the JSON grammar and the repair of what people write instead (hex, `+1`, `.5`…).
 
 use super::lexer::{Lexer, Tok};
+use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::Edit;
@@ -25,9 +26,9 @@ impl Lexer<'_> {
             return (Tok::Num { value: raw.parse().unwrap_or(f64::NAN) }, span);
         }
         let (value, fix) = repair_number(raw);
-        let mut d = Diagnostic::error(Code::JsonInvalidNumber, span, format!("{raw} is not a valid JSON number."));
+        let mut d = Diagnostic::error(Code::JsonInvalidNumber, span, fill(self.t.invalid_number, &[raw]));
         if let Some(fixed) = fix {
-            d = d.with_fix(Fix::one(format!("Write it as {fixed}"), Edit::replace(span, fixed)));
+            d = d.with_fix(Fix::one(fill(self.t.fix_write_as, &[&fixed]), Edit::replace(span, fixed)));
         }
         self.diags.push(d);
         (Tok::Num { value }, span)

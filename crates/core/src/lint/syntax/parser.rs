@@ -3,6 +3,7 @@
 
 use super::lexer::{Lexer, Tok};
 use super::tree::{Kind, Member, Node};
+use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::{remove_member_span, Edit};
@@ -59,7 +60,7 @@ impl<'a> Parser<'a> {
             self.err(Diagnostic::error(
                 Code::JsonTooDeep,
                 self.span,
-                format!("Nesting deeper than {MAX_DEPTH} levels is not checked; no create payload nests like this."),
+                fill(self.lx.t.too_deep, &[&MAX_DEPTH.to_string()]),
             ));
         }
         let mut depth = 0usize;
@@ -117,22 +118,15 @@ impl<'a> Parser<'a> {
             "NaN" | "Infinity" => (Kind::Invalid, None),
             _ => (Kind::Invalid, None),
         };
+        let t = self.lx.t;
         let d = match fixed {
-            Some(f) => Diagnostic::error(
-                Code::JsonPythonLiteral,
-                span,
-                format!("{w} is not JSON: the JSON spelling is {f} (lowercase)."),
-            )
-            .with_fix(Fix::one(format!("Write {f}"), Edit::replace(span, f))),
+            Some(f) => Diagnostic::error(Code::JsonPythonLiteral, span, fill(t.python_literal, &[w, f]))
+                .with_fix(Fix::one(fill(t.fix_write, &[f]), Edit::replace(span, f))),
             None if matches!(w, "NaN" | "Infinity") => {
-                Diagnostic::error(Code::JsonInvalidNumber, span, format!("{w} is not a JSON number."))
+                Diagnostic::error(Code::JsonInvalidNumber, span, fill(t.not_json_number, &[w]))
             }
-            None => Diagnostic::error(
-                Code::JsonUnquotedString,
-                span,
-                format!("{w} is not a JSON value: text must be in double quotes."),
-            )
-            .with_fix(Fix::one("Put it in double quotes", Edit::replace(span, format!("\"{w}\"")))),
+            None => Diagnostic::error(Code::JsonUnquotedString, span, fill(t.unquoted_string, &[w]))
+                .with_fix(Fix::one(t.fix_put_in_double_quotes, Edit::replace(span, format!("\"{w}\"")))),
         };
         self.err(d);
         kind
@@ -142,8 +136,8 @@ impl<'a> Parser<'a> {
     /// stray comma. `Step::Item` means an item (or member) starts here.
     fn container_step(&mut self, open: Span, object: bool) -> Step {
         let (closer, other) = if object { (Tok::RBrace, Tok::RBrack) } else { (Tok::RBrack, Tok::RBrace) };
-        let (o, c, x, what, item) =
-            if object { ('{', '}', ']', "an object", "property") } else { ('[', ']', '}', "an array", "item") };
+        let t = self.lx.t;
+        let c = if object { "}" } else { "]" };
         let s = self.span;
         if self.tok == closer {
             self.bump();
@@ -152,12 +146,8 @@ impl<'a> Parser<'a> {
         if self.tok == Tok::Eof {
             let insert = if object { "\n}" } else { "]" };
             self.err(
-                Diagnostic::error(
-                    Code::JsonUnclosed,
-                    open,
-                    format!("This {o} is never closed: the text ends before its {c}."),
-                )
-                .with_fix(Fix::one(format!("Add the missing {c}"), Edit::insert(self.prev_end, insert))),
+                Diagnostic::error(Code::JsonUnclosed, open, if object { t.unclosed_object } else { t.unclosed_array })
+                    .with_fix(Fix::one(fill(t.fix_add_missing, &[c]), Edit::insert(self.prev_end, insert))),
             );
             return Step::Closed(s.end);
         }
@@ -166,17 +156,21 @@ impl<'a> Parser<'a> {
                 Diagnostic::error(
                     Code::JsonMismatchedBracket,
                     s,
-                    format!("This {x} closes {what}: {what} ends with {c}."),
+                    if object { t.mismatched_object } else { t.mismatched_array },
                 )
-                .with_fix(Fix::one(format!("Write {c}"), Edit::replace(s, c.to_string()))),
+                .with_fix(Fix::one(fill(t.fix_write, &[c]), Edit::replace(s, c))),
             );
             self.bump();
             return Step::Closed(s.end);
         }
         if self.tok == Tok::Comma {
             self.err(
-                Diagnostic::error(Code::JsonExtraComma, s, format!("A comma with no {item} before it."))
-                    .with_fix(Fix::one("Remove the comma", Edit::delete(s))),
+                Diagnostic::error(
+                    Code::JsonExtraComma,
+                    s,
+                    if object { t.extra_comma_object } else { t.extra_comma_array },
+                )
+                .with_fix(Fix::one(t.fix_remove_comma, Edit::delete(s))),
             );
             self.bump();
             return Step::Skipped;
@@ -208,22 +202,17 @@ impl<'a> Parser<'a> {
                     let key = self.word().to_owned();
                     self.bump();
                     self.err(
-                        Diagnostic::error(
-                            Code::JsonUnquotedKey,
-                            key_span,
-                            format!("Property names must be in double quotes: \"{key}\"."),
-                        )
-                        .with_fix(Fix::one("Quote the name", Edit::replace(key_span, format!("\"{key}\"")))),
+                        Diagnostic::error(Code::JsonUnquotedKey, key_span, fill(self.lx.t.unquoted_key, &[&key]))
+                            .with_fix(Fix::one(
+                                self.lx.t.fix_quote_name,
+                                Edit::replace(key_span, format!("\"{key}\"")),
+                            )),
                     );
                     self.member(key, key_span, depth, &mut members);
                 }
                 _ => {
                     let s = self.span;
-                    self.err(Diagnostic::error(
-                        Code::JsonUnexpectedToken,
-                        s,
-                        "Expected a property name in double quotes (or } to close the object).",
-                    ));
+                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, self.lx.t.expected_property));
                     if self.starts_value() {
                         self.value(depth + 1);
                     } else {
@@ -237,30 +226,23 @@ impl<'a> Parser<'a> {
     }
 
     fn member(&mut self, key: String, key_span: Span, depth: usize, members: &mut Vec<Member>) {
+        let t = self.lx.t;
         if self.tok == Tok::Colon {
             self.bump();
         } else if self.starts_value() {
             self.err(
-                Diagnostic::error(
-                    Code::JsonMissingColon,
-                    Span::at(key_span.end),
-                    "Missing : between the name and its value.",
-                )
-                .with_fix(Fix::one("Insert :", Edit::insert(key_span.end, ":"))),
+                Diagnostic::error(Code::JsonMissingColon, Span::at(key_span.end), t.missing_colon)
+                    .with_fix(Fix::one(t.fix_insert_colon, Edit::insert(key_span.end, ":"))),
             );
         } else {
-            self.err(Diagnostic::error(Code::JsonMissingValue, key_span, format!("\"{key}\" has no : and no value.")));
+            self.err(Diagnostic::error(Code::JsonMissingValue, key_span, fill(t.no_colon_no_value, &[&key])));
             let comma = self.after_item(Tok::RBrace);
             members.push(Member { key, key_span, value: None, comma });
             return;
         }
         let value = self.value(depth + 1);
         if value.is_none() {
-            self.err(Diagnostic::error(
-                Code::JsonMissingValue,
-                Span::at(self.prev_end),
-                format!("\"{key}\" has no value after the colon."),
-            ));
+            self.err(Diagnostic::error(Code::JsonMissingValue, Span::at(self.prev_end), fill(t.no_value, &[&key])));
         }
         let comma = self.after_item(Tok::RBrace);
         members.push(Member { key, key_span, value, comma });
@@ -268,6 +250,7 @@ impl<'a> Parser<'a> {
 
     /// After an object member or array item: a comma (returned), the closer, or a missing comma.
     fn after_item(&mut self, closer: Tok) -> Option<Span> {
+        let t = self.lx.t;
         match &self.tok {
             Tok::Comma => {
                 let comma = self.span;
@@ -275,12 +258,8 @@ impl<'a> Parser<'a> {
                 if self.tok == closer {
                     let what = if closer == Tok::RBrace { "}" } else { "]" };
                     self.err(
-                        Diagnostic::error(
-                            Code::JsonTrailingComma,
-                            comma,
-                            format!("A comma before {what} is not allowed in JSON (the server answers 400)."),
-                        )
-                        .with_fix(Fix::one("Remove the trailing comma", Edit::delete(comma))),
+                        Diagnostic::error(Code::JsonTrailingComma, comma, fill(t.trailing_comma, &[what]))
+                            .with_fix(Fix::one(t.fix_remove_trailing_comma, Edit::delete(comma))),
                     );
                 }
                 return Some(comma);
@@ -290,8 +269,8 @@ impl<'a> Parser<'a> {
             _ if self.starts_value() => {
                 let at = self.prev_end;
                 self.err(
-                    Diagnostic::error(Code::JsonMissingComma, Span::at(at), "Missing comma between two items.")
-                        .with_fix(Fix::one("Insert ,", Edit::insert(at, ","))),
+                    Diagnostic::error(Code::JsonMissingComma, Span::at(at), t.missing_comma)
+                        .with_fix(Fix::one(t.fix_insert_comma, Edit::insert(at, ","))),
                 );
             }
             _ => {
@@ -301,14 +280,8 @@ impl<'a> Parser<'a> {
                     Tok::Colon => ':',
                     _ => '?',
                 };
-                self.err(Diagnostic::error(
-                    Code::JsonUnexpectedToken,
-                    s,
-                    format!(
-                        "Unexpected {c}: expected a comma or the end of the {}.",
-                        if closer == Tok::RBrace { "object" } else { "array" }
-                    ),
-                ));
+                let msg = if closer == Tok::RBrace { t.unexpected_in_object } else { t.unexpected_in_array };
+                self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, fill(msg, &[c.encode_utf8(&mut [0; 4])])));
                 self.bump();
             }
         }
@@ -337,7 +310,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let s = self.span;
-                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, "Expected a value or ] here."));
+                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, self.lx.t.expected_value));
                     self.bump();
                 }
             }
@@ -360,15 +333,12 @@ impl<'a> Parser<'a> {
             };
             if let Some(first) = earlier {
                 let earlier = &members[first];
-                let d = Diagnostic::warning(
-                    Code::JsonDuplicateKey,
-                    m.key_span,
-                    format!("\"{}\" appears twice: the server keeps only this last value.", m.key),
-                )
-                .with_fix(Fix::one(
-                    "Remove the earlier one",
-                    Edit::delete(remove_member_span(self.lx.bytes, members, first, earlier)),
-                ));
+                let d =
+                    Diagnostic::warning(Code::JsonDuplicateKey, m.key_span, fill(self.lx.t.duplicate_key, &[&m.key]))
+                        .with_fix(Fix::one(
+                            self.lx.t.fix_remove_earlier,
+                            Edit::delete(remove_member_span(self.lx.bytes, members, first, earlier)),
+                        ));
                 self.err(d);
             }
             if !small {

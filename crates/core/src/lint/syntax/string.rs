@@ -1,6 +1,7 @@
 //! String literals: double- or single-quoted, escapes, raw control characters, unterminated strings.
 
 use super::lexer::{Lexer, Tok};
+use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::Edit;
@@ -47,14 +48,14 @@ impl Lexer<'_> {
                 }
                 let i = stop;
                 self.pos = i;
-                let q = char::from(quote);
+                let q = char::from(quote).to_string();
                 self.diags.push(
                     Diagnostic::error(
                         Code::JsonUnterminatedString,
                         Span::new(start, i),
-                        format!("This string has no closing {q}: a string must end on the line where it starts."),
+                        fill(self.t.unterminated_string, &[&q]),
                     )
-                    .with_fix(Fix::one(format!("Close the string with {q}"), Edit::insert(end, q.to_string()))),
+                    .with_fix(Fix::one(fill(self.t.fix_close_string, &[&q]), Edit::insert(end, q))),
                 );
                 return (Tok::Str { value, single }, Span::new(start, i));
             }
@@ -69,12 +70,8 @@ impl Lexer<'_> {
                 let span = Span::new(start, self.pos);
                 if single {
                     self.diags.push(
-                        Diagnostic::error(
-                            Code::JsonSingleQuote,
-                            span,
-                            "JSON strings use double quotes, not single quotes.",
-                        )
-                        .with_fix(Fix::one("Use double quotes", Edit::replace(span, requoted))),
+                        Diagnostic::error(Code::JsonSingleQuote, span, self.t.single_quote)
+                            .with_fix(Fix::one(self.t.fix_double_quotes, Edit::replace(span, requoted))),
                     );
                 }
                 return (Tok::Str { value, single }, span);
@@ -104,11 +101,12 @@ impl Lexer<'_> {
                     Diagnostic::error(
                         Code::JsonControlChar,
                         Span::new(i, i + 1),
-                        format!(
-                            "A raw control character (U+{c:04X}) inside a string is not allowed: write it as {esc}."
-                        ),
+                        fill(self.t.control_char, &[&format!("{c:04X}"), &esc]),
                     )
-                    .with_fix(Fix::one(format!("Escape it as {esc}"), Edit::replace(Span::new(i, i + 1), esc.clone()))),
+                    .with_fix(Fix::one(
+                        fill(self.t.fix_escape_as, &[&esc]),
+                        Edit::replace(Span::new(i, i + 1), esc.clone()),
+                    )),
                 );
                 value.push(char::from(c));
                 if single {
@@ -161,15 +159,15 @@ impl Lexer<'_> {
                     let ch = self.text[i + 1..].chars().next().unwrap_or(' ');
                     let raw = Span::new(esc_start, i + 1 + ch.len_utf8());
                     let (title, replacement) = if ch == '\'' {
-                        ("Drop the backslash: ' needs no escape", "'".to_owned())
+                        (self.t.fix_drop_backslash, "'".to_owned())
                     } else {
-                        ("Escape the backslash itself", format!("\\\\{ch}"))
+                        (self.t.fix_escape_backslash, format!("\\\\{ch}"))
                     };
                     self.diags.push(
                         Diagnostic::error(
                             Code::JsonInvalidEscape,
                             raw,
-                            format!("\\{ch} is not a JSON escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)."),
+                            fill(self.t.invalid_escape, &[ch.encode_utf8(&mut [0; 4])]),
                         )
                         .with_fix(Fix::one(title, Edit::replace(raw, replacement.clone()))),
                     );

@@ -1,5 +1,6 @@
 //! The syntax tree: [`Node`] (a value with its span), its [`Kind`], and an object's [`Member`]s.
 
+use crate::i18n::Lang;
 use crate::lint::diag::Span;
 
 /// A parsed JSON value with its span.
@@ -56,15 +57,22 @@ impl Node {
         self.members()?.iter().rev().find(|m| m.key == key)
     }
 
+    /// The value's type as messages name it, in English ("a string", "an array"…).
     pub fn type_name(&self) -> &'static str {
+        self.type_name_in(Lang::En)
+    }
+
+    /// The value's type as messages name it, in `lang`.
+    pub fn type_name_in(&self, lang: Lang) -> &'static str {
+        let t = lang.texts().lint;
         match self.kind {
-            Kind::Object(_) => "an object",
-            Kind::Array(_) => "an array",
-            Kind::String(_) => "a string",
-            Kind::Number(_) => "a number",
-            Kind::Bool(_) => "a boolean",
-            Kind::Null => "null",
-            Kind::Invalid => "not a valid value",
+            Kind::Object(_) => t.type_object,
+            Kind::Array(_) => t.type_array,
+            Kind::String(_) => t.type_string,
+            Kind::Number(_) => t.type_number,
+            Kind::Bool(_) => t.type_boolean,
+            Kind::Null => t.type_null,
+            Kind::Invalid => t.type_invalid,
         }
     }
 }
