@@ -45,10 +45,9 @@ pub fn explain_response(status: u16, decoded: &Decoded, name: &str, lang: Lang) 
         }
     };
     match (status, decoded) {
-        (200..=299, Decoded::Created(c)) => Explanation {
-            tone: Tone::Success,
-            text: fill(t.created, &[c.instance_name.as_deref().unwrap_or(name)]),
-        },
+        (200..=299, Decoded::Created(c)) => {
+            Explanation { tone: Tone::Success, text: fill(t.created, &[c.instance_name.as_deref().unwrap_or(name)]) }
+        }
         (200..=299, Decoded::NotJson) => err(fill(t.ok_not_json, &[code])),
         (200..=299, Decoded::Empty) => err(t.ok_empty.into()),
         (200..=299, _) => Explanation { tone: Tone::Warning, text: t.ok_other.into() },
@@ -179,7 +178,9 @@ mod tests {
 
     #[test]
     fn no_response_prints_the_cors_line() {
-        assert!(explain_no_response("http://127.0.0.1:8080", Lang::En).text.contains("CORS_ORIGIN=http://127.0.0.1:8080"));
+        assert!(explain_no_response("http://127.0.0.1:8080", Lang::En)
+            .text
+            .contains("CORS_ORIGIN=http://127.0.0.1:8080"));
         assert!(mixed_content(true, false, Lang::En).is_some());
         assert!(mixed_content(false, false, Lang::En).is_none());
         assert!(mixed_content(true, true, Lang::En).is_none());

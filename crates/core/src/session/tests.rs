@@ -374,7 +374,9 @@ fn messages_in_brazilian_portuguese() {
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(None) }, 32_100.0);
     assert_eq!(s.message.as_deref(), Some("A resposta do connect do servidor não foi entendida."));
     assert!(Halt::NoProgress.text(180, Lang::PtBr).contains("em 180 s"));
-    assert!(Halt::Refused.text(0, Lang::PtBr).starts_with("Verificação interrompida: o servidor recusou a chave (401)."));
+    assert!(Halt::Refused
+        .text(0, Lang::PtBr)
+        .starts_with("Verificação interrompida: o servidor recusou a chave (401)."));
     assert_eq!(
         Halt::NoProgress.text(180, Lang::En),
         "Stopped checking: no new QR code and no change of state for 180 s — the server may not reach WhatsApp \
