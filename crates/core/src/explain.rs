@@ -185,4 +185,85 @@ mod tests {
         assert!(mixed_content(false, false, Lang::En).is_none());
         assert!(mixed_content(true, true, Lang::En).is_none());
     }
+
+    #[test]
+    fn english_texts_are_unchanged() {
+        let e = |status: u16, body: &str| explain_response(status, &decode(status, body), "shop", Lang::En).text;
+        assert_eq!(
+            e(500, r#"{"status":500,"error":"x","response":{"message":"boom"}}"#),
+            "500: the server failed: boom. Check the server's logs."
+        );
+        assert_eq!(e(503, ""), "503: the server failed. Check the server's logs.");
+        assert_eq!(e(418, "{}"), "418: unexpected answer");
+        assert_eq!(e(409, r#"{"message":"m"}"#), "409: unexpected answer: m");
+        assert_eq!(e(302, ""), "302: the server answered with an empty body.");
+        assert_eq!(
+            e(201, r#"{"instance":{"instanceName":"s2"},"hash":"k"}"#),
+            "Instance \"s2\" created. Store its key: it is shown only now."
+        );
+        assert_eq!(
+            e(403, r#"{"status":403,"error":"Forbidden","response":{"message":["This name \"shop\" is already in use."]}}"#),
+            "403: the name \"shop\" is already in use on this server. Choose another name (e.g. \"shop2\") — or, if an earlier \
+             create failed half-way, that attempt may have left the instance behind: delete it first."
+        );
+        assert_eq!(
+            explain_no_response("http://h:1", Lang::En).text,
+            "No answer from the server. Either it is not running or not reachable at this address (check the base URL and that \
+             the server is up), or it blocked this page with CORS — the browser hides which. If the server is up, set \
+             CORS_ORIGIN=http://h:1 on it (or CORS_ORIGIN=*)."
+        );
+        assert_eq!(
+            explain_timeout(30, Lang::En).text,
+            "No answer within 30 s, so the page stopped waiting. The server may be overloaded or unreachable through a proxy — \
+             and it may still create the instance: check the instance list before sending again (a retry could get 403 \
+             \"already in use\"). A create with a QR code takes at least 5 s; raise the time limit if the server is slow."
+        );
+        assert_eq!(
+            read_health(200, "<html>", Lang::En),
+            Health::NotEvolution("200: an HTML page answered, not an Evolution API. Check the base URL.".into())
+        );
+    }
+
+    #[test]
+    fn explanations_in_brazilian_portuguese() {
+        let pt =
+            |status: u16, body: &str, name: &str| explain_response(status, &decode(status, body), name, Lang::PtBr);
+        let e = pt(401, r#"{"status":401,"error":"Unauthorized","response":{"message":"Unauthorized"}}"#, "x");
+        assert_eq!(e.tone, Tone::Error);
+        assert!(e.text.starts_with("401 Unauthorized: a chave global da API está errada ou faltando."), "{}", e.text);
+        assert!(e.text.contains("AUTHENTICATION_API_KEY"));
+        let e = pt(
+            403,
+            r#"{"status":403,"error":"Forbidden","response":{"message":["This name \"loja9\" is already in use."]}}"#,
+            "loja9",
+        );
+        assert!(
+            e.text.starts_with(
+                "403: o nome \"loja9\" já está em uso neste servidor. Escolha outro nome (por exemplo \"loja10\")"
+            ),
+            "{}",
+            e.text
+        );
+        let e = pt(500, r#"{"status":500,"error":"x","response":{"message":"Not allowed by CORS"}}"#, "x");
+        assert_eq!(e.text, "O servidor recusou a origem desta página (CORS). Adicione a origem desta página ao CORS_ORIGIN do servidor.");
+        let e = pt(400, r#"{"status":400,"error":"Bad Request","response":{"message":["Invalid integration"]}}"#, "x");
+        assert_eq!(
+            e.text, "400: o servidor recusou o payload: Invalid integration",
+            "server messages stay as they are"
+        );
+        let e = explain_no_response("http://127.0.0.1:8080", Lang::PtBr);
+        assert!(e.text.starts_with("Nenhuma resposta do servidor."), "{}", e.text);
+        assert!(e.text.contains("defina CORS_ORIGIN=http://127.0.0.1:8080 nele (ou CORS_ORIGIN=*)."), "{}", e.text);
+        let e = explain_timeout(30, Lang::PtBr);
+        assert!(e.text.starts_with("Nenhuma resposta em 30 s, então a página parou de esperar."), "{}", e.text);
+        assert!(e.text.contains("403 \"already in use\""));
+        assert_eq!(explain_aborted(Lang::PtBr).tone, Tone::Warning);
+        assert!(mixed_content(true, false, Lang::PtBr).unwrap().text.contains("conteúdo misto"));
+        assert_eq!(
+            read_health(404, "", Lang::PtBr),
+            Health::NotEvolution(
+                "404 neste endereço: o caminho da URL base está errado (use a raiz do servidor).".into()
+            )
+        );
+    }
 }
