@@ -152,9 +152,15 @@ impl ApiError {
             ApiError::NoAnswer(HttpError::Request(why)) => {
                 Explanation { tone: Tone::Error, text: format!("The browser refused to build the request: {why}") }
             }
-            ApiError::NoAnswer(HttpError::Network { .. }) => explain_no_response(&browser::page_origin()),
-            ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => explain_timeout(*seconds),
-            ApiError::NoAnswer(HttpError::Aborted { .. }) => explain_aborted(),
+            ApiError::NoAnswer(HttpError::Network { .. }) => {
+                explain_no_response(&browser::page_origin(), evo_core::i18n::Lang::En /* i18n: page language */)
+            }
+            ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => {
+                explain_timeout(*seconds, evo_core::i18n::Lang::En /* i18n: page language */)
+            }
+            ApiError::NoAnswer(HttpError::Aborted { .. }) => {
+                explain_aborted(evo_core::i18n::Lang::En /* i18n: page language */)
+            }
             ApiError::Answered(reply) => match decode(reply.status, &reply.body) {
                 Decoded::Error(e) if !e.messages.is_empty() => {
                     Explanation { tone: Tone::Error, text: format!("{}: {}", reply.status, e.messages.join("; ")) }
@@ -188,7 +194,11 @@ impl Api {
     /// cannot call an http server). The key is checked by the calls that need it.
     pub fn new(base_url: &str, key: &str) -> Result<Api, ApiError> {
         let base = BaseUrl::parse(base_url).map_err(|e| ApiError::NotSent(e.to_string()))?;
-        if let Some(e) = mixed_content(browser::page_is_https(), base.is_https()) {
+        if let Some(e) = mixed_content(
+            browser::page_is_https(),
+            base.is_https(),
+            evo_core::i18n::Lang::En, /* i18n: page language */
+        ) {
             return Err(ApiError::NotSent(e.text));
         }
         Ok(Api { base, key: key.to_owned() })

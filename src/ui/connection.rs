@@ -50,7 +50,7 @@ pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Pr
         Ok(r) | Err(ApiError::Answered(r)) => r,
         Err(e) => return Err(e.explanation().text),
     };
-    match read_health(reply.status, &reply.body) {
+    match read_health(reply.status, &reply.body, evo_core::i18n::Lang::En /* i18n: page language */) {
         Health::Evolution { version, v2 } => {
             let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
             let base = conn.base_url.get_untracked();

@@ -215,7 +215,7 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
                                 />
                                 <label for=id>
                                     <code>{e}</code>
-                                    <span class="hint">{describe(e)}</span>
+                                    <span class="hint">{describe(e, evo_core::i18n::Lang::En /* i18n: page language */)}</span>
                                 </label>
                             </li>
                         }
@@ -294,7 +294,7 @@ pub fn PayloadForm() -> impl IntoView {
                             aria-pressed=move || (b.preset.get() == Some(p)).to_string()
                             on:click=move |_| b.switch_preset(p)
                         >
-                            {p.label()}
+                            {p.label(evo_core::i18n::Lang::En /* i18n: page language */)}
                         </button>
                     }
                 })

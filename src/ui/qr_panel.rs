@@ -52,7 +52,7 @@ pub fn QrPanel(
                         format!("The server closed this QR session (after {QR_LIMIT} codes, or WhatsApp gave up). "),
                         true,
                     ),
-                    Phase::Stopped(why) => (why.text(give_up_s) + " ", false),
+                    Phase::Stopped(why) => (why.text(give_up_s, evo_core::i18n::Lang::En /* i18n: page language */) + " ", false),
                     _ => return None,
                 };
                 Some(view! {

@@ -50,7 +50,12 @@ pub fn announcement(o: &Outcome) -> String {
         Outcome::NotSent(why) => format!("Not sent: {why}"),
         Outcome::NoAnswer(err) => format!("No answer. {}", ApiError::NoAnswer(err.clone()).explanation().text),
         Outcome::Answered { reply, name, .. } => {
-            let e = explain_response(reply.status, &decode(reply.status, &reply.body), name);
+            let e = explain_response(
+                reply.status,
+                &decode(reply.status, &reply.body),
+                name,
+                evo_core::i18n::Lang::En, /* i18n: page language */
+            );
             format!("Status {}. {}", reply.status, e.text)
         }
     }
@@ -90,7 +95,12 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
         }
         Outcome::Answered { reply, name, profile, .. } => {
             let decoded = decode(reply.status, &reply.body);
-            let explanation = explain_response(reply.status, &decoded, &name);
+            let explanation = explain_response(
+                reply.status,
+                &decoded,
+                &name,
+                evo_core::i18n::Lang::En, /* i18n: page language */
+            );
             let taken = reply.status == 403 && reply.body.contains("already in use");
             let created = match &decoded {
                 Decoded::Created(c) if (200..300).contains(&reply.status) => Some(c.clone()),

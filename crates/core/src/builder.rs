@@ -5,16 +5,28 @@ use serde_json::Value;
 use thiserror::Error;
 
 use crate::fields::Profile;
+use crate::i18n::{fill, Lang};
 use crate::lint::syntax::{self, Node};
 use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, Edit};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PatchError {
-    #[error("the JSON text is not an object yet; fix the JSON (or pick a preset) before using the form")]
+    #[error("{}", self.message(Lang::En))]
     NotAnObject,
-    #[error("\"{0}\" is not an object in the text (it has the other profile's shape?): fix it in the editor, or migrate the payload")]
+    #[error("{}", self.message(Lang::En))]
     ParentNotObject(String),
+}
+
+impl PatchError {
+    /// What went wrong, in `lang` (the `Display` text is the English one).
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts().doctor;
+        match self {
+            PatchError::NotAnObject => t.patch_not_object.into(),
+            PatchError::ParentNotObject(key) => fill(t.patch_parent_not_object, &[key]),
+        }
+    }
 }
 
 /// Compact JSON for a value, with `, ` between items so arrays read well inline.
@@ -180,11 +192,13 @@ pub enum Preset {
 impl Preset {
     pub const ALL: [Preset; 3] = [Preset::Basic, Preset::Webhook, Preset::Chatwoot];
 
-    pub fn label(self) -> &'static str {
+    /// The preset's name, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.texts().doctor;
         match self {
-            Preset::Basic => "Basic",
-            Preset::Webhook => "With webhook",
-            Preset::Chatwoot => "From Chatwoot",
+            Preset::Basic => t.preset_basic,
+            Preset::Webhook => t.preset_webhook,
+            Preset::Chatwoot => t.preset_chatwoot,
         }
     }
 

@@ -1,5 +1,7 @@
 //! The webhook event names each server generation accepts.
 
+use crate::i18n::Lang;
+
 /// The 26 events Evolution API 1.8.2 accepts, in the order the server lists them in its
 /// `is not one of enum values` message (and expands `"events": []` to).
 pub const EVENTS_V1_8: [&str; 26] = [
@@ -69,42 +71,43 @@ pub const EVENTS_V2: [&str; 31] = [
 /// Events only 1.x knows (no 2.x counterpart).
 pub const ONLY_V1: [&str; 2] = ["NEW_JWT_TOKEN", "CHAMA_AI_ACTION"];
 
-/// A one-line description of each event (both generations), for the events checklist.
-pub fn describe(event: &str) -> &'static str {
+/// A one-line description of each event (both generations), in `lang`, for the events checklist.
+pub fn describe(event: &str, lang: Lang) -> &'static str {
+    let t = lang.texts().doctor;
     match event {
-        "APPLICATION_STARTUP" => "The server started",
-        "QRCODE_UPDATED" => "A new QR code to scan",
-        "MESSAGES_SET" => "Initial message history loaded",
-        "MESSAGES_UPSERT" => "A message received or sent",
-        "MESSAGES_UPDATE" => "Message status changed (delivered, read…)",
-        "MESSAGES_DELETE" => "A message deleted",
-        "SEND_MESSAGE" => "A message sent through the API",
-        "CONTACTS_SET" => "Initial contacts loaded",
-        "CONTACTS_UPSERT" => "Contacts added or reloaded",
-        "CONTACTS_UPDATE" => "A contact changed",
-        "PRESENCE_UPDATE" => "Online / typing / recording",
-        "CHATS_SET" => "Initial chats loaded",
-        "CHATS_UPSERT" => "A chat created or reloaded",
-        "CHATS_UPDATE" => "A chat changed",
-        "CHATS_DELETE" => "A chat deleted",
-        "GROUPS_UPSERT" => "A group created",
-        "GROUP_UPDATE" => "Group details changed",
-        "GROUP_PARTICIPANTS_UPDATE" => "Someone joined, left, was promoted…",
-        "CONNECTION_UPDATE" => "WhatsApp connection state changed",
-        "LABELS_EDIT" => "A label edited (1.7+)",
-        "LABELS_ASSOCIATION" => "A label put on / taken off a chat (1.7+)",
-        "CALL" => "An incoming call (1.4.3+)",
-        "NEW_JWT_TOKEN" => "The instance's JWT was renewed",
-        "TYPEBOT_START" => "A Typebot session started (1.5.1+)",
-        "TYPEBOT_CHANGE_STATUS" => "A Typebot session changed status (1.5.1+)",
-        "CHAMA_AI_ACTION" => "A Chama AI action (1.5.1+)",
-        "MESSAGES_EDITED" => "A message edited (2.x)",
-        "SEND_MESSAGE_UPDATE" => "A sent message's status changed (2.x)",
-        "REMOVE_INSTANCE" => "An instance removed (2.x)",
-        "LOGOUT_INSTANCE" => "An instance logged out (2.x)",
-        "INSTANCE_CREATE" => "An instance created (2.x)",
-        "INSTANCE_DELETE" => "An instance deleted (2.x)",
-        "STATUS_INSTANCE" => "An instance's status changed (2.x)",
+        "APPLICATION_STARTUP" => t.ev_application_startup,
+        "QRCODE_UPDATED" => t.ev_qrcode_updated,
+        "MESSAGES_SET" => t.ev_messages_set,
+        "MESSAGES_UPSERT" => t.ev_messages_upsert,
+        "MESSAGES_UPDATE" => t.ev_messages_update,
+        "MESSAGES_DELETE" => t.ev_messages_delete,
+        "SEND_MESSAGE" => t.ev_send_message,
+        "CONTACTS_SET" => t.ev_contacts_set,
+        "CONTACTS_UPSERT" => t.ev_contacts_upsert,
+        "CONTACTS_UPDATE" => t.ev_contacts_update,
+        "PRESENCE_UPDATE" => t.ev_presence_update,
+        "CHATS_SET" => t.ev_chats_set,
+        "CHATS_UPSERT" => t.ev_chats_upsert,
+        "CHATS_UPDATE" => t.ev_chats_update,
+        "CHATS_DELETE" => t.ev_chats_delete,
+        "GROUPS_UPSERT" => t.ev_groups_upsert,
+        "GROUP_UPDATE" => t.ev_group_update,
+        "GROUP_PARTICIPANTS_UPDATE" => t.ev_group_participants_update,
+        "CONNECTION_UPDATE" => t.ev_connection_update,
+        "LABELS_EDIT" => t.ev_labels_edit,
+        "LABELS_ASSOCIATION" => t.ev_labels_association,
+        "CALL" => t.ev_call,
+        "NEW_JWT_TOKEN" => t.ev_new_jwt_token,
+        "TYPEBOT_START" => t.ev_typebot_start,
+        "TYPEBOT_CHANGE_STATUS" => t.ev_typebot_change_status,
+        "CHAMA_AI_ACTION" => t.ev_chama_ai_action,
+        "MESSAGES_EDITED" => t.ev_messages_edited,
+        "SEND_MESSAGE_UPDATE" => t.ev_send_message_update,
+        "REMOVE_INSTANCE" => t.ev_remove_instance,
+        "LOGOUT_INSTANCE" => t.ev_logout_instance,
+        "INSTANCE_CREATE" => t.ev_instance_create,
+        "INSTANCE_DELETE" => t.ev_instance_delete,
+        "STATUS_INSTANCE" => t.ev_status_instance,
         _ => "",
     }
 }
@@ -114,7 +117,7 @@ mod tests {
     #[test]
     fn every_event_is_described_once() {
         for e in super::EVENTS_V1_8.iter().chain(&super::EVENTS_V2) {
-            assert!(!super::describe(e).is_empty(), "{e}");
+            assert!(!super::describe(e, crate::i18n::Lang::En).is_empty(), "{e}");
         }
         let mut sorted = super::EVENTS_V1_8.to_vec();
         sorted.sort_unstable();

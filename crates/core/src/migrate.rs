@@ -5,6 +5,7 @@
 
 use crate::builder::to_inline_json;
 use crate::fields::{Convert, Field, Need, Profile, Role, Ty};
+use crate::i18n::{fill, Doctor, Lang};
 use crate::lint::syntax::{self, Kind, Member, Node};
 use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, v2::with_scheme, Edit};
@@ -13,8 +14,17 @@ use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MigrateError {
-    #[error("the JSON text is not an object yet: fix the JSON before migrating")]
+    #[error("{}", self.message(Lang::En))]
     NotAnObject,
+}
+
+impl MigrateError {
+    /// What went wrong, in `lang` (the `Display` text is the English one).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            MigrateError::NotAnObject => lang.texts().doctor.migrate_not_object.into(),
+        }
+    }
 }
 
 /// What a note says happened to a field.
@@ -40,6 +50,18 @@ impl NoteKind {
             NoteKind::Added => "added",
             NoteKind::Dropped => "dropped",
             NoteKind::Warning => "warning",
+        }
+    }
+
+    /// The kind as the page shows it, in `lang` ([`Self::as_str`] is the stable tag).
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.texts().doctor;
+        match self {
+            NoteKind::Renamed => t.kind_renamed,
+            NoteKind::Converted => t.kind_converted,
+            NoteKind::Added => t.kind_added,
+            NoteKind::Dropped => t.kind_dropped,
+            NoteKind::Warning => t.kind_warning,
         }
     }
 }
@@ -80,6 +102,7 @@ struct Migrator<'a> {
     text: &'a str,
     from: Profile,
     to: Profile,
+    t: &'static Doctor,
     notes: Vec<Note>,
 }
 
@@ -103,11 +126,7 @@ impl<'a> Migrator<'a> {
         match (how, &v.kind) {
             (Convert::ToString, Kind::Number(_)) if self.to == Profile::V2 || target.ty == Ty::Str => {
                 let s = serde_json::to_string(&raw).unwrap_or_else(|_| raw.clone());
-                let msg = format!(
-                    "{key}: the number {raw} became the string {s} ({} is a string in {}).",
-                    target.key,
-                    self.to.id()
-                );
+                let msg = fill(self.t.note_number_to_string, &[key, &raw, &s, target.key, self.to.id()]);
                 note(&mut self.notes, NoteKind::Converted, key, msg);
                 s
             }
@@ -117,18 +136,13 @@ impl<'a> Migrator<'a> {
                     && s.bytes().all(|b| b.is_ascii_digit())
                     && target.ty != Ty::Str =>
             {
-                note(
-                    &mut self.notes,
-                    NoteKind::Converted,
-                    key,
-                    format!("{key}: the string \"{s}\" became the number {s}."),
-                );
+                note(&mut self.notes, NoteKind::Converted, key, fill(self.t.note_string_to_number, &[key, s]));
                 s.clone()
             }
             (Convert::EnsureScheme, Kind::String(s)) => {
                 let fixed = with_scheme(s);
                 if fixed != *s {
-                    note(&mut self.notes, NoteKind::Converted, key, format!("{key}: \"{s}\" has no http(s):// scheme; 1.x accepted it, 2.x would store it and never call it, so it became \"{fixed}\"."));
+                    note(&mut self.notes, NoteKind::Converted, key, fill(self.t.note_scheme_added, &[key, s, &fixed]));
                 }
                 serde_json::to_string(&fixed).unwrap_or(raw)
             }
@@ -157,7 +171,7 @@ impl<'a> Migrator<'a> {
                         &mut self.notes,
                         NoteKind::Converted,
                         key,
-                        format!("{key}: \"{name}\" became {upper} (event names are upper case)."),
+                        fill(self.t.note_event_upper, &[key, name, &upper]),
                     );
                 }
                 out.push(Value::from(upper));
@@ -167,7 +181,7 @@ impl<'a> Migrator<'a> {
                     &mut self.notes,
                     NoteKind::Dropped,
                     key,
-                    format!("{key}: {name} does not exist in {} and was removed.", self.to.label()),
+                    fill(self.t.note_event_unknown, &[key, name, self.to.label()]),
                 );
             }
         }
@@ -196,23 +210,18 @@ impl<'a> Migrator<'a> {
                         &mut self.notes,
                         NoteKind::Dropped,
                         &path,
-                        format!("{path} has no counterpart in {} and was removed.", self.to.label()),
+                        fill(self.t.note_no_counterpart, &[&path, self.to.label()]),
                     ),
                 }
             }
             return Plan::Entries(entries);
         }
         let Some((to, how)) = f.other else {
-            let why = match f.group {
-                crate::fields::Group::Typebot => " Set it after create with POST /typebot/create/{instance} (enabled, url, typebot, expire, keywordFinish, delayMessage, unknownMessage, listeningFromMe, triggerType).".to_owned(),
-                _ => String::new(),
+            let template = match f.group {
+                crate::fields::Group::Typebot => self.t.note_no_counterpart_typebot,
+                _ => self.t.note_no_counterpart,
             };
-            note(
-                &mut self.notes,
-                NoteKind::Dropped,
-                key,
-                format!("{key} has no counterpart in {} and was removed.{why}", self.to.label()),
-            );
+            note(&mut self.notes, NoteKind::Dropped, key, fill(template, &[key, self.to.label()]));
             return Plan::Drop;
         };
         let target = self.to.field(to).expect("table: counterparts exist");
@@ -222,7 +231,7 @@ impl<'a> Migrator<'a> {
                     &mut self.notes,
                     NoteKind::Dropped,
                     key,
-                    format!("integration \"{s}\" does not exist in {} and was removed.", self.to.label()),
+                    fill(self.t.note_integration_unknown, &[s, self.to.label()]),
                 );
                 return Plan::Drop;
             }
@@ -251,17 +260,12 @@ impl<'a> Migrator<'a> {
             let target = self.to.field(use_instead).or_else(|| self.from.field(use_instead));
             if let Some(t) = target.filter(|t| self.to.field(t.key).is_some()) {
                 let json = self.convert(key, v, Convert::Same, t);
-                note(&mut self.notes, NoteKind::Warning, key, format!("{key} → {}: the {} server ignored \"{key}\", so the migrated payload now does what it only seemed to do.", t.key, self.from.id()));
+                note(&mut self.notes, NoteKind::Warning, key, fill(self.t.note_trap, &[key, t.key, self.from.id()]));
                 return Plan::Entries(vec![Entry { path: t.key.to_owned(), json }]);
             }
         }
         if self.to.field(key).is_none() {
-            note(
-                &mut self.notes,
-                NoteKind::Warning,
-                key,
-                format!("{key} is not a field of either profile: kept as is (the server ignores it)."),
-            );
+            note(&mut self.notes, NoteKind::Warning, key, fill(self.t.note_unknown_key, &[key]));
         }
         Plan::Keep
     }
@@ -311,14 +315,20 @@ fn root_of(text: &str) -> Result<Node, MigrateError> {
     }
 }
 
-/// Migrates `text` from profile `from` to profile `to`.
+/// Migrates `text` from profile `from` to profile `to`, with the notes in English (see [`migrate_in`]).
 pub fn migrate(text: &str, from: Profile, to: Profile) -> Result<Migration, MigrateError> {
+    migrate_in(text, from, to, Lang::En)
+}
+
+/// Migrates `text` from profile `from` to profile `to`; the notes are in `lang`.
+pub fn migrate_in(text: &str, from: Profile, to: Profile, lang: Lang) -> Result<Migration, MigrateError> {
+    let t = lang.texts().doctor;
     let root = root_of(text)?;
     if from == to {
         return Ok(Migration { text: text.to_owned(), notes: Vec::new() });
     }
     let members = root.members().unwrap_or_default();
-    let mut mg = Migrator { text, from, to, notes: Vec::new() };
+    let mut mg = Migrator { text, from, to, t, notes: Vec::new() };
     let plans: Vec<Plan> = members.iter().map(|m| mg.plan(m)).collect();
 
     // Group entries by the top-level target member they land in; each group is written where
@@ -335,7 +345,7 @@ pub fn migrate(text: &str, from: Profile, to: Profile) -> Result<Migration, Migr
             }
         }
     }
-    complete_groups(&mut groups, &mut mg.notes, to);
+    complete_groups(&mut groups, &mut mg.notes, to, t);
 
     let mut edits = Vec::new();
     let mut removals = Vec::new();
@@ -371,34 +381,29 @@ pub fn migrate(text: &str, from: Profile, to: Profile) -> Result<Migration, Migr
             out = apply_edits(&out, &[Edit::delete(remove_member_span(out.as_bytes(), ms, j, &ms[j]))]).0;
         }
     }
-    out = add_missing(out, from, to, &mut mg.notes)?;
+    out = add_missing(out, from, to, &mut mg.notes, t)?;
     Ok(Migration { text: out, notes: mg.notes })
 }
 
 /// Target objects must be whole: a webhook without events gets `[]` (1.x silently dropped such a
 /// webhook), a sink without events or a webhook without a URL is dropped as the old server did.
-fn complete_groups(groups: &mut [(usize, String, Vec<Entry>)], notes: &mut Vec<Note>, to: Profile) {
+fn complete_groups(groups: &mut [(usize, String, Vec<Entry>)], notes: &mut Vec<Note>, to: Profile, t: &Doctor) {
     for (_, head, entries) in groups.iter_mut() {
         let Some(obj) = to.field(head).filter(|f| f.ty == Ty::Object) else { continue };
         let has = |name: &str| entries.iter().any(|e| e.path == format!("{head}.{name}"));
         let required: Vec<&'static Field> = to.children(obj.key).filter(|f| f.need == Need::WithParent).collect();
         if head == "webhook" && !has("url") {
-            note(
-                notes,
-                NoteKind::Dropped,
-                head,
-                "webhook settings without a webhook URL were removed (the 1.x server ignored them too).".into(),
-            );
+            note(notes, NoteKind::Dropped, head, t.note_webhook_without_url.into());
             entries.clear();
             continue;
         }
         if head == "webhook" && !has("events") {
             entries.push(Entry { path: "webhook.events".into(), json: "[]".into() });
-            note(notes, NoteKind::Added, "webhook.events", "webhook.events: [] (all events) was added: 2.x requires it. Note: the 1.x server silently did NOT save a webhook without events.".into());
+            note(notes, NoteKind::Added, "webhook.events", t.note_webhook_events_added.into());
             continue;
         }
         if required.iter().any(|f| f.ty == Ty::Events && !has(f.name())) {
-            note(notes, NoteKind::Dropped, head, format!("{head} without events was removed (the 1.x server dropped it too; add \"{head}\": {{\"enabled\": true, \"events\": []}} for all events)."));
+            note(notes, NoteKind::Dropped, head, fill(t.note_without_events, &[head]));
             entries.clear();
         }
     }
@@ -406,7 +411,13 @@ fn complete_groups(groups: &mut [(usize, String, Vec<Entry>)], notes: &mut Vec<N
 
 /// Fields the target needs that the source did not have: a required one with a default
 /// (`integration`), the Chatwoot path's required booleans, and old defaults that differ.
-fn add_missing(mut out: String, from: Profile, to: Profile, notes: &mut Vec<Note>) -> Result<String, MigrateError> {
+fn add_missing(
+    mut out: String,
+    from: Profile,
+    to: Profile,
+    notes: &mut Vec<Note>,
+    t: &Doctor,
+) -> Result<String, MigrateError> {
     let root = root_of(&out)?;
     let has = |k: &str| root.get(k).is_some();
     let mut adds: Vec<(&'static str, String, String)> = Vec::new();
@@ -416,20 +427,24 @@ fn add_missing(mut out: String, from: Profile, to: Profile, notes: &mut Vec<Note
         }
         if f.need == Need::Required {
             if let Some(d) = f.default {
-                adds.push((f.key, d.to_owned(), format!("{} was added: {} requires it.", f.key, to.label())));
+                adds.push((f.key, d.to_owned(), fill(t.note_required_added, &[f.key, to.label()])));
             }
             continue;
         }
         let chatwoot_on = to.fields().iter().filter(|g| g.need == Need::Trio).all(|g| has(g.key));
         if f.need == Need::Chatwoot && chatwoot_on {
-            adds.push((f.key, "false".into(), format!("{}: false was added: the Chatwoot path requires it.", f.key)));
+            adds.push((f.key, "false".into(), fill(t.note_chatwoot_added, &[f.key])));
             continue;
         }
         // An old default that differs from the new one keeps the old behaviour.
         let old = from.fields().iter().find(|g| g.other.map(|o| o.0) == Some(f.key));
         if let (Some(old), Some(new_default)) = (old, f.default) {
             if let Some(d) = old.default.filter(|d| *d != new_default && f.group != crate::fields::Group::Chatwoot) {
-                adds.push((f.key, d.to_owned(), format!("{}: {d} was added to keep the {} behaviour ({} forced {d} at create; {} defaults to {new_default}).", f.key, from.id(), from.label(), to.id())));
+                adds.push((
+                    f.key,
+                    d.to_owned(),
+                    fill(t.note_old_default, &[f.key, d, from.id(), from.label(), to.id(), new_default]),
+                ));
             }
         }
     }

@@ -3,22 +3,38 @@
 use qrcode::{Color, EcLevel, QrCode};
 use thiserror::Error;
 
+use crate::i18n::{fill, Lang};
+
 const PNG_PREFIX: &str = "data:image/png;base64,";
 const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
 
 /// Why a `qrcode.base64` value is not shown as an image.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QrImageError {
-    #[error("qrcode.base64 is not a data: URL (it starts with \"{0}\"); only data:image/png;base64 images are shown")]
+    #[error("{}", self.message(Lang::En))]
     NotDataUrl(String),
-    #[error("qrcode.base64 is a data: URL of type \"{0}\", not image/png; it is not shown")]
+    #[error("{}", self.message(Lang::En))]
     NotPng(String),
-    #[error("qrcode.base64 carries the data:image/png;base64, prefix twice")]
+    #[error("{}", self.message(Lang::En))]
     DoublePrefix,
-    #[error("qrcode.base64 is not valid base64")]
+    #[error("{}", self.message(Lang::En))]
     NotBase64,
-    #[error("qrcode.base64 does not hold a PNG file")]
+    #[error("{}", self.message(Lang::En))]
     NotPngBytes,
+}
+
+impl QrImageError {
+    /// Why the image is not shown, in `lang` (the `Display` text is the English one).
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts().doctor;
+        match self {
+            QrImageError::NotDataUrl(head) => fill(t.qr_not_data_url, &[head]),
+            QrImageError::NotPng(ty) => fill(t.qr_not_png, &[ty]),
+            QrImageError::DoublePrefix => t.qr_double_prefix.into(),
+            QrImageError::NotBase64 => t.qr_not_base64.into(),
+            QrImageError::NotPngBytes => t.qr_not_png_bytes.into(),
+        }
+    }
 }
 
 fn b64_value(c: u8) -> Option<u8> {
@@ -69,10 +85,21 @@ pub fn check_png_data_url(url: &str) -> Result<&str, QrImageError> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QrEncodeError {
-    #[error("the QR code text is empty")]
+    #[error("{}", self.message(Lang::En))]
     Empty,
-    #[error("the QR code text is too long to encode ({0} bytes)")]
+    #[error("{}", self.message(Lang::En))]
     TooLong(usize),
+}
+
+impl QrEncodeError {
+    /// Why the code cannot be drawn, in `lang` (the `Display` text is the English one).
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts().doctor;
+        match self {
+            QrEncodeError::Empty => t.qr_text_empty.into(),
+            QrEncodeError::TooLong(n) => fill(t.qr_text_too_long, &[&n.to_string()]),
+        }
+    }
 }
 
 /// A QR matrix: `width` × `width` modules, `true` = dark.

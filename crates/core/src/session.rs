@@ -24,6 +24,7 @@
 //! - **Hidden tab**: no ticks and no new requests while hidden; the time hidden does not count as
 //!   time without progress, and the state is read at once on return.
 
+use crate::i18n::{fill, Lang};
 use crate::response::{ConnectAnswer, QrInfo};
 
 /// The server's QR limit (`QRCODE_LIMIT`, default 30).
@@ -133,6 +134,8 @@ enum Req {
 #[derive(Debug, Clone)]
 pub struct Session {
     timing: Timing,
+    /// The language of the messages it writes.
+    lang: Lang,
     pub phase: Phase,
     /// The last connection state read (`connecting` until one is read).
     pub state: String,
@@ -156,10 +159,11 @@ pub struct Session {
 
 impl Session {
     /// A session for a freshly created instance (`initial`: the create answer's QR) or an existing
-    /// one (`None`: its QR is fetched at once). Returns the commands to run.
-    pub fn new(timing: Timing, initial: Option<QrInfo>, now: f64) -> (Self, Vec<Command>) {
+    /// one (`None`: its QR is fetched at once); its messages are in `lang`. Returns the commands to run.
+    pub fn new(timing: Timing, initial: Option<QrInfo>, now: f64, lang: Lang) -> (Self, Vec<Command>) {
         let mut s = Session {
             timing,
+            lang,
             phase: Phase::Waiting,
             state: "connecting".into(),
             qr: None,
@@ -308,8 +312,9 @@ impl Session {
         }
     }
 
+    /// A request failed: `what` is the template saying which (`{0}`: the failure's explanation).
     fn fail(&mut self, what: &str, f: Failure) {
-        self.message = Some(format!("Could not {what} — {}", f.why));
+        self.message = Some(fill(what, &[&f.why]));
         self.message_is_failure = true;
         match f.status {
             Some(401) => self.phase = Phase::Stopped(Halt::Refused),
@@ -337,9 +342,9 @@ impl Session {
             return;
         }
         match answer {
-            Err(f) => self.fail("get a QR code", f),
+            Err(f) => self.fail(self.lang.texts().doctor.qr_failed, f),
             Ok(None) => {
-                self.message = Some("The server's connect answer was not understood.".into());
+                self.message = Some(self.lang.texts().doctor.connect_not_understood.into());
                 self.message_is_failure = true;
                 self.qr_due = self.qr_due.max(self.next_poll);
             }
@@ -368,7 +373,7 @@ impl Session {
             return;
         }
         match answer {
-            Err(f) => return self.fail("read the connection state", f),
+            Err(f) => return self.fail(self.lang.texts().doctor.state_failed, f),
             Ok(None) => {}
             Ok(Some(s)) => {
                 self.answered();
@@ -410,14 +415,12 @@ impl Session {
 
 impl Halt {
     /// Why polling stopped, for the panel (`give_up_s`: the bound without progress).
-    pub fn text(self, give_up_s: u64) -> String {
+    pub fn text(self, give_up_s: u64, lang: Lang) -> String {
+        let t = lang.texts().doctor;
         match self {
-            Halt::NoProgress => format!(
-                "Stopped checking: no new QR code and no change of state for {give_up_s} s — the server may not \
-                 reach WhatsApp (or its WhatsApp Web version is out of date)."
-            ),
-            Halt::Refused => "Stopped checking: the server refused the key (401). Check the API key.".into(),
-            Halt::NotFound => "Stopped checking: the server does not know this instance (404).".into(),
+            Halt::NoProgress => fill(t.halt_no_progress, &[&give_up_s.to_string()]),
+            Halt::Refused => t.halt_refused.into(),
+            Halt::NotFound => t.halt_not_found.into(),
         }
     }
 }

@@ -48,10 +48,21 @@ mod tests {
 /// Why a global API key cannot be sent as an `apikey` header.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApiKeyError {
-    #[error("Enter the server's global API key (AUTHENTICATION_API_KEY)")]
+    #[error("{}", self.message(crate::i18n::Lang::En))]
     Empty,
-    #[error("The API key contains spaces or characters an HTTP header cannot carry; check for a stray paste")]
+    #[error("{}", self.message(crate::i18n::Lang::En))]
     NotHeaderSafe,
+}
+
+impl ApiKeyError {
+    /// What to fix, in `lang` (the `Display` text is the English one).
+    pub fn message(&self, lang: crate::i18n::Lang) -> &'static str {
+        let t = lang.texts().doctor;
+        match self {
+            ApiKeyError::Empty => t.key_empty,
+            ApiKeyError::NotHeaderSafe => t.key_invalid,
+        }
+    }
 }
 
 /// Checks a global API key before it is put in the `apikey` header (leading/trailing spaces count

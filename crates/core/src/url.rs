@@ -2,18 +2,34 @@
 
 use thiserror::Error;
 
+use crate::i18n::Lang;
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BaseUrlError {
-    #[error("Enter the server's base URL, e.g. https://evolution.example.com")]
+    #[error("{}", self.message(Lang::En))]
     Empty,
-    #[error("The base URL must start with http:// or https://")]
+    #[error("{}", self.message(Lang::En))]
     NoScheme,
-    #[error("The base URL has no host name after the scheme")]
+    #[error("{}", self.message(Lang::En))]
     NoHost,
-    #[error("The base URL must not contain spaces")]
+    #[error("{}", self.message(Lang::En))]
     Whitespace,
-    #[error("Leave the query (?…) and fragment (#…) out of the base URL")]
+    #[error("{}", self.message(Lang::En))]
     QueryOrFragment,
+}
+
+impl BaseUrlError {
+    /// What to fix, in `lang` (the `Display` text is the English one).
+    pub fn message(&self, lang: Lang) -> &'static str {
+        let t = lang.texts().doctor;
+        match self {
+            BaseUrlError::Empty => t.url_empty,
+            BaseUrlError::NoScheme => t.url_no_scheme,
+            BaseUrlError::NoHost => t.url_no_host,
+            BaseUrlError::Whitespace => t.url_whitespace,
+            BaseUrlError::QueryOrFragment => t.url_query_or_fragment,
+        }
+    }
 }
 
 /// A validated base URL: absolute http(s), no trailing slash, no query or fragment.

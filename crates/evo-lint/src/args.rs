@@ -1,27 +1,10 @@
 //! The command line: flags, their values and the usage text.
 
 use evo_core::fields::Profile;
+use evo_core::i18n::{fill, Lang};
 use thiserror::Error;
 
-pub const USAGE: &str =
-    "usage: evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [FILE|-]...
-       evo-lint --schema v1|v2
-
-Lints Evolution API `POST /instance/create` payloads (JSON, or JSON with the seed's // comments).
-  --fix              apply every fix-it: rewrite each FILE in place; with -, print the fixed text
-                     (with --migrate: write the migrated text in place instead, no fix-its applied)
-  --format FORMAT    human (default): file:line:col: severity[code]: message, with the source line
-                     json: one array of {file, line, column, end_line, end_column, severity, code, message, fixes}
-                     sarif: SARIF 2.1.0 (columns in Unicode code points), rules, results and fixes
-  --profile PROFILE  the server generation: v1 (1.x), v2 (2.x), or auto (default): from the payload's own
-                     keys, v1 when they say nothing (human output names the profile on stderr)
-  --migrate TARGET   migrate each payload to v1 or v2 (from --profile, or from its shape; when the shape says
-                     nothing, from the other profile): the migrated text on stdout, `note[kind] key: message`
-                     lines and the report of the migrated text on stderr
-  --schema PROFILE   print the JSON Schema (draft 2020-12) of a v1 or v2 payload and exit
-  FILE               a payload file; - or nothing reads standard input
-Exit status: 0 no errors, 1 errors found (with --migrate: in the migrated payload, linted as TARGET),
-2 usage or I/O problem, or a payload to migrate that is not a JSON object.";
+use crate::i18n::texts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -44,6 +27,8 @@ pub struct Args {
     pub profile: ProfileChoice,
     pub migrate: Option<Profile>,
     pub schema: Option<Profile>,
+    /// `--lang`; without it the language comes from the environment.
+    pub lang: Option<Lang>,
     pub files: Vec<String>,
 }
 
@@ -52,20 +37,59 @@ pub enum UsageError {
     /// `-h` / `--help`: the usage text alone.
     #[error("")]
     Help,
-    #[error("unknown option {0}")]
+    #[error("{}", self.message(Lang::En))]
     UnknownOption(String),
-    #[error("{0} needs a value")]
+    #[error("{}", self.message(Lang::En))]
     MissingValue(&'static str),
-    #[error("{0} takes no value")]
+    #[error("{}", self.message(Lang::En))]
     UnexpectedValue(&'static str),
-    #[error("unknown format {0:?} (human, json or sarif)")]
+    #[error("{}", self.message(Lang::En))]
     Format(String),
-    #[error("unknown profile {0:?} (v1, v2 or auto)")]
+    #[error("{}", self.message(Lang::En))]
     Profile(String),
-    #[error("{flag} needs v1 or v2, not {value:?}")]
+    #[error("{}", self.message(Lang::En))]
+    Lang(String),
+    #[error("{}", self.message(Lang::En))]
     Target { flag: &'static str, value: String },
-    #[error("--schema prints the schema alone: it takes no FILE and no other option")]
+    #[error("{}", self.message(Lang::En))]
     SchemaAlone,
+}
+
+impl UsageError {
+    /// The problem, in `lang` (the `Display` text is the English one).
+    pub fn message(&self, lang: Lang) -> String {
+        let t = texts(lang);
+        match self {
+            UsageError::Help => String::new(),
+            UsageError::UnknownOption(o) => fill(t.unknown_option, &[o]),
+            UsageError::MissingValue(f) => fill(t.missing_value, &[f]),
+            UsageError::UnexpectedValue(f) => fill(t.unexpected_value, &[f]),
+            UsageError::Format(v) => fill(t.unknown_format, &[&format!("{v:?}")]),
+            UsageError::Profile(v) => fill(t.unknown_profile, &[&format!("{v:?}")]),
+            UsageError::Lang(v) => fill(t.unknown_lang, &[&format!("{v:?}")]),
+            UsageError::Target { flag, value } => fill(t.target, &[flag, &format!("{value:?}")]),
+            UsageError::SchemaAlone => t.schema_alone.into(),
+        }
+    }
+}
+
+/// The language of the output: `--lang` (`--lang X` or `--lang=X`, the last one given) when it
+/// names one, else `LC_ALL` / `LC_MESSAGES` / `LANG` through `env`. Looked at before the rest is
+/// parsed, so that usage errors are in it too.
+pub fn lang_of(args: &[String], env: impl Fn(&str) -> Option<String>) -> Lang {
+    let mut chosen = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = match a.split_once('=') {
+            Some(("--lang", v)) => Some(v),
+            _ if a == "--lang" => it.next().map(String::as_str),
+            _ => None,
+        };
+        if let Some(l) = value.and_then(Lang::from_tag) {
+            chosen = Some(l);
+        }
+    }
+    chosen.unwrap_or_else(|| Lang::from_env(env))
 }
 
 fn target(flag: &'static str, value: Option<String>) -> Result<Profile, UsageError> {
@@ -80,6 +104,7 @@ pub fn parse_args(args: &[String]) -> Result<Args, UsageError> {
         profile: ProfileChoice::Auto,
         migrate: None,
         schema: None,
+        lang: None,
         files: Vec::new(),
     };
     let mut others = 0;
@@ -110,6 +135,10 @@ pub fn parse_args(args: &[String]) -> Result<Args, UsageError> {
                 }
             }
             "--migrate" => out.migrate = Some(target("--migrate", value())?),
+            "--lang" => {
+                let v = value().ok_or(UsageError::MissingValue("--lang"))?;
+                out.lang = Some(Lang::from_tag(&v).ok_or(UsageError::Lang(v))?);
+            }
             "--schema" => {
                 out.schema = Some(target("--schema", value())?);
                 continue;
@@ -160,5 +189,23 @@ mod tests {
         assert_eq!(parse(&["--fix", "--schema", "v1"]), Err(UsageError::SchemaAlone));
         assert_eq!(parse(&["--fix=1"]), Err(UsageError::UnexpectedValue("--fix")));
         assert_eq!(parse(&["--format", "xml"]), Err(UsageError::Format("xml".into())));
+        assert_eq!(parse(&["--lang", "fr"]), Err(UsageError::Lang("fr".into())));
+        assert_eq!(UsageError::Profile("v3".into()).to_string(), "unknown profile \"v3\" (v1, v2 or auto)");
+        assert_eq!(UsageError::Profile("v3".into()).message(Lang::PtBr), "perfil desconhecido \"v3\" (v1, v2 ou auto)");
+    }
+
+    #[test]
+    fn the_language_from_the_flag_or_the_environment() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let pt = |k: &str| (k == "LANG").then(|| "pt_BR.UTF-8".to_string());
+        let none = |_: &str| None;
+        assert_eq!(parse(&["--lang", "pt-BR"]).unwrap().lang, Some(Lang::PtBr));
+        assert_eq!(parse(&["--lang=en", "a.json"]).unwrap().lang, Some(Lang::En));
+        assert_eq!(parse(&["a.json"]).unwrap().lang, None);
+        assert_eq!(lang_of(&args(&["--lang", "pt-BR", "a.json"]), none), Lang::PtBr);
+        assert_eq!(lang_of(&args(&["--lang=en"]), pt), Lang::En);
+        assert_eq!(lang_of(&args(&["a.json"]), pt), Lang::PtBr);
+        assert_eq!(lang_of(&args(&["--lang", "xx"]), pt), Lang::PtBr, "an unknown --lang leaves the environment's");
+        assert_eq!(lang_of(&args(&[]), none), Lang::En);
     }
 }

@@ -1,47 +1,82 @@
-//! `evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [FILE|-]...`
+//! `evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [--lang en|pt-BR] [FILE|-]...`
 //! and `evo-lint --schema v1|v2`.
 //!
 //! Lints Evolution API create payloads. Exit status: 0 when no file has an error, 1 when any has,
 //! 2 for a usage or I/O problem (or, with `--migrate`, a payload that is not a JSON object).
+//! Its human output, the lint messages and the migration notes are in `--lang` (en or pt-BR), else
+//! in the language of `LC_ALL` / `LC_MESSAGES` / `LANG`; codes never change.
 
 mod args;
+mod i18n;
 mod output;
 mod sarif;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use args::{Args, Format, ProfileChoice, UsageError, USAGE};
+use args::{Args, Format, ProfileChoice, UsageError};
 use evo_core::fields::Profile;
+use evo_core::i18n::{fill, Lang};
 use evo_core::lint::{fix_all, lint, shape_of, Code, Diagnostic, LineIndex, LintOptions, Severity, Span};
-use evo_core::migrate::{migrate, MigrateError};
+use evo_core::migrate::{migrate_in, MigrateError};
 use serde_json::Value;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 enum RunError {
     #[error("{file}: {source}")]
-    Io { file: String, source: std::io::Error },
+    Io { file: String, source: std::io::Error, writing: bool },
     #[error("{file}: {source}")]
     Migrate { file: String, source: MigrateError },
     #[error("writing the report: {0}")]
     Output(#[from] std::io::Error),
 }
 
+impl RunError {
+    /// The problem, in `lang` (the `Display` text is the English one).
+    fn message(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            RunError::Io { file, source, writing } => {
+                fill(if *writing { t.write_failed } else { t.read_failed }, &[file, &source.to_string()])
+            }
+            RunError::Migrate { file, source } => format!("{file}: {}", source.message(lang)),
+            RunError::Output(e) => fill(t.report_failed, &[&e.to_string()]),
+        }
+    }
+}
+
 fn io(file: &str) -> impl FnOnce(std::io::Error) -> RunError + '_ {
-    move |source| RunError::Io { file: file.to_owned(), source }
+    move |source| RunError::Io { file: file.to_owned(), source, writing: false }
+}
+
+fn io_write(file: &str) -> impl FnOnce(std::io::Error) -> RunError + '_ {
+    move |source| RunError::Io { file: file.to_owned(), source, writing: true }
+}
+
+/// Lint options for `profile` in `lang`.
+fn options(token: &str, profile: Profile, lang: Lang) -> LintOptions {
+    let mut o = LintOptions::with_fresh_token(token).with_profile(profile);
+    o.rules.lang = lang;
+    o
 }
 
 /// The profile a text is checked as (or migrated from), and why, when `--profile auto` chose it.
-fn choose_profile(text: &str, choice: ProfileChoice, migrate_to: Option<Profile>) -> (Profile, Option<String>) {
+fn choose_profile(
+    text: &str,
+    choice: ProfileChoice,
+    migrate_to: Option<Profile>,
+    lang: Lang,
+) -> (Profile, Option<String>) {
+    let t = i18n::texts(lang);
     if let ProfileChoice::Fixed(p) = choice {
         return (p, None);
     }
     let shape = evo_core::lint::syntax::parse(text).root.as_ref().and_then(shape_of);
     match (shape, migrate_to) {
-        (Some(p), _) => (p, Some("from the payload's shape".into())),
-        (None, Some(to)) => (to.other(), Some(format!("the payload's shape says nothing; migrating to {}", to.id()))),
-        (None, None) => (Profile::V1, Some("the default: the payload's shape says nothing".into())),
+        (Some(p), _) => (p, Some(t.profile_from_shape.into())),
+        (None, Some(to)) => (to.other(), Some(fill(t.profile_migrating, &[to.id()]))),
+        (None, None) => (Profile::V1, Some(t.profile_default.into())),
     }
 }
 
@@ -56,12 +91,13 @@ fn emit(file: &str, old: &str, new: &str, in_place: bool) -> Result<(), RunError
         }
         out.flush()?;
     } else if new != old {
-        std::fs::write(file, new).map_err(io(file))?;
+        std::fs::write(file, new).map_err(io_write(file))?;
     }
     Ok(())
 }
 
-fn run(args: &Args) -> Result<bool, RunError> {
+fn run(args: &Args, lang: Lang) -> Result<bool, RunError> {
+    let t = i18n::texts(lang);
     if let Some(p) = args.schema {
         let s = serde_json::to_string_pretty(&evo_core::schema::json_schema(p)).map_err(std::io::Error::from)?;
         writeln!(std::io::stdout(), "{s}")?;
@@ -79,14 +115,15 @@ fn run(args: &Args) -> Result<bool, RunError> {
     for file in &args.files {
         let (mut text, bad_utf8) = output::read_input(file).map_err(io(file))?;
         let name = if file == "-" { "<stdin>" } else { file.as_str() };
-        let (mut profile, why) = choose_profile(&text, args.profile, args.migrate);
+        let (mut profile, why) = choose_profile(&text, args.profile, args.migrate, lang);
         if let (Some(why), Format::Human) = (&why, args.format) {
-            eprintln!("{name}: profile {} ({why})", profile.id());
+            eprintln!("{}", fill(t.profile_line, &[name, profile.id(), why]));
         }
         if let Some(to) = args.migrate {
-            let m = migrate(&text, profile, to).map_err(|source| RunError::Migrate { file: name.into(), source })?;
+            let m = migrate_in(&text, profile, to, lang)
+                .map_err(|source| RunError::Migrate { file: name.into(), source })?;
             if profile == to {
-                eprintln!("{name}: already {}: nothing to migrate", to.id());
+                eprintln!("{}", fill(t.already, &[name, to.id()]));
             }
             for n in &m.notes {
                 eprintln!("note[{}] {}: {}", n.kind.as_str(), n.key, n.message);
@@ -94,14 +131,14 @@ fn run(args: &Args) -> Result<bool, RunError> {
             emit(file, &text, &m.text, args.fix)?;
             (text, profile) = (m.text, to);
         } else if args.fix {
-            let (fixed, _) = fix_all(&text, &LintOptions::with_fresh_token(token.clone()).with_profile(profile));
+            let (fixed, _) = fix_all(&text, &options(&token, profile, lang));
             emit(file, &text, &fixed, true)?;
             text = fixed;
         }
-        let mut report = lint(&text, &LintOptions::with_fresh_token(token.clone()).with_profile(profile));
+        let mut report = lint(&text, &options(&token, profile, lang));
         if let Some(at) = bad_utf8 {
             let pos = text.char_indices().map(|(i, _)| i).take_while(|&i| i <= at).last().unwrap_or(0);
-            let msg = format!("The file is not valid UTF-8 (first bad byte at offset {at}); JSON must be UTF-8.");
+            let msg = fill(t.not_utf8, &[&at.to_string()]);
             report.diagnostics.insert(0, Diagnostic::error(Code::JsonEncoding, Span::new(pos, pos), msg));
         }
         any_error |= report.has_errors();
@@ -111,11 +148,10 @@ fn run(args: &Args) -> Result<bool, RunError> {
             Format::Sarif => sarif_out.file(file, profile, &idx, &report.diagnostics),
             Format::Human => {
                 for d in &report.diagnostics {
-                    output::human(name, &idx, d, &mut report_out)?;
+                    output::human(name, &idx, d, t, &mut report_out)?;
                 }
-                let (e, w) = (report.count(Severity::Error), report.count(Severity::Warning));
-                let n = report.count(Severity::Info);
-                writeln!(report_out, "{name}: {e} error(s), {w} warning(s), {n} note(s)")?;
+                let counts = [Severity::Error, Severity::Warning, Severity::Info].map(|s| report.count(s).to_string());
+                writeln!(report_out, "{}", fill(t.summary, &[name, &counts[0], &counts[1], &counts[2]]))?;
             }
         }
     }
@@ -134,21 +170,23 @@ fn run(args: &Args) -> Result<bool, RunError> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let lang = args::lang_of(&args, |k| std::env::var(k).ok());
     let args = match args::parse_args(&args) {
         Ok(a) => a,
         Err(e) => {
             if e != UsageError::Help {
-                eprintln!("evo-lint: {e}");
+                eprintln!("evo-lint: {}", e.message(lang));
             }
-            eprintln!("{USAGE}");
+            eprintln!("{}", i18n::texts(lang).usage);
             return ExitCode::from(2);
         }
     };
-    match run(&args) {
+    let lang = args.lang.unwrap_or(lang);
+    match run(&args, lang) {
         Ok(false) => ExitCode::SUCCESS,
         Ok(true) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("evo-lint: {e}");
+            eprintln!("evo-lint: {}", e.message(lang));
             ExitCode::from(2)
         }
     }

@@ -4,8 +4,11 @@ use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{Read, Write};
 
+use evo_core::i18n::fill;
 use evo_core::lint::{Diagnostic, LineIndex};
 use serde_json::{json, Value};
+
+use crate::i18n::Cli;
 
 /// A fresh v4 UUID for the token fix-its, from the standard library's random hasher keys.
 pub fn fresh_uuid() -> String {
@@ -63,7 +66,7 @@ pub fn diag_json(file: &str, idx: &LineIndex, d: &Diagnostic) -> Value {
 }
 
 /// One diagnostic of the human format: the message, the source line and a caret under the span.
-pub fn human(file: &str, idx: &LineIndex, d: &Diagnostic, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn human(file: &str, idx: &LineIndex, d: &Diagnostic, t: &Cli, out: &mut dyn Write) -> std::io::Result<()> {
     let (line, col) = idx.position(d.span.start);
     let (end_line, end_col) = idx.position(d.span.end);
     writeln!(out, "{file}:{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
@@ -73,7 +76,7 @@ pub fn human(file: &str, idx: &LineIndex, d: &Diagnostic, out: &mut dyn Write) -
     writeln!(out, "  {src}")?;
     writeln!(out, "  {pad}{}", "^".repeat(width.min(200)))?;
     if let Some(f) = &d.fix {
-        writeln!(out, "  fix: {}", f.title)?;
+        writeln!(out, "  {}", fill(t.fix, &[&f.title]))?;
     }
     Ok(())
 }

@@ -11,13 +11,17 @@ fn seed(name: &str) -> String {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    run_env(args, stdin, &[])
+}
+
+/// Runs with only the given locale variables set (the caller's locale never leaks in).
+fn run_env(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(BIN);
+    for k in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(k);
+    }
+    cmd.envs(env.iter().copied());
+    let mut child = cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     // A usage error can exit before reading stdin: a broken pipe here is not the test's concern.
     let _ = child.stdin.take().unwrap().write_all(stdin);
     child.wait_with_output().unwrap()
@@ -287,4 +291,104 @@ fn usage_errors_for_the_new_flags() {
         assert!(out.stdout.is_empty(), "{args:?}");
     }
     assert!(text(&run(&["--profile", "v3"], b"").stderr).contains("unknown profile \"v3\""));
+}
+
+#[test]
+fn lang_flag_gives_portuguese_human_output() {
+    let out = run(&["--lang", "pt-BR", "-"], V1_PAYLOAD);
+    let (o, e) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(e, "<stdin>: perfil v1 (pelo formato do payload)\n");
+    assert!(o.ends_with("<stdin>: 0 erro(s), 0 aviso(s), 1 nota(s)\n"), "{o}");
+    let out = run(&["--lang=pt-BR", "-"], b"{\"instanceName\": \"shop\", \"token\": \"t-1\", \"qrcode\": \"true\"}");
+    assert!(text(&out.stdout).contains("\n  correção: "), "{}", text(&out.stdout));
+    let out = run(&["--lang", "pt-BR", "/nonexistent/p.json"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("evo-lint: não foi possível ler /nonexistent/p.json: "),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["--lang", "pt-BR", "--profile", "v3"], b"");
+    let e = text(&out.stderr);
+    assert!(e.starts_with("evo-lint: perfil desconhecido \"v3\" (v1, v2 ou auto)\nuso: evo-lint"), "{e}");
+    assert!(e.contains("--lang IDIOMA"), "{e}");
+    let out = run(&["--lang", "pt-BR", "--migrate", "v2", "-"], b"[1]");
+    assert!(text(&out.stderr).contains("o texto JSON ainda não é um objeto"), "{}", text(&out.stderr));
+    let out = run(&["--lang", "pt-BR", "--migrate", "v2", "-"], V2_PAYLOAD);
+    assert!(text(&out.stderr).contains("<stdin>: já está em v2: nada a migrar"), "{}", text(&out.stderr));
+    let out = run(&["--lang", "pt-BR", "-"], b"{\"instanceName\": \"sh\xffop\", \"token\": \"t-1\", \"qrcode\": true}");
+    assert!(text(&out.stdout).contains("O arquivo não é UTF-8 válido (primeiro byte inválido no offset 20)"));
+}
+
+#[test]
+fn migration_notes_follow_the_language() {
+    let out = run(&["--lang", "pt-BR", "--migrate", "v2", "-"], V1_PAYLOAD);
+    let e = text(&out.stderr);
+    assert!(e.contains("note[added] integration: integration foi adicionado: a Evolution API 2.x (2.3) exige."), "{e}");
+    let out = run(&["--migrate", "v2", "-"], V1_PAYLOAD);
+    let e = text(&out.stderr);
+    assert!(e.contains("note[added] integration: integration was added: Evolution API 2.x (2.3) requires it."), "{e}");
+}
+
+#[test]
+fn the_language_comes_from_the_environment() {
+    let pt = [("LANG", "pt_BR.UTF-8")];
+    let out = run_env(&["-"], V1_PAYLOAD, &pt);
+    assert_eq!(text(&out.stderr), "<stdin>: perfil v1 (pelo formato do payload)\n");
+    assert!(text(&out.stdout).contains("0 erro(s)"));
+    let out = run_env(&["--bogus"], b"", &pt);
+    assert!(text(&out.stderr).starts_with("evo-lint: opção desconhecida --bogus\nuso: "), "{}", text(&out.stderr));
+    // LC_ALL wins over LANG, and C is English.
+    let out = run_env(&["-"], V1_PAYLOAD, &[("LC_ALL", "C"), ("LANG", "pt_BR.UTF-8")]);
+    assert_eq!(text(&out.stderr), "<stdin>: profile v1 (from the payload's shape)\n");
+    assert!(text(&out.stdout).contains("0 error(s), 0 warning(s), 1 note(s)"));
+    // --lang wins over the environment.
+    let out = run_env(&["--lang", "en", "-"], V1_PAYLOAD, &pt);
+    assert_eq!(text(&out.stderr), "<stdin>: profile v1 (from the payload's shape)\n");
+    let out = run_env(&["--help"], b"", &[("LC_MESSAGES", "pt_BR")]);
+    assert!(text(&out.stderr).starts_with("uso: evo-lint"), "{}", text(&out.stderr));
+    let out = run(&["--help"], b"");
+    assert!(text(&out.stderr).contains("--lang LANG"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn codes_do_not_depend_on_the_language() {
+    let payload =
+        b"{\"instanceName\": \"sh op\", \"token\": \"t-1\", \"qrcode\": \"true\", \"webhook\": \"x\", \"foo\": 1}";
+    let codes = |args: &[&str], env: &[(&str, &str)]| {
+        let out = run_env(args, payload, env);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let list: Vec<(String, String, u64)> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().into(),
+                    d["severity"].as_str().unwrap().into(),
+                    d["column"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        list
+    };
+    let en = codes(&["--format", "json", "-"], &[]);
+    assert!(en.len() >= 3, "{en:?}");
+    assert_eq!(codes(&["--format", "json", "--lang", "pt-BR", "-"], &[]), en);
+    assert_eq!(codes(&["--format", "json", "-"], &[("LANG", "pt_BR.UTF-8")]), en);
+    assert_eq!(
+        codes(&["--format", "json", "--profile", "v2", "--lang", "pt-BR", "-"], &[]),
+        codes(&["--format", "json", "--profile", "v2", "-"], &[])
+    );
+    let sarif = |l: &str| {
+        let out = run(&["--format", "sarif", "--lang", l, "-"], payload);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["ruleId"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sarif("pt-BR"), sarif("en"));
 }

@@ -79,7 +79,8 @@ pub fn use_qr_session(
     instance_key: Option<String>,
 ) -> QrSession {
     let timing = timing();
-    let (machine, first) = Session::new(timing, initial, browser::now_ms());
+    let (machine, first) =
+        Session::new(timing, initial, browser::now_ms(), evo_core::i18n::Lang::En /* i18n: page language */);
     let s = QrSession {
         phase: RwSignal::new(machine.phase),
         state: RwSignal::new(machine.state.clone()),

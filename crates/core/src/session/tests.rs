@@ -61,7 +61,7 @@ fn timing_defaults_and_knobs() {
 
 #[test]
 fn a_created_instance_starts_the_timer_and_polls_every_3_s_one_request_at_a_time() {
-    let (mut s, cmds) = Session::new(Timing::default(), Some(qr(1)), 0.0);
+    let (mut s, cmds) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
     assert_eq!(cmds, vec![Command::Timer(true)]);
     assert_eq!(s.seconds_left(), 45);
     assert_eq!(s.step(Event::Tick, 1000.0), vec![]);
@@ -81,7 +81,7 @@ fn a_created_instance_starts_the_timer_and_polls_every_3_s_one_request_at_a_time
 
 #[test]
 fn an_existing_instance_fetches_its_qr_at_once() {
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::En);
     assert_eq!(cmds, vec![Command::FetchQr { seq: 1, number: None }, Command::Timer(true)]);
     assert_eq!(s.step(qr_answer(1, qr(1)), 300.0), vec![]);
     assert_eq!(s.qr.as_ref().and_then(|q| q.count), Some(1));
@@ -90,7 +90,7 @@ fn an_existing_instance_fetches_its_qr_at_once() {
 
 #[test]
 fn rotation_reads_the_state_then_fetches_the_next_code() {
-    let (mut s, _) = Session::new(Timing::new(Some(10), None), Some(qr(1)), 0.0);
+    let (mut s, _) = Session::new(Timing::new(Some(10), None), Some(qr(1)), 0.0, Lang::En);
     let mut t = 0.0;
     let mut seq;
     // Polls at ~3 s, ~6 s, ~9 s, then the rotation is due at 10 s.
@@ -113,7 +113,7 @@ fn rotation_reads_the_state_then_fetches_the_next_code() {
 
 #[test]
 fn no_connect_on_a_closed_session_when_the_code_is_due() {
-    let (mut s, _) = Session::new(Timing::new(Some(2), None), Some(qr(1)), 0.0);
+    let (mut s, _) = Session::new(Timing::new(Some(2), None), Some(qr(1)), 0.0, Lang::En);
     let (t, cmds) = tick_until(&mut s, 0.0, 5000.0);
     assert_eq!(t, 2000.0, "due at 2 s");
     let cmds = s.step(state(seq_of(&cmds), "close"), t + 50.0);
@@ -126,7 +126,7 @@ fn no_connect_on_a_closed_session_when_the_code_is_due() {
 
 #[test]
 fn the_blip_after_a_scan_is_not_a_failure_and_open_stops_everything() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(3)), 0.0);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(3)), 0.0, Lang::En);
     let mut t = 0.0;
     for st in ["close", "connecting", "close", "open"] {
         let (at, cmds) = tick_until(&mut s, t, 60_000.0);
@@ -145,7 +145,7 @@ fn the_blip_after_a_scan_is_not_a_failure_and_open_stops_everything() {
 
 #[test]
 fn two_closes_in_a_row_close_the_session_and_generate_new_qr_starts_again() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(30)), 0.0);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(30)), 0.0, Lang::En);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     s.step(state(seq_of(&cmds), "close"), t);
     let (t, cmds) = tick_until(&mut s, t, 10_000.0);
@@ -169,7 +169,7 @@ fn run_against_server(
     until: f64,
 ) -> (Session, Vec<(f64, Command)>) {
     let first = if produce_qr { qr(1) } else { pending() };
-    let (mut s, _) = Session::new(timing, Some(first), 0.0);
+    let (mut s, _) = Session::new(timing, Some(first), 0.0, Lang::En);
     let count_at = |t: f64| (t / period) as u64 + 1;
     let mut log = Vec::new();
     let mut t = 0.0;
@@ -213,7 +213,7 @@ fn without_progress_polling_backs_off_then_stops_and_resumes() {
     assert!(gaps[..3].iter().all(|g| *g <= 4000.0), "3 s at first: {gaps:?}");
     assert!(gaps.last().unwrap() >= &20_000.0, "backed off: {gaps:?}");
     assert!(log.len() < 30, "{} requests in 3 minutes instead of 60", log.len());
-    assert!(Halt::NoProgress.text(s.give_up_seconds()).contains("for 180 s"));
+    assert!(Halt::NoProgress.text(s.give_up_seconds(), Lang::En).contains("for 180 s"));
     // Resume: the state at once, then a fresh QR; the timer runs again.
     let cmds = s.step(Event::Resume, 700_000.0);
     assert_eq!(cmds, vec![Command::ReadState { seq: seq_of(&cmds) }, Command::Timer(true)]);
@@ -232,13 +232,13 @@ fn a_short_give_up_bound_from_the_page() {
 
 #[test]
 fn a_key_refused_mid_session_stops_with_the_reason_and_resume_tries_again() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     let out = s.step(Event::StateAnswer { seq: seq_of(&cmds), answer: Err(failed(Some(401), "401: Unauthorized")) }, t);
     assert_eq!(out, vec![Command::Timer(false)]);
     assert_eq!(s.phase, Phase::Stopped(Halt::Refused));
     assert_eq!(s.message.as_deref(), Some("Could not read the connection state — 401: Unauthorized"));
-    assert!(Halt::Refused.text(0).contains("401"));
+    assert!(Halt::Refused.text(0, Lang::En).contains("401"));
     assert_eq!(tick_until(&mut s, t, 600_000.0).1, vec![]);
     let cmds = s.step(Event::Resume, 700_000.0);
     assert!(is_read(&cmds));
@@ -247,13 +247,13 @@ fn a_key_refused_mid_session_stops_with_the_reason_and_resume_tries_again() {
 
 #[test]
 fn a_vanished_instance_stops_polling() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     let answer = Err(failed(Some(404), "404: The \"x\" instance does not exist"));
     assert_eq!(s.step(Event::StateAnswer { seq: seq_of(&cmds), answer }, t), vec![Command::Timer(false)]);
     assert_eq!(s.phase, Phase::Stopped(Halt::NotFound));
     // The same for a connect answer (an existing instance typed with the wrong name).
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::En);
     let answer = Err(failed(Some(404), "404: nope"));
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer }, 100.0);
     assert_eq!(s.phase, Phase::Stopped(Halt::NotFound));
@@ -262,7 +262,7 @@ fn a_vanished_instance_stops_polling() {
 
 #[test]
 fn timeouts_network_errors_and_5xx_are_retried_with_backoff_and_cleared_by_a_good_answer() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
     let mut t = 0.0;
     let mut gaps = Vec::new();
     let (timeout, down, bad) =
@@ -284,7 +284,7 @@ fn timeouts_network_errors_and_5xx_are_retried_with_backoff_and_cleared_by_a_goo
 
 #[test]
 fn a_failed_or_unreadable_qr_fetch_keeps_the_code_and_retries_later() {
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::En);
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Err(failed(None, "No answer within 30 s.")) }, 30_000.0);
     assert_eq!(s.message.as_deref(), Some("Could not get a QR code — No answer within 30 s."));
     assert_eq!(s.step(Event::Tick, 31_000.0), vec![]);
@@ -296,7 +296,7 @@ fn a_failed_or_unreadable_qr_fetch_keeps_the_code_and_retries_later() {
 
 #[test]
 fn connect_may_answer_open() {
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::En);
     let out = s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(Some(ConnectAnswer::Open)) }, 10.0);
     assert_eq!(out, vec![Command::Timer(false)]);
     assert_eq!((s.phase, s.state.as_str()), (Phase::Connected, "open"));
@@ -304,7 +304,7 @@ fn connect_may_answer_open() {
 
 #[test]
 fn answers_to_superseded_requests_are_ignored() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     let poll = seq_of(&cmds);
     let refresh = seq_of(&s.step(Event::Refresh, t + 10.0));
@@ -319,7 +319,7 @@ fn answers_to_superseded_requests_are_ignored() {
 
 #[test]
 fn hidden_tab_no_requests_no_give_up_and_an_immediate_read_on_return() {
-    let (mut s, _) = Session::new(Timing::new(Some(2), Some(10)), Some(pending()), 0.0);
+    let (mut s, _) = Session::new(Timing::new(Some(2), Some(10)), Some(pending()), 0.0, Lang::En);
     assert_eq!(s.step(Event::Visible(true), 0.0), vec![], "already visible");
     assert_eq!(s.step(Event::Visible(false), 500.0), vec![Command::Timer(false)]);
     assert_eq!(tick_until(&mut s, 500.0, 60_000.0).1, vec![]);
@@ -334,7 +334,7 @@ fn hidden_tab_no_requests_no_give_up_and_an_immediate_read_on_return() {
 
 #[test]
 fn pairing_code_request() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
     let cmds = s.step(Event::Pairing("5511999999999".into()), 100.0);
     let seq = seq_of(&cmds);
     assert_eq!(cmds, vec![Command::FetchQr { seq, number: Some("5511999999999".into()) }]);
@@ -347,7 +347,7 @@ fn pairing_code_request() {
 
 #[test]
 fn log_out_and_delete() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     let poll = seq_of(&cmds);
     let out = s.step(Event::Unlinked { deleted: false, note: "Logged out.".into() }, t);
@@ -363,4 +363,23 @@ fn log_out_and_delete() {
     assert_eq!(s.step(qr_answer(seq, qr(1)), t + 50.0), vec![], "nothing comes back from the dead");
     assert_eq!(s.step(Event::Refresh, t + 60.0), vec![]);
     assert_eq!(s.phase, Phase::Deleted);
+}
+
+#[test]
+fn messages_in_brazilian_portuguese() {
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::PtBr);
+    s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Err(failed(None, "Nenhuma resposta em 30 s.")) }, 30_000.0);
+    assert_eq!(s.message.as_deref(), Some("Não foi possível obter um QR code — Nenhuma resposta em 30 s."));
+    let cmds = s.step(Event::Refresh, 32_000.0);
+    s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(None) }, 32_100.0);
+    assert_eq!(s.message.as_deref(), Some("A resposta do connect do servidor não foi entendida."));
+    assert!(Halt::NoProgress.text(180, Lang::PtBr).contains("em 180 s"));
+    assert!(Halt::Refused
+        .text(0, Lang::PtBr)
+        .starts_with("Verificação interrompida: o servidor recusou a chave (401)."));
+    assert_eq!(
+        Halt::NoProgress.text(180, Lang::En),
+        "Stopped checking: no new QR code and no change of state for 180 s — the server may not reach WhatsApp \
+         (or its WhatsApp Web version is out of date)."
+    );
 }

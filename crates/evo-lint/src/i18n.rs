@@ -1,0 +1,122 @@
+//! evo-lint's own texts (usage, summaries, the profile line, its errors), in English and in
+//! Brazilian Portuguese; the lint messages and migration notes come from evo-core's catalogue.
+
+use evo_core::i18n::Lang;
+
+evo_core::catalog! {
+    pub Cli {
+        usage: "usage: evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [--lang en|pt-BR] [FILE|-]...
+       evo-lint --schema v1|v2
+
+Lints Evolution API `POST /instance/create` payloads (JSON, or JSON with the seed's // comments).
+  --fix              apply every fix-it: rewrite each FILE in place; with -, print the fixed text
+                     (with --migrate: write the migrated text in place instead, no fix-its applied)
+  --format FORMAT    human (default): file:line:col: severity[code]: message, with the source line
+                     json: one array of {file, line, column, end_line, end_column, severity, code, message, fixes}
+                     sarif: SARIF 2.1.0 (columns in Unicode code points), rules, results and fixes
+  --profile PROFILE  the server generation: v1 (1.x), v2 (2.x), or auto (default): from the payload's own
+                     keys, v1 when they say nothing (human output names the profile on stderr)
+  --migrate TARGET   migrate each payload to v1 or v2 (from --profile, or from its shape; when the shape says
+                     nothing, from the other profile): the migrated text on stdout, `note[kind] key: message`
+                     lines and the report of the migrated text on stderr
+  --lang LANG        the language of messages and notes: en or pt-BR; without it, from LC_ALL, LC_MESSAGES
+                     or LANG (Portuguese gives pt-BR, anything else English). Codes never change.
+  --schema PROFILE   print the JSON Schema (draft 2020-12) of a v1 or v2 payload and exit
+  FILE               a payload file; - or nothing reads standard input
+Exit status: 0 no errors, 1 errors found (with --migrate: in the migrated payload, linted as TARGET),
+2 usage or I/O problem, or a payload to migrate that is not a JSON object.",
+        unknown_option: "unknown option {0}",
+        missing_value: "{0} needs a value",
+        unexpected_value: "{0} takes no value",
+        unknown_format: "unknown format {0} (human, json or sarif)",
+        unknown_profile: "unknown profile {0} (v1, v2 or auto)",
+        unknown_lang: "unknown language {0} (en or pt-BR)",
+        target: "{0} needs v1 or v2, not {1}",
+        schema_alone: "--schema prints the schema alone: it takes no FILE and no other option",
+        read_failed: "{0}: {1}",
+        write_failed: "{0}: {1}",
+        report_failed: "writing the report: {0}",
+        profile_line: "{0}: profile {1} ({2})",
+        profile_from_shape: "from the payload's shape",
+        profile_migrating: "the payload's shape says nothing; migrating to {0}",
+        profile_default: "the default: the payload's shape says nothing",
+        already: "{0}: already {1}: nothing to migrate",
+        not_utf8: "The file is not valid UTF-8 (first bad byte at offset {0}); JSON must be UTF-8.",
+        summary: "{0}: {1} error(s), {2} warning(s), {3} note(s)",
+        fix: "fix: {0}",
+    }
+}
+
+pub static PT_BR: Cli = Cli {
+    usage: "uso: evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [--lang en|pt-BR] [ARQUIVO|-]...
+     evo-lint --schema v1|v2
+
+Verifica payloads de `POST /instance/create` da Evolution API (JSON, ou JSON com os comentários // do seed).
+  --fix              aplica todas as correções: reescreve cada ARQUIVO no lugar; com -, imprime o texto corrigido
+                     (com --migrate: grava o texto migrado no lugar, sem aplicar correções)
+  --format FORMATO   human (padrão): arquivo:linha:coluna: severidade[código]: mensagem, com a linha do código
+                     json: um array de {file, line, column, end_line, end_column, severity, code, message, fixes}
+                     sarif: SARIF 2.1.0 (colunas em code points Unicode), regras, resultados e correções
+  --profile PERFIL   a geração do servidor: v1 (1.x), v2 (2.x), ou auto (padrão): pelas próprias chaves do
+                     payload, v1 quando elas não dizem nada (a saída human informa o perfil no stderr)
+  --migrate ALVO     migra cada payload para v1 ou v2 (a partir do --profile, ou do formato dele; quando o formato
+                     não diz nada, a partir do outro perfil): o texto migrado no stdout, as linhas
+                     `note[kind] chave: mensagem` e o relatório do texto migrado no stderr
+  --lang IDIOMA      o idioma das mensagens e notas: en ou pt-BR; sem ele, vem de LC_ALL, LC_MESSAGES
+                     ou LANG (português dá pt-BR, qualquer outro inglês). Os códigos nunca mudam.
+  --schema PERFIL    imprime o JSON Schema (draft 2020-12) de um payload v1 ou v2 e sai
+  ARQUIVO            um arquivo de payload; - ou nada lê da entrada padrão
+Código de saída: 0 sem erros, 1 erros encontrados (com --migrate: no payload migrado, verificado como ALVO),
+2 problema de uso ou de E/S, ou um payload a migrar que não é um objeto JSON.",
+    unknown_option: "opção desconhecida {0}",
+    missing_value: "{0} precisa de um valor",
+    unexpected_value: "{0} não aceita valor",
+    unknown_format: "formato desconhecido {0} (human, json ou sarif)",
+    unknown_profile: "perfil desconhecido {0} (v1, v2 ou auto)",
+    unknown_lang: "idioma desconhecido {0} (en ou pt-BR)",
+    target: "{0} precisa de v1 ou v2, não {1}",
+    schema_alone: "--schema imprime só o schema: não aceita ARQUIVO nem outra opção",
+    read_failed: "não foi possível ler {0}: {1}",
+    write_failed: "não foi possível gravar {0}: {1}",
+    report_failed: "erro ao escrever o relatório: {0}",
+    profile_line: "{0}: perfil {1} ({2})",
+    profile_from_shape: "pelo formato do payload",
+    profile_migrating: "o formato do payload não diz nada; migrando para {0}",
+    profile_default: "o padrão: o formato do payload não diz nada",
+    already: "{0}: já está em {1}: nada a migrar",
+    not_utf8: "O arquivo não é UTF-8 válido (primeiro byte inválido no offset {0}); JSON precisa ser UTF-8.",
+    summary: "{0}: {1} erro(s), {2} aviso(s), {3} nota(s)",
+    fix: "correção: {0}",
+};
+
+/// evo-lint's texts in `lang`.
+pub fn texts(lang: Lang) -> &'static Cli {
+    match lang {
+        Lang::En => &EN,
+        Lang::PtBr => &PT_BR,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same placeholders in both languages, for every key.
+    #[test]
+    fn placeholders_match() {
+        let digits = |s: &str| {
+            let mut v: Vec<u8> = s
+                .as_bytes()
+                .windows(3)
+                .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
+                .map(|w| w[1])
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for ((k, e), p) in Cli::KEYS.iter().zip(EN.values()).zip(PT_BR.values()) {
+            assert_eq!(digits(e), digits(p), "{k}");
+        }
+    }
+}
