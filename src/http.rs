@@ -14,6 +14,7 @@ use evo_core::token::check_api_key;
 use evo_core::url::{BaseUrl, InstanceAction};
 
 use crate::browser::{self, now_ms};
+use crate::i18n::tf;
 
 /// An HTTP answer, whatever its status: the body is kept as text, never interpreted as HTML.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,10 +149,11 @@ impl ApiError {
     /// from its decoded body by `evo_core::explain::explain_response`).
     pub fn explanation(&self) -> Explanation {
         match self {
-            ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: format!("Not sent: {why}") },
+            ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: tf(|u| u.not_sent, &[why]) },
             ApiError::NoAnswer(HttpError::Request(why)) => {
-                Explanation { tone: Tone::Error, text: format!("The browser refused to build the request: {why}") }
+                Explanation { tone: Tone::Error, text: tf(|u| u.request_refused, &[why]) }
             }
+            // i18n: core (explain_* take no language yet)
             ApiError::NoAnswer(HttpError::Network { .. }) => explain_no_response(&browser::page_origin()),
             ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => explain_timeout(*seconds),
             ApiError::NoAnswer(HttpError::Aborted { .. }) => explain_aborted(),
@@ -159,7 +161,7 @@ impl ApiError {
                 Decoded::Error(e) if !e.messages.is_empty() => {
                     Explanation { tone: Tone::Error, text: format!("{}: {}", reply.status, e.messages.join("; ")) }
                 }
-                _ => Explanation { tone: Tone::Error, text: format!("{}: unexpected answer", reply.status) },
+                _ => Explanation { tone: Tone::Error, text: tf(|u| u.unexpected, &[&reply.status.to_string()]) },
             },
         }
     }
@@ -187,6 +189,7 @@ impl Api {
     /// Checks what can be checked before sending: the base URL, and mixed content (an https page
     /// cannot call an http server). The key is checked by the calls that need it.
     pub fn new(base_url: &str, key: &str) -> Result<Api, ApiError> {
+        // i18n: core (the base URL's, mixed content's and key's messages)
         let base = BaseUrl::parse(base_url).map_err(|e| ApiError::NotSent(e.to_string()))?;
         if let Some(e) = mixed_content(browser::page_is_https(), base.is_https()) {
             return Err(ApiError::NotSent(e.text));

@@ -12,7 +12,14 @@ use evo_core::migrate::{migrate, Note};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::{browser, storage};
+use crate::{browser, i18n, storage};
+
+/// The linter's options for `profile`, in the page's language, with a fresh token for the fix-its.
+fn lint_options(profile: Profile) -> LintOptions {
+    let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
+    opts.rules.lang = i18n::lang();
+    opts
+}
 
 /// One diagnostic, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +50,7 @@ pub struct Linted {
 impl Linted {
     fn compute(text: &str, profile: Profile, used_tokens: &[(String, String)]) -> Self {
         let started = browser::now_ms();
-        let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
+        let mut opts = lint_options(profile);
         opts.rules.used_tokens = used_tokens.to_vec();
         let report = lint::lint(text, &opts);
         let idx = LineIndex::new(text);
@@ -229,8 +236,7 @@ impl Builder {
     }
 
     pub fn fix_all(&self) {
-        let opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default())
-            .with_profile(self.profile.get_untracked());
+        let opts = lint_options(self.profile.get_untracked());
         let (t, _) = lint::fix_all(&self.text.get_untracked(), &opts);
         self.replace(t);
     }
@@ -286,7 +292,7 @@ impl Builder {
         let fresh = browser::fresh_uuid()?;
         if current.as_deref() == Some(token) {
             self.patch("token", Some(Value::from(fresh)));
-            Some(format!("The token was used for \"{instance}\": a fresh one is in the payload for the next instance."))
+            Some(i18n::tf(|u| u.token_renewed, &[instance]))
         } else {
             self.lint_now();
             None

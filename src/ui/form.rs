@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::browser;
+use crate::i18n::{fill, tr, ui, Ui};
 use crate::state::Builder;
 
 /// A field's test id: `field-webhook-url` for `webhook.url`; the basic fields keep short ones.
@@ -25,7 +26,7 @@ fn testid_of(key: &str) -> String {
 fn field_message(b: Builder, key: &'static str) -> impl Fn() -> Option<String> + Copy {
     move || {
         b.server_errors
-            .with(|e| e.iter().find(|(k, _)| k == key).map(|(_, m)| format!("Server: {m}")))
+            .with(|e| e.iter().find(|(k, _)| k == key).map(|(_, m)| fill(ui().server_says, &[m])))
             .or_else(|| b.linted.with(|l| l.field_message(key).map(|r| r.message.clone())))
     }
 }
@@ -117,10 +118,16 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
                     b.patch(key, (!v.is_empty()).then(|| Value::from(v)));
                 }
             >
-                {(!options.contains(&"")).then(|| view! { <option value="">"(not set)"</option> })}
+                {(!options.contains(&"")).then(|| view! { <option value="">{tr(|u| u.not_set)}</option> })}
                 {options
                     .iter()
-                    .map(|o| view! { <option value=*o>{if o.is_empty() { "(not set)" } else { o }}</option> })
+                    .map(|o| {
+                        if o.is_empty() {
+                            view! { <option value="">{tr(|u| u.not_set)}</option> }.into_any()
+                        } else {
+                            view! { <option value=*o>{*o}</option> }.into_any()
+                        }
+                    })
                     .collect_view()}
             </select>
         }
@@ -128,6 +135,7 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
         Input::Events | Input::None => return ().into_any(),
     };
     let is_check = matches!(f.input, Input::Check { .. });
+    // i18n: core (the field's label and help)
     let label = view! { <label for=id.clone()>{f.label}" " <code class="key">{key}</code></label> };
     let generate = (key == "token").then(|| {
         let gen = move |_| {
@@ -135,7 +143,7 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
                 b.patch("token", Some(Value::from(t)));
             }
         };
-        view! { <button type="button" data-testid="token-generate" on:click=gen>"Generate"</button> }
+        view! { <button type="button" data-testid="token-generate" on:click=gen>{tr(|u| u.generate)}</button> }
     });
     view! {
         <div class=if is_check { "field check" } else { "field" }>
@@ -185,16 +193,16 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
             <legend>{f.label}" " <code class="key">{key}</code></legend>
             <div class="row">
                 <button type="button" data-testid=format!("events-all-{tid}") on:click=move |_| b.patch(key, Some(Value::Array(vec![])))>
-                    "All (sends [])"
+                    {tr(|u| u.events_all)}
                 </button>
                 <button type="button" data-testid=format!("events-none-{tid}") on:click=move |_| b.patch(key, None)>
-                    "None"
+                    {tr(|u| u.events_none)}
                 </button>
                 <span class="hint">
                     {move || match list() {
-                        None => "No events field.".to_owned(),
-                        Some(l) if l.is_empty() => "[] = every event.".to_owned(),
-                        Some(l) => format!("{} selected.", l.len()),
+                        None => ui().no_events_field.to_owned(),
+                        Some(l) if l.is_empty() => ui().every_event.to_owned(),
+                        Some(l) => fill(ui().n_selected, &[&l.len().to_string()]),
                     }}
                 </span>
             </div>
@@ -215,6 +223,7 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
                                 />
                                 <label for=id>
                                     <code>{e}</code>
+                                    // i18n: core (the event's description)
                                     <span class="hint">{describe(e)}</span>
                                 </label>
                             </li>
@@ -257,10 +266,10 @@ fn controls(profile: Profile, groups: &'static [Group]) -> impl IntoView {
 /// A collapsible section of the form, open while the text has any of its fields.
 #[component]
 fn Section(
-    title: &'static str,
+    title: fn(&'static Ui) -> &'static str,
     testid: &'static str,
     groups: &'static [Group],
-    #[prop(optional)] note: &'static str,
+    #[prop(optional)] note: Option<fn(&'static Ui) -> &'static str>,
 ) -> impl IntoView {
     let b = Builder::expect();
     let profile = b.profile.get_untracked();
@@ -271,8 +280,8 @@ fn Section(
     });
     view! {
         <details class="section" open=present>
-            <summary data-testid=testid>{title}</summary>
-            {(!note.is_empty()).then(|| view! { <p class="hint">{note}</p> })}
+            <summary data-testid=testid>{tr(title)}</summary>
+            {note.map(|n| view! { <p class="hint">{tr(n)}</p> })}
             {controls(profile, groups)}
         </details>
     }
@@ -283,7 +292,7 @@ fn Section(
 pub fn PayloadForm() -> impl IntoView {
     let b = Builder::expect();
     let presets = view! {
-        <div class="presets" role="group" aria-label="Presets from the vendor's page">
+        <div class="presets" role="group" aria-label=tr(|u| u.presets)>
             {Preset::ALL
                 .into_iter()
                 .map(|p| {
@@ -294,7 +303,7 @@ pub fn PayloadForm() -> impl IntoView {
                             aria-pressed=move || (b.preset.get() == Some(p)).to_string()
                             on:click=move |_| b.switch_preset(p)
                         >
-                            {p.label()}
+                            {p.label()} // i18n: core (the preset's name)
                         </button>
                     }
                 })
@@ -309,15 +318,12 @@ pub fn PayloadForm() -> impl IntoView {
         // The whole form follows the profile: its fields, groups and event lists.
         {move || {
             let profile = b.profile.get();
-            let more = if profile == Profile::V1 {
-                "Advanced (Evolution 1.4–1.8 fields)"
-            } else {
-                "More settings (calls, groups, proxy, event sinks)"
-            };
+            let more: fn(&'static Ui) -> &'static str =
+                if profile == Profile::V1 { |u| u.more_v1 } else { |u| u.more_v2 };
             view! {
                 {controls(profile, &[Group::Basic])}
-                <Section title="Webhook" testid="section-webhook" groups=&[Group::Webhook] />
-                <Section title="Chatwoot" testid="section-chatwoot" groups=&[Group::Chatwoot] note="All three of account id, token and URL, or none." />
+                <Section title=|_| "Webhook" testid="section-webhook" groups=&[Group::Webhook] />
+                <Section title=|_| "Chatwoot" testid="section-chatwoot" groups=&[Group::Chatwoot] note=|u| u.chatwoot_note />
                 <Section title=more testid="advanced" groups=&[Group::Settings, Group::Proxy, Group::Sinks, Group::Typebot] />
             }
         }}
