@@ -7,12 +7,12 @@ use evo_core::response::{decode, field_of_message, Decoded};
 use leptos::prelude::*;
 
 use crate::http::{Abort, Api};
+use crate::i18n::{self, fill, t, tf, tr, ui, Lang};
 use crate::state::{Builder, ProfileSource};
 use crate::ui::editor::{Editor, Exports};
 use crate::ui::form::PayloadForm;
 use crate::ui::profile::ProfileBar;
 use crate::ui::qr_panel::QrPanel;
-use crate::i18n::{self, fill, t, tf, tr, ui, Lang};
 use crate::{browser, storage};
 
 use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};

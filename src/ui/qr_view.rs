@@ -55,9 +55,7 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
         }
         Err(e) => view! { <p class="msg err">{tf(|u| u.cannot_draw, &[&e.to_string()])}</p> }.into_any(),
     });
-    let count = qr
-        .count
-        .map(|c| tf(|u| u.qr_count, &[&c.to_string()]));
+    let count = qr.count.map(|c| tf(|u| u.qr_count, &[&c.to_string()]));
     let pairing = qr.pairing_code.map(|p| {
         let shown = if p.len() == 8 { format!("{}-{}", &p[..4], &p[4..]) } else { p };
         view! { <p data-testid="qr-pairing" class="pairing">{tr(|u| u.pairing_code)} <strong>{shown}</strong></p> }

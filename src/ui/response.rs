@@ -178,10 +178,7 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
         .into_any(),
         (Some(q), false, _) => panel(Some(q.clone()), &c).into_any(),
         (Some(q), true, Profile::V2) => panel(Some(q.clone()), &c).into_any(),
-        (None, false, Profile::V1) => {
-            view! { <p class="hint">{tr(|u| u.no_qr_later)}</p> }
-                .into_any()
-        }
+        (None, false, Profile::V1) => view! { <p class="hint">{tr(|u| u.no_qr_later)}</p> }.into_any(),
     };
     let status_label = if profile == Profile::V2 { t().connection_state } else { t().status };
     view! {
