@@ -72,6 +72,21 @@ pub fn set_theme(theme: &str) {
     }
 }
 
+/// The browser's preferred languages (`navigator.languages`), most preferred first.
+pub fn languages() -> Vec<String> {
+    window().map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default()
+}
+
+/// Sets `<html lang=…>` and the document's title (screen readers and search read both).
+pub fn set_lang(code: &str, title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        if let Some(el) = d.document_element() {
+            let _ = el.set_attribute("lang", code);
+        }
+        d.set_title(title);
+    }
+}
+
 /// Milliseconds from a monotonic clock.
 pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())

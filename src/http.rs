@@ -14,6 +14,7 @@ use evo_core::token::check_api_key;
 use evo_core::url::{BaseUrl, InstanceAction};
 
 use crate::browser::{self, now_ms};
+use crate::i18n::tf;
 
 /// An HTTP answer, whatever its status: the body is kept as text, never interpreted as HTML.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,24 +149,20 @@ impl ApiError {
     /// from its decoded body by `evo_core::explain::explain_response`).
     pub fn explanation(&self) -> Explanation {
         match self {
-            ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: format!("Not sent: {why}") },
+            ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: tf(|u| u.not_sent, &[why]) },
             ApiError::NoAnswer(HttpError::Request(why)) => {
-                Explanation { tone: Tone::Error, text: format!("The browser refused to build the request: {why}") }
+                Explanation { tone: Tone::Error, text: tf(|u| u.request_refused, &[why]) }
             }
             ApiError::NoAnswer(HttpError::Network { .. }) => {
-                explain_no_response(&browser::page_origin(), evo_core::i18n::Lang::En /* i18n: page language */)
+                explain_no_response(&browser::page_origin(), crate::i18n::lang())
             }
-            ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => {
-                explain_timeout(*seconds, evo_core::i18n::Lang::En /* i18n: page language */)
-            }
-            ApiError::NoAnswer(HttpError::Aborted { .. }) => {
-                explain_aborted(evo_core::i18n::Lang::En /* i18n: page language */)
-            }
+            ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => explain_timeout(*seconds, crate::i18n::lang()),
+            ApiError::NoAnswer(HttpError::Aborted { .. }) => explain_aborted(crate::i18n::lang()),
             ApiError::Answered(reply) => match decode(reply.status, &reply.body) {
                 Decoded::Error(e) if !e.messages.is_empty() => {
                     Explanation { tone: Tone::Error, text: format!("{}: {}", reply.status, e.messages.join("; ")) }
                 }
-                _ => Explanation { tone: Tone::Error, text: format!("{}: unexpected answer", reply.status) },
+                _ => Explanation { tone: Tone::Error, text: tf(|u| u.unexpected, &[&reply.status.to_string()]) },
             },
         }
     }
@@ -193,12 +190,8 @@ impl Api {
     /// Checks what can be checked before sending: the base URL, and mixed content (an https page
     /// cannot call an http server). The key is checked by the calls that need it.
     pub fn new(base_url: &str, key: &str) -> Result<Api, ApiError> {
-        let base = BaseUrl::parse(base_url).map_err(|e| ApiError::NotSent(e.to_string()))?;
-        if let Some(e) = mixed_content(
-            browser::page_is_https(),
-            base.is_https(),
-            evo_core::i18n::Lang::En, /* i18n: page language */
-        ) {
+        let base = BaseUrl::parse(base_url).map_err(|e| ApiError::NotSent(e.message(crate::i18n::lang()).into()))?;
+        if let Some(e) = mixed_content(browser::page_is_https(), base.is_https(), crate::i18n::lang()) {
             return Err(ApiError::NotSent(e.text));
         }
         Ok(Api { base, key: key.to_owned() })
@@ -206,7 +199,7 @@ impl Api {
 
     /// The key check the keyed calls make, for a caller that wants it before anything is sent.
     pub fn check_key(&self) -> Result<(), ApiError> {
-        check_api_key(&self.key).map_err(|e| ApiError::NotSent(e.to_string()))
+        check_api_key(&self.key).map_err(|e| ApiError::NotSent(e.message(crate::i18n::lang()).into()))
     }
 
     fn keyed(&self, req: RequestBuilder) -> Result<RequestBuilder, ApiError> {

@@ -3,10 +3,12 @@
 //! [`http`] is the only module that talks to the network; [`storage`] the only one that touches
 //! browser storage; [`browser`] wraps the other browser APIs (random bytes, origin, clipboard, clock).
 //! [`state`] holds the payload text — the source of truth — its profile and its lint report;
-//! [`ui`] holds the views, one file per concern.
+//! [`i18n`] holds the page's texts (English, Brazilian Portuguese) and its language; [`ui`] holds
+//! the views, one file per concern.
 
 pub mod browser;
 pub mod http;
+pub mod i18n;
 pub mod state;
 pub mod storage;
 pub mod ui;

@@ -8,11 +8,18 @@ use std::time::Duration;
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
 use evo_core::lint::{self, apply_fixes, shape_of, Code, Fix, LineIndex, LintOptions, Node, Severity, Span};
-use evo_core::migrate::{migrate, Note};
+use evo_core::migrate::{migrate_in, Note};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::{browser, storage};
+use crate::{browser, i18n, storage};
+
+/// The linter's options for `profile`, in the page's language, with a fresh token for the fix-its.
+fn lint_options(profile: Profile) -> LintOptions {
+    let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
+    opts.rules.lang = i18n::lang();
+    opts
+}
 
 /// One diagnostic, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +50,7 @@ pub struct Linted {
 impl Linted {
     fn compute(text: &str, profile: Profile, used_tokens: &[(String, String)]) -> Self {
         let started = browser::now_ms();
-        let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
+        let mut opts = lint_options(profile);
         opts.rules.used_tokens = used_tokens.to_vec();
         let report = lint::lint(text, &opts);
         let idx = LineIndex::new(text);
@@ -51,8 +58,7 @@ impl Linted {
         // The innermost member (one level down at most) whose text holds the diagnostic.
         let field_of = |d: &lint::Diagnostic| -> Option<String> {
             let by_code = match (d.code, profile) {
-                (Code::Required, _) if d.message.starts_with("integration") => Some("integration"),
-                (Code::Required, _) if d.message.starts_with("instanceName") => Some("instanceName"),
+                _ if d.field.is_some() => d.field,
                 (Code::TokenMissing, _) => Some("token"),
                 (Code::QrcodeMissing, _) => Some("qrcode"),
                 (Code::ChatwootSignMsg, _) => Some("chatwoot_sign_msg"),
@@ -219,7 +225,7 @@ impl Builder {
                 self.server_errors.update(|e| e.retain(|(k, _)| k != path));
                 self.replace(t);
             }
-            Err(e) => self.patch_error.set(Some(e.to_string())),
+            Err(e) => self.patch_error.set(Some(e.message(crate::i18n::lang()))),
         }
     }
 
@@ -229,8 +235,7 @@ impl Builder {
     }
 
     pub fn fix_all(&self) {
-        let opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default())
-            .with_profile(self.profile.get_untracked());
+        let opts = lint_options(self.profile.get_untracked());
         let (t, _) = lint::fix_all(&self.text.get_untracked(), &opts);
         self.replace(t);
     }
@@ -262,7 +267,7 @@ impl Builder {
     pub fn migrate(&self) {
         let to = self.migration_target();
         let from = to.other();
-        match migrate(&self.text.get_untracked(), from, to) {
+        match migrate_in(&self.text.get_untracked(), from, to, crate::i18n::lang()) {
             Ok(m) => {
                 self.patch_error.set(None);
                 self.notes.set(m.notes);
@@ -271,7 +276,7 @@ impl Builder {
                 self.preset.set(None);
                 self.replace(m.text);
             }
-            Err(e) => self.patch_error.set(Some(e.to_string())),
+            Err(e) => self.patch_error.set(Some(e.message(crate::i18n::lang()))),
         }
     }
 
@@ -286,7 +291,7 @@ impl Builder {
         let fresh = browser::fresh_uuid()?;
         if current.as_deref() == Some(token) {
             self.patch("token", Some(Value::from(fresh)));
-            Some(format!("The token was used for \"{instance}\": a fresh one is in the payload for the next instance."))
+            Some(i18n::tf(|u| u.token_renewed, &[instance]))
         } else {
             self.lint_now();
             None

@@ -2,6 +2,7 @@
 //! unless the user opted in to remembering the API key.
 
 use evo_core::fields::Profile;
+use evo_core::i18n::Lang;
 use evo_core::url::BaseUrl;
 
 const DRAFT: &str = "evo-admin.draft";
@@ -10,6 +11,7 @@ const BASE_URL: &str = "evo-admin.base-url";
 const KEY_PREFIX: &str = "evo-admin.key:";
 const CONNECTIONS: &str = "evo-admin.connections";
 const THEME: &str = "evo-admin.theme";
+const LANG: &str = "evo-admin.lang";
 
 /// A saved connection: a name and a base URL, and the version last read there. Never a key (keys
 /// are remembered per server only on request, under their own entries).
@@ -66,6 +68,15 @@ pub fn load_theme() -> String {
 
 pub fn save_theme(theme: &str) {
     set(THEME, theme);
+}
+
+/// The language chosen on this device, if one was.
+pub fn load_lang() -> Option<Lang> {
+    get(LANG).as_deref().and_then(Lang::from_tag)
+}
+
+pub fn save_lang(lang: Lang) {
+    set(LANG, lang.code());
 }
 
 /// The saved draft text (already stripped of secrets when it was saved) and its profile.

@@ -287,3 +287,41 @@ async fn the_form_follows_the_profile_and_migrate_rewrites_the_text() {
     assert!(notes.contains("reject_call → rejectCall"), "{notes}");
     assert_eq!(profile.value(), "v2");
 }
+
+/// Every pt-BR text of the page has the English text's placeholders (`{0}`, `{1}`…), and none is
+/// left empty.
+#[wasm_bindgen_test]
+fn page_texts_same_placeholders_in_both_languages() {
+    use evo_admin::i18n::{texts, Lang, Ui};
+    let holes = |s: &str| (0..10).filter(|i| s.contains(&format!("{{{i}}}"))).collect::<Vec<_>>();
+    let (en, pt) = (texts(Lang::En).values(), texts(Lang::PtBr).values());
+    for ((key, en), pt) in Ui::KEYS.iter().zip(en).zip(pt) {
+        assert_eq!(holes(en), holes(pt), "{key}");
+        assert!(!pt.trim().is_empty(), "{key}");
+    }
+}
+
+/// The language control: switching to pt-BR sets `<html lang>`, the labels and the diagnostics'
+/// summary, and keeps the editor text.
+#[wasm_bindgen_test]
+async fn language_switch_keeps_the_text() {
+    let root = fresh();
+    let _h = mount_to(root.clone(), App);
+    settle().await;
+    type_into(&root, "payload-editor", "[1]");
+    settle().await;
+    let select = find(&root, "language").unchecked_into::<web_sys::HtmlSelectElement>();
+    select.set_value("pt-BR");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("pt-BR"));
+    assert_eq!(find(&root, "create-tab").text_content().as_deref(), Some("Criar uma instância"));
+    assert_eq!(editor_text(&root), "[1]");
+    let summary = find(&root, "diagnostics-summary").text_content().unwrap_or_default();
+    assert!(summary.contains("erro"), "{summary}");
+    // Back to English for the tests that follow.
+    select.set_value("en");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(find(&root, "create-tab").text_content().as_deref(), Some("Create an instance"));
+}

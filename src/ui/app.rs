@@ -7,6 +7,7 @@ use evo_core::response::{decode, field_of_message, Decoded};
 use leptos::prelude::*;
 
 use crate::http::{Abort, Api};
+use crate::i18n::{self, fill, t, tf, tr, ui, Lang};
 use crate::state::{Builder, ProfileSource};
 use crate::ui::editor::{Editor, Exports};
 use crate::ui::form::PayloadForm;
@@ -33,8 +34,7 @@ fn initial_text() -> (String, Profile, ProfileSource, Option<&'static str>) {
         }
         if let Some(p) = payload {
             browser::clear_fragment();
-            let notice = "Payload loaded from the share link (tokens were not included: generate one).";
-            return (p, profile.unwrap_or_default(), ProfileSource::Saved, Some(notice));
+            return (p, profile.unwrap_or_default(), ProfileSource::Saved, Some(t().share_loaded));
         }
     }
     if let Some((d, profile)) = storage::load_draft().filter(|(d, _)| !d.trim().is_empty()) {
@@ -48,6 +48,13 @@ fn initial_text() -> (String, Profile, ProfileSource, Option<&'static str>) {
 pub fn App() -> impl IntoView {
     let theme = storage::load_theme();
     browser::set_theme(&theme);
+    // The saved choice, else the browser's preferences (any Portuguese first → pt-BR).
+    let lang = i18n::init(storage::load_lang().unwrap_or_else(|| {
+        let prefs = browser::languages();
+        Lang::from_preferences(prefs.iter().map(String::as_str))
+    }));
+    let show_lang = move |l: Lang| browser::set_lang(l.code(), i18n::texts(l).doc_title);
+    show_lang(lang.get_untracked());
     let (text, profile, source, notice) = initial_text();
     let b = Builder::new(text, profile, source);
     provide_context(b);
@@ -97,9 +104,7 @@ pub fn App() -> impl IntoView {
         abort.set_value(controller.clone());
         async move {
             if errors > 0 {
-                return Outcome::NotSent(format!(
-                    "the payload has {errors} error(s): fix them first (see the list under the editor)."
-                ));
+                return Outcome::NotSent(tf(|u| u.not_sent_errors, &[&errors.to_string()]));
             }
             // Base URL, mixed content and key are checked before anything leaves the page.
             let api = match Api::new(&base, &key).and_then(|api| api.check_key().map(|()| api)) {
@@ -114,11 +119,7 @@ pub fn App() -> impl IntoView {
                 None => read_server(conn, b, api.clone()).await.ok(),
             };
             if let Some((version, p)) = server.filter(|(_, p)| *p != profile && !chosen) {
-                return Outcome::NotSent(format!(
-                    "this server runs Evolution API {version}, and the payload was built for {}. The profile is now {}: review the problems listed under the editor (\"Migrate\" converts the payload), then send again.",
-                    profile.label(),
-                    p.label()
-                ));
+                return Outcome::NotSent(tf(|u| u.not_sent_version, &[&version, profile.label(), p.label()]));
             }
             Outcome::of(api.create(body, timeout, controller).await, name, token, profile)
         }
@@ -152,49 +153,65 @@ pub fn App() -> impl IntoView {
         }
     });
     let errors = move || b.linted.with(|l| l.errors);
-    let send_label = move || match (pending.get(), errors()) {
-        (true, _) => "Creating…".to_owned(),
-        (false, 0) => "Create instance".to_owned(),
-        (false, n) => format!("Fix {n} error{} first", if n == 1 { "" } else { "s" }),
+    let send_label = move || {
+        let u = ui();
+        match (pending.get(), errors()) {
+            (true, _) => u.creating.to_owned(),
+            (false, 0) => u.create.to_owned(),
+            (false, 1) => u.fix_one_first.to_owned(),
+            (false, n) => fill(u.fix_n_first, &[&n.to_string()]),
+        }
     };
 
     let instances_tab = RwSignal::new(false);
     view! {
         <header class="top">
             <div class="grow">
-                <h1>"Evolution API — create a WhatsApp instance"</h1>
+                <h1>{tr(|u| u.title)}</h1>
                 <p class="sub">
-                    "Build the payload, see every mistake explained, post it to " <code>"{baseUrl}/instance/create"</code>
-                    ", scan the QR. Also a JSON linter for the vendor's examples, comments and all."
+                    {tr(|u| u.intro_1)} <code>"{baseUrl}/instance/create"</code> {tr(|u| u.intro_2)}
                 </p>
                 {notice.map(|n| view! { <p class="msg warn" role="status">{n}</p> })}
             </div>
             <div class="field">
-                <label for="theme">"Theme"</label>
+                <label for="language">{tr(|u| u.language)}</label>
+                <select id="language" data-testid="language" prop:value=move || lang.get().code() on:change:target=move |ev| {
+                    let l = Lang::from_tag(&ev.target().value()).unwrap_or_default();
+                    lang.set(l);
+                    storage::save_lang(l);
+                    show_lang(l);
+                    // The diagnostics are written again in the new language; the text stays as it is.
+                    b.lint_now();
+                }>
+                    {Lang::ALL.map(|l| view! { <option value=l.code()>{l.name()}</option> })}
+                </select>
+            </div>
+            <div class="field">
+                <label for="theme">{tr(|u| u.theme)}</label>
                 <select id="theme" data-testid="theme" prop:value=theme on:change:target=move |ev| {
                     let t = ev.target().value();
                     browser::set_theme(&t);
                     storage::save_theme(&t);
                 }>
-                    <option value="system">"System"</option>
-                    <option value="light">"Light"</option>
-                    <option value="dark">"Dark"</option>
+                    <option value="system">{tr(|u| u.theme_system)}</option>
+                    <option value="light">{tr(|u| u.theme_light)}</option>
+                    <option value="dark">{tr(|u| u.theme_dark)}</option>
                 </select>
             </div>
         </header>
         <main class="grid">
             <section class="card wide" aria-labelledby="conn-h">
-                <h2 id="conn-h">"Connection"</h2>
+                <h2 id="conn-h">{tr(|u| u.connection)}</h2>
                 <div class="conn">
                     <ConnectionPanel base_url api_key remember timeout_s />
                 </div>
             </section>
-            <nav class="tabs wide" aria-label="Views">
+            <nav class="tabs wide" aria-label=tr(|u| u.views)>
                 <button type="button" data-testid="create-tab" aria-pressed=move || (!instances_tab.get()).to_string() on:click=move |_| instances_tab.set(false)>
-                    "Create an instance"
+                    {tr(|u| u.create_tab)}
                 </button>
                 <button type="button" data-testid="instances-tab" aria-pressed=move || instances_tab.get().to_string() on:click=move |_| instances_tab.set(true)>
-                    "Instances on the server"
+                    {tr(|u| u.instances_tab)}
                 </button>
             </nav>
             // The instances view lives only while shown (its refresh stops when it goes); the
@@ -203,7 +220,7 @@ pub fn App() -> impl IntoView {
             <div class="create-view wide" hidden=move || instances_tab.get()>
             <div class="builder">
             <section class="card" aria-labelledby="payload-h">
-                <h2 id="payload-h">"Payload"</h2>
+                <h2 id="payload-h">{tr(|u| u.payload)}</h2>
                 <ProfileBar />
                 <PayloadForm />
             </section>
@@ -229,19 +246,19 @@ pub fn App() -> impl IntoView {
                         hidden=move || !pending.get()
                         on:click=move |_| abort.with_value(|a| if let Some(a) = a { a.abort() })
                     >
-                        "Stop"
+                        {tr(|u| u.stop)}
                     </button>
                     <span class="hint" data-testid="send-hint">
-                        {move || (errors() != 0).then_some("Warnings are allowed; errors must be fixed before sending.")}
+                        {move || (errors() != 0).then(|| ui().send_hint)}
                     </span>
                 </div>
             </section>
             </div>
             <section class="card wide" aria-labelledby="resp-h" aria-busy=move || pending.get().to_string()>
-                <h2 id="resp-h" tabindex="-1">"Response"</h2>
+                <h2 id="resp-h" tabindex="-1">{tr(|u| u.response)}</h2>
                 <p class="sr-only" role="status" data-testid="response-live">
                     {move || match (pending.get(), send.value().get()) {
-                        (true, _) => "Sent: waiting for the server's answer…".to_owned(),
+                        (true, _) => ui().sent_waiting.to_owned(),
                         (false, o) => o.as_ref().map(announcement).unwrap_or_default(),
                     }}
                 </p>
@@ -250,20 +267,20 @@ pub fn App() -> impl IntoView {
                 </p>
                 // While a create is in flight the previous answer is not shown as if it were this one's.
                 {move || match (pending.get(), send.value().get()) {
-                    (true, _) => view! { <p class="muted" data-testid="response-pending">"Waiting for the server's answer…"</p> }.into_any(),
-                    (false, None) => view! { <p class="muted">"Nothing sent yet."</p> }.into_any(),
+                    (true, _) => view! { <p class="muted" data-testid="response-pending">{tr(|u| u.waiting)}</p> }.into_any(),
+                    (false, None) => view! { <p class="muted">{tr(|u| u.nothing_sent)}</p> }.into_any(),
                     (false, Some(outcome)) => view! { <OutcomeView outcome /> }.into_any(),
                 }}
             </section>
             <section class="card wide" aria-labelledby="existing-h">
-                <h2 id="existing-h">"Connect an existing instance"</h2>
+                <h2 id="existing-h">{tr(|u| u.existing_h)}</h2>
                 <div class="row">
-                    <label for="existing-name" class="sr-only">"Instance name"</label>
+                    <label for="existing-name" class="sr-only">{tr(|u| u.instance_name)}</label>
                     <input
                         id="existing-name"
                         data-testid="existing-name"
                         type="text"
-                        placeholder="instance name (exact case)"
+                        placeholder=tr(|u| u.existing_placeholder)
                         spellcheck="false"
                         bind:value=existing
                     />
@@ -276,7 +293,7 @@ pub fn App() -> impl IntoView {
                             opened.set(Some(existing.get_untracked().trim().to_owned()));
                         }
                     >
-                        "Show QR / state"
+                        {tr(|u| u.show_qr)}
                     </button>
                 </div>
                 {move || opened.get().map(|name| view! {

@@ -10,6 +10,7 @@ use super::copy::CopyButton;
 use leptos::task::spawn_local;
 
 use crate::http::{Api, ApiError};
+use crate::i18n::{fill, tf, tr, ui};
 use crate::state::{Builder, ProfileSource};
 use crate::storage;
 
@@ -50,7 +51,7 @@ pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Pr
         Ok(r) | Err(ApiError::Answered(r)) => r,
         Err(e) => return Err(e.explanation().text),
     };
-    match read_health(reply.status, &reply.body, evo_core::i18n::Lang::En /* i18n: page language */) {
+    match read_health(reply.status, &reply.body, crate::i18n::lang()) {
         Health::Evolution { version, v2 } => {
             let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
             let base = conn.base_url.get_untracked();
@@ -114,19 +115,16 @@ pub fn ConnectionPanel(
         spawn_local(async move {
             let result = match Api::new(&base, "") {
                 Err(e) => Err(e.explanation().text),
-                Ok(api) => read_server(conn, b, api).await.map(|(version, profile)| {
-                    format!(
-                        "Evolution API {version} answers at this address: payloads are built and checked for {}.",
-                        profile.label()
-                    )
-                }),
+                Ok(api) => read_server(conn, b, api)
+                    .await
+                    .map(|(version, profile)| tf(|u| u.health_ok, &[&version, profile.label()])),
             };
             health.try_set(Some(result));
         });
     };
     view! {
         <div class="field">
-            <label for="connections">"Saved servers"</label>
+            <label for="connections">{tr(|u| u.saved_servers)}</label>
             <div class="row">
                 <select
                     id="connections"
@@ -142,29 +140,30 @@ pub fn ConnectionPanel(
                         }
                     }
                 >
-                    <option value="">"(this address is not saved)"</option>
+                    <option value="">{tr(|u| u.not_saved)}</option>
                     {move || {
+                        let u = ui();
                         conn.saved
                             .get()
                             .into_iter()
                             .map(|c| {
-                                let what = c.version.as_deref().and_then(|v| Profile::of_version(v).map(|p| format!(" — {v}, profile {}", p.id())));
+                                let what = c.version.as_deref().and_then(|v| Profile::of_version(v).map(|p| fill(u.saved_version, &[v, p.id()])));
                                 view! { <option value=c.base_url.clone()>{format!("{} ({}){}", c.name, c.base_url, what.unwrap_or_default())}</option> }
                             })
                             .collect_view()
                     }}
                 </select>
-                <button type="button" data-testid="connection-remove" on:click=remove>"Remove"</button>
+                <button type="button" data-testid="connection-remove" on:click=remove>{tr(|u| u.remove)}</button>
             </div>
             <div class="row">
-                <label for="connection-name" class="sr-only">"Name for this server"</label>
-                <input id="connection-name" data-testid="connection-name" type="text" placeholder="Name for this server (e.g. production)" bind:value=save_name />
-                <button type="button" data-testid="connection-save" on:click=save>"Save"</button>
+                <label for="connection-name" class="sr-only">{tr(|u| u.conn_name)}</label>
+                <input id="connection-name" data-testid="connection-name" type="text" placeholder=tr(|u| u.conn_name_ph) bind:value=save_name />
+                <button type="button" data-testid="connection-save" on:click=save>{tr(|u| u.save)}</button>
             </div>
-            <p class="hint">"Saves the name and base URL on this device — never the key (tick \"Remember\" below for that)."</p>
+            <p class="hint">{tr(|u| u.saved_hint)}</p>
         </div>
         <div class="field">
-            <label for="base-url">"Base URL"</label>
+            <label for="base-url">{tr(|u| u.base_url)}</label>
             <div class="row">
                 <input
                     id="base-url"
@@ -178,11 +177,11 @@ pub fn ConnectionPanel(
                     aria-describedby="base-url-hint"
                 />
                 <button type="button" data-testid="test-connection" on:click=test_connection>
-                    "Test connection"
+                    {tr(|u| u.test_connection)}
                 </button>
             </div>
             <p id="base-url-hint" class="hint">
-                {move || url_problem().unwrap_or_else(|| "The server root; /instance/create is added for you.".into())}
+                {move || url_problem().unwrap_or_else(|| ui().base_url_hint.into())}
             </p>
             <p data-testid="server-version" role="status" class=move || match health.get() {
                 Some(Ok(_)) => "msg ok",
@@ -193,7 +192,7 @@ pub fn ConnectionPanel(
             </p>
         </div>
         <div class="field">
-            <label for="api-key">"Global API key"</label>
+            <label for="api-key">{tr(|u| u.global_key)}</label>
             <div class="row">
                 <input
                     id="api-key"
@@ -210,12 +209,12 @@ pub fn ConnectionPanel(
                     aria-pressed=move || reveal.get().to_string()
                     on:click=move |_| reveal.update(|r| *r = !*r)
                 >
-                    {move || if reveal.get() { "Hide" } else { "Show" }}
+                    {move || if reveal.get() { ui().hide } else { ui().show }}
                 </button>
                 <CopyButton text=api_key testid="api-key-copy" />
             </div>
             <p id="api-key-hint" class="hint">
-                "The server's AUTHENTICATION_API_KEY, sent only in the apikey header — never in a URL, a share link, the cURL export or the draft."
+                {tr(|u| u.key_hint)}
             </p>
         </div>
         <div class="field check">
@@ -232,7 +231,7 @@ pub fn ConnectionPanel(
                     }
                 }
             />
-            <label for="remember-key">"Remember the key on this device (for this server only)"</label>
+            <label for="remember-key">{tr(|u| u.remember_key)}</label>
             <button
                 type="button"
                 data-testid="forget-key"
@@ -242,11 +241,11 @@ pub fn ConnectionPanel(
                     api_key.set(String::new());
                 }
             >
-                "Forget"
+                {tr(|u| u.forget)}
             </button>
         </div>
         <div class="field">
-            <label for="timeout">"Time limit (seconds)"</label>
+            <label for="timeout">{tr(|u| u.timeout)}</label>
             <input
                 id="timeout"
                 data-testid="timeout"
@@ -260,7 +259,7 @@ pub fn ConnectionPanel(
                     }
                 }
             />
-            <p class="hint">"A create with a QR code takes at least 5 s on a real server."</p>
+            <p class="hint">{tr(|u| u.timeout_hint)}</p>
         </div>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
+use crate::i18n::ui;
 
 /// Copies `text` (read when clicked) to the clipboard and says "Copied" once it is there.
 #[component]
@@ -18,7 +19,7 @@ pub fn CopyButton(#[prop(into)] text: Signal<String>, testid: &'static str) -> i
     };
     view! {
         <button type="button" data-testid=testid on:click=copy>
-            {move || if copied.get() { "Copied" } else { "Copy" }}
+            {move || if copied.get() { ui().copied } else { ui().copy }}
         </button>
     }
 }

@@ -9,10 +9,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
+use crate::i18n::{fill, t, tr, ui, Ui};
 use crate::state::{Builder, ProfileSource, Row};
 
 /// The most diagnostics listed at once (a 1 MB paste can have thousands).
 const MAX_ROWS: usize = 200;
+
+/// The severity's word, in the page's language.
+fn severity_word(u: &Ui, s: Severity) -> &'static str {
+    match s {
+        Severity::Error => u.sev_error,
+        Severity::Warning => u.sev_warning,
+        Severity::Info => u.sev_info,
+    }
+}
 
 fn severity_class(s: Severity) -> &'static str {
     match s {
@@ -82,18 +92,25 @@ pub fn Editor() -> impl IntoView {
         }
     };
     let summary = move || {
+        let u = ui();
         b.linted.with(|l| match (l.errors, l.warnings) {
-            (0, 0) => "No problems found.".to_owned(),
-            (e, w) => {
-                format!("{e} error{}, {w} warning{}.", if e == 1 { "" } else { "s" }, if w == 1 { "" } else { "s" })
-            }
+            (0, 0) => u.no_problems.to_owned(),
+            (e, w) => fill(
+                u.counts,
+                &[
+                    &e.to_string(),
+                    if e == 1 { u.error_one } else { u.error_many },
+                    &w.to_string(),
+                    if w == 1 { u.warning_one } else { u.warning_many },
+                ],
+            ),
         })
     };
     let has_fixes = move || b.linted.with(|l| l.rows.iter().any(|r| r.fix.is_some()));
     view! {
         <div class="editor-wrap">
             <label for="payload-editor" class="editor-label">
-                "Payload JSON — the exact text that is sent (comments and other mistakes are flagged below)"
+                {tr(|u| u.editor_label)}
             </label>
             <div class="editor">
                 <pre class="gutter" data-testid="gutter" aria-hidden="true" node_ref=gutter>{gutter_text}</pre>
@@ -111,8 +128,8 @@ pub fn Editor() -> impl IntoView {
             </div>
         </div>
         <details class="preview">
-            <summary>"Preview: exactly what is sent"</summary>
-            <pre class="code" data-testid="payload-preview" role="region" tabindex="0" aria-label="Preview: exactly what is sent">{move || b.text.get()}</pre>
+            <summary>{tr(|u| u.preview)}</summary>
+            <pre class="code" data-testid="payload-preview" role="region" tabindex="0" aria-label=tr(|u| u.preview)>{move || b.text.get()}</pre>
         </details>
         <div class="diag-head">
             <p
@@ -130,7 +147,7 @@ pub fn Editor() -> impl IntoView {
                 b.fix_all();
                 browser::focus("diagnostics-summary");
             }>
-                "Fix all"
+                {tr(|u| u.fix_all)}
             </button>
         </div>
         <ul class="diagnostics" data-testid="diagnostics">
@@ -141,7 +158,7 @@ pub fn Editor() -> impl IntoView {
                     let items = rows.into_iter().map(|r| diag_item(b, editor, r)).collect_view();
                     view! {
                         {items}
-                        {(more > 0).then(|| view! { <li class="hint">{format!("… and {more} more")}</li> })}
+                        {(more > 0).then(|| view! { <li class="hint">{fill(t().and_more, &[&more.to_string()])}</li> })}
                     }
                 })
             }}
@@ -149,7 +166,10 @@ pub fn Editor() -> impl IntoView {
     }
 }
 
+/// One diagnostic. The list is drawn again when the text is linted (and a language change lints),
+/// so its words are read untracked.
 fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
+    let u = t();
     let span = r.span;
     let fix = r.fix.clone();
     view! {
@@ -157,11 +177,11 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
             <button
                 type="button"
                 class="diag-go"
-                title="Show in the editor"
+                title=u.show_in_editor
                 on:click=move |_| select(editor, &b.text.get_untracked(), span)
             >
                 <span class="where">{format!("{}:{}", r.line, r.col)}</span>
-                <span class="sev">{r.severity.as_str()}</span>
+                <span class="sev">{severity_word(u, r.severity)}</span>
                 <span class="msg">{r.message.clone()}</span>
                 <code class="code">{r.code.as_str()}</code>
             </button>
@@ -178,7 +198,7 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
                 let to = b.profile.get_untracked().other();
                 view! {
                     <button type="button" class="fix" data-testid="switch-profile" on:click=move |_| b.set_profile(to, ProfileSource::User)>
-                        {format!("Check as {}", to.label())}
+                        {fill(u.check_as, &[to.label()])}
                     </button>
                 }
             })}
@@ -186,28 +206,43 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
     }
 }
 
+/// What was copied (its name in the status line, its test id, its label).
+#[derive(Clone, Copy, PartialEq)]
+enum Export {
+    Json,
+    Curl,
+    Share,
+}
+
+impl Export {
+    fn name(self, u: &'static Ui) -> &'static str {
+        match self {
+            Export::Json => u.json,
+            Export::Curl => u.curl_command,
+            Export::Share => u.share_link,
+        }
+    }
+}
+
 /// Copy JSON, copy as cURL, download, share link.
 #[component]
 pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
     let b = Builder::expect();
-    let shown = RwSignal::new(None::<(&'static str, String)>);
+    let shown = RwSignal::new(None::<(Export, String)>);
     let copied = RwSignal::new(String::new());
-    let copy = move |what: &'static str, text: String| {
+    let copy = move |what: Export, text: String| {
         shown.set(Some((what, text.clone())));
         spawn_local(async move {
             let ok = browser::copy_text(&text).await;
-            copied.set(if ok {
-                format!("{what} copied.")
-            } else {
-                format!("{what}: select the text below and copy it.")
-            });
+            let u = t();
+            copied.set(fill(if ok { u.what_copied } else { u.copy_by_hand }, &[what.name(u)]));
         });
     };
     let curl = move |_| {
         let url = BaseUrl::parse(&base_url.get_untracked())
             .map(|b| b.create_url())
             .unwrap_or_else(|_| "https://YOUR-SERVER/instance/create".into());
-        copy("cURL command", curl_command(&url, &b.text.get_untracked()));
+        copy(Export::Curl, curl_command(&url, &b.text.get_untracked()));
     };
     let share = move |_| match strip_secrets(&b.text.get_untracked()) {
         Some(clean) => {
@@ -217,13 +252,11 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
                 browser::page_url_without_fragment(),
                 encode_fragment(&clean)
             );
-            copy("Share link", url)
+            copy(Export::Share, url)
         }
         None => {
             shown.set(None);
-            copied.set(
-                "The text mentions a secret field but is not valid enough to strip it: fix the JSON first.".into(),
-            );
+            copied.set(t().share_unsafe.into());
         }
     };
     // The data: URL is built when clicked (not on every keystroke: a 10 MB text would make a 30 MB attribute).
@@ -242,20 +275,20 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <div class="row wrap exports">
-            <button type="button" data-testid="copy-json" on:click=move |_| copy("JSON", b.text.get_untracked())>
-                "Copy JSON"
+            <button type="button" data-testid="copy-json" on:click=move |_| copy(Export::Json, b.text.get_untracked())>
+                {tr(|u| u.copy_json)}
             </button>
             <button type="button" data-testid="copy-curl" on:click=curl>
-                "Copy as cURL"
+                {tr(|u| u.copy_curl)}
             </button>
             <a class="button" data-testid="download-json" href="#" download=file_name on:click=download>
-                "Download .json"
+                {tr(|u| u.download_json)}
             </a>
             <a class="button" data-testid="download-schema" href=schema_file download="">
-                "JSON Schema"
+                {tr(|u| u.json_schema)}
             </a>
             <button type="button" data-testid="share-link" on:click=share>
-                "Share link"
+                {tr(|u| u.share_link)}
             </button>
             <span class="hint" role="status" data-testid="copy-status">{move || copied.get()}</span>
         </div>
@@ -263,18 +296,14 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
             shown
                 .get()
                 .map(|(what, text)| {
-                    let testid = match what {
-                        "cURL command" => "curl-text",
-                        "Share link" => "share-url",
-                        _ => "copy-text",
+                    let (testid, label): (_, fn(&'static Ui) -> &'static str) = match what {
+                        Export::Curl => ("curl-text", |u| u.curl_label),
+                        Export::Share => ("share-url", |u| u.share_label),
+                        Export::Json => ("copy-text", |u| u.json_label),
                     };
                     view! {
                         <label class="hint" for="export-text">
-                            {match what {
-                                "cURL command" => "cURL command — the API key is $EVOLUTION_API_KEY: set it in your shell.",
-                                "Share link" => "Share link — tokens, passwords, secrets and webhook headers left out; no API key.",
-                                _ => "The payload JSON:",
-                            }}
+                            {tr(label)}
                         </label>
                         <textarea id="export-text" class="export" readonly data-testid=testid prop:value=text rows="4"></textarea>
                     }

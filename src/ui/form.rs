@@ -4,12 +4,13 @@
 
 use evo_core::builder::Preset;
 use evo_core::events::describe;
-use evo_core::fields::{Field, Group, Input, Profile, Role, Ty};
+use evo_core::fields::{Field, FieldText, Group, Input, Profile, Role, Ty};
 use evo_core::lint::{Kind, Node};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::browser;
+use crate::i18n::{fill, tr, ui, Ui};
 use crate::state::Builder;
 
 /// A field's test id: `field-webhook-url` for `webhook.url`; the basic fields keep short ones.
@@ -25,7 +26,7 @@ fn testid_of(key: &str) -> String {
 fn field_message(b: Builder, key: &'static str) -> impl Fn() -> Option<String> + Copy {
     move || {
         b.server_errors
-            .with(|e| e.iter().find(|(k, _)| k == key).map(|(_, m)| format!("Server: {m}")))
+            .with(|e| e.iter().find(|(k, _)| k == key).map(|(_, m)| fill(ui().server_says, &[m])))
             .or_else(|| b.linted.with(|l| l.field_message(key).map(|r| r.message.clone())))
     }
 }
@@ -52,6 +53,12 @@ fn input_json(v: String, numeric: bool, keep_empty: bool) -> Option<Value> {
         Ok(n) if numeric => Some(Value::from(n)),
         _ => Some(Value::from(v)),
     }
+}
+
+/// One of a field's texts in the profile's table and the page's language, following the language.
+fn ftext(f: &'static Field, pick: fn(&FieldText) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let b = Builder::expect();
+    move || pick(&f.text(b.profile.get_untracked(), crate::i18n::current()))
 }
 
 /// One form control with its label, help line and field message.
@@ -81,7 +88,7 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
                     inputmode=if numeric { "numeric" } else { "text" }
                     spellcheck="false"
                     autocomplete="off"
-                    placeholder=f.placeholder
+                    placeholder=ftext(f, |t| t.placeholder)
                     prop:value=move || value().map(|n| node_text(b, &n)).unwrap_or_default()
                     aria-invalid=invalid
                     aria-describedby=described.clone()
@@ -117,10 +124,16 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
                     b.patch(key, (!v.is_empty()).then(|| Value::from(v)));
                 }
             >
-                {(!options.contains(&"")).then(|| view! { <option value="">"(not set)"</option> })}
+                {(!options.contains(&"")).then(|| view! { <option value="">{tr(|u| u.not_set)}</option> })}
                 {options
                     .iter()
-                    .map(|o| view! { <option value=*o>{if o.is_empty() { "(not set)" } else { o }}</option> })
+                    .map(|o| {
+                        if o.is_empty() {
+                            view! { <option value="">{tr(|u| u.not_set)}</option> }.into_any()
+                        } else {
+                            view! { <option value=*o>{*o}</option> }.into_any()
+                        }
+                    })
                     .collect_view()}
             </select>
         }
@@ -128,14 +141,14 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
         Input::Events | Input::None => return ().into_any(),
     };
     let is_check = matches!(f.input, Input::Check { .. });
-    let label = view! { <label for=id.clone()>{f.label}" " <code class="key">{key}</code></label> };
+    let label = view! { <label for=id.clone()>{ftext(f, |t| t.label)}" " <code class="key">{key}</code></label> };
     let generate = (key == "token").then(|| {
         let gen = move |_| {
             if let Some(t) = browser::fresh_uuid() {
                 b.patch("token", Some(Value::from(t)));
             }
         };
-        view! { <button type="button" data-testid="token-generate" on:click=gen>"Generate"</button> }
+        view! { <button type="button" data-testid="token-generate" on:click=gen>{tr(|u| u.generate)}</button> }
     });
     view! {
         <div class=if is_check { "field check" } else { "field" }>
@@ -144,7 +157,7 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
             } else {
                 view! { {label} <div class="row">{control} {generate}</div> }.into_any()
             }}
-            <p id=format!("{id}-help") class="hint">{f.help}</p>
+            <p id=format!("{id}-help") class="hint">{ftext(f, |t| t.help)}</p>
             <p id=msg_id class="field-msg" role="status">{message}</p>
         </div>
     }
@@ -182,19 +195,19 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
     let message = field_message(b, key);
     view! {
         <fieldset class="events" data-testid=format!("events-{tid}")>
-            <legend>{f.label}" " <code class="key">{key}</code></legend>
+            <legend>{ftext(f, |t| t.label)}" " <code class="key">{key}</code></legend>
             <div class="row">
                 <button type="button" data-testid=format!("events-all-{tid}") on:click=move |_| b.patch(key, Some(Value::Array(vec![])))>
-                    "All (sends [])"
+                    {tr(|u| u.events_all)}
                 </button>
                 <button type="button" data-testid=format!("events-none-{tid}") on:click=move |_| b.patch(key, None)>
-                    "None"
+                    {tr(|u| u.events_none)}
                 </button>
                 <span class="hint">
                     {move || match list() {
-                        None => "No events field.".to_owned(),
-                        Some(l) if l.is_empty() => "[] = every event.".to_owned(),
-                        Some(l) => format!("{} selected.", l.len()),
+                        None => ui().no_events_field.to_owned(),
+                        Some(l) if l.is_empty() => ui().every_event.to_owned(),
+                        Some(l) => fill(ui().n_selected, &[&l.len().to_string()]),
                     }}
                 </span>
             </div>
@@ -215,7 +228,7 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
                                 />
                                 <label for=id>
                                     <code>{e}</code>
-                                    <span class="hint">{describe(e, evo_core::i18n::Lang::En /* i18n: page language */)}</span>
+                                    <span class="hint">{move || describe(e, crate::i18n::current())}</span>
                                 </label>
                             </li>
                         }
@@ -243,8 +256,8 @@ fn controls(profile: Profile, groups: &'static [Group]) -> impl IntoView {
             let message = field_message(b, f.key);
             view! {
                 <fieldset class=f.key>
-                    <legend>{f.label}" " <code class="key">{f.key}</code></legend>
-                    <p class="hint">{f.help}</p>
+                    <legend>{ftext(f, |t| t.label)}" " <code class="key">{f.key}</code></legend>
+                    <p class="hint">{ftext(f, |t| t.help)}</p>
                     {profile.children(f.key).filter(shown).map(|f| view! { <FieldControl f /> }).collect_view()}
                     <p class="field-msg" role="status" data-testid=format!("{}-msg", testid_of(f.key))>{message}</p>
                 </fieldset>
@@ -257,10 +270,10 @@ fn controls(profile: Profile, groups: &'static [Group]) -> impl IntoView {
 /// A collapsible section of the form, open while the text has any of its fields.
 #[component]
 fn Section(
-    title: &'static str,
+    title: fn(&'static Ui) -> &'static str,
     testid: &'static str,
     groups: &'static [Group],
-    #[prop(optional)] note: &'static str,
+    #[prop(optional)] note: Option<fn(&'static Ui) -> &'static str>,
 ) -> impl IntoView {
     let b = Builder::expect();
     let profile = b.profile.get_untracked();
@@ -271,8 +284,8 @@ fn Section(
     });
     view! {
         <details class="section" open=present>
-            <summary data-testid=testid>{title}</summary>
-            {(!note.is_empty()).then(|| view! { <p class="hint">{note}</p> })}
+            <summary data-testid=testid>{tr(title)}</summary>
+            {note.map(|n| view! { <p class="hint">{tr(n)}</p> })}
             {controls(profile, groups)}
         </details>
     }
@@ -283,7 +296,7 @@ fn Section(
 pub fn PayloadForm() -> impl IntoView {
     let b = Builder::expect();
     let presets = view! {
-        <div class="presets" role="group" aria-label="Presets from the vendor's page">
+        <div class="presets" role="group" aria-label=tr(|u| u.presets)>
             {Preset::ALL
                 .into_iter()
                 .map(|p| {
@@ -294,7 +307,7 @@ pub fn PayloadForm() -> impl IntoView {
                             aria-pressed=move || (b.preset.get() == Some(p)).to_string()
                             on:click=move |_| b.switch_preset(p)
                         >
-                            {p.label(evo_core::i18n::Lang::En /* i18n: page language */)}
+                            {move || p.label(crate::i18n::current())}
                         </button>
                     }
                 })
@@ -309,15 +322,12 @@ pub fn PayloadForm() -> impl IntoView {
         // The whole form follows the profile: its fields, groups and event lists.
         {move || {
             let profile = b.profile.get();
-            let more = if profile == Profile::V1 {
-                "Advanced (Evolution 1.4–1.8 fields)"
-            } else {
-                "More settings (calls, groups, proxy, event sinks)"
-            };
+            let more: fn(&'static Ui) -> &'static str =
+                if profile == Profile::V1 { |u| u.more_v1 } else { |u| u.more_v2 };
             view! {
                 {controls(profile, &[Group::Basic])}
-                <Section title="Webhook" testid="section-webhook" groups=&[Group::Webhook] />
-                <Section title="Chatwoot" testid="section-chatwoot" groups=&[Group::Chatwoot] note="All three of account id, token and URL, or none." />
+                <Section title=|_| "Webhook" testid="section-webhook" groups=&[Group::Webhook] />
+                <Section title=|_| "Chatwoot" testid="section-chatwoot" groups=&[Group::Chatwoot] note=|u| u.chatwoot_note />
                 <Section title=more testid="advanced" groups=&[Group::Settings, Group::Proxy, Group::Sinks, Group::Typebot] />
             }
         }}

@@ -4,24 +4,26 @@
 use evo_core::fields::Profile;
 use leptos::prelude::*;
 
+use crate::i18n::{fill, tr, ui};
 use crate::state::{Builder, ProfileSource};
 
 #[component]
 pub fn ProfileBar() -> impl IntoView {
     let b = Builder::expect();
-    let source = move || match b.profile_source.get() {
-        ProfileSource::Default => {
-            "Not read from the server yet: Test connection picks it (and so does the first send).".to_owned()
+    let source = move || {
+        let u = ui();
+        match b.profile_source.get() {
+            ProfileSource::Default => u.src_default.to_owned(),
+            ProfileSource::Server(v) => fill(u.src_server, &[&v]),
+            ProfileSource::User => u.src_user.to_owned(),
+            ProfileSource::Saved => u.src_saved.to_owned(),
         }
-        ProfileSource::Server(v) => format!("Picked from the server: it runs Evolution API {v}."),
-        ProfileSource::User => "Chosen here.".to_owned(),
-        ProfileSource::Saved => "From the saved draft or the share link.".to_owned(),
     };
     let target = move || b.migration_target().label();
     view! {
         <div class="profile-bar">
             <div class="field">
-                <label for="profile">"Server generation (profile)"</label>
+                <label for="profile">{tr(|u| u.profile)}</label>
                 <select
                     id="profile"
                     data-testid="profile"
@@ -39,9 +41,9 @@ pub fn ProfileBar() -> impl IntoView {
             </div>
             <div class="field">
                 <button type="button" data-testid="migrate" on:click=move |_| b.migrate()>
-                    {move || format!("Migrate the payload to {}", target())}
+                    {move || fill(ui().migrate_to, &[target()])}
                 </button>
-                <p class="hint">"Renames and reshapes the fields as text edits: comments, order and formatting stay; every change is listed."</p>
+                <p class="hint">{tr(|u| u.migrate_hint)}</p>
             </div>
             <ul class="notes" data-testid="migration-notes" aria-live="polite" hidden=move || b.notes.with(Vec::is_empty)>
                 {move || {
@@ -52,7 +54,7 @@ pub fn ProfileBar() -> impl IntoView {
                             let kind = n.kind.as_str();
                             view! {
                                 <li class=format!("note {kind}") data-kind=kind>
-                                    <span class="tag">{kind}</span>" "{n.message}
+                                    <span class="tag">{n.kind.label(crate::i18n::current())}</span>" "{n.message}
                                 </li>
                             }
                         })

@@ -13,6 +13,7 @@ use super::copy::CopyButton;
 
 pub use use_qr_session::{use_qr_session, QrSession};
 
+use crate::i18n::{fill, tr, ui};
 use crate::ui::qr_view::QrView;
 
 #[component]
@@ -39,20 +40,18 @@ pub fn QrPanel(
         <div class="qr-panel" data-testid="qr-panel">
             // Announced when the state changes (e.g. to open once the phone scanned the code).
             <p class="state-line" aria-live="polite">
-                "Connection: "
+                {tr(|u| u.connection_is)}
                 <strong data-testid="connection-state" class=move || format!("state {}", state.get())>{state_text}</strong>
                 {move || (phase.get() == Phase::Connected).then(|| view! {
-                    <span class="msg ok" data-testid="connected">"Connected — WhatsApp is linked. Polling stopped."</span>
+                    <span class="msg ok" data-testid="connected">{tr(|u| u.connected)}</span>
                 })}
             </p>
             // The server gave up ("Generate new QR") or the page stopped polling (why, and "Resume").
             {move || {
+                let u = ui();
                 let (text, closed) = match phase.get() {
-                    Phase::Closed => (
-                        format!("The server closed this QR session (after {QR_LIMIT} codes, or WhatsApp gave up). "),
-                        true,
-                    ),
-                    Phase::Stopped(why) => (why.text(give_up_s, evo_core::i18n::Lang::En /* i18n: page language */) + " ", false),
+                    Phase::Closed => (fill(u.qr_closed, &[&QR_LIMIT.to_string()]), true),
+                    Phase::Stopped(why) => (why.text(give_up_s, crate::i18n::current()) + " ", false),
                     _ => return None,
                 };
                 Some(view! {
@@ -63,7 +62,7 @@ pub fn QrPanel(
                             data-testid=if closed { "qr-new" } else { "qr-resume" }
                             on:click=move |_| s.send(if closed { Event::Refresh } else { Event::Resume })
                         >
-                            {if closed { "Generate new QR" } else { "Resume" }}
+                            {if closed { u.new_qr } else { u.resume }}
                         </button>
                     </p>
                 })
@@ -75,20 +74,20 @@ pub fn QrPanel(
                 <p class="hint">
                     <span data-testid="qr-attempt">
                         {move || qr.with(|q| q.as_ref().and_then(|q| q.count).filter(|&c| c > 0).map_or_else(
-                            || "Waiting for a QR code".to_owned(),
-                            |c| format!("Attempt {c} of {QR_LIMIT}"),
+                            || ui().waiting_qr.to_owned(),
+                            |c| fill(ui().attempt, &[&c.to_string(), &QR_LIMIT.to_string()]),
                         ))}
                     </span>
                     " · "
-                    <span data-testid="qr-countdown" aria-live="off">{move || format!("new code in {} s", left.get())}</span>
+                    <span data-testid="qr-countdown" aria-live="off">{move || fill(ui().new_code_in, &[&left.get().to_string()])}</span>
                     " "
-                    <button type="button" data-testid="qr-refresh" on:click=move |_| s.send(Event::Refresh)>"Refresh"</button>
+                    <button type="button" data-testid="qr-refresh" on:click=move |_| s.send(Event::Refresh)>{tr(|u| u.refresh)}</button>
                 </p>
                 {move || qr.get().map(|q| view! { <QrView qr=q /> })}
                 <details class="pairing-box">
-                    <summary>"No camera? Link with a pairing code instead"</summary>
+                    <summary>{tr(|u| u.no_camera)}</summary>
                     <div class="field">
-                        <label for="pairing-number">"Phone number (digits only, country code first, e.g. 5511999999999)"</label>
+                        <label for="pairing-number">{tr(|u| u.phone)}</label>
                         <div class="row">
                             <input
                                 id="pairing-number"
@@ -105,7 +104,7 @@ pub fn QrPanel(
                                 prop:disabled=move || !pairing_valid()
                                 on:click=move |_| s.send(Event::Pairing(pairing_number.get_untracked()))
                             >
-                                "Get pairing code"
+                                {tr(|u| u.get_pairing)}
                             </button>
                         </div>
                     </div>
@@ -113,29 +112,29 @@ pub fn QrPanel(
                         let shown = if code.len() == 8 { format!("{}-{}", &code[..4], &code[4..]) } else { code.clone() };
                         view! {
                             <p class="pairing" data-testid="pairing-code-box">
-                                "Pairing code: " <strong data-testid="pairing-code">{shown}</strong> " "
+                                {tr(|u| u.pairing_code)} <strong data-testid="pairing-code">{shown}</strong> " "
                                 <CopyButton text=Signal::stored(code) testid="pairing-code-copy" />
                             </p>
                             <ol class="hint">
-                                <li>"On the phone: WhatsApp › Settings › Linked devices › Link a device."</li>
-                                <li>"Tap \"Link with phone number instead\"."</li>
-                                <li>"Type the 8 characters above (the code changes with each new QR)."</li>
+                                <li>{tr(|u| u.pair_1)}</li>
+                                <li>{tr(|u| u.pair_2)}</li>
+                                <li>{tr(|u| u.pair_3)}</li>
                             </ol>
                         }
                     })}
                 </details>
             })}
             <div class="row actions" hidden=move || phase.get() == Phase::Deleted>
-                <button type="button" data-testid="logout" on:click=move |_| confirm.set(Some(false))>"Log out"</button>
-                <button type="button" data-testid="delete" on:click=move |_| confirm.set(Some(true))>"Delete instance"</button>
+                <button type="button" data-testid="logout" on:click=move |_| confirm.set(Some(false))>{tr(|u| u.log_out)}</button>
+                <button type="button" data-testid="delete" on:click=move |_| confirm.set(Some(true))>{tr(|u| u.delete_instance)}</button>
                 {move || confirm.get().map(|delete| view! {
-                    <span class="confirm" role="alertdialog" aria-label="Confirm">
-                        {if delete { "Delete this instance for good? " } else { "Unlink the phone? " }}
+                    <span class="confirm" role="alertdialog" aria-label=tr(|u| u.confirm)>
+                        {tr(if delete { |u| u.confirm_delete } else { |u| u.confirm_logout })}
                         <button type="button" class="danger" data-testid="confirm-yes" on:click=move |_| {
                             confirm.set(None);
                             s.unlink(delete);
-                        }>{if delete { "Yes, delete it" } else { "Yes, log out" }}</button>
-                        <button type="button" data-testid="confirm-no" on:click=move |_| confirm.set(None)>"Cancel"</button>
+                        }>{tr(if delete { |u| u.yes_delete } else { |u| u.yes_logout })}</button>
+                        <button type="button" data-testid="confirm-no" on:click=move |_| confirm.set(None)>{tr(|u| u.cancel)}</button>
                     </span>
                 })}
             </div>

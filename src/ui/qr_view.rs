@@ -4,6 +4,8 @@ use evo_core::qr::{check_png_data_url, QrMatrix};
 use evo_core::response::QrInfo;
 use leptos::prelude::*;
 
+use crate::i18n::{tf, tr};
+
 /// The QR area: the server's PNG (only a checked `data:image/png;base64,` URL) and the same code
 /// drawn locally as SVG, always dark on white with a quiet zone.
 #[component]
@@ -11,7 +13,7 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
     if qr.is_pending() {
         return view! {
             <p class="msg warn" data-testid="qr-pending">
-                "The server has no QR code yet (qrcode.count is 0): it could not reach WhatsApp, or its WhatsApp Web version is out of date. Ask for the QR again in a few seconds (Refresh)."
+                {tr(|u| u.qr_pending)}
             </p>
         }
         .into_any();
@@ -19,12 +21,14 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
     let image = qr.base64.as_deref().map(|b| match check_png_data_url(b) {
         Ok(url) => view! {
             <figure class="qr">
-                <img data-testid="qr-image" src=url.to_owned() alt="WhatsApp QR code from the server" width="264" height="264" />
-                <figcaption>"From the server"</figcaption>
+                <img data-testid="qr-image" src=url.to_owned() alt=tr(|u| u.qr_img_alt) width="264" height="264" />
+                <figcaption>{tr(|u| u.from_server)}</figcaption>
             </figure>
         }
         .into_any(),
-        Err(e) => view! { <p class="msg err" data-testid="qr-image-refused">{e.to_string()}</p> }.into_any(),
+        Err(e) => {
+            view! { <p class="msg err" data-testid="qr-image-refused">{e.message(crate::i18n::lang())}</p> }.into_any()
+        }
     });
     let svg = qr.code.as_deref().map(|code| match QrMatrix::encode(code) {
         Ok(m) => {
@@ -40,24 +44,22 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
                         height="264"
                         shape-rendering="crispEdges"
                         role="img"
-                        aria-label="WhatsApp QR code drawn from qrcode.code"
+                        aria-label=tr(|u| u.qr_svg_label)
                     >
                         <rect width=side.to_string() height=side.to_string() fill="#ffffff" />
                         <path d=m.svg_path(QUIET) fill="#000000" />
                     </svg>
-                    <figcaption>"Drawn here from qrcode.code"</figcaption>
+                    <figcaption>{tr(|u| u.drawn_here)}</figcaption>
                 </figure>
             }
             .into_any()
         }
-        Err(e) => view! { <p class="msg err">{format!("qrcode.code cannot be drawn: {e}")}</p> }.into_any(),
+        Err(e) => view! { <p class="msg err">{tf(|u| u.cannot_draw, &[&e.to_string()])}</p> }.into_any(),
     });
-    let count = qr
-        .count
-        .map(|c| format!("QR code #{c} of this session. Open WhatsApp › Linked devices › Link a device, and scan."));
+    let count = qr.count.map(|c| tf(|u| u.qr_count, &[&c.to_string()]));
     let pairing = qr.pairing_code.map(|p| {
         let shown = if p.len() == 8 { format!("{}-{}", &p[..4], &p[4..]) } else { p };
-        view! { <p data-testid="qr-pairing" class="pairing">"Pairing code: " <strong>{shown}</strong></p> }
+        view! { <p data-testid="qr-pairing" class="pairing">{tr(|u| u.pairing_code)} <strong>{shown}</strong></p> }
     });
     view! {
         <div class="qr-area" data-testid="qr-area">

@@ -10,6 +10,7 @@ use super::copy::CopyButton;
 use serde_json::Value;
 
 use crate::http::{ApiError, HttpError, Reply};
+use crate::i18n::{t, tf, tr};
 use crate::state::Builder;
 use crate::ui::qr_panel::QrPanel;
 
@@ -47,16 +48,11 @@ fn tone_class(t: Tone) -> &'static str {
 /// status and the explanation shown.
 pub fn announcement(o: &Outcome) -> String {
     match o {
-        Outcome::NotSent(why) => format!("Not sent: {why}"),
-        Outcome::NoAnswer(err) => format!("No answer. {}", ApiError::NoAnswer(err.clone()).explanation().text),
+        Outcome::NotSent(why) => tf(|u| u.not_sent, &[why]),
+        Outcome::NoAnswer(err) => tf(|u| u.no_answer_said, &[&ApiError::NoAnswer(err.clone()).explanation().text]),
         Outcome::Answered { reply, name, .. } => {
-            let e = explain_response(
-                reply.status,
-                &decode(reply.status, &reply.body),
-                name,
-                evo_core::i18n::Lang::En, /* i18n: page language */
-            );
-            format!("Status {}. {}", reply.status, e.text)
+            let e = explain_response(reply.status, &decode(reply.status, &reply.body), name, crate::i18n::lang());
+            tf(|u| u.status_said, &[&reply.status.to_string(), &e.text])
         }
     }
 }
@@ -76,7 +72,7 @@ fn ExplanationView(e: Explanation) -> impl IntoView {
 pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
     match outcome {
         Outcome::NotSent(why) => {
-            view! { <ExplanationView e=Explanation { tone: Tone::Error, text: format!("Not sent: {why}") } /> }
+            view! { <ExplanationView e=Explanation { tone: Tone::Error, text: tf(|u| u.not_sent, &[&why]) } /> }
                 .into_any()
         }
         Outcome::NoAnswer(err) => {
@@ -84,9 +80,9 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
             let e = ApiError::NoAnswer(err).explanation();
             view! {
                 <dl class="facts">
-                    <dt>"Status"</dt>
-                    <dd data-testid="response-status">"no answer"</dd>
-                    <dt>"Time"</dt>
+                    <dt>{tr(|u| u.status)}</dt>
+                    <dd data-testid="response-status">{tr(|u| u.no_answer)}</dd>
+                    <dt>{tr(|u| u.time)}</dt>
                     <dd data-testid="response-time">{elapsed}</dd>
                 </dl>
                 <ExplanationView e />
@@ -95,12 +91,7 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
         }
         Outcome::Answered { reply, name, profile, .. } => {
             let decoded = decode(reply.status, &reply.body);
-            let explanation = explain_response(
-                reply.status,
-                &decoded,
-                &name,
-                evo_core::i18n::Lang::En, /* i18n: page language */
-            );
+            let explanation = explain_response(reply.status, &decoded, &name, crate::i18n::lang());
             let taken = reply.status == 403 && reply.body.contains("already in use");
             let created = match &decoded {
                 Decoded::Created(c) if (200..300).contains(&reply.status) => Some(c.clone()),
@@ -108,15 +99,15 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
             };
             view! {
                 <dl class="facts">
-                    <dt>"Status"</dt>
+                    <dt>{tr(|u| u.status)}</dt>
                     <dd data-testid="response-status">{reply.status}</dd>
-                    <dt>"Time"</dt>
+                    <dt>{tr(|u| u.time)}</dt>
                     <dd data-testid="response-time">{format!("{} ms", reply.elapsed_ms.round() as u64)}</dd>
                 </dl>
                 <ExplanationView e=explanation />
                 {taken.then(|| view! { <UseNameButton name=suggest_free_name(&name) /> })}
                 {created.map(|c| view! { <Summary c body=reply.body.clone() profile /> })}
-                <h3 id="resp-body-h">"Body"</h3>
+                <h3 id="resp-body-h">{tr(|u| u.body)}</h3>
                 <pre class="code" data-testid="response-body" role="region" tabindex="0" aria-labelledby="resp-body-h">{evo_core::pretty_json(&reply.body)}</pre>
             }
             .into_any()
@@ -127,7 +118,7 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
 #[component]
 fn UseNameButton(name: String) -> impl IntoView {
     let b = Builder::expect();
-    let label = format!("Use \"{name}\" instead");
+    let label = tf(|u| u.use_instead, &[&name]);
     view! {
         <button type="button" data-testid="use-suggested-name" on:click=move |_| b.patch("instanceName", Some(Value::from(name.clone())))>
             {label}
@@ -163,68 +154,61 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
     let qr_area = match (&c.qrcode, chatwoot, profile) {
         (_, true, Profile::V1) => view! {
             <p class="msg warn" data-testid="qr-chatwoot">
-                "The QR code was sent to your Chatwoot inbox as a message (Chatwoot is on): scan it there."
+                {tr(|u| u.qr_in_chatwoot)}
             </p>
         }
         .into_any(),
         // 2.x on the Chatwoot path, or without qrcode: WhatsApp was not started; offer to connect.
         (None, _, Profile::V2) if integration == "WHATSAPP-BAILEYS" || integration.is_empty() => {
             let c2 = c.clone();
-            let why = if chatwoot {
-                "On the Chatwoot path the server sends no QR code and does not start WhatsApp."
-            } else {
-                "No QR code was requested (qrcode was not true)."
-            };
+            let why = if chatwoot { t().chatwoot_no_qr } else { t().no_qr_requested };
             view! {
                 <p class="msg warn" data-testid="qr-chatwoot" hidden=move || connect.get()>
                     {why} " "
-                    <button type="button" data-testid="connect-now" on:click=move |_| connect.set(true)>"Connect now"</button>
+                    <button type="button" data-testid="connect-now" on:click=move |_| connect.set(true)>{tr(|u| u.connect_now)}</button>
                 </p>
                 {move || connect.get().then(|| panel(None, &c2))}
             }
             .into_any()
         }
         (None, _, Profile::V2) => view! {
-            <p class="hint" data-testid="qr-none">{format!("The {integration} channel has no QR code: the instance is ready.")}</p>
+            <p class="hint" data-testid="qr-none">{tf(|u| u.channel_no_qr, &[&integration])}</p>
         }
         .into_any(),
         (Some(q), false, _) => panel(Some(q.clone()), &c).into_any(),
         (Some(q), true, Profile::V2) => panel(Some(q.clone()), &c).into_any(),
-        (None, false, Profile::V1) => {
-            view! { <p class="hint">"No QR code requested (qrcode was not true): connect the instance later."</p> }
-                .into_any()
-        }
+        (None, false, Profile::V1) => view! { <p class="hint">{tr(|u| u.no_qr_later)}</p> }.into_any(),
     };
-    let status_label = if profile == Profile::V2 { "Connection state" } else { "Status" };
+    let status_label = if profile == Profile::V2 { t().connection_state } else { t().status };
     view! {
         <div class="summary" data-testid="response-summary">
             <dl class="facts">
-                <dt>"Instance"</dt>
+                <dt>{tr(|u| u.instance)}</dt>
                 <dd data-testid="summary-name">{c.instance_name.clone().unwrap_or_default()}</dd>
-                <dt>"Id"</dt>
+                <dt>{tr(|u| u.id)}</dt>
                 <dd><code>{c.instance_id.clone().unwrap_or_else(|| "—".into())}</code></dd>
                 <dt>{status_label}</dt>
                 <dd data-testid="summary-status">{c.status.clone().unwrap_or_default()}</dd>
-                {(!integration.is_empty()).then(|| view! { <dt>"Integration"</dt><dd data-testid="summary-integration">{integration.clone()}</dd> })}
-                <dt>"Instance key"</dt>
+                {(!integration.is_empty()).then(|| view! { <dt>{tr(|u| u.integration)}</dt><dd data-testid="summary-integration">{integration.clone()}</dd> })}
+                <dt>{tr(|u| u.instance_key)}</dt>
                 <dd>
                     <code data-testid="instance-key">{key.clone()}</code>
                     " "
                     <CopyButton text=Signal::stored(key.clone()) testid="instance-key-copy" />
-                    <p class="hint">"Store this key now: it opens this instance's own API calls and is not shown again here."</p>
+                    <p class="hint">{tr(|u| u.key_once)}</p>
                 </dd>
                 {c.webhook.clone().map(|w| view! {
                     <dt>"Webhook"</dt>
                     <dd data-testid="summary-webhook">
                         <code>{w}</code>
-                        {format!(" — {} event(s)", c.events.len())}
+                        {tf(|u| u.events_count, &[&c.events.len().to_string()])}
                     </dd>
                 })}
                 {(!settings.is_empty()).then(|| view! {
-                    <dt>"Settings"</dt>
+                    <dt>{tr(|u| u.settings)}</dt>
                     <dd class="settings">{settings.into_iter().map(|(k, v)| view! { <span><code>{k}</code>": "{v}</span> }).collect_view()}</dd>
                 })}
-                {chatwoot.then(|| view! { <dt>"Chatwoot"</dt><dd>"enabled"</dd> })}
+                {chatwoot.then(|| view! { <dt>"Chatwoot"</dt><dd>{tr(|u| u.enabled)}</dd> })}
             </dl>
             {qr_area}
         </div>

@@ -1,6 +1,6 @@
-// Accessibility: axe-core (npm, WCAG 2.0/2.1 A and AA rules) on every screen of the page, in the
-// light and the dark theme, must find no violation; and the theme control (system / light / dark),
-// remembered across reloads.
+// Accessibility: axe-core (npm, WCAG 2.0/2.1 A and AA rules) on every screen of the page, in
+// English and Brazilian Portuguese, in the light and the dark theme, must find no violation; and
+// the theme control (system / light / dark), remembered across reloads.
 //
 // axe is injected with page.evaluate: Playwright evaluates through the DevTools protocol, which the
 // page's Content-Security-Policy does not govern (an injected <script> tag would be refused by the
@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, serveDist, startSandbox, launchBrowser } from './harness.mjs';
-import { openApp } from './page.mjs';
+import { openApp, App } from './page.mjs';
 
 const KEY = 'e2e-a11y-key';
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -45,18 +45,25 @@ async function axe(page) {
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n}`));
 }
 
-/** axe in the light and the dark colour scheme (the theme control left at "system"). */
+/** axe in both languages (English, then Brazilian Portuguese: longer words, another `<html lang>`),
+ * each in the light and the dark colour scheme (the theme control left at "system"); the page is
+ * left in English. */
 async function checkBothSchemes(page, screen) {
-  for (const colorScheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme });
-    const found = await axe(page);
-    console.log(`axe ${screen} [${colorScheme}]: ${found.length} violation or undecided node(s)`);
-    assert.deepEqual(found, [], `${screen} in ${colorScheme}`);
+  const app = new App(page);
+  for (const lang of ['en', 'pt-BR']) {
+    await app.setLanguage(lang);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const found = await axe(page);
+      console.log(`axe ${screen} [${lang}, ${colorScheme}]: ${found.length} violation or undecided node(s)`);
+      assert.deepEqual(found, [], `${screen} in ${lang}, ${colorScheme}`);
+    }
   }
+  await app.setLanguage('en');
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('axe: the first screen, light and dark', async () => {
+test('axe: the first screen, both languages, light and dark', async () => {
   const { app, page, context } = await openApp(browser, site.url);
   await checkBothSchemes(page, 'first screen');
   await context.close();

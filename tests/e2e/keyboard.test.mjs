@@ -62,8 +62,8 @@ for (const theme of ['light', 'dark']) test(`keyboard only (${theme} theme, chos
   let stops = 0;
   const go = async (id, opts) => { stops += await tabTo(page, id, opts); };
 
-  // The theme control comes first: pick the theme with the arrow keys (system → light → dark); every
-  // focus ring below is checked in that theme.
+  // The header's controls come first (language, then theme): pick the theme with the arrow keys
+  // (system → light → dark); every focus ring below is checked in that theme.
   await page.emulateMedia({ colorScheme: theme === 'dark' ? 'light' : 'dark' });
   await go('theme');
   for (let i = 0; i < (theme === 'dark' ? 2 : 1); i++) await page.keyboard.press('ArrowDown');

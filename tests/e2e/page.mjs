@@ -61,6 +61,19 @@ export class App {
 
   async ready() { await this.tid('send').waitFor(); }
 
+  // ---- language ----
+
+  get languageSelect() { return this.tid('language'); }
+  /** The language chosen in the page's control (`en` or `pt-BR`). */
+  async language() { return this.languageSelect.inputValue(); }
+  /** `<html lang>`. */
+  async htmlLang() { return this.page.evaluate(() => document.documentElement.lang); }
+  /** Switches the page's language and waits until `<html lang>` follows. */
+  async setLanguage(code) {
+    await this.languageSelect.selectOption(code);
+    await this.page.waitForFunction((c) => document.documentElement.lang === c, code, { polling: POLL_MS });
+  }
+
   // ---- connection panel ----
 
   get baseUrl() { return this.tid('base-url'); }

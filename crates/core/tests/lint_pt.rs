@@ -243,3 +243,17 @@ fn the_corpus_reaches_every_shared_text() {
         assert!(missing.is_empty(), "{lang:?}: no payload of the corpus reaches {missing:?}");
     }
 }
+
+/// A missing required key is reported at the top of the payload; the diagnostic names its field
+/// (the page shows it under that field), in every language.
+#[test]
+fn missing_required_keys_name_their_field() {
+    for lang in Lang::ALL {
+        let v1 = run("{}", Profile::V1, lang);
+        assert!(v1.diagnostics.iter().any(|d| d.code.as_str() == "evo/required" && d.field == Some("instanceName")));
+        let v2 = run("{\"qrcode\": true}", Profile::V2, lang);
+        let fields: Vec<_> =
+            v2.diagnostics.iter().filter(|d| d.code.as_str() == "evo/required").map(|d| d.field).collect();
+        assert!(fields.contains(&Some("instanceName")) && fields.contains(&Some("integration")), "{fields:?}");
+    }
+}

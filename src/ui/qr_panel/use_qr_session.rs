@@ -17,6 +17,7 @@ use leptos_use_interval_fn::use_interval_fn;
 
 use crate::browser;
 use crate::http::{Abort, Api, ApiError, HttpError, Reply};
+use crate::i18n::{t, tf};
 
 type TimerSwitch = Box<dyn Fn(bool) + Send + Sync>;
 
@@ -55,7 +56,7 @@ fn timing() -> Timing {
 fn failure(r: &Result<Reply, ApiError>) -> Option<Failure> {
     let e = r.as_ref().err()?;
     let why = match e {
-        ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => format!("No answer within {seconds} s."),
+        ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => tf(|u| u.no_answer_within, &[&seconds.to_string()]),
         ApiError::NoAnswer(HttpError::Request(why)) | ApiError::NotSent(why) => why.clone(),
         other => other.explanation().text,
     };
@@ -79,8 +80,7 @@ pub fn use_qr_session(
     instance_key: Option<String>,
 ) -> QrSession {
     let timing = timing();
-    let (machine, first) =
-        Session::new(timing, initial, browser::now_ms(), evo_core::i18n::Lang::En /* i18n: page language */);
+    let (machine, first) = Session::new(timing, initial, browser::now_ms(), crate::i18n::lang());
     let s = QrSession {
         phase: RwSignal::new(machine.phase),
         state: RwSignal::new(machine.state.clone()),
@@ -184,27 +184,23 @@ impl QrSession {
     /// Logs out, or deletes (a connected instance is logged out first: 1.8.2 refuses otherwise).
     pub fn unlink(self, delete: bool) {
         let Some((Ok(api), name, abort)) = self.api() else {
-            return self.send(Event::Say("The base URL or the key is not valid.".into()));
+            return self.send(Event::Say(t().bad_url_or_key.into()));
         };
         let connected = self.state.try_with_untracked(|s| s == "open") == Some(true);
         spawn_local(async move {
             let mut notes = Vec::new();
             if delete && connected {
                 if let Some(f) = failure(&api.logout(&name, abort.clone()).await) {
-                    return self.send(Event::Say(format!("Log out (needed before delete) failed — {}", f.why)));
+                    return self.send(Event::Say(tf(|u| u.logout_first_failed, &[&f.why])));
                 }
-                notes.push("Logged out first (Evolution 1.8.2 refuses to delete a connected instance).");
+                notes.push(t().logged_out_first);
             }
             let r = if delete { api.delete(&name, abort).await } else { api.logout(&name, abort).await };
             if let Some(f) = failure(&r) {
-                let what = if delete { "Delete" } else { "Log out" };
-                return self.send(Event::Say(format!("{what} failed — {}", f.why)));
+                let failed = if delete { t().delete_failed } else { t().logout_failed };
+                return self.send(Event::Say(crate::i18n::fill(failed, &[&f.why])));
             }
-            notes.push(if delete {
-                "Instance deleted."
-            } else {
-                "Logged out: the phone is unlinked. Generate a new QR to link again."
-            });
+            notes.push(if delete { t().deleted } else { t().logged_out });
             self.send(Event::Unlinked { deleted: delete, note: notes.join(" ") });
         });
     }

@@ -95,11 +95,14 @@ pub struct Diagnostic {
     pub message: String,
     pub span: Span,
     pub fix: Option<Fix>,
+    /// The field (key path) a diagnostic is about when its span does not say it — e.g. a required
+    /// key that is missing, reported at the top of the payload.
+    pub field: Option<&'static str>,
 }
 
 impl Diagnostic {
     pub fn new(severity: Severity, code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity, code, message: message.into(), span, fix: None }
+        Diagnostic { severity, code, message: message.into(), span, fix: None, field: None }
     }
 
     pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
@@ -112,6 +115,12 @@ impl Diagnostic {
 
     pub fn info(code: Code, span: Span, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, code, span, message)
+    }
+
+    /// Names the field this diagnostic is about (see [`Diagnostic::field`]).
+    pub fn on_field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {

@@ -74,7 +74,7 @@ impl<'a> Ctx<'a> {
     fn instance_name(&mut self) {
         let t = self.t();
         let Some(m) = self.get("instanceName") else {
-            self.push(Diagnostic::error(Code::Required, self.top(), t.instance_name_required));
+            self.push(Diagnostic::error(Code::Required, self.top(), t.instance_name_required).on_field("instanceName"));
             return;
         };
         let Some(v) = &m.value else { return };

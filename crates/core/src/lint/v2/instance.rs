@@ -12,7 +12,7 @@ use crate::lint::text::Edit;
 impl Ctx<'_> {
     pub(super) fn name_v2(&mut self) {
         let Some(m) = self.get("instanceName") else {
-            self.push(Diagnostic::error(Code::Required, self.top(), self.t2().name_required));
+            self.push(Diagnostic::error(Code::Required, self.top(), self.t2().name_required).on_field("instanceName"));
             return;
         };
         let Some(v) = &m.value else { return };
@@ -39,6 +39,7 @@ impl Ctx<'_> {
                     self.get("instanceName").map_or(self.top(), |m| m.key_span),
                     self.t2().integration_required,
                 )
+                .on_field("integration")
                 .with_fix(Fix::one(self.t2().fix_add_integration, fix)),
             );
         }

@@ -1,0 +1,101 @@
+// Languages: the page in English and Brazilian Portuguese. The first language is the saved choice,
+// else the browser's (any Portuguese first → pt-BR); `<html lang>` follows it; switching keeps
+// everything typed and writes the diagnostics again in the new language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { openApp } from './page.mjs';
+
+let site, sandbox, browser;
+
+before(async () => {
+  site = await serveDist();
+  sandbox = await startSandbox(['--key', 'e2e-i18n-key']);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  sandbox?.stop();
+  site?.close();
+});
+
+const NOT_OBJECT = { en: 'The payload must be a JSON object', 'pt-BR': 'O payload precisa ser um objeto JSON' };
+
+test('a Portuguese browser opens the page in pt-BR', async () => {
+  const context = await browser.newContext({ locale: 'pt-BR' });
+  const { app, page, log } = await openApp(browser, site.url, context);
+  assert.equal(await app.htmlLang(), 'pt-BR');
+  assert.equal(await app.language(), 'pt-BR');
+  assert.equal(await page.title(), 'Evolution API — criar instância');
+  assert.equal(await app.tid('create-tab').textContent(), 'Criar uma instância');
+  assert.equal(await page.getByText('Idioma', { exact: true }).isVisible(), true, 'visibly labelled');
+  await app.field('instanceName').fill('teste');
+  await app.sendButton.filter({ hasText: 'Criar instância' }).waitFor();
+  // The options name each language in itself.
+  assert.deepEqual(await app.languageSelect.locator('option').allTextContents(), ['English', 'Português (Brasil)']);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('an English (or any other) browser opens in English', async () => {
+  for (const locale of ['en-US', 'fr-FR']) {
+    const context = await browser.newContext({ locale });
+    const { app } = await openApp(browser, site.url, context);
+    assert.equal(await app.htmlLang(), 'en', locale);
+    assert.equal(await app.language(), 'en', locale);
+    assert.equal(await app.tid('create-tab').textContent(), 'Create an instance');
+    await context.close();
+  }
+});
+
+test('switching keeps the text, the key and what was typed, re-lints in the new language, and is remembered', async () => {
+  const context = await browser.newContext({ locale: 'pt-BR' });
+  const { app, page } = await openApp(browser, site.url, context);
+  await app.connect(sandbox.url, 'e2e-i18n-key');
+  await app.tid('existing-name').fill('minha-instancia');
+  const text = '// not an object\n[1, 2]\n';
+  await app.paste(text);
+  await app.waitForDiagnostic({ text: NOT_OBJECT['pt-BR'] });
+  await app.waitForSummary(/^\d+ erros?, \d+ avisos?\.$/);
+  assert.match(await app.tid('diagnostic').first().locator('.sev').textContent(), /^(erro|aviso|info)$/);
+
+  await app.setLanguage('en');
+  await app.waitForDiagnostic({ text: NOT_OBJECT.en });
+  await app.waitForSummary(/^\d+ errors?, \d+ warnings?\.$/);
+  assert.equal(await app.tid('create-tab').textContent(), 'Create an instance');
+  assert.equal(await page.title(), 'Evolution API — create instance');
+  assert.equal(await app.editorText(), text, 'the editor text is untouched');
+  assert.equal(await app.baseUrl.inputValue(), sandbox.url);
+  assert.equal(await app.apiKey.inputValue(), 'e2e-i18n-key');
+  assert.equal(await app.tid('existing-name').inputValue(), 'minha-instancia');
+
+  // Remembered across reloads, over the browser's Portuguese.
+  await app.reload();
+  assert.equal(await app.htmlLang(), 'en');
+  assert.equal(await app.language(), 'en');
+  assert.equal(await page.evaluate(() => localStorage.getItem('evo-admin.lang')), 'en');
+  await app.waitForDiagnostic({ text: NOT_OBJECT.en });
+
+  // And back: the same diagnostics in Portuguese, the text still the same.
+  await app.setLanguage('pt-BR');
+  await app.waitForDiagnostic({ text: NOT_OBJECT['pt-BR'] });
+  assert.equal(await app.tid('create-tab').textContent(), 'Criar uma instância');
+  assert.equal(await app.editorText(), text);
+  await context.close();
+});
+
+test('a create answered in Portuguese: labels of the response card and the QR panel', async () => {
+  const context = await browser.newContext({ locale: 'pt-BR' });
+  const { app, log } = await openApp(browser, site.url, context);
+  await app.fillBasic({ base: sandbox.url, key: 'e2e-i18n-key', name: 'i18nqr' });
+  await app.sendButton.filter({ hasText: 'Criar instância' }).waitFor();
+  await app.clickSend();
+  await app.status.filter({ hasText: '201' }).waitFor();
+  await app.tid('qr-svg').first().waitFor();
+  const card = await app.tid('response-summary').innerText();
+  assert.match(card, /Chave da instância/);
+  assert.match(await app.tid('qr-panel').innerText(), /Conexão:/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
