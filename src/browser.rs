@@ -118,3 +118,15 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
     let cb = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }
+
+/// [`measure`] once the next frame is painted: from `started_ms` until what the current update
+/// changed is on screen (the next frame's callbacks, style, layout and paint included).
+pub fn measure_after_paint(name: &'static str, started_ms: f64) {
+    use wasm_bindgen::JsCast;
+    next_frame(move || {
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || measure(name, started_ms));
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback(cb.unchecked_ref());
+        }
+    });
+}
