@@ -122,11 +122,8 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
 /// [`measure`] once the next frame is painted: from `started_ms` until what the current update
 /// changed is on screen (the next frame's callbacks, style, layout and paint included).
 pub fn measure_after_paint(name: &'static str, started_ms: f64) {
-    use wasm_bindgen::JsCast;
+    // (leptos' timeout: the page already holds its code.)
     next_frame(move || {
-        let cb = wasm_bindgen::closure::Closure::once_into_js(move || measure(name, started_ms));
-        if let Some(w) = window() {
-            let _ = w.set_timeout_with_callback(cb.unchecked_ref());
-        }
+        let _ = leptos::prelude::set_timeout_with_handle(move || measure(name, started_ms), std::time::Duration::ZERO);
     });
 }

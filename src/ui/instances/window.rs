@@ -70,7 +70,8 @@ impl Window {
         let kids = ul.children();
         let (size, mut spans) = (n.to_string(), Vec::new());
         for k in 0..kids.length() {
-            let Some(e) = kids.item(k).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+            // (Rows and offset parents are HTML elements: no type check needed.)
+            let Some(e) = kids.item(k).map(JsCast::unchecked_into::<web_sys::HtmlElement>) else { continue };
             let _ = e.set_attribute("aria-setsize", &size);
             let _ = e.set_attribute("aria-posinset", &(start.min(n) + k as usize + 1).to_string());
             spans.push((e.offset_top().max(0) as usize, e.offset_height().max(0) as usize));
@@ -78,7 +79,7 @@ impl Window {
         // The viewport within the list: the page's scroll less the list's place on the page.
         let mut top = 0;
         let mut el: Option<web_sys::Element> = Some(ul.clone().into());
-        while let Some(e) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        while let Some(e) = el.map(JsCast::unchecked_into::<web_sys::HtmlElement>) {
             top += e.offset_top();
             el = e.offset_parent();
         }
