@@ -133,3 +133,12 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
     let cb = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }
+
+/// [`measure`] once the next frame is painted: from `started_ms` until what the current update
+/// changed is on screen (the next frame's callbacks, style, layout and paint included).
+pub fn measure_after_paint(name: &'static str, started_ms: f64) {
+    // (leptos' timeout: the page already holds its code.)
+    next_frame(move || {
+        let _ = leptos::prelude::set_timeout_with_handle(move || measure(name, started_ms), std::time::Duration::ZERO);
+    });
+}

@@ -13,6 +13,8 @@ use leptos::task::spawn_local;
 use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::use_interval_fn;
 
+mod window;
+
 use super::connection::Conn;
 use super::qr_panel::QrPanel;
 use crate::browser;
@@ -22,23 +24,6 @@ use crate::http::{Abort, Api, ApiError};
 /// to [`MAX_REFRESH_S`]).
 const REFRESH_S: u32 = 10;
 const MAX_REFRESH_S: u32 = 160;
-/// Rows drawn per animation frame.
-const BATCH: usize = 60;
-
-/// Draws one more batch of rows on the next frame until `total` are drawn (stops when the list
-/// changed meanwhile: its own effect starts over).
-fn grow(drawn: RwSignal<usize>, total: usize) {
-    let Some(now) = drawn.try_get_untracked() else { return };
-    if now >= total {
-        return;
-    }
-    browser::next_frame(move || {
-        if drawn.try_get_untracked() == Some(now) {
-            drawn.try_set(now + BATCH);
-            grow(drawn, total);
-        }
-    });
-}
 
 /// A row action that asks for confirmation first.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,7 +47,7 @@ impl Act {
 #[derive(Clone, Copy)]
 struct Ctl {
     conn: Conn,
-    /// Shared handles: filtering and drawing rows batch by batch copy pointers, not instances.
+    /// Shared handles: filtering and moving the window of rows copy pointers, not instances.
     list: RwSignal<Vec<Arc<Instance>>>,
     message: RwSignal<Option<(bool, String)>>,
     loading: RwSignal<bool>,
@@ -96,9 +81,12 @@ impl Ctl {
                 Err(e) => Err(e),
             };
             let _ = self.loading.try_set(false);
+            // From the data's arrival to its rows on screen.
+            let arrived = browser::now_ms();
             let ok = match result.map(|r| decode_instances(&r.body)) {
                 Ok(Some(list)) => {
                     let _ = self.list.try_set(list.into_iter().map(Arc::new).collect());
+                    browser::measure_after_paint("instances-render", arrived);
                     true
                 }
                 Ok(None) => {
@@ -202,21 +190,26 @@ pub fn InstancesView() -> impl IntoView {
         }
     });
     let totals = Memo::new(move |_| c.list.with(|l| (l.len(), counts(l))));
-    let rows = Memo::new(move |_| {
-        let started = browser::now_ms();
-        let out: Vec<Arc<Instance>> =
-            c.list.with(|l| text.with(|t| filtered(l, t, state.get()).into_iter().cloned().collect()));
-        browser::measure("instances-filter", started);
-        out
-    });
-    // Rows are drawn a batch per frame, so no frame is long however many instances match: the first
-    // batch at once, the next ones on the following animation frames.
-    let drawn = RwSignal::new(BATCH);
+    let rows: Memo<Vec<Arc<Instance>>> =
+        Memo::new(move |_| c.list.with(|l| text.with(|t| filtered(l, t, state.get()).into_iter().cloned().collect())));
+    // Only the rows in and near the viewport are drawn, so 500 instances draw as fast as 20.
+    let win = window::Window::new(rows);
     Effect::new(move |_| {
-        let total = rows.with(Vec::len);
-        drawn.set(BATCH.min(total.max(1)));
-        grow(drawn, total);
+        rows.track();
+        win.changed();
     });
+    let fit = move |_: web_sys::Event| win.fit();
+    let on_scroll = window_event_listener_untyped("scroll", fit);
+    let on_resize = window_event_listener_untyped("resize", fit);
+    // A row reached by Tab: the browser scrolls it into view, and the rows after it come in.
+    let on_focus = window_event_listener_untyped("focusin", fit);
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+        on_focus.remove();
+    });
+    // From a keystroke (or a state chosen) to the rows it leaves on screen.
+    let filtering = move || browser::measure_after_paint("instances-filter", browser::now_ms());
     let option_label = move |f: StateFilter| {
         let (all, n) = totals.get();
         let count = match f {
@@ -232,9 +225,15 @@ pub fn InstancesView() -> impl IntoView {
             <h2 id="instances-h">"Instances on this server"</h2>
             <div class="row wrap toolbar">
                 <label for="instances-filter" class="sr-only">"Filter by name, profile or number"</label>
-                <input id="instances-filter" data-testid="instances-filter" type="text" placeholder="Filter by name, profile or number" bind:value=text />
+                <input id="instances-filter" data-testid="instances-filter" type="text" placeholder="Filter by name, profile or number" on:input:target=move |ev| {
+                    filtering();
+                    text.set(ev.target().value())
+                } />
                 <label for="instances-state">"State"</label>
-                <select id="instances-state" data-testid="instances-state" on:change:target=move |ev| state.set(StateFilter::parse(&ev.target().value()))>
+                <select id="instances-state" data-testid="instances-state" on:change:target=move |ev| {
+                    filtering();
+                    state.set(StateFilter::parse(&ev.target().value()))
+                }>
                     {StateFilter::ALL.map(|f| view! { <option value=f.id()>{move || option_label(f)}</option> })}
                 </select>
                 <button type="button" data-testid="instances-refresh" on:click=move |_| c.refresh()>
@@ -259,8 +258,8 @@ pub fn InstancesView() -> impl IntoView {
                 Some((false, _)) => "msg err",
                 None => "hidden",
             }>{move || c.message.get().map(|(_, t)| t)}</p>
-            <ul class="instances" data-testid="instances" on:click=move |ev| on_list_click(c, v2(), ev)>
-                <For each=move || rows.with(|r| r[..drawn.get().min(r.len())].to_vec()) key=|i| (i.name.clone(), i.state.clone(), i.profile_name.clone()) let:i>
+            <ul class="instances" role="list" data-testid="instances" node_ref=win.ul on:click=move |ev| on_list_click(c, v2(), ev)>
+                <For each=move || win.drawn() key=|i| (i.name.clone(), i.state.clone(), i.profile_name.clone()) let:i>
                     <Row c i v2=v2() />
                 </For>
             </ul>

@@ -391,7 +391,9 @@ export class QrPanel {
   }
 }
 
-/** The instances view: the list, its filters and counts, and each row's actions. */
+/** The instances view: the list, its filters and counts, and each row's actions. The list is a
+ * window: only the rows in and near the viewport are in the DOM (each with its place in the whole
+ * list, `aria-posinset` of `aria-setsize`); the helpers that act on a row by name scroll to it first. */
 export class Instances {
   constructor(page) { this.page = page; }
   tid(id) { return this.page.getByTestId(id); }
@@ -399,12 +401,40 @@ export class Instances {
   async open() { await this.tid('instances-tab').click(); }
   async backToCreate() { await this.tid('create-tab').click(); }
 
+  /** The rows in the DOM (the window). */
   get rows() { return this.tid('instance-row'); }
   row(name) { return this.page.locator(`[data-testid=instance-row][data-name="${name}"]`); }
-  async waitForRows(n, timeout) { await this.rows.nth(n - 1).waitFor({ timeout }); }
+  /** Waits until the list holds `n` rows (drawn or not) and the first ones are drawn. */
+  async waitForRows(n, timeout) {
+    await this.page.locator(`[data-testid=instance-row][aria-setsize="${n}"]`).first().waitFor({ timeout });
+  }
+  /** How many rows are drawn. */
   async count() { return this.rows.count(); }
+  /** How many rows the list holds, drawn or not. */
+  async size() { return Number(await this.rows.first().getAttribute('aria-setsize')); }
   async names() { return this.rows.evaluateAll((els) => els.map((e) => e.dataset.name)); }
   async states() { return this.rows.getByTestId('instance-state').allTextContents(); }
+  /** Brings the row named `name` into the window (scrolling the page through the list until it is
+   * drawn) and returns it; a row the list does not hold stays missing. */
+  async reveal(name) {
+    const row = this.row(name);
+    if (await row.count()) return row;
+    await this.page.evaluate(async (name) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const drawn = () => document.querySelector(`[data-testid=instance-row][data-name="${CSS.escape(name)}"]`);
+      const list = document.querySelector('[data-testid=instances]');
+      if (!list) return;
+      window.scrollTo(0, list.getBoundingClientRect().top + window.scrollY);
+      await frame();
+      while (!drawn()) {
+        const y = window.scrollY;
+        window.scrollBy(0, window.innerHeight * 0.8);
+        await frame();
+        if (window.scrollY === y) return;
+      }
+    }, name);
+    return row;
+  }
 
   get counts() { return this.tid('instances-counts'); }
   async waitForCounts(match) { await this.counts.filter({ hasText: match }).waitFor(); }
@@ -416,11 +446,14 @@ export class Instances {
   async refresh() { await this.tid('instances-refresh').click(); }
 
   stateOf(name) { return this.row(name).getByTestId('instance-state'); }
-  async waitForState(name, state) { await this.stateOf(name).filter({ hasText: new RegExp(`^${state}$`) }).waitFor(); }
+  async waitForState(name, state) {
+    await this.reveal(name);
+    await this.stateOf(name).filter({ hasText: new RegExp(`^${state}$`) }).waitFor();
+  }
   /** Clicks a row's action: `connect`, `logout`, `restart`, `delete`, `details`. */
-  async act(name, act) { await this.row(name).getByTestId(`instance-${act}`).click(); }
+  async act(name, act) { await (await this.reveal(name)).getByTestId(`instance-${act}`).click(); }
   action(name, act) { return this.row(name).getByTestId(`instance-${act}`); }
-  async confirm(name, yes = true) { await this.row(name).getByTestId(yes ? 'confirm-yes' : 'confirm-no').click(); }
+  async confirm(name, yes = true) { await (await this.reveal(name)).getByTestId(yes ? 'confirm-yes' : 'confirm-no').click(); }
   qrOf(name) { return new QrPanel(this.page, this.row(name)); }
   details(name) { return this.row(name).getByTestId('instance-details-text'); }
 }
