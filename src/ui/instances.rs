@@ -19,6 +19,7 @@ use super::connection::Conn;
 use super::qr_panel::QrPanel;
 use crate::browser;
 use crate::http::{Abort, Api, ApiError};
+use crate::i18n::{fill, t, tf, tr, ui};
 
 /// Seconds between automatic refreshes while the view is visible (doubled after each failure, up
 /// to [`MAX_REFRESH_S`]).
@@ -35,10 +36,11 @@ enum Act {
 
 impl Act {
     fn label(self) -> &'static str {
+        let u = t();
         match self {
-            Act::Logout => "Log out",
-            Act::Delete => "Delete",
-            Act::Restart => "Restart",
+            Act::Logout => u.log_out,
+            Act::Delete => u.act_delete,
+            Act::Restart => u.act_restart,
         }
     }
 }
@@ -90,7 +92,7 @@ impl Ctl {
                     true
                 }
                 Ok(None) => {
-                    self.say(false, "The server's answer is not a list of instances.".into());
+                    self.say(false, t().inst_not_list.into());
                     false
                 }
                 Err(e) => {
@@ -120,8 +122,8 @@ impl Ctl {
                 Err(e) => Err(e),
             };
             match result {
-                Ok(_) => self.say(true, format!("{}: done for \"{name}\".", act.label())),
-                Err(e) => self.say(false, format!("{} \"{name}\" failed — {}", act.label(), e.explanation().text)),
+                Ok(_) => self.say(true, tf(|u| u.act_done, &[act.label(), &name])),
+                Err(e) => self.say(false, tf(|u| u.act_failed, &[act.label(), &name, &e.explanation().text])),
             }
             if act == Act::Delete && self.opened.try_get_untracked().flatten().as_deref() == Some(name.as_str()) {
                 let _ = self.opened.try_set(None);
@@ -140,9 +142,13 @@ impl Ctl {
                 Ok(r) => evo_core::pretty_json(&r.body),
                 Err(e) => e.explanation().text,
             };
-            let mut text = format!("Webhook:\n{}", show(api.webhook_find(&name, abort.clone()).await));
+            let mut text = format!("{}\n{}", t().details_webhook, show(api.webhook_find(&name, abort.clone()).await));
             if v2 {
-                text.push_str(&format!("\n\nSettings:\n{}", show(api.settings_find(&name, abort).await)));
+                text.push_str(&format!(
+                    "\n\n{}\n{}",
+                    t().details_settings,
+                    show(api.settings_find(&name, abort).await)
+                ));
             }
             let _ = self.details.try_set(Some((name, text)));
         });
@@ -218,18 +224,19 @@ pub fn InstancesView() -> impl IntoView {
             StateFilter::Connecting => n.connecting,
             StateFilter::Close => n.close,
         };
-        format!("{} ({count})", f.id())
+        let id = if f == StateFilter::All { ui().inst_all } else { f.id() };
+        format!("{id} ({count})")
     };
     view! {
         <section class="card wide" aria-labelledby="instances-h">
-            <h2 id="instances-h">"Instances on this server"</h2>
+            <h2 id="instances-h">{tr(|u| u.inst_title)}</h2>
             <div class="row wrap toolbar">
-                <label for="instances-filter" class="sr-only">"Filter by name, profile or number"</label>
-                <input id="instances-filter" data-testid="instances-filter" type="text" placeholder="Filter by name, profile or number" on:input:target=move |ev| {
+                <label for="instances-filter" class="sr-only">{tr(|u| u.inst_filter)}</label>
+                <input id="instances-filter" data-testid="instances-filter" type="text" placeholder=tr(|u| u.inst_filter) on:input:target=move |ev| {
                     filtering();
                     text.set(ev.target().value())
                 } />
-                <label for="instances-state">"State"</label>
+                <label for="instances-state">{tr(|u| u.inst_state)}</label>
                 <select id="instances-state" data-testid="instances-state" on:change:target=move |ev| {
                     filtering();
                     state.set(StateFilter::parse(&ev.target().value()))
@@ -237,19 +244,14 @@ pub fn InstancesView() -> impl IntoView {
                     {StateFilter::ALL.map(|f| view! { <option value=f.id()>{move || option_label(f)}</option> })}
                 </select>
                 <button type="button" data-testid="instances-refresh" on:click=move |_| c.refresh()>
-                    {move || if c.loading.get() { "Refreshing…" } else { "Refresh" }}
+                    {move || if c.loading.get() { ui().refreshing } else { ui().refresh }}
                 </button>
                 <span class="hint" data-testid="instances-counts" role="status">
                     {move || {
                         let (all, n) = totals.get();
-                        format!(
-                            "{all} instance{}: {} open, {} connecting, {} closed; {} shown.",
-                            if all == 1 { "" } else { "s" },
-                            n.open,
-                            n.connecting,
-                            n.close,
-                            rows.with(Vec::len)
-                        )
+                        let u = ui();
+                        let nums = [all, n.open, n.connecting, n.close, rows.with(Vec::len)].map(|x| x.to_string());
+                        fill(if all == 1 { u.inst_counts_one } else { u.inst_counts }, &nums.each_ref().map(String::as_str))
                     }}
                 </span>
             </div>
@@ -304,15 +306,14 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
 #[component]
 fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
     let name = i.name.clone();
-    let shown_name =
-        if i.name.is_empty() { "\"\" (unreachable: no route can name it)".to_owned() } else { i.name.clone() };
+    let shown_name = if i.name.is_empty() { t().inst_unreachable.to_owned() } else { i.name.clone() };
     let mine = move |n: Option<&String>| n.is_some_and(|n| *n == name);
     let (n1, n2, n3, n4) = (i.name.clone(), i.name.clone(), i.name.clone(), i.name.clone());
     let facts = [
         i.profile_name.clone(),
         i.number.clone(),
         i.integration.clone(),
-        i.created_at.clone().map(|t| format!("created {t}")),
+        i.created_at.as_deref().map(|at| tf(|u| u.inst_created, &[at])),
     ]
     .into_iter()
     .flatten()
@@ -326,26 +327,26 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
                 <span class="hint">{facts}</span>
             </div>
             <div class="row wrap actions">
-                <button type="button" data-act="connect" data-testid="instance-connect">"Connect / QR"</button>
-                <button type="button" data-act="logout" data-testid="instance-logout">"Log out"</button>
-                {v2.then(|| view! { <button type="button" data-act="restart" data-testid="instance-restart">"Restart"</button> })}
-                <button type="button" class="danger" data-act="delete" data-testid="instance-delete">"Delete"</button>
-                <button type="button" data-act="details" data-testid="instance-details">"Webhook & settings"</button>
+                <button type="button" data-act="connect" data-testid="instance-connect">{tr(|u| u.inst_connect)}</button>
+                <button type="button" data-act="logout" data-testid="instance-logout">{tr(|u| u.log_out)}</button>
+                {v2.then(|| view! { <button type="button" data-act="restart" data-testid="instance-restart">{tr(|u| u.act_restart)}</button> })}
+                <button type="button" class="danger" data-act="delete" data-testid="instance-delete">{tr(|u| u.act_delete)}</button>
+                <button type="button" data-act="details" data-testid="instance-details">{tr(|u| u.inst_details)}</button>
                 {i.key.is_some().then(|| view! {
                     <button type="button" data-act="copy-key" data-testid="instance-key-copy">
-                        {move || if c.copied.with(|x| x.as_ref() == Some(&n4)) { "Key copied" } else { "Copy key" }}
+                        {move || if c.copied.with(|x| x.as_ref() == Some(&n4)) { ui().key_copied } else { ui().copy_key }}
                     </button>
                 })}
                 {move || c.confirm.get().filter(|(_, n)| *n == n1).map(|(act, n)| view! {
-                    <span class="confirm" role="alertdialog" aria-label="Confirm">
-                        {format!("{} \"{n}\"?", act.label())}
-                        <button type="button" class="danger" data-act="confirm-yes" data-testid="confirm-yes">"Yes"</button>
-                        <button type="button" data-act="confirm-no" data-testid="confirm-no">"Cancel"</button>
+                    <span class="confirm" role="alertdialog" aria-label=tr(|u| u.confirm)>
+                        {tf(|u| u.act_ask, &[act.label(), &n])}
+                        <button type="button" class="danger" data-act="confirm-yes" data-testid="confirm-yes">{tr(|u| u.yes)}</button>
+                        <button type="button" data-act="confirm-no" data-testid="confirm-no">{tr(|u| u.cancel)}</button>
                     </span>
                 })}
             </div>
             {move || c.details.with(|d| d.as_ref().filter(|(n, _)| *n == n2).map(|(_, t)| t.clone())).map(|t| view! {
-                <pre class="code" role="region" tabindex="0" aria-label="Details as the server holds them" data-testid="instance-details-text">{t}</pre>
+                <pre class="code" role="region" tabindex="0" aria-label=tr(|u| u.details_label) data-testid="instance-details-text">{t}</pre>
             })}
             {move || c.opened.with(|o| mine(o.as_ref())).then(|| view! {
                 <QrPanel name=n3.clone() initial=None base_url=c.conn.base_url global_key=c.conn.api_key instance_key=None />
