@@ -1,8 +1,8 @@
 // Time-to-interactive benchmark: the release build in dist/ against a plain static HTML form with
 // the same fields, each opened N times in a fresh browser context of headless Chromium.
 //
-// Usage: node scripts/tti.mjs [--runs N] [--br]      (N defaults to 10; --br serves brotli-compressed
-// files with Content-Encoding: br, as a static host with precompressed assets would)
+// Usage: node scripts/tti.mjs [--runs N] [--br] [--dist DIR]   (N defaults to 10; --br serves brotli-compressed
+// files with Content-Encoding: br, as a static host with precompressed assets would; --dist another build)
 //
 // "Usable" is measured inside the page, from navigation start (performance.timeOrigin): for the app,
 // the moment the [data-testid=send] button is in the DOM; for the plain page, its submit button. A
@@ -16,12 +16,13 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const DIST = join(ROOT, 'dist');
+
 const arg = (name, def) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : def;
 };
 const RUNS = Number(arg('--runs', 10));
+const DIST = resolve(arg('--dist', join(ROOT, 'dist')));
 const BR = process.argv.includes('--br');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
@@ -96,6 +97,10 @@ async function once(path, selector) {
 // Warm-up (not counted): start the browser's processes, and read the app's controls for the plain page.
 {
   const { page, context } = await once('/app/', '[data-testid=send]');
+  // Closed sections build their controls when first opened: open them all, so the plain page gets
+  // every control of the form.
+  await page.evaluate(() => document.querySelectorAll('details:not([open])').forEach((d) => (d.open = true)));
+  await page.waitForTimeout(200);
   const fields = await page.evaluate(() =>
     [...document.querySelectorAll('input, select, textarea')].map((el) => ({
       tag: el.tagName.toLowerCase(),

@@ -282,11 +282,16 @@ fn Section(
         b.linted
             .with(|l| profile.fields().iter().filter(|f| groups.contains(&f.group)).any(|f| l.field(f.key).is_some()))
     });
+    // The controls are built the first time the section opens (by the user or because the text has
+    // one of its fields) and kept after: a closed section costs nothing at start.
+    let built = RwSignal::new(false);
+    let shown = Memo::new(move |_| present.get() || built.get());
+    let build = move || shown.get().then(|| controls(profile, groups));
     view! {
-        <details class="section" open=present>
+        <details class="section" open=present on:toggle:target=move |ev| if ev.target().open() { built.set(true) }>
             <summary data-testid=testid>{tr(title)}</summary>
             {note.map(|n| view! { <p class="hint">{tr(n)}</p> })}
-            {controls(profile, groups)}
+            {build}
         </details>
     }
 }
