@@ -198,5 +198,7 @@ evo_core::catalog! {
         key_copied: "Key copied",
         yes: "Yes",
         details_label: "Details as the server holds them",
+        inst_qr_title: "Connect \"{0}\"",
+        close: "Close",
     }
 }

@@ -191,4 +191,6 @@ pub static PT_BR: Ui = Ui {
     key_copied: "Chave copiada",
     yes: "Sim",
     details_label: "Detalhes como o servidor os guarda",
+    inst_qr_title: "Conectar \"{0}\"",
+    close: "Fechar",
 };

@@ -260,6 +260,21 @@ pub fn InstancesView() -> impl IntoView {
                 Some((false, _)) => "msg err",
                 None => "hidden",
             }>{move || c.message.get().map(|(_, t)| t)}</p>
+            // The QR / pairing panel of one instance lives outside the rows: rows come and go with the
+            // window and are drawn anew when their state changes, and the session must outlive both.
+            {move || c.opened.get().map(|name| {
+                browser::next_frame(|| browser::focus("instance-qr-h"));
+                let (title, attr) = (tf(|u| u.inst_qr_title, &[&name]), name.clone());
+                view! {
+                    <section class="instance-qr" data-testid="instance-qr" data-name=attr aria-labelledby="instance-qr-h">
+                        <div class="row wrap">
+                            <h3 id="instance-qr-h" tabindex="-1">{title}</h3>
+                            <button type="button" data-testid="instance-qr-close" on:click=move |_| c.opened.set(None)>{tr(|u| u.close)}</button>
+                        </div>
+                        <QrPanel name initial=None base_url=c.conn.base_url global_key=c.conn.api_key instance_key=None />
+                    </section>
+                }
+            })}
             <ul class="instances" role="list" data-testid="instances" node_ref=win.ul on:click=move |ev| on_list_click(c, v2(), ev)>
                 <For each=move || win.drawn() key=|i| (i.name.clone(), i.state.clone(), i.profile_name.clone()) let:i>
                     <Row c i v2=v2() />
@@ -305,10 +320,8 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
 
 #[component]
 fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
-    let name = i.name.clone();
     let shown_name = if i.name.is_empty() { t().inst_unreachable.to_owned() } else { i.name.clone() };
-    let mine = move |n: Option<&String>| n.is_some_and(|n| *n == name);
-    let (n1, n2, n3, n4) = (i.name.clone(), i.name.clone(), i.name.clone(), i.name.clone());
+    let (n1, n2, n4) = (i.name.clone(), i.name.clone(), i.name.clone());
     let facts = [
         i.profile_name.clone(),
         i.number.clone(),
@@ -347,9 +360,6 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
             </div>
             {move || c.details.with(|d| d.as_ref().filter(|(n, _)| *n == n2).map(|(_, t)| t.clone())).map(|t| view! {
                 <pre class="code" role="region" tabindex="0" aria-label=tr(|u| u.details_label) data-testid="instance-details-text">{t}</pre>
-            })}
-            {move || c.opened.with(|o| mine(o.as_ref())).then(|| view! {
-                <QrPanel name=n3.clone() initial=None base_url=c.conn.base_url global_key=c.conn.api_key instance_key=None />
             })}
         </li>
     }

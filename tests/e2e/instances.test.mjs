@@ -58,10 +58,17 @@ test('1.8.2: connect from a row through a simulated scan until the row shows ope
   await list.act('seed-003', 'connect');
   const qr = list.qrOf('seed-003');
   await qr.svg.waitFor({ timeout: 10000 });
+  // The panel sits outside the rows: a refresh that draws the rows again leaves its session alone.
+  const panel = await qr.panel.elementHandle();
+  await list.refresh();
+  assert.ok(await panel.evaluate((el) => el.isConnected), 'the QR panel survives a refresh of the list');
   await control(v1, 'scan/seed-003');
   await qr.waitConnected();
   await list.refresh();
   await list.waitForState('seed-003', 'open');
+  assert.ok(await panel.evaluate((el) => el.isConnected), 'and the row turning open');
+  await app.page.getByTestId('instance-qr-close').click();
+  await qr.panel.waitFor({ state: 'detached' });
 
   await list.act('seed-001', 'logout');
   await list.confirm('seed-001');

@@ -454,6 +454,7 @@ export class Instances {
   async act(name, act) { await (await this.reveal(name)).getByTestId(`instance-${act}`).click(); }
   action(name, act) { return this.row(name).getByTestId(`instance-${act}`); }
   async confirm(name, yes = true) { await (await this.reveal(name)).getByTestId(yes ? 'confirm-yes' : 'confirm-no').click(); }
-  qrOf(name) { return new QrPanel(this.page, this.row(name)); }
+  /** The QR / pairing panel opened from the row of `name` (one panel, above the list). */
+  qrOf(name) { return new QrPanel(this.page, this.page.locator(`[data-testid=instance-qr][data-name="${name}"]`)); }
   details(name) { return this.row(name).getByTestId('instance-details-text'); }
 }
