@@ -206,8 +206,10 @@ async fn errors_block_sending_and_fix_all_unblocks() {
     let qr = find(&root, "qrcode");
     assert_eq!(qr.get_attribute("aria-invalid").as_deref(), Some("true"));
     let msg_id = qr.get_attribute("aria-describedby").unwrap();
-    let msg = document().get_element_by_id(msg_id.split(' ').next().unwrap()).unwrap();
-    assert!(msg.text_content().unwrap().contains("qrcode must be true or false"));
+    // Looked up in this test's own app (earlier tests' apps may still be in the document).
+    let msg = root.query_selector(&format!("#{}", msg_id.split(' ').next().unwrap())).unwrap().unwrap();
+    let got = msg.text_content().unwrap();
+    assert!(got.contains("qrcode must be true or false"), "{got:?}");
 
     click(&root, "fix-all");
     settle().await;
@@ -258,12 +260,19 @@ async fn the_form_follows_the_profile_and_migrate_rewrites_the_text() {
     let _h = mount_to(root.clone(), App);
     settle().await;
     let has = |root: &HtmlElement, id: &str| root.query_selector(&format!("[data-testid='{id}']")).unwrap().is_some();
+    // A closed section builds its controls when it is first opened.
+    assert!(!has(&root, "field-reject_call"), "the closed section is not built yet");
+    click(&root, "advanced");
+    settle().await;
     assert!(has(&root, "field-reject_call") && !has(&root, "field-rejectCall"), "1.x fields");
     let profile = find(&root, "profile").unchecked_into::<HtmlInputElement>(); // a <select>: `value` is set the same way
     profile.set_value("v2");
     profile.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     settle().await;
-    // 2.x: its own fields; the webhook is an object edited field by field.
+    // 2.x: its own fields (the form is drawn anew: open the section again); the webhook is an
+    // object edited field by field.
+    click(&root, "advanced");
+    settle().await;
     assert!(has(&root, "field-rejectCall") && !has(&root, "field-reject_call"), "2.x fields");
     click(&root, "preset-webhook");
     settle().await;
