@@ -439,14 +439,16 @@ pub const fn check_texts(fields: &[Field], texts: &[FieldText]) {
 
 impl Profile {
     /// The texts of this profile's fields in `lang`, in table order: `texts(lang)[i]` belongs to
-    /// `fields()[i]`.
+    /// `fields()[i]`. Without the `embedded-pt` feature, pt-BR is the installed catalogue's
+    /// (`i18n::install_pt`), English before it is installed.
     pub fn texts(self, lang: Lang) -> &'static [FieldText] {
-        use crate::i18n::pt_br::fields as pt;
-        match (self, lang) {
-            (Profile::V1, Lang::En) => &EN_V1,
-            (Profile::V2, Lang::En) => &EN_V2,
-            (Profile::V1, Lang::PtBr) => &pt::V1,
-            (Profile::V2, Lang::PtBr) => &pt::V2,
+        let en: &'static [FieldText] = match self {
+            Profile::V1 => &EN_V1,
+            Profile::V2 => &EN_V2,
+        };
+        match lang {
+            Lang::En => en,
+            Lang::PtBr => crate::i18n::file::pt_fields(self).unwrap_or(en),
         }
     }
 
