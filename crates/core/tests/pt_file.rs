@@ -108,3 +108,19 @@ fn with_the_embedded_catalogue_pt_is_always_there() {
     i18n::install_pt(&committed()).unwrap();
     assert_eq!(Lang::PtBr.texts().lint.severity_error, "erro");
 }
+
+/// `Field::text` answers as `Profile::text` does, for every field of both tables, in both
+/// languages, asked from either profile.
+#[test]
+fn field_texts_agree_with_the_profile_tables() {
+    for lang in Lang::ALL {
+        for p in Profile::ALL {
+            for q in Profile::ALL {
+                for f in p.fields() {
+                    let via_table = q.text(f.key, lang).copied().unwrap_or(evo_core::fields::FieldText::of(f));
+                    assert_eq!(f.text(q, lang), via_table, "{:?} {} from {:?} in {lang:?}", p, f.key, q);
+                }
+            }
+        }
+    }
+}

@@ -330,7 +330,16 @@ impl Field {
     /// This field's texts in `lang` (`profile` is the table it comes from). A field that is not in
     /// `profile`'s table keeps its own (English) texts.
     pub fn text(&self, profile: Profile, lang: Lang) -> FieldText {
-        profile.text(self.key, lang).copied().unwrap_or(FieldText::of(self))
+        // As `profile.text(self.key, lang)`, without the English tables (`EN_V1`, `EN_V2`), which the
+        // page then does not carry.
+        let translated = match lang {
+            Lang::En => None,
+            Lang::PtBr => crate::i18n::file::pt_fields(profile),
+        };
+        match translated {
+            Some(rows) => rows.iter().find(|t| t.path == self.key).copied().unwrap_or(FieldText::of(self)),
+            None => profile.field(self.key).map_or(FieldText::of(self), FieldText::of),
+        }
     }
 
     /// The label in `lang`.

@@ -61,20 +61,36 @@ const fn signature() -> u64 {
     paths(h, "fields v2\n", V2)
 }
 
+const fn hex(n: u64) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    let mut i = 0;
+    while i < 16 {
+        out[i] = b"0123456789abcdef"[((n >> (60 - 4 * i)) & 0xf) as usize];
+        i += 1;
+    }
+    out
+}
+
+const SIGNATURE_BYTES: [u8; 16] = hex(SIGNATURE);
+
+/// [`SIGNATURE`] as 16 lowercase hex digits (the header's, and the page's `?v=`).
+// SAFETY: `hex` writes ASCII digits only.
+pub const SIGNATURE_HEX: &str = unsafe { std::str::from_utf8_unchecked(&SIGNATURE_BYTES) };
+
 /// The header line of a current catalogue file (without its line end).
 pub fn header() -> String {
-    format!("{HEADER}{SIGNATURE:016x}")
+    [HEADER, SIGNATURE_HEX].concat()
 }
 
 /// Why a catalogue file was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     /// Not a catalogue for these keys: another format, another version of the keys, another file.
-    #[error("not a pt-BR catalogue for this build (its first line is {found:?}, expected {expected:?})")]
+    #[error("not a pt-BR catalogue for this build (its first line is `{found}`, expected `{expected}`)")]
     Signature { found: String, expected: String },
     #[error("the pt-BR catalogue has {found} lines, expected {expected}")]
     Lines { found: usize, expected: usize },
-    #[error("line {line} of the pt-BR catalogue should be the field path {expected:?}")]
+    #[error("line {line} of the pt-BR catalogue should be the field path `{expected}`")]
     Path { line: usize, expected: &'static str },
     #[error("line {line} of the pt-BR catalogue has an unknown escape (only \\\\, \\n and \\r)")]
     Escape { line: usize },
@@ -153,9 +169,8 @@ fn leak<T>(v: T) -> &'static T {
 /// once per language, not per use. A `\r` before a line end (a checkout with CRLF) is ignored.
 pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     let first = text.split('\n').next().unwrap_or("").trim_end_matches('\r');
-    let expected = header();
-    if first != expected {
-        return Err(LoadError::Signature { found: first.chars().take(60).collect(), expected });
+    if first.strip_prefix(HEADER) != Some(SIGNATURE_HEX) {
+        return Err(LoadError::Signature { found: first.chars().take(60).collect(), expected: header() });
     }
     let text: &'static str = Box::leak(text.strip_suffix('\n').unwrap_or(text).to_owned().into_boxed_str());
     let rows = V1.len() + V2.len();
@@ -213,7 +228,9 @@ pub fn pt_installed() -> bool {
     cfg!(feature = "embedded-pt") || PT.get().is_some()
 }
 
-/// The pt-BR catalogue: compiled in, else installed, else the English one.
+/// The pt-BR catalogue: compiled in, else installed, else the English one. (Not inlined: every
+/// `lang.texts()` would otherwise carry its own copy of the check.)
+#[cfg_attr(not(feature = "embedded-pt"), inline(never))]
 pub(crate) fn pt_texts() -> &'static Texts {
     #[cfg(feature = "embedded-pt")]
     {

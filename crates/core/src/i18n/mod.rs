@@ -15,7 +15,7 @@ pub mod file;
 #[cfg(feature = "embedded-pt")]
 pub mod pt_br;
 
-pub use file::{install_pt, pt_installed, LoadError, SIGNATURE};
+pub use file::{install_pt, pt_installed, LoadError, SIGNATURE, SIGNATURE_HEX};
 
 /// A language of the page and of evo-lint.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -122,6 +122,8 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 macro_rules! catalog {
     ($(#[$meta:meta])* $vis:vis $name:ident { $($(#[$kmeta:meta])* $key:ident : $text:expr),* $(,)? }) => {
         $(#[$meta])*
+        // `repr(C)`: laid out exactly as `[&'static str; KEYS.len()]` (see `from_values`).
+        #[repr(C)]
         $vis struct $name {
             $($(#[$kmeta])* pub $key: &'static str,)*
         }
@@ -138,11 +140,13 @@ macro_rules! catalog {
             /// The catalogue part of `values`, in the order of [`Self::KEYS`] (`None` unless there
             /// is exactly one value per key).
             pub fn from_values(values: &[&'static str]) -> ::std::option::Option<Self> {
-                if values.len() != Self::KEYS.len() {
-                    return ::std::option::Option::None;
-                }
-                let mut it = values.iter().copied();
-                ::std::option::Option::Some(Self { $($key: it.next()?),* })
+                let all: [&'static str; Self::KEYS.len()] = values.try_into().ok()?;
+                // SAFETY: `Self` is `repr(C)` with exactly `KEYS.len()` fields, all `&'static str`
+                // in `KEYS` order: the layout of this array (`transmute` checks the size). Field by
+                // field, the page's wasm would carry a load and a store per key.
+                ::std::option::Option::Some(unsafe {
+                    ::std::mem::transmute::<[&'static str; Self::KEYS.len()], Self>(all)
+                })
             }
         }
 
