@@ -42,11 +42,9 @@ pub fn starting_lang() -> Lang {
     })
 }
 
-/// The address of evo-core's pt-BR catalogue, relative to the page (Trunk copies `i18n/`); its
-/// signature in the query keeps a cached file of other keys from being used.
-pub fn domain_catalogue_url() -> String {
-    ["i18n/pt-BR.txt?v=", evo_core::i18n::SIGNATURE_HEX].concat()
-}
+/// evo-core's pt-BR catalogue, relative to the page (Trunk copies `i18n/`). It is asked for with
+/// `?v=<its signature>`, so a cached file of other keys is not used.
+pub const DOMAIN_CATALOGUE: &str = "i18n/pt-BR.txt";
 
 /// Whether evo-core's texts in `lang` are still to be loaded ([`with_domain`]).
 pub fn needs_domain(lang: Lang) -> bool {
@@ -61,7 +59,7 @@ pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
         return then();
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = crate::http::get_static(&domain_catalogue_url(), 15)
+        let loaded = crate::http::get_static(DOMAIN_CATALOGUE, &[("v", evo_core::i18n::SIGNATURE_HEX)], 15)
             .await
             .and_then(|text| evo_core::i18n::install_pt(&text).map_err(|e| e.to_string()));
         if let Err(e) = loaded {
