@@ -142,3 +142,13 @@ pub fn measure_after_paint(name: &'static str, started_ms: f64) {
         let _ = leptos::prelude::set_timeout_with_handle(move || measure(name, started_ms), std::time::Duration::ZERO);
     });
 }
+
+/// `console.warn(text)` (for what the user need not see but a developer should).
+pub fn warn(text: &str) {
+    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).unwrap_or_default();
+    if let Ok(f) = js_sys::Reflect::get(&console, &"warn".into()) {
+        if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+            let _ = f.call1(&console, &text.into());
+        }
+    }
+}

@@ -123,6 +123,17 @@ async fn send(
     }
 }
 
+/// A plain GET of a file served with the page (`path` relative to it, with the `query` pairs),
+/// within `timeout_s`: its text when the answer is a 2xx, else why not.
+pub async fn get_static(path: &str, query: &[(&str, &str)], timeout_s: u32) -> Result<String, String> {
+    let req = Request::get(path).query(query.iter().copied());
+    let reply = send(req, None, timeout_s, None).await.map_err(|e| e.to_string())?;
+    match reply.status {
+        200..=299 => Ok(reply.body),
+        s => Err(format!("HTTP {s}")),
+    }
+}
+
 async fn send_and_read(req: Request) -> Result<(u16, String), String> {
     let resp = req.send().await.map_err(|e| e.to_string())?;
     let status = resp.status();

@@ -6,5 +6,8 @@ static TALC: talc::cell::TalcSyncCell<talc::wasm::WasmGrowAndClaim, talc::wasm::
     talc::cell::TalcSyncCell::new_wasm(talc::wasm::WasmGrowAndClaim);
 
 fn main() {
-    evo_admin::mount();
+    // A page that starts in pt-BR loads evo-core's Portuguese texts first (English readers never
+    // download them), then mounts, whether the load worked or not.
+    let lang = evo_admin::i18n::starting_lang();
+    evo_admin::i18n::with_domain(lang, Box::new(evo_admin::mount));
 }

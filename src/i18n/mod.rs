@@ -6,6 +6,11 @@
 //! Closures that already exist read [`ui`] (tracked); code outside views (messages built in
 //! `state`, `http`, async tasks) reads [`t`] (untracked). Domain texts come from `evo_core`, in
 //! the same language where its API takes one.
+//!
+//! evo-core's Portuguese texts (diagnostics, field labels and help, explanations) are not in the
+//! wasm: [`with_domain`] fetches `i18n/pt-BR.txt` and installs it, before the app mounts when it
+//! starts in pt-BR, or before the switch when the reader picks pt-BR ([`with_domain`]). If that fails, the page is
+//! in Portuguese and evo-core's texts stay English (with a console warning).
 
 mod en;
 mod pt_br;
@@ -26,6 +31,42 @@ pub fn texts(lang: Lang) -> &'static Ui {
         Lang::En => &en::EN,
         Lang::PtBr => &pt_br::PT_BR,
     }
+}
+
+/// The language the page starts in: the saved choice, else the browser's preferences (any
+/// Portuguese first → pt-BR).
+pub fn starting_lang() -> Lang {
+    crate::storage::load_lang().unwrap_or_else(|| {
+        let prefs = crate::browser::languages();
+        Lang::from_preferences(prefs.iter().map(String::as_str))
+    })
+}
+
+/// evo-core's pt-BR catalogue, relative to the page (Trunk copies `i18n/`). It is asked for with
+/// `?v=<its signature>`, so a cached file of other keys is not used.
+pub const DOMAIN_CATALOGUE: &str = "i18n/pt-BR.txt";
+
+/// Whether evo-core's texts in `lang` are still to be loaded ([`with_domain`]).
+pub fn needs_domain(lang: Lang) -> bool {
+    lang == Lang::PtBr && !evo_core::i18n::pt_installed()
+}
+
+/// Runs `then` once evo-core's texts in `lang` are there: at once when they already are, else
+/// after loading them (pt-BR: `i18n/pt-BR.txt` fetched and installed; on failure a console warning,
+/// and evo-core's texts stay English). One boxed callback, so the page carries one copy of the load.
+pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
+    if !needs_domain(lang) {
+        return then();
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = crate::http::get_static(DOMAIN_CATALOGUE, &[("v", evo_core::i18n::SIGNATURE_HEX)], 15)
+            .await
+            .and_then(|text| evo_core::i18n::install_pt(&text).map_err(|e| e.to_string()));
+        if let Err(e) = loaded {
+            crate::browser::warn(&format!("evo-admin: the pt-BR texts of diagnostics and fields stay English: {e}"));
+        }
+        then();
+    });
 }
 
 /// Creates the page's language signal (the app calls it first) and returns it.

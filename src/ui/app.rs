@@ -48,13 +48,14 @@ fn initial_text() -> (String, Profile, ProfileSource, Option<&'static str>) {
 pub fn App() -> impl IntoView {
     let theme = storage::load_theme();
     browser::set_theme(&theme);
-    // The saved choice, else the browser's preferences (any Portuguese first → pt-BR).
-    let lang = i18n::init(storage::load_lang().unwrap_or_else(|| {
-        let prefs = browser::languages();
-        Lang::from_preferences(prefs.iter().map(String::as_str))
-    }));
+    // The saved choice, else the browser's preferences (any Portuguese first → pt-BR); main has
+    // already loaded evo-core's texts in it.
+    let lang = i18n::init(i18n::starting_lang());
     let show_lang = move |l: Lang| browser::set_lang(l.code(), i18n::texts(l).doc_title);
     show_lang(lang.get_untracked());
+    // The language last picked in the select: a slow catalogue load must not switch to a language
+    // the reader has left meanwhile.
+    let wanted = StoredValue::new(lang.get_untracked());
     let (text, profile, source, notice) = initial_text();
     let b = Builder::new(text, profile, source);
     provide_context(b);
@@ -177,11 +178,19 @@ pub fn App() -> impl IntoView {
                 <label for="language">{tr(|u| u.language)}</label>
                 <select id="language" data-testid="language" prop:value=move || lang.get().code() on:change:target=move |ev| {
                     let l = Lang::from_tag(&ev.target().value()).unwrap_or_default();
-                    lang.set(l);
-                    storage::save_lang(l);
-                    show_lang(l);
-                    // The diagnostics are written again in the new language; the text stays as it is.
-                    b.lint_now();
+                    wanted.set_value(l);
+                    let switch = move || {
+                        if wanted.get_value() != l {
+                            return;
+                        }
+                        lang.set(l);
+                        storage::save_lang(l);
+                        show_lang(l);
+                        // The diagnostics are written again in the new language; the text stays as it is.
+                        b.lint_now();
+                    };
+                    // evo-core's texts in that language first (pt-BR: fetched once), then the switch.
+                    i18n::with_domain(l, Box::new(switch));
                 }>
                     {Lang::ALL.map(|l| view! { <option value=l.code()>{l.name()}</option> })}
                 </select>

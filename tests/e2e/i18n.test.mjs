@@ -21,6 +21,13 @@ after(async () => {
 });
 
 const NOT_OBJECT = { en: 'The payload must be a JSON object', 'pt-BR': 'O payload precisa ser um objeto JSON' };
+// evo-core's texts: in English in the wasm, in Portuguese in i18n/pt-BR.txt (fetched by a pt-BR page only).
+const NAME_LABEL = { en: 'Instance name', 'pt-BR': 'Nome da instância' };
+const NAME_HELP = { en: 'Lowercase letters and digits only', 'pt-BR': 'Só letras minúsculas e dígitos' };
+const CATALOGUE = /\/i18n\/pt-BR\.txt\?v=[0-9a-f]{16}$/;
+const catalogueRequests = (log) => log.requests.filter((u) => u.includes('i18n/pt-BR.txt'));
+// The page's own console warnings (the browser adds some of its own, e.g. about preloads).
+const pageWarnings = (log) => log.warnings.filter((w) => w.startsWith('evo-admin:'));
 
 test('a Portuguese browser opens the page in pt-BR', async () => {
   const context = await browser.newContext({ locale: 'pt-BR' });
@@ -34,8 +41,58 @@ test('a Portuguese browser opens the page in pt-BR', async () => {
   await app.sendButton.filter({ hasText: 'Criar instância' }).waitFor();
   // The options name each language in itself.
   assert.deepEqual(await app.languageSelect.locator('option').allTextContents(), ['English', 'Português (Brasil)']);
+  // evo-core's texts, loaded before the app mounted: field label and help, diagnostics.
+  const requested = catalogueRequests(log);
+  assert.equal(requested.length, 1, requested.join(', '));
+  assert.match(requested[0], CATALOGUE);
+  assert.match(await app.fieldLabel('instanceName').textContent(), new RegExp(`^${NAME_LABEL['pt-BR']}`));
+  assert.match(await app.fieldHelp('instanceName').textContent(), new RegExp(`^${NAME_HELP['pt-BR']}`));
+  await app.paste('[1]');
+  await app.waitForDiagnostic({ text: NOT_OBJECT['pt-BR'] });
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(pageWarnings(log), []);
+  await context.close();
+});
+
+test('an English browser never downloads the Portuguese texts; switching to pt-BR loads them first', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const { app, log } = await openApp(browser, site.url, context);
+  assert.match(await app.fieldLabel('instanceName').textContent(), new RegExp(`^${NAME_LABEL.en}`));
+  await app.paste('[1]');
+  await app.waitForDiagnostic({ text: NOT_OBJECT.en });
+  assert.deepEqual(catalogueRequests(log), [], 'an English page fetches no pt-BR catalogue');
+
+  await app.setLanguage('pt-BR');
+  await app.waitForDiagnostic({ text: NOT_OBJECT['pt-BR'] });
+  assert.match(await app.fieldLabel('instanceName').textContent(), new RegExp(`^${NAME_LABEL['pt-BR']}`));
+  assert.match(await app.fieldHelp('instanceName').textContent(), new RegExp(`^${NAME_HELP['pt-BR']}`));
+  // Once: back to English and again Portuguese uses the installed catalogue.
+  await app.setLanguage('en');
+  await app.waitForDiagnostic({ text: NOT_OBJECT.en });
+  await app.setLanguage('pt-BR');
+  await app.waitForDiagnostic({ text: NOT_OBJECT['pt-BR'] });
+  assert.equal(catalogueRequests(log).length, 1);
   assert.deepEqual(log.errors, []);
   await context.close();
+});
+
+test('a missing or stale pt-BR catalogue: the page still opens in pt-BR, evo-core\'s texts in English, with a warning', async () => {
+  const stale = 'evo-core-i18n pt-BR 0000000000000000\nerro\n';
+  for (const answer of [{ status: 404, body: 'not found' }, { status: 200, body: stale }]) {
+    const context = await browser.newContext({ locale: 'pt-BR' });
+    await context.route('**/i18n/pt-BR.txt*', (route) => route.fulfill({ ...answer, contentType: 'text/plain' }));
+    const { app, log } = await openApp(browser, site.url, context);
+    assert.equal(await app.htmlLang(), 'pt-BR');
+    assert.equal(await app.tid('create-tab').textContent(), 'Criar uma instância');
+    assert.match(await app.fieldLabel('instanceName').textContent(), new RegExp(`^${NAME_LABEL.en}`));
+    await app.paste('[1]');
+    await app.waitForDiagnostic({ text: NOT_OBJECT.en });
+    assert.equal(pageWarnings(log).length, 1, log.warnings.join('\n'));
+    assert.match(pageWarnings(log)[0], answer.status === 404 ? /HTTP 404/ : /not a pt-BR catalogue for this build/);
+    // (The browser itself reports the 404 as "Failed to load resource".)
+    assert.deepEqual(log.errors.filter((e) => !e.startsWith('Failed to load resource')), []);
+    await context.close();
+  }
 });
 
 test('an English (or any other) browser opens in English', async () => {

@@ -28,8 +28,11 @@ const listTid = (key) => key.replaceAll('.', '-');
 export async function openApp(browser, url, context) {
   const ctx = context ?? await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await ctx.newPage();
-  const log = { errors: [], requests: [] };
-  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  const log = { errors: [], warnings: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text());
+    if (m.type() === 'warning') log.warnings.push(m.text());
+  });
   page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => log.requests.push(r.url()));
   const app = new App(page);
@@ -115,6 +118,10 @@ export class App {
 
   /** A form control by its payload key: `instanceName`, `token`, `webhook.url`, `proxy.host`… */
   field(key) { return this.tid(testidOf(key)); }
+  /** The label of a form control (its text, then the key in a <code>). */
+  fieldLabel(key) { return this.page.locator(`label[for="f-${key.replaceAll('.', '-')}"]`); }
+  /** The help line under a form control. */
+  fieldHelp(key) { return this.page.locator(`#f-${key.replaceAll('.', '-')}-help`); }
   /** The message line under a form control (lint or server). */
   fieldMessage(key) { return this.tid(`${testidOf(key)}-msg`); }
   /** One event's checkbox in the events list at `listKey` (`events`, `webhook.events`). */

@@ -330,7 +330,16 @@ impl Field {
     /// This field's texts in `lang` (`profile` is the table it comes from). A field that is not in
     /// `profile`'s table keeps its own (English) texts.
     pub fn text(&self, profile: Profile, lang: Lang) -> FieldText {
-        profile.text(self.key, lang).copied().unwrap_or(FieldText::of(self))
+        // As `profile.text(self.key, lang)`, without the English tables (`EN_V1`, `EN_V2`), which the
+        // page then does not carry.
+        let translated = match lang {
+            Lang::En => None,
+            Lang::PtBr => crate::i18n::file::pt_fields(profile),
+        };
+        match translated {
+            Some(rows) => rows.iter().find(|t| t.path == self.key).copied().unwrap_or(FieldText::of(self)),
+            None => profile.field(self.key).map_or(FieldText::of(self), FieldText::of),
+        }
     }
 
     /// The label in `lang`.
@@ -439,14 +448,16 @@ pub const fn check_texts(fields: &[Field], texts: &[FieldText]) {
 
 impl Profile {
     /// The texts of this profile's fields in `lang`, in table order: `texts(lang)[i]` belongs to
-    /// `fields()[i]`.
+    /// `fields()[i]`. Without the `embedded-pt` feature, pt-BR is the installed catalogue's
+    /// (`i18n::install_pt`), English before it is installed.
     pub fn texts(self, lang: Lang) -> &'static [FieldText] {
-        use crate::i18n::pt_br::fields as pt;
-        match (self, lang) {
-            (Profile::V1, Lang::En) => &EN_V1,
-            (Profile::V2, Lang::En) => &EN_V2,
-            (Profile::V1, Lang::PtBr) => &pt::V1,
-            (Profile::V2, Lang::PtBr) => &pt::V2,
+        let en: &'static [FieldText] = match self {
+            Profile::V1 => &EN_V1,
+            Profile::V2 => &EN_V2,
+        };
+        match lang {
+            Lang::En => en,
+            Lang::PtBr => crate::i18n::file::pt_fields(self).unwrap_or(en),
         }
     }
 

@@ -5,9 +5,17 @@
 //! the Portuguese files are struct literals of the same types, so a missing or misspelt key fails the
 //! build. Templates take positional arguments `{0}`, `{1}`… filled by [`fill`] (any other brace is
 //! kept as written). Codes, field names, event names and HTTP statuses are not translated.
+//!
+//! With the `embedded-pt` feature (the default: evo-lint, the sandbox, the tests) the pt-BR
+//! catalogue is compiled in. Without it (the page) it is a text file ([`file`], `i18n/pt-BR.txt`)
+//! that [`install_pt`] parses at run time; until then pt-BR texts are the English ones.
 
 pub mod en;
+pub mod file;
+#[cfg(feature = "embedded-pt")]
 pub mod pt_br;
+
+pub use file::{install_pt, pt_installed, LoadError, SIGNATURE, SIGNATURE_HEX};
 
 /// A language of the page and of evo-lint.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -69,7 +77,7 @@ impl Lang {
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::En => &en::TEXTS,
-            Lang::PtBr => &pt_br::TEXTS,
+            Lang::PtBr => file::pt_texts(),
         }
     }
 }
@@ -114,6 +122,8 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 macro_rules! catalog {
     ($(#[$meta:meta])* $vis:vis $name:ident { $($(#[$kmeta:meta])* $key:ident : $text:expr),* $(,)? }) => {
         $(#[$meta])*
+        // `repr(C)`: laid out exactly as `[&'static str; KEYS.len()]` (see `from_values`).
+        #[repr(C)]
         $vis struct $name {
             $($(#[$kmeta])* pub $key: &'static str,)*
         }
@@ -125,6 +135,18 @@ macro_rules! catalog {
             /// Every text, in the order of [`Self::KEYS`].
             pub fn values(&self) -> ::std::vec::Vec<&'static str> {
                 ::std::vec![$(self.$key),*]
+            }
+
+            /// The catalogue part of `values`, in the order of [`Self::KEYS`] (`None` unless there
+            /// is exactly one value per key).
+            pub fn from_values(values: &[&'static str]) -> ::std::option::Option<Self> {
+                let all: [&'static str; Self::KEYS.len()] = values.try_into().ok()?;
+                // SAFETY: `Self` is `repr(C)` with exactly `KEYS.len()` fields, all `&'static str`
+                // in `KEYS` order: the layout of this array (`transmute` checks the size). Field by
+                // field, the page's wasm would carry a load and a store per key.
+                ::std::option::Option::Some(unsafe {
+                    ::std::mem::transmute::<[&'static str; Self::KEYS.len()], Self>(all)
+                })
             }
         }
 

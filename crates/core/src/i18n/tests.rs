@@ -29,6 +29,7 @@ fn languages_from_tags_browser_and_environment() {
     assert_eq!(Lang::from_env(env(&[])), Lang::En);
 }
 
+#[cfg(feature = "embedded-pt")]
 #[test]
 fn every_catalogue_part_has_the_same_placeholders_in_both_languages() {
     fn placeholders(s: &str) -> Vec<char> {

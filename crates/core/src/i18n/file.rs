@@ -1,0 +1,262 @@
+//! The pt-BR catalogue as a plain text file (`i18n/pt-BR.txt` at the repository root, served next
+//! to the page), so that a build without the `embedded-pt` feature (the page) carries no Portuguese
+//! domain text and loads it only for a Portuguese reader.
+//!
+//! The format, UTF-8 with `\n` line ends:
+//! - a header line `evo-core-i18n pt-BR <SIGNATURE as 16 hex digits>`;
+//! - one value per line: the texts of [`Lint`], [`LintV2`] and [`Doctor`], each in `KEYS` order;
+//! - then four lines per row of the field tables, `fields::V1` then `fields::V2`: path, label, help,
+//!   placeholder (an empty line where there is none).
+//!
+//! In a value, `\` is written `\\`, a line feed `\n` and a carriage return `\r`. The signature is a
+//! hash of the keys and the field paths: a file written for other keys (stale, or foreign) is refused.
+
+use std::sync::OnceLock;
+
+use super::{Doctor, Lint, LintV2, Texts};
+use crate::fields::{FieldText, Profile, V1, V2};
+
+/// The first line of a catalogue file, before the signature.
+const HEADER: &str = "evo-core-i18n pt-BR ";
+
+/// A hash (FNV-1a, 64 bits) of the format, every catalogue key and every field path, in file order.
+pub const SIGNATURE: u64 = signature();
+
+const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+const fn keys(mut h: u64, part: &str, keys: &[&str]) -> u64 {
+    h = fnv(h, part.as_bytes());
+    let mut i = 0;
+    while i < keys.len() {
+        h = fnv(fnv(h, keys[i].as_bytes()), b"\n");
+        i += 1;
+    }
+    h
+}
+
+const fn paths(mut h: u64, part: &str, fields: &[crate::fields::Field]) -> u64 {
+    h = fnv(h, part.as_bytes());
+    let mut i = 0;
+    while i < fields.len() {
+        h = fnv(fnv(h, fields[i].key.as_bytes()), b"\n");
+        i += 1;
+    }
+    h
+}
+
+const fn signature() -> u64 {
+    let mut h = fnv(0xcbf2_9ce4_8422_2325, b"evo-core-i18n 1\n");
+    h = keys(h, "lint\n", Lint::KEYS);
+    h = keys(h, "lint_v2\n", LintV2::KEYS);
+    h = keys(h, "doctor\n", Doctor::KEYS);
+    h = paths(h, "fields v1\n", V1);
+    paths(h, "fields v2\n", V2)
+}
+
+const fn hex(n: u64) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    let mut i = 0;
+    while i < 16 {
+        out[i] = b"0123456789abcdef"[((n >> (60 - 4 * i)) & 0xf) as usize];
+        i += 1;
+    }
+    out
+}
+
+const SIGNATURE_BYTES: [u8; 16] = hex(SIGNATURE);
+
+/// [`SIGNATURE`] as 16 lowercase hex digits (the header's, and the page's `?v=`).
+// SAFETY: `hex` writes ASCII digits only.
+pub const SIGNATURE_HEX: &str = unsafe { std::str::from_utf8_unchecked(&SIGNATURE_BYTES) };
+
+/// The header line of a current catalogue file (without its line end).
+pub fn header() -> String {
+    [HEADER, SIGNATURE_HEX].concat()
+}
+
+/// Why a catalogue file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// Not a catalogue for these keys: another format, another version of the keys, another file.
+    #[error("not a pt-BR catalogue for this build (its first line is `{found}`, expected `{expected}`)")]
+    Signature { found: String, expected: String },
+    #[error("the pt-BR catalogue has {found} lines, expected {expected}")]
+    Lines { found: usize, expected: usize },
+    #[error("line {line} of the pt-BR catalogue should be the field path `{expected}`")]
+    Path { line: usize, expected: &'static str },
+    #[error("line {line} of the pt-BR catalogue has an unknown escape (only \\\\, \\n and \\r)")]
+    Escape { line: usize },
+}
+
+/// A whole catalogue: evo-core's texts and the field texts of both tables, in table order.
+pub struct Catalogue {
+    pub texts: Texts,
+    pub v1: &'static [FieldText],
+    pub v2: &'static [FieldText],
+}
+
+fn escape(out: &mut String, value: &str) {
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.push('\n');
+}
+
+/// Writes a catalogue file (the header line, then one value per line) from a language's texts.
+pub fn write(texts: &Texts, v1: &[FieldText], v2: &[FieldText]) -> String {
+    let mut out = String::with_capacity(48 * 1024);
+    out.push_str(&header());
+    out.push('\n');
+    for part in [texts.lint.values(), texts.lint_v2.values(), texts.doctor.values()] {
+        for v in part {
+            escape(&mut out, v);
+        }
+    }
+    for t in v1.iter().chain(v2) {
+        for v in [t.path, t.label, t.help, t.placeholder] {
+            escape(&mut out, v);
+        }
+    }
+    out
+}
+
+/// The compiled-in pt-BR catalogue, as the file `i18n/pt-BR.txt` must hold it.
+#[cfg(feature = "embedded-pt")]
+pub fn embedded_pt() -> String {
+    use super::pt_br;
+    write(&pt_br::TEXTS, &pt_br::fields::V1, &pt_br::fields::V2)
+}
+
+fn unescape(line: &'static str, n: usize) -> Result<&'static str, LoadError> {
+    if !line.contains('\\') {
+        return Ok(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push('\\'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            _ => return Err(LoadError::Escape { line: n }),
+        }
+    }
+    Ok(Box::leak(out.into_boxed_str()))
+}
+
+fn leak<T>(v: T) -> &'static T {
+    Box::leak(Box::new(v))
+}
+
+/// Reads a catalogue file. Its texts are leaked (`&'static`, like the compiled-in ones): call it
+/// once per language, not per use. A `\r` before a line end (a checkout with CRLF) is ignored.
+pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
+    let first = text.split('\n').next().unwrap_or("").trim_end_matches('\r');
+    if first.strip_prefix(HEADER) != Some(SIGNATURE_HEX) {
+        return Err(LoadError::Signature { found: first.chars().take(60).collect(), expected: header() });
+    }
+    let text: &'static str = Box::leak(text.strip_suffix('\n').unwrap_or(text).to_owned().into_boxed_str());
+    let rows = V1.len() + V2.len();
+    let want = 1 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len() + 4 * rows;
+    let lines: Vec<&'static str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    if lines.len() != want {
+        return Err(LoadError::Lines { found: lines.len(), expected: want });
+    }
+    let mut values = Vec::with_capacity(want - 1);
+    for (i, l) in lines.iter().enumerate().skip(1) {
+        values.push(unescape(l, i + 1)?);
+    }
+    let (lint, rest) = values.split_at(Lint::KEYS.len());
+    let (lint_v2, rest) = rest.split_at(LintV2::KEYS.len());
+    let (doctor, rest) = rest.split_at(Doctor::KEYS.len());
+    let mut line = 2 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len();
+    let mut texts = Vec::with_capacity(rows);
+    for (f, r) in V1.iter().chain(V2).zip(rest.chunks_exact(4)) {
+        if r[0] != f.key {
+            return Err(LoadError::Path { line, expected: f.key });
+        }
+        texts.push(FieldText { path: f.key, label: r[1], help: r[2], placeholder: r[3] });
+        line += 4;
+    }
+    let fields: &'static [FieldText] = Box::leak(texts.into_boxed_slice());
+    let (v1, v2) = fields.split_at(V1.len());
+    // The counts were checked above, so every part has exactly its keys.
+    let missing = || LoadError::Lines { found: lines.len(), expected: want };
+    Ok(Catalogue {
+        texts: Texts {
+            lint: leak(Lint::from_values(lint).ok_or_else(missing)?),
+            lint_v2: leak(LintV2::from_values(lint_v2).ok_or_else(missing)?),
+            doctor: leak(Doctor::from_values(doctor).ok_or_else(missing)?),
+        },
+        v1,
+        v2,
+    })
+}
+
+static PT: OnceLock<Catalogue> = OnceLock::new();
+
+/// Installs the pt-BR catalogue from the text of `i18n/pt-BR.txt`: from then on `Lang::PtBr.texts()`
+/// and `Profile::texts(Lang::PtBr)` return it. A refused file changes nothing (pt-BR stays English).
+/// Only the first successful install counts. With the `embedded-pt` feature the compiled-in
+/// catalogue is used whatever is installed.
+pub fn install_pt(text: &str) -> Result<(), LoadError> {
+    if PT.get().is_none() {
+        let _ = PT.set(parse(text)?);
+    }
+    Ok(())
+}
+
+/// Whether the pt-BR texts are there (compiled in, or installed).
+pub fn pt_installed() -> bool {
+    cfg!(feature = "embedded-pt") || PT.get().is_some()
+}
+
+/// The pt-BR catalogue: compiled in, else installed, else the English one. (Not inlined: every
+/// `lang.texts()` would otherwise carry its own copy of the check.)
+#[cfg_attr(not(feature = "embedded-pt"), inline(never))]
+pub(crate) fn pt_texts() -> &'static Texts {
+    #[cfg(feature = "embedded-pt")]
+    {
+        &super::pt_br::TEXTS
+    }
+    #[cfg(not(feature = "embedded-pt"))]
+    {
+        PT.get().map_or(&super::en::TEXTS, |c| &c.texts)
+    }
+}
+
+/// The pt-BR texts of a profile's fields: compiled in, else installed (`None` before an install).
+pub(crate) fn pt_fields(profile: Profile) -> Option<&'static [FieldText]> {
+    #[cfg(feature = "embedded-pt")]
+    {
+        use super::pt_br::fields as pt;
+        Some(match profile {
+            Profile::V1 => &pt::V1,
+            Profile::V2 => &pt::V2,
+        })
+    }
+    #[cfg(not(feature = "embedded-pt"))]
+    {
+        PT.get().map(|c| match profile {
+            Profile::V1 => c.v1,
+            Profile::V2 => c.v2,
+        })
+    }
+}

@@ -1,0 +1,126 @@
+//! The pt-BR catalogue file `i18n/pt-BR.txt` (served next to the page, which is built without the
+//! `embedded-pt` feature): current with the compiled-in catalogue, read back exactly, and installed
+//! at run time when the catalogue is not compiled in (`cargo test -p evo-core --no-default-features
+//! --test pt_file`).
+
+use evo_core::fields::Profile;
+use evo_core::i18n::{self, file, Lang, LoadError};
+
+fn path() -> String {
+    format!("{}/../../i18n/pt-BR.txt", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn committed() -> String {
+    std::fs::read_to_string(path()).unwrap_or_else(|e| panic!("{}: {e} (write it with UPDATE_I18N=1)", path()))
+}
+
+/// The file is what the compiled-in catalogue writes. `UPDATE_I18N=1 cargo test -p evo-core --test
+/// pt_file` rewrites it when it differs.
+#[cfg(feature = "embedded-pt")]
+#[test]
+fn the_served_catalogue_file_is_current() {
+    let want = file::embedded_pt();
+    let have = std::fs::read_to_string(path()).unwrap_or_default();
+    if have == want {
+        return;
+    }
+    if std::env::var_os("UPDATE_I18N").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(format!("{}/../../i18n", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        std::fs::write(path(), &want).unwrap();
+        eprintln!("wrote {}", path());
+        return;
+    }
+    panic!(
+        "{} is stale (the pt-BR texts, keys or field tables changed): regenerate it with \
+         `UPDATE_I18N=1 cargo test -p evo-core --test pt_file` and commit it",
+        path()
+    );
+}
+
+/// Parsing the written file gives exactly the compiled-in values, every part and every field row.
+#[cfg(feature = "embedded-pt")]
+#[test]
+fn the_catalogue_file_round_trips() {
+    use evo_core::i18n::pt_br;
+    let c = file::parse(&file::embedded_pt()).unwrap();
+    assert_eq!(c.texts.lint.values(), pt_br::lint::PT_BR.values());
+    assert_eq!(c.texts.lint_v2.values(), pt_br::lint_v2::PT_BR.values());
+    assert_eq!(c.texts.doctor.values(), pt_br::doctor::PT_BR.values());
+    assert_eq!(c.v1, &pt_br::fields::V1[..]);
+    assert_eq!(c.v2, &pt_br::fields::V2[..]);
+    // Escapes survive the trip.
+    let mut odd = pt_br::lint::PT_BR.values();
+    odd[0] = "a\\b\nc\rd \\n";
+    let lint: &'static i18n::Lint = Box::leak(Box::new(i18n::Lint::from_values(&odd).unwrap()));
+    let texts = i18n::Texts { lint, lint_v2: &pt_br::lint_v2::PT_BR, doctor: &pt_br::doctor::PT_BR };
+    let text = file::write(&texts, &pt_br::fields::V1, &pt_br::fields::V2);
+    assert_eq!(file::parse(&text).unwrap().texts.lint.severity_error, "a\\b\nc\rd \\n");
+    // A CRLF checkout reads the same.
+    let crlf = file::embedded_pt().replace('\n', "\r\n");
+    assert_eq!(file::parse(&crlf).unwrap().texts.doctor.values(), pt_br::doctor::PT_BR.values());
+}
+
+#[test]
+fn stale_foreign_or_damaged_files_are_refused() {
+    let good = committed();
+    let (head, body) = good.split_once('\n').unwrap();
+    assert_eq!(head, file::header());
+    let stale = format!("evo-core-i18n pt-BR 0000000000000000\n{body}");
+    assert!(matches!(file::parse(&stale), Err(LoadError::Signature { .. })));
+    assert!(matches!(file::parse("<!doctype html><html>…"), Err(LoadError::Signature { .. })));
+    assert!(matches!(file::parse(""), Err(LoadError::Signature { .. })));
+    let short = good.rsplit_once("\n").unwrap().0.rsplit_once('\n').unwrap().0.to_owned() + "\n";
+    assert!(matches!(file::parse(&short), Err(LoadError::Lines { .. })));
+    let bad_escape = good.replacen('\n', "\n\\x", 1);
+    assert!(matches!(file::parse(&bad_escape), Err(LoadError::Escape { line: 2 })));
+    let moved = good.replace("\ninstanceName\n", "\ninstanceNome\n");
+    assert!(matches!(file::parse(&moved), Err(LoadError::Path { expected: "instanceName", .. })));
+}
+
+/// Without the compiled-in catalogue, pt-BR is English until the file is installed.
+#[cfg(not(feature = "embedded-pt"))]
+#[test]
+fn without_the_embedded_catalogue_pt_is_english_until_installed() {
+    let name = |l| Profile::V1.text("instanceName", l).unwrap().label;
+    assert!(!i18n::pt_installed());
+    assert_eq!(Lang::PtBr.texts().lint.severity_error, "error");
+    assert_eq!(name(Lang::PtBr), "Instance name");
+    assert!(i18n::install_pt("not a catalogue").is_err());
+    assert!(!i18n::pt_installed());
+    i18n::install_pt(&committed()).unwrap();
+    assert!(i18n::pt_installed());
+    assert_eq!(Lang::PtBr.texts().lint.severity_error, "erro");
+    assert_eq!(Lang::En.texts().lint.severity_error, "error");
+    assert_eq!(name(Lang::PtBr), "Nome da instância");
+    assert_eq!(name(Lang::En), "Instance name");
+    assert_eq!(Profile::V2.texts(Lang::PtBr).len(), Profile::V2.fields().len());
+    let c = file::parse(&committed()).unwrap();
+    assert_eq!(Lang::PtBr.texts().doctor.values(), c.texts.doctor.values());
+}
+
+/// With it, the compiled-in catalogue answers, installed or not.
+#[cfg(feature = "embedded-pt")]
+#[test]
+fn with_the_embedded_catalogue_pt_is_always_there() {
+    assert!(i18n::pt_installed());
+    assert_eq!(Lang::PtBr.texts().lint.severity_error, "erro");
+    assert_eq!(Profile::V1.text("instanceName", Lang::PtBr).unwrap().label, "Nome da instância");
+    i18n::install_pt(&committed()).unwrap();
+    assert_eq!(Lang::PtBr.texts().lint.severity_error, "erro");
+}
+
+/// `Field::text` answers as `Profile::text` does, for every field of both tables, in both
+/// languages, asked from either profile.
+#[test]
+fn field_texts_agree_with_the_profile_tables() {
+    for lang in Lang::ALL {
+        for p in Profile::ALL {
+            for q in Profile::ALL {
+                for f in p.fields() {
+                    let via_table = q.text(f.key, lang).copied().unwrap_or(evo_core::fields::FieldText::of(f));
+                    assert_eq!(f.text(q, lang), via_table, "{:?} {} from {:?} in {lang:?}", p, f.key, q);
+                }
+            }
+        }
+    }
+}
