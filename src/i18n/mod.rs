@@ -7,29 +7,31 @@
 //! `state`, `http`, async tasks) reads [`t`] (untracked). Domain texts come from `evo_core`, in
 //! the same language where its API takes one.
 //!
-//! evo-core's Portuguese texts (diagnostics, field labels and help, explanations) are not in the
-//! wasm: [`with_domain`] fetches `i18n/pt-BR.txt` and installs it, before the app mounts when it
-//! starts in pt-BR, or before the switch when the reader picks pt-BR ([`with_domain`]). If that fails, the page is
-//! in Portuguese and evo-core's texts stay English (with a console warning).
-
-mod en;
-mod pt_br;
+//! The texts live in evo-core's catalogue (`evo_core::i18n`, part `Ui` for the page's own). The
+//! Portuguese ones are not in the wasm: [`with_domain`] fetches `i18n/pt-BR.txt` and installs it,
+//! before the app mounts when it starts in pt-BR, or before the switch when the reader picks
+//! pt-BR. If that fails, the page stays in English (the select says so; a console warning says why).
 
 use std::cell::Cell;
 
-pub use en::Ui;
-pub use evo_core::i18n::{fill, Lang};
+pub use evo_core::i18n::{fill, Lang, Ui};
 use leptos::prelude::*;
 
 thread_local! {
     static LANG: Cell<Option<RwSignal<Lang>>> = const { Cell::new(None) };
 }
 
-/// The catalogue of `lang`.
+/// The catalogue of `lang` (English until pt-BR's is loaded).
 pub fn texts(lang: Lang) -> &'static Ui {
-    match lang {
-        Lang::En => &en::EN,
-        Lang::PtBr => &pt_br::PT_BR,
+    lang.texts().ui
+}
+
+/// `lang` if its catalogue is there, else English (a pt-BR catalogue that could not be loaded).
+pub fn usable(lang: Lang) -> Lang {
+    if needs_domain(lang) {
+        Lang::En
+    } else {
+        lang
     }
 }
 
@@ -53,7 +55,7 @@ pub fn needs_domain(lang: Lang) -> bool {
 
 /// Runs `then` once evo-core's texts in `lang` are there: at once when they already are, else
 /// after loading them (pt-BR: `i18n/pt-BR.txt` fetched and installed; on failure a console warning,
-/// and evo-core's texts stay English). One boxed callback, so the page carries one copy of the load.
+/// and the page stays English: see [`usable`]). One boxed callback, so the page carries one copy of the load.
 pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
     if !needs_domain(lang) {
         return then();
@@ -63,7 +65,9 @@ pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
             .await
             .and_then(|text| evo_core::i18n::install_pt(&text).map_err(|e| e.to_string()));
         if let Err(e) = loaded {
-            crate::browser::warn(&format!("evo-admin: the pt-BR texts of diagnostics and fields stay English: {e}"));
+            crate::browser::warn(&format!(
+                "evo-admin: the pt-BR texts could not be loaded, the page stays English: {e}"
+            ));
         }
         then();
     });

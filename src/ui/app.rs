@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     browser::set_theme(&theme);
     // The saved choice, else the browser's preferences (any Portuguese first → pt-BR); main has
     // already loaded evo-core's texts in it.
-    let lang = i18n::init(i18n::starting_lang());
+    let lang = i18n::init(i18n::usable(i18n::starting_lang()));
     let show_lang = move |l: Lang| browser::set_lang(l.code(), i18n::texts(l).doc_title);
     show_lang(lang.get_untracked());
     // The language last picked in the select: a slow catalogue load must not switch to a language
@@ -183,9 +183,11 @@ pub fn App() -> impl IntoView {
                         if wanted.get_value() != l {
                             return;
                         }
-                        lang.set(l);
+                        // (English if pt-BR's catalogue could not be loaded: the select says so.)
+                        let shown = i18n::usable(l);
+                        lang.set(shown);
                         storage::save_lang(l);
-                        show_lang(l);
+                        show_lang(shown);
                         // The diagnostics are written again in the new language; the text stays as it is.
                         b.lint_now();
                     };

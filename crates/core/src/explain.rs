@@ -225,6 +225,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "embedded-pt")]
     fn explanations_in_brazilian_portuguese() {
         let pt =
             |status: u16, body: &str, name: &str| explain_response(status, &decode(status, body), name, Lang::PtBr);

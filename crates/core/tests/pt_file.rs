@@ -46,13 +46,15 @@ fn the_catalogue_file_round_trips() {
     assert_eq!(c.texts.lint.values(), pt_br::lint::PT_BR.values());
     assert_eq!(c.texts.lint_v2.values(), pt_br::lint_v2::PT_BR.values());
     assert_eq!(c.texts.doctor.values(), pt_br::doctor::PT_BR.values());
+    assert_eq!(c.texts.ui.values(), pt_br::ui::PT_BR.values());
     assert_eq!(c.v1, &pt_br::fields::V1[..]);
     assert_eq!(c.v2, &pt_br::fields::V2[..]);
     // Escapes survive the trip.
     let mut odd = pt_br::lint::PT_BR.values();
     odd[0] = "a\\b\nc\rd \\n";
     let lint: &'static i18n::Lint = Box::leak(Box::new(i18n::Lint::from_values(&odd).unwrap()));
-    let texts = i18n::Texts { lint, lint_v2: &pt_br::lint_v2::PT_BR, doctor: &pt_br::doctor::PT_BR };
+    let texts =
+        i18n::Texts { lint, lint_v2: &pt_br::lint_v2::PT_BR, doctor: &pt_br::doctor::PT_BR, ui: &pt_br::ui::PT_BR };
     let text = file::write(&texts, &pt_br::fields::V1, &pt_br::fields::V2);
     assert_eq!(file::parse(&text).unwrap().texts.lint.severity_error, "a\\b\nc\rd \\n");
     // A CRLF checkout reads the same.

@@ -4,7 +4,7 @@
 //!
 //! The format, UTF-8 with `\n` line ends:
 //! - a header line `evo-core-i18n pt-BR <SIGNATURE as 16 hex digits>`;
-//! - one value per line: the texts of [`Lint`], [`LintV2`] and [`Doctor`], each in `KEYS` order;
+//! - one value per line: the texts of [`Lint`], [`LintV2`], [`Doctor`] and [`Ui`] (the page's), each in `KEYS` order;
 //! - then four lines per row of the field tables, `fields::V1` then `fields::V2`: path, label, help,
 //!   placeholder (an empty line where there is none).
 //!
@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Doctor, Lint, LintV2, Texts};
+use super::{Doctor, Lint, LintV2, Texts, Ui};
 use crate::fields::{FieldText, Profile, V1, V2};
 
 /// The first line of a catalogue file, before the signature.
@@ -57,6 +57,7 @@ const fn signature() -> u64 {
     h = keys(h, "lint\n", Lint::KEYS);
     h = keys(h, "lint_v2\n", LintV2::KEYS);
     h = keys(h, "doctor\n", Doctor::KEYS);
+    h = keys(h, "ui\n", Ui::KEYS);
     h = paths(h, "fields v1\n", V1);
     paths(h, "fields v2\n", V2)
 }
@@ -120,7 +121,7 @@ pub fn write(texts: &Texts, v1: &[FieldText], v2: &[FieldText]) -> String {
     let mut out = String::with_capacity(48 * 1024);
     out.push_str(&header());
     out.push('\n');
-    for part in [texts.lint.values(), texts.lint_v2.values(), texts.doctor.values()] {
+    for part in [texts.lint.values(), texts.lint_v2.values(), texts.doctor.values(), texts.ui.values()] {
         for v in part {
             escape(&mut out, v);
         }
@@ -174,7 +175,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     }
     let text: &'static str = Box::leak(text.strip_suffix('\n').unwrap_or(text).to_owned().into_boxed_str());
     let rows = V1.len() + V2.len();
-    let want = 1 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len() + 4 * rows;
+    let want = 1 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len() + Ui::KEYS.len() + 4 * rows;
     let lines: Vec<&'static str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
     if lines.len() != want {
         return Err(LoadError::Lines { found: lines.len(), expected: want });
@@ -186,7 +187,8 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     let (lint, rest) = values.split_at(Lint::KEYS.len());
     let (lint_v2, rest) = rest.split_at(LintV2::KEYS.len());
     let (doctor, rest) = rest.split_at(Doctor::KEYS.len());
-    let mut line = 2 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len();
+    let (ui, rest) = rest.split_at(Ui::KEYS.len());
+    let mut line = 2 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len() + Ui::KEYS.len();
     let mut texts = Vec::with_capacity(rows);
     for (f, r) in V1.iter().chain(V2).zip(rest.chunks_exact(4)) {
         if r[0] != f.key {
@@ -204,6 +206,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
             lint: leak(Lint::from_values(lint).ok_or_else(missing)?),
             lint_v2: leak(LintV2::from_values(lint_v2).ok_or_else(missing)?),
             doctor: leak(Doctor::from_values(doctor).ok_or_else(missing)?),
+            ui: leak(Ui::from_values(ui).ok_or_else(missing)?),
         },
         v1,
         v2,

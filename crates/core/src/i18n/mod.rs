@@ -82,16 +82,18 @@ impl Lang {
     }
 }
 
-/// One language's catalogue of evo-core (the page adds its own part).
+/// One language's catalogue: the domain's texts and the page's.
 pub struct Texts {
     pub lint: &'static Lint,
     pub lint_v2: &'static LintV2,
     pub doctor: &'static Doctor,
+    pub ui: &'static Ui,
 }
 
 pub use en::doctor::Doctor;
 pub use en::lint::Lint;
 pub use en::lint_v2::LintV2;
+pub use en::ui::Ui;
 
 /// Fills `{0}`…`{9}` in `template` with `args` (a placeholder without an argument stays as is).
 pub fn fill(template: &str, args: &[&str]) -> String {

@@ -366,6 +366,7 @@ fn log_out_and_delete() {
 }
 
 #[test]
+#[cfg(feature = "embedded-pt")]
 fn messages_in_brazilian_portuguese() {
     let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::PtBr);
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Err(failed(None, "Nenhuma resposta em 30 s.")) }, 30_000.0);

@@ -4,5 +4,7 @@ pub mod doctor;
 pub mod fields;
 pub mod lint;
 pub mod lint_v2;
+pub mod ui;
 
-pub static TEXTS: super::Texts = super::Texts { lint: &lint::PT_BR, lint_v2: &lint_v2::PT_BR, doctor: &doctor::PT_BR };
+pub static TEXTS: super::Texts =
+    super::Texts { lint: &lint::PT_BR, lint_v2: &lint_v2::PT_BR, doctor: &doctor::PT_BR, ui: &ui::PT_BR };

@@ -1,7 +1,8 @@
-//! The page's English texts (they declare the keys). Templates take `{0}`, `{1}`… (filled by
+//! The page's English texts (they declare the keys), beside the domain's so that one catalogue
+//! file per language carries both. Templates take `{0}`, `{1}`… (filled by
 //! `evo_core::i18n::fill`); field names, codes, event names and statuses are never translated.
 
-evo_core::catalog! {
+crate::catalog! {
     pub Ui {
         doc_title: "Evolution API — create instance",
         // The page shell (app.rs).
