@@ -126,6 +126,20 @@ pub fn measure_at_next_frame(name: &'static str, started_ms: f64) {
     next_frame(move || measure(name, started_ms));
 }
 
+/// Moves the focus to `el`, if it is there.
+pub fn focus_el(el: Option<impl AsRef<web_sys::HtmlElement>>) {
+    if let Some(el) = el {
+        let _ = el.as_ref().focus();
+    }
+}
+
+/// Moves the focus to the first element `selector` matches, if any.
+pub fn focus_selector(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let el = window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    focus_el(el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+}
+
 /// Runs `f` on the next animation frame.
 pub fn next_frame(f: impl FnOnce() + 'static) {
     use wasm_bindgen::JsCast;

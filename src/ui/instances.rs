@@ -290,14 +290,27 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
     use wasm_bindgen::JsCast;
     let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     let Some(button) = el.closest("[data-act]").ok().flatten() else { return };
-    let Some(name) = button.closest("[data-name]").ok().flatten().and_then(|r| r.get_attribute("data-name")) else {
-        return;
+    let Some(row) = button.closest("[data-name]").ok().flatten() else { return };
+    let Some(name) = row.get_attribute("data-name") else { return };
+    // A prompt takes the focus on its safe answer; answering gives it back to the button that asked.
+    let focus_in_row = move |sel: &'static str| {
+        browser::next_frame(move || {
+            browser::focus_el(
+                row.query_selector(sel).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+            )
+        })
     };
     match button.get_attribute("data-act").as_deref() {
         Some("connect") => c.opened.set(Some(name)),
-        Some("logout") => c.confirm.set(Some((Act::Logout, name))),
-        Some("restart") => c.confirm.set(Some((Act::Restart, name))),
-        Some("delete") => c.confirm.set(Some((Act::Delete, name))),
+        Some(act @ ("logout" | "restart" | "delete")) => {
+            let act = match act {
+                "logout" => Act::Logout,
+                "restart" => Act::Restart,
+                _ => Act::Delete,
+            };
+            c.confirm.set(Some((act, name)));
+            focus_in_row("[data-act=confirm-no]");
+        }
         Some("details") => c.details(name, v2),
         Some("copy-key") => {
             let key = c.list.with_untracked(|l| l.iter().find(|i| i.name == name).and_then(|i| i.key.clone()));
@@ -313,7 +326,15 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
                 c.run(act, n);
             }
         }
-        Some("confirm-no") => c.confirm.set(None),
+        Some("confirm-no") => {
+            let asked = match c.confirm.get_untracked() {
+                Some((Act::Logout, _)) => "[data-act=logout]",
+                Some((Act::Restart, _)) => "[data-act=restart]",
+                _ => "[data-act=delete]",
+            };
+            c.confirm.set(None);
+            focus_in_row(asked);
+        }
         _ => {}
     }
 }

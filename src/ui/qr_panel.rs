@@ -7,12 +7,14 @@ mod use_qr_session;
 
 use evo_core::response::QrInfo;
 use evo_core::session::{Event, Phase, QR_LIMIT};
+use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::copy::CopyButton;
 
 pub use use_qr_session::{use_qr_session, QrSession};
 
+use crate::browser;
 use crate::i18n::{fill, tr, ui};
 use crate::ui::qr_view::QrView;
 
@@ -29,6 +31,17 @@ pub fn QrPanel(
     let QrSession { phase, state, qr, left, pairing, message, give_up_s, .. } = s;
     let pairing_number = RwSignal::new(String::new());
     let confirm = RwSignal::new(None::<bool>);
+    // Keyboard users land on the prompt's safe answer, and go back to the button that asked.
+    let (no_ref, logout_ref, delete_ref) =
+        (NodeRef::<Button>::new(), NodeRef::<Button>::new(), NodeRef::<Button>::new());
+    let ask = move |delete: bool| {
+        confirm.set(Some(delete));
+        browser::next_frame(move || browser::focus_el(no_ref.get_untracked()));
+    };
+    let cancel = move |delete: bool| {
+        confirm.set(None);
+        browser::focus_el(if delete { delete_ref } else { logout_ref }.get_untracked());
+    };
     let pairing_valid =
         move || pairing_number.with(|n| n.len() >= 10 && n.len() <= 15 && n.bytes().all(|b| b.is_ascii_digit()));
     let state_text = move || match phase.get() {
@@ -37,7 +50,7 @@ pub fn QrPanel(
     };
 
     view! {
-        <div class="qr-panel" data-testid="qr-panel">
+        <div class="qr-panel" data-testid="qr-panel" tabindex="-1">
             // Announced when the state changes (e.g. to open once the phone scanned the code).
             <p class="state-line" aria-live="polite">
                 {tr(|u| u.connection_is)}
@@ -125,8 +138,8 @@ pub fn QrPanel(
                 </details>
             })}
             <div class="row actions" hidden=move || phase.get() == Phase::Deleted>
-                <button type="button" data-testid="logout" on:click=move |_| confirm.set(Some(false))>{tr(|u| u.log_out)}</button>
-                <button type="button" data-testid="delete" on:click=move |_| confirm.set(Some(true))>{tr(|u| u.delete_instance)}</button>
+                <button type="button" data-testid="logout" node_ref=logout_ref on:click=move |_| ask(false)>{tr(|u| u.log_out)}</button>
+                <button type="button" data-testid="delete" node_ref=delete_ref on:click=move |_| ask(true)>{tr(|u| u.delete_instance)}</button>
                 {move || confirm.get().map(|delete| view! {
                     <span class="confirm" role="alertdialog" aria-label=tr(|u| u.confirm)>
                         {tr(if delete { |u| u.confirm_delete } else { |u| u.confirm_logout })}
@@ -134,7 +147,7 @@ pub fn QrPanel(
                             confirm.set(None);
                             s.unlink(delete);
                         }>{tr(if delete { |u| u.yes_delete } else { |u| u.yes_logout })}</button>
-                        <button type="button" data-testid="confirm-no" on:click=move |_| confirm.set(None)>{tr(|u| u.cancel)}</button>
+                        <button type="button" data-testid="confirm-no" node_ref=no_ref on:click=move |_| cancel(delete)>{tr(|u| u.cancel)}</button>
                     </span>
                 })}
             </div>

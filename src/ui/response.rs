@@ -9,6 +9,7 @@ use super::connection::Conn;
 use super::copy::CopyButton;
 use serde_json::Value;
 
+use crate::browser;
 use crate::http::{ApiError, HttpError, Reply};
 use crate::i18n::{t, tf, tr};
 use crate::state::Builder;
@@ -165,7 +166,11 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
             view! {
                 <p class="msg warn" data-testid="qr-chatwoot" hidden=move || connect.get()>
                     {why} " "
-                    <button type="button" data-testid="connect-now" on:click=move |_| connect.set(true)>{tr(|u| u.connect_now)}</button>
+                    <button type="button" data-testid="connect-now" on:click=move |_| {
+                        connect.set(true);
+                        // The button goes; the focus goes to the panel that replaces it.
+                        browser::next_frame(|| browser::focus_selector("[data-testid=response-summary] [data-testid=qr-panel]"));
+                    }>{tr(|u| u.connect_now)}</button>
                 </p>
                 {move || connect.get().then(|| panel(None, &c2))}
             }

@@ -76,8 +76,11 @@ test('1.8.2: connect from a row through a simulated scan until the row shows ope
   assert.match(await list.message.textContent(), /Log out: done for "seed-001"/);
 
   await list.act('seed-002', 'delete');
+  // The prompt takes the focus on Cancel; Cancel gives it back to Delete.
+  await app.page.waitForFunction(() => document.activeElement?.dataset?.act === 'confirm-no');
   await list.confirm('seed-002', false);
   assert.equal(await list.row('seed-002').count(), 1, 'cancel keeps it');
+  await app.page.waitForFunction(() => document.activeElement?.dataset?.act === 'delete');
   await list.act('seed-002', 'delete');
   await list.confirm('seed-002');
   await list.row('seed-002').waitFor({ state: 'detached' });

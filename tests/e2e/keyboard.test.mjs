@@ -110,6 +110,13 @@ for (const theme of ['light', 'dark']) test(`keyboard only (${theme} theme, chos
   await page.keyboard.press('PageDown'); // scrolls the focused region (no error, nothing else moves focus)
   assert.equal(await focused(page), 'response-body');
   await go('send', { back: true });
+  // A prompt takes the focus on its safe answer, and Cancel gives it back to the button that asked.
+  await go('logout');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'confirm-no');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'logout');
+  assert.equal(await app.tid('confirm-yes').count(), 0, 'the prompt is gone');
   console.log(`keyboard path (${theme}): ${stops} Tab/Shift+Tab presses from the top to the answer and back to Create`);
   assert.deepEqual(log.errors, []);
   await context.close();
