@@ -188,9 +188,13 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
         if on {
             current.push(event.to_owned());
         }
-        // Keep the server's order, so the text reads like the docs.
-        current.sort_by_key(|e| events().iter().position(|x| x == e).unwrap_or(usize::MAX));
-        b.patch(key, Some(Value::from(current)));
+        // Keep the server's order, so the text reads like the docs (names it does not know last, as
+        // they were); built in that order rather than sorted: no sort code in the page for this.
+        let known = events();
+        let mut ordered: Vec<String> =
+            known.iter().filter(|e| current.iter().any(|c| c == *e)).map(|e| (*e).to_owned()).collect();
+        ordered.extend(current.into_iter().filter(|c| !known.contains(&c.as_str())));
+        b.patch(key, Some(Value::from(ordered)));
     };
     let message = field_message(b, key);
     view! {
