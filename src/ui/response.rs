@@ -78,7 +78,11 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
         }
         Outcome::NoAnswer(err) => {
             let elapsed = err.elapsed_ms().map_or_else(|| "—".to_owned(), |ms| format!("{} ms", ms.round() as u64));
-            let e = ApiError::NoAnswer(err).explanation();
+            // Written again in the page's language when it is switched (the rest of the card follows by itself).
+            let e = move || {
+                crate::i18n::current();
+                view! { <ExplanationView e=ApiError::NoAnswer(err.clone()).explanation() /> }
+            };
             view! {
                 <dl class="facts">
                     <dt>{tr(|u| u.status)}</dt>
@@ -86,13 +90,15 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
                     <dt>{tr(|u| u.time)}</dt>
                     <dd data-testid="response-time">{elapsed}</dd>
                 </dl>
-                <ExplanationView e />
+                {e}
             }
             .into_any()
         }
         Outcome::Answered { reply, name, profile, .. } => {
             let decoded = decode(reply.status, &reply.body);
-            let explanation = explain_response(reply.status, &decoded, &name, crate::i18n::lang());
+            let (d2, n2, status) = (decoded.clone(), name.clone(), reply.status);
+            let explanation =
+                move || view! { <ExplanationView e=explain_response(status, &d2, &n2, crate::i18n::current()) /> };
             let taken = reply.status == 403 && reply.body.contains("already in use");
             let created = match &decoded {
                 Decoded::Created(c) if (200..300).contains(&reply.status) => Some(c.clone()),
@@ -105,7 +111,7 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
                     <dt>{tr(|u| u.time)}</dt>
                     <dd data-testid="response-time">{format!("{} ms", reply.elapsed_ms.round() as u64)}</dd>
                 </dl>
-                <ExplanationView e=explanation />
+                {explanation}
                 {taken.then(|| view! { <UseNameButton name=suggest_free_name(&name) /> })}
                 {created.map(|c| view! { <Summary c body=reply.body.clone() profile /> })}
                 <h3 id="resp-body-h">{tr(|u| u.body)}</h3>

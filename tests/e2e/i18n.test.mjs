@@ -157,3 +157,19 @@ test('a create answered in Portuguese: labels of the response card and the QR pa
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('an answer already explained is written again when the language is switched', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const { app } = await openApp(browser, site.url, context);
+  await app.connect(sandbox.url, 'a-wrong-key');
+  await app.preset('basic');
+  await app.field('instanceName').fill('umnome');
+  assert.equal(await app.send({ status: '401' }), '401');
+  assert.match(await app.errorMessage.textContent(), /^401 Unauthorized: the global API key is wrong/);
+  await app.setLanguage('pt-BR');
+  await app.errorMessage.filter({ hasText: /^401 Unauthorized: a chave global da API está errada/ }).waitFor();
+  assert.equal(await app.status.textContent(), '401', 'the answer itself is the same');
+  await app.setLanguage('en');
+  await app.errorMessage.filter({ hasText: /the global API key is wrong/ }).waitFor();
+  await context.close();
+});
