@@ -58,11 +58,7 @@ pub fn clear_fragment() {
 
 /// Moves the focus to the element with this id (e.g. a heading with `tabindex="-1"`).
 pub fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
+    focus_el(window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)));
 }
 
 /// Sets `<html data-theme=…>` (the CSS tokens honour `light` and `dark`; anything else follows the system).
@@ -126,18 +122,17 @@ pub fn measure_at_next_frame(name: &'static str, started_ms: f64) {
     next_frame(move || measure(name, started_ms));
 }
 
-/// Moves the focus to `el`, if it is there.
-pub fn focus_el(el: Option<impl AsRef<web_sys::HtmlElement>>) {
-    if let Some(el) = el {
-        let _ = el.as_ref().focus();
+/// Moves the focus to `el`, if it is there and focusable (an HTML element).
+pub fn focus_el(el: Option<web_sys::Element>) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 
 /// Moves the focus to the first element `selector` matches, if any.
 pub fn focus_selector(selector: &str) {
-    use wasm_bindgen::JsCast;
-    let el = window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
-    focus_el(el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+    focus_el(window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten()));
 }
 
 /// Runs `f` on the next animation frame.

@@ -101,7 +101,7 @@ pub fn t() -> &'static Ui {
 
 /// The current catalogue, tracked: a closure that reads it runs again when the language changes.
 pub fn ui() -> &'static Ui {
-    texts(signal().and_then(|s| s.try_get()).unwrap_or_default())
+    texts(current())
 }
 
 /// One text of the catalogue, following the language (for a view's text or attribute).

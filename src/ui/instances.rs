@@ -35,6 +35,21 @@ enum Act {
 }
 
 impl Act {
+    const ALL: [Act; 3] = [Act::Logout, Act::Delete, Act::Restart];
+
+    /// The `data-act` of the row button that asks for it.
+    fn id(self) -> &'static str {
+        match self {
+            Act::Logout => "logout",
+            Act::Delete => "delete",
+            Act::Restart => "restart",
+        }
+    }
+
+    fn of(id: &str) -> Option<Act> {
+        Act::ALL.into_iter().find(|a| a.id() == id)
+    }
+
     fn label(self) -> &'static str {
         let u = t();
         match self {
@@ -293,24 +308,19 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
     let Some(row) = button.closest("[data-name]").ok().flatten() else { return };
     let Some(name) = row.get_attribute("data-name") else { return };
     // A prompt takes the focus on its safe answer; answering gives it back to the button that asked.
-    let focus_in_row = move |sel: &'static str| {
+    let focus_in_row = move |act: &'static str| {
         browser::next_frame(move || {
-            browser::focus_el(
-                row.query_selector(sel).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
-            )
+            browser::focus_el(row.query_selector(&["[data-act=", act, "]"].concat()).ok().flatten())
         })
     };
-    match button.get_attribute("data-act").as_deref() {
+    let asked = button.get_attribute("data-act");
+    if let Some(act) = asked.as_deref().and_then(Act::of) {
+        c.confirm.set(Some((act, name)));
+        focus_in_row("confirm-no");
+        return;
+    }
+    match asked.as_deref() {
         Some("connect") => c.opened.set(Some(name)),
-        Some(act @ ("logout" | "restart" | "delete")) => {
-            let act = match act {
-                "logout" => Act::Logout,
-                "restart" => Act::Restart,
-                _ => Act::Delete,
-            };
-            c.confirm.set(Some((act, name)));
-            focus_in_row("[data-act=confirm-no]");
-        }
         Some("details") => c.details(name, v2),
         Some("copy-key") => {
             let key = c.list.with_untracked(|l| l.iter().find(|i| i.name == name).and_then(|i| i.key.clone()));
@@ -327,13 +337,9 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
             }
         }
         Some("confirm-no") => {
-            let asked = match c.confirm.get_untracked() {
-                Some((Act::Logout, _)) => "[data-act=logout]",
-                Some((Act::Restart, _)) => "[data-act=restart]",
-                _ => "[data-act=delete]",
-            };
+            let asked = c.confirm.get_untracked().map_or(Act::Delete, |(act, _)| act);
             c.confirm.set(None);
-            focus_in_row(asked);
+            focus_in_row(asked.id());
         }
         _ => {}
     }
@@ -362,9 +368,9 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
             </div>
             <div class="row wrap actions">
                 <button type="button" data-act="connect" data-testid="instance-connect">{tr(|u| u.inst_connect)}</button>
-                <button type="button" data-act="logout" data-testid="instance-logout">{tr(|u| u.log_out)}</button>
-                {v2.then(|| view! { <button type="button" data-act="restart" data-testid="instance-restart">{tr(|u| u.act_restart)}</button> })}
-                <button type="button" class="danger" data-act="delete" data-testid="instance-delete">{tr(|u| u.act_delete)}</button>
+                <button type="button" data-act=Act::Logout.id() data-testid="instance-logout">{tr(|u| u.log_out)}</button>
+                {v2.then(|| view! { <button type="button" data-act=Act::Restart.id() data-testid="instance-restart">{tr(|u| u.act_restart)}</button> })}
+                <button type="button" class="danger" data-act=Act::Delete.id() data-testid="instance-delete">{tr(|u| u.act_delete)}</button>
                 <button type="button" data-act="details" data-testid="instance-details">{tr(|u| u.inst_details)}</button>
                 {i.key.is_some().then(|| view! {
                     <button type="button" data-act="copy-key" data-testid="instance-key-copy">

@@ -36,11 +36,11 @@ pub fn QrPanel(
         (NodeRef::<Button>::new(), NodeRef::<Button>::new(), NodeRef::<Button>::new());
     let ask = move |delete: bool| {
         confirm.set(Some(delete));
-        browser::next_frame(move || browser::focus_el(no_ref.get_untracked()));
+        browser::next_frame(move || browser::focus_el(no_ref.get_untracked().map(Into::into)));
     };
     let cancel = move |delete: bool| {
         confirm.set(None);
-        browser::focus_el(if delete { delete_ref } else { logout_ref }.get_untracked());
+        browser::focus_el(if delete { delete_ref } else { logout_ref }.get_untracked().map(Into::into));
     };
     let pairing_valid =
         move || pairing_number.with(|n| n.len() >= 10 && n.len() <= 15 && n.bytes().all(|b| b.is_ascii_digit()));
