@@ -1,14 +1,37 @@
 // Trunk's one post_build hook (Trunk.toml), so its steps run in order on the staged files (Trunk
-// starts the hooks of one stage all at once). Release builds only — what is deployed: first the JS glue
-// minified, then the CSP meta written with the hash of the final inline loader. (`trunk serve`, a debug
-// build, injects its live-reload script when serving, after this hook: a CSP would block it.)
+// starts the hooks of one stage all at once): first the module loader and preload links of the wasm
+// that scripts/wasm.mjs (the build hook) staged, then, in release builds only — what is deployed —
+// the CSP meta with the hash of that inline loader. (`trunk serve`, a debug build, injects its
+// live-reload script when serving, after this hook: a CSP would block it.)
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { minifyGlue } from './minify-glue.mjs';
 import { writeCsp } from './csp.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
-if (process.env.TRUNK_PROFILE === 'release') {
-  await minifyGlue(dir);
-  writeCsp(join(dir, 'index.html'));
+writeLoader(dir);
+if (process.env.TRUNK_PROFILE === 'release') writeCsp(join(dir, 'index.html'));
+
+/** The main module's glue preloaded (with its integrity hash), its wasm fetched early, and the
+ *  inline loader that starts the page — what Trunk writes for its own rust pipeline. */
+function writeLoader(staging) {
+  const manifest = join(staging, 'wasm.json');
+  const { dir: wasmDir, name } = JSON.parse(readFileSync(manifest, 'utf8'));
+  rmSync(manifest);
+  const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(staging, wasmDir, f))).digest('base64')}`;
+  const js = `${name}.js`;
+  const wasm = `${name}_bg.wasm`;
+  const tags = [
+    `<link rel="modulepreload" href="./${wasmDir}/${js}" crossorigin integrity="${sri(js)}">`,
+    `<link rel="preload" href="./${wasmDir}/${wasm}" as="fetch" type="application/wasm" crossorigin integrity="${sri(wasm)}">`,
+    `<script type="module">import init from './${wasmDir}/${js}';await init({ module_or_path: './${wasmDir}/${wasm}' });</script>`,
+  ].join('');
+  const htmlPath = join(staging, 'index.html');
+  // (the skipped `rel="rust"` link that keeps Trunk from building the crate itself)
+  const html = readFileSync(htmlPath, 'utf8').replace(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
+  const at = html.search(/<\/head>|<body/i);
+  if (at < 0) throw new Error(`no </head> or <body> in ${htmlPath} to put the loader before`);
+  writeFileSync(htmlPath, html.slice(0, at) + tags + html.slice(at));
+  console.log(`post-build: loader for ${wasmDir}/${js} written into index.html`);
 }

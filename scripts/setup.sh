@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.129   # must equal the wasm-bindgen version in Cargo.lock and Trunk.toml
+WASM_SPLIT_VERSION=0.2.3       # wasm_split_cli_support: the splitter for leptos' wasm_split_helpers in Cargo.lock
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -45,4 +46,9 @@ if ! have_version trunk "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | head -1)"
+# wasm-split-cli prints no version: cargo's list of installed packages tells.
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, about 2 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | head -1), wasm-split-cli $WASM_SPLIT_VERSION"

@@ -16,7 +16,7 @@ cargo build -p evo-sandbox
 echo "== 2/4 in-browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p evo-admin --target wasm32-unknown-unknown
 
-echo "== 3/4 release build (trunk, wasm-opt, post-build hook: minified glue, CSP)"
+echo "== 3/4 release build (trunk; build hook scripts/wasm.mjs: cargo, wasm-split-cli, wasm-bindgen, wasm-opt, terser; post-build: loader, CSP)"
 trunk --skip-version-check build --release
 
 echo "== 4/4 end-to-end: release build under a sub-path + sandbox, headless Chromium"

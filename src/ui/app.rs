@@ -12,12 +12,11 @@ use crate::state::{Builder, ProfileSource};
 use crate::ui::editor::{Editor, Exports};
 use crate::ui::form::PayloadForm;
 use crate::ui::profile::ProfileBar;
-use crate::ui::qr_panel::QrPanel;
 use crate::{browser, storage};
 
 use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
-use super::instances::InstancesView;
-use super::response::{announcement, Outcome, OutcomeView};
+use super::lazy;
+use super::response::{announcement, Outcome};
 
 /// The text the page starts with and its profile: a shared payload in the URL, else the saved
 /// draft, else the Basic preset with a fresh token.
@@ -227,7 +226,7 @@ pub fn App() -> impl IntoView {
             </nav>
             // The instances view lives only while shown (its refresh stops when it goes); the
             // create view stays mounted, hidden, so nothing typed or answered is lost.
-            {move || instances_tab.get().then(|| view! { <InstancesView /> })}
+            {move || instances_tab.get().then(|| Suspend::new(lazy::instances()))}
             <div class="create-view wide" hidden=move || instances_tab.get()>
             <div class="builder">
             <section class="card" aria-labelledby="payload-h">
@@ -280,7 +279,7 @@ pub fn App() -> impl IntoView {
                 {move || match (pending.get(), send.value().get()) {
                     (true, _) => view! { <p class="muted" data-testid="response-pending">{tr(|u| u.waiting)}</p> }.into_any(),
                     (false, None) => view! { <p class="muted">{tr(|u| u.nothing_sent)}</p> }.into_any(),
-                    (false, Some(outcome)) => view! { <OutcomeView outcome /> }.into_any(),
+                    (false, Some(outcome)) => Suspend::new(lazy::outcome(outcome)).into_any(),
                 }}
             </section>
             <section class="card wide" aria-labelledby="existing-h">
@@ -307,9 +306,7 @@ pub fn App() -> impl IntoView {
                         {tr(|u| u.show_qr)}
                     </button>
                 </div>
-                {move || opened.get().map(|name| view! {
-                    <QrPanel name initial=None base_url global_key=api_key instance_key=None />
-                })}
+                {move || opened.get().map(|name| Suspend::new(lazy::qr_panel(name, base_url, api_key)))}
             </section>
             </div>
         </main>

@@ -1,0 +1,87 @@
+// The page's Rust → wasm pipeline, run by Trunk as its `build` hook (Trunk.toml), in place of Trunk's
+// own `rel="rust"` pipeline, which cannot split a module (trunk-rs/trunk#1022): the split has to
+// happen between cargo and wasm-bindgen.
+//
+// Release (`trunk build --release`):
+//   1. cargo builds evo-admin for wasm32 with the `split` feature (build.rs adds `--emit-relocs`);
+//   2. wasm-split-cli (wasm_split_cli_support, pinned in scripts/setup.sh) cuts the parts marked in
+//      src/ui/lazy.rs into their own modules, plus the chunks they share, and writes the loader
+//      `__wasm_split.js` that fetches them on first use;
+//   3. wasm-bindgen writes the JS glue of the main module (`--keep-lld-exports`: the parts import
+//      the main module's table, memory and shared functions by name);
+//   4. wasm-opt optimizes each module; terser minifies the two JS files.
+// Debug (`trunk serve`): cargo and wasm-bindgen only — one module, nothing split, nothing optimized.
+//
+// The output goes to `<staging>/wasm-<hash of its contents>/` (a new name whenever a byte changes, so a
+// CDN or browser cache never mixes two builds); scripts/post-build.mjs writes the loader and the
+// preload links for it into index.html.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk (Trunk.toml hook)');
+const release = process.env.TRUNK_PROFILE === 'release';
+const profile = release ? 'release' : 'debug';
+const NAME = 'evo-admin';
+// wasm-opt at -O2 with features the target browsers have, and no inlining of one-caller functions
+// (measured in the README's diet table: −3.1 KB brotli against -Oz).
+const WASM_OPT = ['-O2', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals',
+  '--one-caller-inline-max-function-size=0', '--converge'];
+
+const run = (cmd, args) => {
+  console.log(`wasm: ${cmd} ${args.join(' ')}`);
+  execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+};
+
+const work = join(root, 'target', 'web', profile);
+rmSync(work, { recursive: true, force: true });
+const split = join(work, 'split');
+const pkg = join(work, 'pkg');
+mkdirSync(pkg, { recursive: true });
+
+run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', NAME, '--bin', NAME,
+  ...(release ? ['--release', '--features', 'split'] : [])]);
+const linked = join(root, 'target', 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
+
+let main = linked;
+if (release) {
+  run('wasm-split-cli', [linked, split, '--target', 'web', '--out-name', NAME]);
+  main = join(split, `${NAME}.wasm`);
+  for (const f of readdirSync(split).filter((f) => f !== `${NAME}.wasm`)) cpSync(join(split, f), join(pkg, f));
+}
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, '--out-name', NAME,
+  ...(release ? ['--keep-lld-exports'] : []), main]);
+
+if (release) {
+  for (const f of readdirSync(pkg).filter((f) => f.endsWith('.wasm'))) run('wasm-opt', [...WASM_OPT, join(pkg, f), '-o', join(pkg, f)]);
+  await minifyJs(pkg);
+}
+
+// The directory is named after its contents.
+const hash = createHash('sha256');
+for (const f of readdirSync(pkg).sort()) hash.update(f).update(readFileSync(join(pkg, f)));
+const out = join(staging, `wasm-${hash.digest('hex').slice(0, 16)}`);
+cpSync(pkg, out, { recursive: true });
+writeFileSync(join(staging, 'wasm.json'), JSON.stringify({ dir: out.slice(staging.length + 1), name: NAME }));
+console.log(`wasm: ${readdirSync(out).length} files → ${out}`);
+
+/** terser over the JS glue and the split loader (measured −1.6 KB brotli on the first load). */
+async function minifyJs(dir) {
+  let minify;
+  try {
+    ({ minify } = await import('terser'));
+  } catch {
+    console.warn('wasm: terser is not installed (npm ci): JS left unminified');
+    return;
+  }
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const src = readFileSync(join(dir, f), 'utf8');
+    const { code } = await minify(src, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    writeFileSync(join(dir, f), code);
+    console.log(`wasm: minified ${f} ${src.length} → ${code.length} bytes`);
+  }
+}
