@@ -8,7 +8,7 @@ use std::time::Duration;
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
 use evo_core::lint::{self, apply_fixes, shape_of, Code, Fix, LineIndex, LintOptions, Node, Severity, Span};
-use evo_core::migrate::{migrate_in, Note};
+use evo_core::migrate::{Migrate, Note};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -262,12 +262,13 @@ impl Builder {
         }
     }
 
-    /// Migrates the text to [`Self::migration_target`] and switches to that profile; the notes
-    /// say what changed.
-    pub fn migrate(&self) {
+    /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate_in`,
+    /// loaded on first use: `ui::lazy::migrator`) and switches to that profile; the notes say what
+    /// changed.
+    pub fn migrate(&self, migrate: Migrate) {
         let to = self.migration_target();
         let from = to.other();
-        match migrate_in(&self.text.get_untracked(), from, to, crate::i18n::lang()) {
+        match migrate(&self.text.get_untracked(), from, to, crate::i18n::lang()) {
             Ok(m) => {
                 self.patch_error.set(None);
                 self.notes.set(m.notes);

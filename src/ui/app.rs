@@ -6,7 +6,7 @@ use evo_core::fields::Profile;
 use evo_core::response::{decode, field_of_message, Decoded};
 use leptos::prelude::*;
 
-use crate::http::{Abort, Api};
+use crate::http::{Abort, Api, ApiError};
 use crate::i18n::{self, fill, t, tf, tr, ui, Lang};
 use crate::state::{Builder, ProfileSource};
 use crate::ui::editor::{Editor, Exports};
@@ -16,7 +16,7 @@ use crate::{browser, storage};
 
 use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
 use super::lazy;
-use super::response::{announcement, Outcome};
+use super::response::Outcome;
 
 /// The text the page starts with and its profile: a shared payload in the URL, else the saved
 /// draft, else the Basic preset with a fresh token.
@@ -41,6 +41,63 @@ fn initial_text() -> (String, Profile, ProfileSource, Option<&'static str>) {
     }
     let token = browser::fresh_uuid().unwrap_or_default();
     (preset_text(Profile::V1, Preset::Basic, "", &token, true), Profile::V1, ProfileSource::Default, None)
+}
+
+/// A create, as read from the page when "Create" was clicked.
+pub struct Create {
+    base: String,
+    key: String,
+    timeout: u32,
+    body: String,
+    name: String,
+    token: String,
+    profile: Profile,
+    chosen: bool,
+    known: Option<(String, Profile)>,
+    controller: Option<Abort>,
+    conn: Conn,
+    b: Builder,
+    /// Set after a 201: the spent token was replaced in the payload.
+    token_notice: RwSignal<Option<String>>,
+}
+
+/// Sends a create (loaded on first use: `lazy::send`): base URL, mixed content and key are checked
+/// before anything leaves the page; the first send to a server whose version is not known yet
+/// reads it, and a payload of the other generation is stopped there, with the user's text untouched.
+/// After a 400 the server's messages go next to the fields they are about; after a 201 the token is
+/// spent and the payload gets a fresh one.
+pub async fn create(r: Create) -> Outcome {
+    let Create { base, key, timeout, body, name, token, profile, chosen, known, controller, conn, b, token_notice } = r;
+    let api = match Api::new(&base, &key).and_then(|api| api.check_key().map(|()| api)) {
+        Ok(api) => api,
+        Err(e) => return Outcome::of(Err(e), name, token, profile),
+    };
+    let server = match known {
+        Some(k) => Some(k),
+        None if chosen => None,
+        None => read_server(conn, b, api.clone()).await.ok(),
+    };
+    if let Some((version, p)) = server.filter(|(_, p)| *p != profile && !chosen) {
+        return Outcome::NotSent(tf(|u| u.not_sent_version, &[&version, profile.label(), p.label()]));
+    }
+    let reply = api.create(body, timeout, controller).await;
+    if let Ok(reply) | Err(ApiError::Answered(reply)) = &reply {
+        match decode(reply.status, &reply.body) {
+            Decoded::Error(e) if reply.status == 400 => {
+                let mapped = e
+                    .messages
+                    .iter()
+                    .filter_map(|m| field_of_message(profile, m).map(|f| (f.key, m.clone())))
+                    .collect();
+                b.server_errors.try_set(mapped);
+            }
+            Decoded::Created(_) if (200..300).contains(&reply.status) => {
+                token_notice.try_set(b.spend_token(&token, &name));
+            }
+            _ => {}
+        }
+    }
+    Outcome::of(reply, name, token, profile)
 }
 
 #[component]
@@ -85,71 +142,46 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let token_notice = RwSignal::new(None::<String>);
+    // What the response card's live region announces about the answer (set by the answer's view).
+    let live = RwSignal::new(String::new());
     let send = Action::new_local(move |_: &()| {
-        let base = base_url.get_untracked();
-        let key = api_key.get_untracked();
-        let timeout = timeout_s.get_untracked();
         b.lint_now();
+        token_notice.set(None);
+        live.set(String::new());
         let errors = b.linted.with_untracked(|l| l.errors);
-        let body = b.text.get_untracked();
-        let name = b.str_field("instanceName").unwrap_or_default();
-        let token = b.str_field("token").unwrap_or_default();
-        let profile = b.profile.get_untracked();
-        // A profile the user picked (the select, a switch, a migration) is respected; one the page
-        // assumed (default, draft, share link) yields to what the server says it runs.
-        let chosen = b.profile_source.get_untracked() == ProfileSource::User;
-        let known = conn.known_server();
         b.server_errors.set(Vec::new());
         let controller = Abort::new();
         abort.set_value(controller.clone());
+        let req = Create {
+            base: base_url.get_untracked(),
+            key: api_key.get_untracked(),
+            timeout: timeout_s.get_untracked(),
+            body: b.text.get_untracked(),
+            name: b.str_field("instanceName").unwrap_or_default(),
+            token: b.str_field("token").unwrap_or_default(),
+            profile: b.profile.get_untracked(),
+            // A profile the user picked (the select, a switch, a migration) is respected; one the
+            // page assumed (default, draft, share link) yields to what the server says it runs.
+            chosen: b.profile_source.get_untracked() == ProfileSource::User,
+            known: conn.known_server(),
+            controller,
+            conn,
+            b,
+            token_notice,
+        };
         async move {
             if errors > 0 {
                 return Outcome::NotSent(tf(|u| u.not_sent_errors, &[&errors.to_string()]));
             }
-            // Base URL, mixed content and key are checked before anything leaves the page.
-            let api = match Api::new(&base, &key).and_then(|api| api.check_key().map(|()| api)) {
-                Ok(api) => api,
-                Err(e) => return Outcome::of(Err(e), name, token, profile),
-            };
-            // The first send to a server whose version is not known yet reads it: a payload of the
-            // other generation is stopped here, with the user's text untouched.
-            let server = match known {
-                Some(k) => Some(k),
-                None if chosen => None,
-                None => read_server(conn, b, api.clone()).await.ok(),
-            };
-            if let Some((version, p)) = server.filter(|(_, p)| *p != profile && !chosen) {
-                return Outcome::NotSent(tf(|u| u.not_sent_version, &[&version, profile.label(), p.label()]));
-            }
-            Outcome::of(api.create(body, timeout, controller).await, name, token, profile)
+            lazy::send(req).await
         }
     });
     let pending = send.pending();
-    let token_notice = RwSignal::new(None::<String>);
-    // After a 400, put the server's messages next to the fields they are about; after a 201, the
-    // token is spent and the payload gets a fresh one.
+    // Keyboard and screen-reader users land on the answer (announced by the live region below).
     Effect::new(move |_| {
-        token_notice.set(None);
-        let outcome = send.value().get();
-        // Keyboard and screen-reader users land on the answer (announced by the live region below).
-        if outcome.is_some() {
+        if send.value().with(Option::is_some) {
             browser::focus("resp-h");
-        }
-        if let Some(Outcome::Answered { reply, name, token, profile }) = outcome {
-            match decode(reply.status, &reply.body) {
-                Decoded::Error(e) if reply.status == 400 => {
-                    let mapped = e
-                        .messages
-                        .iter()
-                        .filter_map(|m| field_of_message(profile, m).map(|f| (f.key, m.clone())))
-                        .collect();
-                    b.server_errors.set(mapped);
-                }
-                Decoded::Created(_) if (200..300).contains(&reply.status) => {
-                    token_notice.set(b.spend_token(&token, &name));
-                }
-                _ => {}
-            }
         }
     });
     let errors = move || b.linted.with(|l| l.errors);
@@ -267,10 +299,7 @@ pub fn App() -> impl IntoView {
             <section class="card wide" aria-labelledby="resp-h" aria-busy=move || pending.get().to_string()>
                 <h2 id="resp-h" tabindex="-1">{tr(|u| u.response)}</h2>
                 <p class="sr-only" role="status" data-testid="response-live">
-                    {move || match (pending.get(), send.value().get()) {
-                        (true, _) => ui().sent_waiting.to_owned(),
-                        (false, o) => o.as_ref().map(announcement).unwrap_or_default(),
-                    }}
+                    {move || if pending.get() { ui().sent_waiting.to_owned() } else { live.get() }}
                 </p>
                 <p class="msg ok" role="status" data-testid="token-renewed" hidden=move || token_notice.with(Option::is_none)>
                     {move || token_notice.get()}
@@ -279,7 +308,7 @@ pub fn App() -> impl IntoView {
                 {move || match (pending.get(), send.value().get()) {
                     (true, _) => view! { <p class="muted" data-testid="response-pending">{tr(|u| u.waiting)}</p> }.into_any(),
                     (false, None) => view! { <p class="muted">{tr(|u| u.nothing_sent)}</p> }.into_any(),
-                    (false, Some(outcome)) => Suspend::new(lazy::outcome(outcome)).into_any(),
+                    (false, Some(outcome)) => Suspend::new(lazy::outcome(outcome, live)).into_any(),
                 }}
             </section>
             <section class="card wide" aria-labelledby="existing-h">

@@ -44,6 +44,16 @@ impl Conn {
     }
 }
 
+/// "Test connection": the server at `base` read (`GET /`), its version explained, or why not.
+pub async fn test_connection(base: String, conn: Conn, b: Builder) -> Result<String, String> {
+    match Api::new(&base, "") {
+        Err(e) => Err(e.explanation().text),
+        Ok(api) => {
+            read_server(conn, b, api).await.map(|(version, profile)| tf(|u| u.health_ok, &[&version, profile.label()]))
+        }
+    }
+}
+
 /// Reads the server's version (`GET /`), remembers it, and switches the builder to its profile.
 /// `Err` holds the explanation shown when the server could not be read.
 pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Profile), String> {
@@ -113,13 +123,7 @@ pub fn ConnectionPanel(
         let (conn, b) = (expect_context::<Conn>(), Builder::expect());
         health.set(None);
         spawn_local(async move {
-            let result = match Api::new(&base, "") {
-                Err(e) => Err(e.explanation().text),
-                Ok(api) => read_server(conn, b, api)
-                    .await
-                    .map(|(version, profile)| tf(|u| u.health_ok, &[&version, profile.label()])),
-            };
-            health.try_set(Some(result));
+            health.try_set(Some(super::lazy::test_connection(base, conn, b).await));
         });
     };
     view! {

@@ -3,6 +3,9 @@
 
 use evo_core::fields::Profile;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::lazy;
 
 use crate::i18n::{fill, tr, ui};
 use crate::state::{Builder, ProfileSource};
@@ -40,7 +43,8 @@ pub fn ProfileBar() -> impl IntoView {
                 <p id="profile-source" class="hint" data-testid="profile-source">{source}</p>
             </div>
             <div class="field">
-                <button type="button" data-testid="migrate" on:click=move |_| b.migrate()>
+                // The migration code is loaded on the first click; the text it migrates is read then.
+                <button type="button" data-testid="migrate" on:click=move |_| spawn_local(async move { b.migrate(lazy::migrator().await) })>
                     {move || fill(ui().migrate_to, &[target()])}
                 </button>
                 <p class="hint">{tr(|u| u.migrate_hint)}</p>

@@ -320,6 +320,9 @@ pub fn migrate(text: &str, from: Profile, to: Profile) -> Result<Migration, Migr
     migrate_in(text, from, to, Lang::En)
 }
 
+/// The signature of [`migrate_in`], for a caller that loads it on first use.
+pub type Migrate = fn(&str, Profile, Profile, Lang) -> Result<Migration, MigrateError>;
+
 /// Migrates `text` from profile `from` to profile `to`; the notes are in `lang`.
 pub fn migrate_in(text: &str, from: Profile, to: Profile, lang: Lang) -> Result<Migration, MigrateError> {
     let t = lang.texts().doctor;
