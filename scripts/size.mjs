@@ -20,7 +20,7 @@ const size = (rel) => {
 };
 // The first load: index.html, every file it names (stylesheet, preloads, the loader's module and
 // wasm), and what those JS modules import statically (the split loader). Everything else under a
-// `wasm-*` directory is a part loaded on first use (src/ui/lazy.rs); i18n/ and schema/ are fetched
+// `wasm-*` directory is a part loaded on first use (src/lazy.rs); i18n/ and schema/ are fetched
 // only by a pt-BR reader and by a download.
 const named = (text, from) =>
   [...text.matchAll(/(?:href|src)=["']?([^"' >]+)|(?:from|import)\s*\(?\s*["']([^"']+)["']|module_or_path:\s*["']([^"']+)["']/g)]
@@ -47,7 +47,7 @@ const print = (r) => console.log(`${r[0].padEnd(60)}${pad(r[1], 10)}${pad(r[2], 
 console.log(`${'first load: file'.padEnd(60)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
 [...rows, total].forEach(print);
 if (laterRows.length) {
-  console.log('loaded on first use (the parts in src/ui/lazy.rs and the chunks they share):');
+  console.log('loaded on first use (the parts in src/lazy.rs and the chunks they share):');
   [...laterRows, sum('ON FIRST USE', laterRows)].forEach(print);
 }
 // The budget: `goal` is the target (150 KiB); `ceiling` is the ratchet CI enforces until the goal is

@@ -5,7 +5,7 @@
 // Release (`trunk build --release`):
 //   1. cargo builds evo-admin for wasm32 with the `split` feature (build.rs adds `--emit-relocs`);
 //   2. wasm-split-cli (wasm_split_cli_support, pinned in scripts/setup.sh) cuts the parts marked in
-//      src/ui/lazy.rs into their own modules, plus the chunks they share, and writes the loader
+//      src/lazy.rs into their own modules, plus the chunks they share, and writes the loader
 //      `__wasm_split.js` that fetches them on first use;
 //   3. wasm-bindgen writes the JS glue of the main module (`--keep-lld-exports`: the parts import
 //      the main module's table, memory and shared functions by name);

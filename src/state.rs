@@ -263,7 +263,7 @@ impl Builder {
     }
 
     /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate_in`,
-    /// loaded on first use: `ui::lazy::migrator`) and switches to that profile; the notes say what
+    /// loaded on first use: `lazy::migrator`) and switches to that profile; the notes say what
     /// changed.
     pub fn migrate(&self, migrate: Migrate) {
         let to = self.migration_target();

@@ -61,9 +61,10 @@ pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
         return then();
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = crate::http::get_static(DOMAIN_CATALOGUE, &[("v", evo_core::i18n::SIGNATURE_HEX)], 15)
-            .await
-            .and_then(|text| evo_core::i18n::install_pt(&text).map_err(|e| e.to_string()));
+        let loaded = match crate::lazy::load_pt().await {
+            Ok(task) => task.await,
+            Err(e) => Err(e.to_string()),
+        };
         if let Err(e) = loaded {
             crate::browser::warn(&format!(
                 "evo-admin: the pt-BR texts could not be loaded, the page stays English: {e}"
@@ -71,6 +72,12 @@ pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
         }
         then();
     });
+}
+
+/// Fetches `i18n/pt-BR.txt` and installs its texts in evo-core (through [`crate::lazy::load_pt`]).
+pub async fn fetch_pt() -> Result<(), String> {
+    let text = crate::http::get_static(DOMAIN_CATALOGUE, &[("v", evo_core::i18n::SIGNATURE_HEX)], 15).await?;
+    evo_core::i18n::install_pt(&text).map_err(|e| e.to_string())
 }
 
 /// Creates the page's language signal (the app calls it first) and returns it.

@@ -15,8 +15,8 @@ use crate::ui::profile::ProfileBar;
 use crate::{browser, storage};
 
 use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
-use super::lazy;
 use super::response::Outcome;
+use crate::lazy;
 
 /// The text the page starts with and its profile: a shared payload in the URL, else the saved
 /// draft, else the Basic preset with a fresh token.
@@ -174,7 +174,10 @@ pub fn App() -> impl IntoView {
             if errors > 0 {
                 return Outcome::NotSent(tf(|u| u.not_sent_errors, &[&errors.to_string()]));
             }
-            lazy::send(req).await
+            match lazy::send(req).await {
+                Ok(task) => task.await,
+                Err(e) => Outcome::NotSent(e.to_string()),
+            }
         }
     });
     let pending = send.pending();
@@ -258,7 +261,7 @@ pub fn App() -> impl IntoView {
             </nav>
             // The instances view lives only while shown (its refresh stops when it goes); the
             // create view stays mounted, hidden, so nothing typed or answered is lost.
-            {move || instances_tab.get().then(|| Suspend::new(lazy::instances()))}
+            {move || instances_tab.get().then(|| lazy::show(lazy::instances()))}
             <div class="create-view wide" hidden=move || instances_tab.get()>
             <div class="builder">
             <section class="card" aria-labelledby="payload-h">
@@ -308,7 +311,7 @@ pub fn App() -> impl IntoView {
                 {move || match (pending.get(), send.value().get()) {
                     (true, _) => view! { <p class="muted" data-testid="response-pending">{tr(|u| u.waiting)}</p> }.into_any(),
                     (false, None) => view! { <p class="muted">{tr(|u| u.nothing_sent)}</p> }.into_any(),
-                    (false, Some(outcome)) => Suspend::new(lazy::outcome(outcome, live)).into_any(),
+                    (false, Some(outcome)) => lazy::show(lazy::outcome(outcome, live)),
                 }}
             </section>
             <section class="card wide" aria-labelledby="existing-h">
@@ -335,7 +338,7 @@ pub fn App() -> impl IntoView {
                         {tr(|u| u.show_qr)}
                     </button>
                 </div>
-                {move || opened.get().map(|name| Suspend::new(lazy::qr_panel(name, base_url, api_key)))}
+                {move || opened.get().map(|name| lazy::show(lazy::qr_panel(name, base_url, api_key)))}
             </section>
             </div>
         </main>

@@ -123,7 +123,11 @@ pub fn ConnectionPanel(
         let (conn, b) = (expect_context::<Conn>(), Builder::expect());
         health.set(None);
         spawn_local(async move {
-            health.try_set(Some(super::lazy::test_connection(base, conn, b).await));
+            let result = match crate::lazy::test_connection(base, conn, b).await {
+                Ok(task) => task.await,
+                Err(e) => Err(e.to_string()),
+            };
+            health.try_set(Some(result));
         });
     };
     view! {

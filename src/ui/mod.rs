@@ -9,7 +9,6 @@ pub mod copy;
 pub mod editor;
 pub mod form;
 pub mod instances;
-pub mod lazy;
 pub mod profile;
 pub mod qr_panel;
 pub mod qr_view;

@@ -5,7 +5,7 @@ use evo_core::fields::Profile;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::lazy;
+use crate::lazy;
 
 use crate::i18n::{fill, tr, ui};
 use crate::state::{Builder, ProfileSource};
@@ -44,7 +44,14 @@ pub fn ProfileBar() -> impl IntoView {
             </div>
             <div class="field">
                 // The migration code is loaded on the first click; the text it migrates is read then.
-                <button type="button" data-testid="migrate" on:click=move |_| spawn_local(async move { b.migrate(lazy::migrator().await) })>
+                <button type="button" data-testid="migrate" on:click=move |_| spawn_local(async move {
+                    match lazy::migrator().await {
+                        Ok(migrate) => b.migrate(migrate),
+                        Err(e) => {
+                            b.patch_error.try_set(Some(e.to_string()));
+                        }
+                    }
+                })>
                     {move || fill(ui().migrate_to, &[target()])}
                 </button>
                 <p class="hint">{tr(|u| u.migrate_hint)}</p>

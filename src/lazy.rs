@@ -1,0 +1,125 @@
+//! Parts of the page that are not needed to build a payload, loaded on first use. In release builds
+//! (the `split` feature) each is cut into its own wasm module by `scripts/wasm.mjs` and fetched the
+//! first time it is used; otherwise they are plain functions. Either way a caller awaits them, and a
+//! part that cannot be fetched (the network is down, or the site was redeployed and the old build's
+//! files are gone) is an [`Unavailable`] the caller explains — the page keeps working, and the next
+//! use tries again. Once loaded, a part's future is ready at its first poll.
+//!
+//! Nothing else in the page may name these functions' insides, or they stay in the first load.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use evo_core::migrate::{migrate_in, Migrate};
+use leptos::prelude::*;
+
+use crate::i18n::tr;
+use crate::state::Builder;
+use crate::ui::app::{create, Create};
+use crate::ui::connection::Conn;
+use crate::ui::instances::InstancesView;
+use crate::ui::qr_panel::QrPanel;
+use crate::ui::response::{announcement, Outcome, OutcomeView};
+
+/// A part of the page could not be loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unavailable;
+
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::i18n::t().part_unavailable)
+    }
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// A future a part returns (the parts that talk to the server).
+pub type Task<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// Declares a part: in split builds a `wasm_split` function of its own module (`fallible`: a failed
+/// load is an `Err`, retried on the next call), otherwise an `async fn`.
+macro_rules! part {
+    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, Unavailable> {
+            Ok($body)
+        }
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<$out, Unavailable> {
+            Ok($body)
+        }
+    };
+}
+
+/// A view part, or what to show in its place when it could not be loaded.
+pub fn view_or_explain(part: Result<AnyView, Unavailable>) -> AnyView {
+    part.unwrap_or_else(|_| {
+        view! { <p class="msg err" role="alert" data-testid="part-unavailable">{tr(|u| u.part_unavailable)}</p> }
+            .into_any()
+    })
+}
+
+/// Shows a view part where it is awaited: nothing until it is loaded (at once when it already is).
+pub fn show(part: impl Future<Output = Result<AnyView, Unavailable>> + Send + 'static) -> AnyView {
+    Suspend::new(async move { view_or_explain(part.await) }).into_any()
+}
+
+part! {
+    /// The instances tab.
+    instances() -> AnyView {
+        view! { <InstancesView /> }.into_any()
+    }
+}
+
+part! {
+    /// A create's answer explained (with its QR panel after a 201); `live` gets what the response
+    /// card's live region announces about it.
+    outcome(outcome: Outcome, live: RwSignal<String>) -> AnyView {
+        live.set(announcement(&outcome));
+        view! { <OutcomeView outcome /> }.into_any()
+    }
+}
+
+part! {
+    /// The QR panel of an instance named by hand.
+    qr_panel(name: String, base_url: RwSignal<String>, global_key: RwSignal<String>) -> AnyView {
+        view! { <QrPanel name initial=None base_url global_key instance_key=None /> }.into_any()
+    }
+}
+
+part! {
+    /// A create sent and answered (the HTTP client, the server's version check, the answer's decoding).
+    send(req: Create) -> Task<Outcome> {
+        Box::pin(create(req))
+    }
+}
+
+part! {
+    /// "Test connection" (`GET /` read and explained).
+    test_connection(base: String, conn: Conn, b: Builder) -> Task<Result<String, String>> {
+        Box::pin(crate::ui::connection::test_connection(base, conn, b))
+    }
+}
+
+part! {
+    /// The 1.x ⇄ 2.x migration, as a function called on the text once loaded (so the text migrated
+    /// is the one in the editor then, not when the button was clicked).
+    migrator() -> Migrate {
+        migrate_in as Migrate
+    }
+}
+
+part! {
+    /// evo-core's pt-BR texts (`i18n/pt-BR.txt`) fetched and installed: only a Portuguese reader
+    /// needs the fetch and the catalogue parser.
+    load_pt() -> Task<Result<(), String>> {
+        Box::pin(crate::i18n::fetch_pt())
+    }
+}

@@ -1,0 +1,90 @@
+// The release build is split (scripts/wasm.mjs, src/lazy.rs): the first load fetches the main module
+// only; each part is fetched the first time it is used, once; a part that cannot be fetched is
+// explained where it would have been, the page keeps working and the next use fetches it again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { openApp } from './page.mjs';
+
+const KEY = 'e2e-split-key';
+let site, sandbox, browser;
+
+before(async () => {
+  site = await serveDist();
+  sandbox = await startSandbox(['--key', KEY, '--qr-period-ms', '60000']);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  sandbox?.stop();
+  site?.close();
+});
+
+/** The wasm files fetched so far, by part name (`main`, `instances`, `send`, a shared `chunk_N`…). */
+const fetched = (log) =>
+  log.requests
+    .filter((u) => u.endsWith('.wasm'))
+    .map((u) => u.split('/').pop().replace(/\.wasm$/, ''))
+    .map((f) => (f === 'evo-admin_bg' ? 'main' : f.replace(/^split_/, '')));
+const count = (log, part) => fetched(log).filter((f) => f === part).length;
+
+test('first load: the main module only; each part fetched on first use, once', async () => {
+  const { app, page, log } = await openApp(browser, site.url);
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(fetched(log), ['main'], 'nothing but the main module before anything is used');
+
+  await app.connect(sandbox.url, KEY);
+  assert.match(await app.testConnection('1.8.2'), /1\.8\.2/);
+  assert.equal(count(log, 'test_connection'), 1);
+
+  await app.migrate();
+  assert.equal(count(log, 'migrator'), 1);
+  await app.migrate(); // back to 1.x: the part is there already
+  assert.equal(count(log, 'migrator'), 1, 'a part is fetched once');
+  assert.equal(await app.profile(), 'v1');
+
+  await app.instances.open();
+  await app.tid('instances-refresh').waitFor();
+  assert.equal(count(log, 'instances'), 1);
+  await app.instances.backToCreate();
+
+  await app.field('instanceName').fill('splitcheck');
+  const status = await app.send();
+  assert.match(String(status), /201/);
+  assert.equal(count(log, 'send'), 1);
+  assert.equal(count(log, 'outcome'), 1);
+
+  await app.openExisting('splitcheck');
+  await app.qr.stateLine.waitFor();
+  assert.equal(count(log, 'qr_panel'), 1);
+  // Shared chunks are fetched once too, whichever part needed them first.
+  for (const f of new Set(fetched(log))) assert.equal(count(log, f), 1, `${f} fetched once`);
+  assert.deepEqual(log.errors, []);
+});
+
+test('a part that cannot be fetched is explained; the text stays; the next use fetches it again', async () => {
+  const { app, page, log } = await openApp(browser, site.url);
+  await app.connect(sandbox.url, KEY);
+  await app.field('instanceName').fill('offline1');
+  const before = await app.editorText();
+  // The static host loses the parts (a redeploy, the network): every split module fails.
+  let block = true;
+  await page.route(/\/(split_|chunk_)[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue()));
+
+  await app.instances.open();
+  await app.tid('part-unavailable').waitFor();
+  await app.instances.backToCreate();
+  await app.clickSend();
+  // Neither the sending part nor the answer's view is there: the response card says so.
+  await app.page.locator('[aria-labelledby=resp-h] [data-testid=part-unavailable]').waitFor();
+  assert.equal(await app.editorText(), before, 'the payload is untouched');
+  assert.equal(await app.sendDisabled(), false, 'the page still takes a send');
+
+  block = false;
+  await app.instances.open();
+  await app.tid('instances-refresh').waitFor();
+  await app.instances.backToCreate();
+  assert.match(String(await app.send()), /201/, 'the next send loads the part and creates');
+  assert.equal(log.errors.filter((e) => !/wasm-split|Failed to fetch|net::ERR_FAILED|instantiate/i.test(e)).length, 0, log.errors.join('\n'));
+});
