@@ -1,5 +1,5 @@
 // With the `split` feature (release builds, scripts/wasm.mjs) the linker keeps its relocations in the
-// wasm: wasm-split-cli reads them to cut the parts loaded on first use (src/ui/lazy.rs) into their
+// wasm: wasm-split-cli reads them to cut the parts loaded on first use (src/lazy.rs) into their
 // own modules. Link arguments only: no dependency is rebuilt for it.
 fn main() {
     println!("cargo:rerun-if-env-changed=CARGO_FEATURE_SPLIT");

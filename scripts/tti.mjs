@@ -87,11 +87,12 @@ async function once(path, selector) {
   await page.goto(base + path, { waitUntil: 'commit' });
   await page.waitForSelector(selector, { timeout: 20_000 });
   await page.waitForFunction(() => window.__usable !== undefined);
-  const [ms, wasmMs, jsMs] = await page.evaluate(() => {
+  const [ms, wasmMs, jsMs, mainMs, mountMs] = await page.evaluate(() => {
     const end = (ext) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(ext))?.responseEnd ?? 0;
-    return [window.__usable, end('.wasm'), end('.js')];
+    const mount = performance.getEntriesByName('evo-mount')[0];
+    return [window.__usable, end('_bg.wasm'), end(`/${'evo-admin'}.js`) || end('.js'), mount?.startTime ?? 0, mount?.duration ?? 0];
   });
-  return { ms, wasmMs, jsMs, page, context };
+  return { ms, wasmMs, jsMs, mainMs, mountMs, page, context };
 }
 
 // Warm-up (not counted): start the browser's processes, and read the app's controls for the plain page.
@@ -136,14 +137,18 @@ const app = [];
 const plain = [];
 const wasmEnd = [];
 const jsEnd = [];
+const mainStart = [];
+const mountDur = [];
 for (let i = 0; i < RUNS; i++) {
   // Interleaved, so a burst of load on this shared machine hits both sides alike.
   for (const [path, into] of [['/app/', app], ['/plain/', plain]]) {
-    const { ms, wasmMs, jsMs, context } = await once(path, '[data-testid=send]');
+    const { ms, wasmMs, jsMs, mainMs, mountMs, context } = await once(path, '[data-testid=send]');
     into.push(ms);
     if (into === app) {
       wasmEnd.push(wasmMs);
       jsEnd.push(jsMs);
+      mainStart.push(mainMs);
+      mountDur.push(mountMs);
     }
     await context.close();
   }
@@ -156,5 +161,6 @@ const a = median(app);
 const p = median(plain);
 console.log(`app   (dist/, ${BR ? 'brotli' : 'identity'}): median ${a.toFixed(1)} ms   [${fmt(app)}]`);
 console.log(`plain (static form)      : median ${p.toFixed(1)} ms   [${fmt(plain)}]`);
-console.log(`app phases (medians): JS glue loaded ${median(jsEnd).toFixed(1)} ms, wasm loaded ${median(wasmEnd).toFixed(1)} ms, then compile + instantiate + mount until usable`);
+console.log(`app phases (medians): JS glue loaded ${median(jsEnd).toFixed(1)} ms, wasm loaded ${median(wasmEnd).toFixed(1)} ms, ` +
+  (median(mainStart) ? `wasm started (compiled, instantiated) ${median(mainStart).toFixed(1)} ms, mounted in ${median(mountDur).toFixed(1)} ms` : 'then compile + instantiate + mount until usable'));
 console.log(`ratio app/plain: ${(a / p).toFixed(2)}x (target <= 1.5x)`);

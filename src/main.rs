@@ -8,6 +8,14 @@ static TALC: talc::cell::TalcSyncCell<talc::wasm::WasmGrowAndClaim, talc::wasm::
 fn main() {
     // A page that starts in pt-BR loads evo-core's Portuguese texts first (English readers never
     // download them), then mounts, whether the load worked or not.
+    // `evo-mount`: from the wasm's start to the page mounted (scripts/tti.mjs prints it).
+    let started = evo_admin::browser::now_ms();
     let lang = evo_admin::i18n::starting_lang();
-    evo_admin::i18n::with_domain(lang, Box::new(evo_admin::mount));
+    evo_admin::i18n::with_domain(
+        lang,
+        Box::new(move || {
+            evo_admin::mount();
+            evo_admin::browser::measure("evo-mount", started);
+        }),
+    );
 }

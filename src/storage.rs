@@ -3,6 +3,8 @@
 
 use evo_core::fields::Profile;
 use evo_core::i18n::Lang;
+use evo_core::lint::syntax::parse;
+use evo_core::lint::Node;
 use evo_core::url::BaseUrl;
 
 const DRAFT: &str = "evo-admin.draft";
@@ -22,19 +24,18 @@ pub struct Saved {
     pub version: Option<String>,
 }
 
-/// The saved connections, in the order they were saved.
+/// The saved connections, in the order they were saved. Read with evo-core's JSON parser (the
+/// linter's, already in the page) rather than serde_json's, which the first load then does without.
 pub fn load_connections() -> Vec<Saved> {
-    let Some(v) = get(CONNECTIONS).and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok()) else {
+    let Some(root) = get(CONNECTIONS).and_then(|t| parse(&t).root) else {
         return Vec::new();
     };
-    let s = |x: &serde_json::Value, k: &str| x.get(k).and_then(|v| v.as_str()).map(str::to_owned);
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| Some(Saved { name: s(x, "name")?, base_url: s(x, "url")?, version: s(x, "version") }))
-                .collect()
-        })
+    let s = |x: &Node, k: &str| x.get(k).and_then(|m| m.value.as_ref()?.as_str()).map(str::to_owned);
+    root.items()
         .unwrap_or_default()
+        .iter()
+        .filter_map(|x| Some(Saved { name: s(x, "name")?, base_url: s(x, "url")?, version: s(x, "version") }))
+        .collect()
 }
 
 pub fn save_connections(list: &[Saved]) -> bool {
