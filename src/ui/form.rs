@@ -84,7 +84,12 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
                 <input
                     id=id.clone()
                     data-testid=testid
-                    type=if f.input == Input::Secret { "password" } else { "text" }
+                    // Secrets are masked by CSS (`.secret`), not `type=password`: their text is in the
+                    // JSON editor beside them anyway, and a password field with a value costs the page
+                    // 16–38 ms at start in Chromium (its password manager wakes up) and offers to save
+                    // an instance token as a site password.
+                    type="text"
+                    class:secret=f.input == Input::Secret
                     inputmode=if numeric { "numeric" } else { "text" }
                     spellcheck="false"
                     autocomplete="off"

@@ -28,7 +28,7 @@ fn joined(e: &ApiError) -> String {
 
 /// Explains an HTTP answer to `POST /instance/create` (`name` is the instance name that was sent).
 pub fn explain_response(status: u16, decoded: &Decoded, name: &str, lang: Lang) -> Explanation {
-    let t = lang.texts().doctor;
+    let t = lang.answers();
     let api = match decoded {
         Decoded::Error(e) => Some(e),
         _ => None,
@@ -66,17 +66,17 @@ pub fn explain_response(status: u16, decoded: &Decoded, name: &str, lang: Lang) 
 /// Explains a request that got no HTTP answer at all (the browser gives no status).
 /// `page_origin` is this page's origin, printed as the exact `CORS_ORIGIN` line to set.
 pub fn explain_no_response(page_origin: &str, lang: Lang) -> Explanation {
-    err(fill(lang.texts().doctor.no_response, &[page_origin]))
+    err(fill(lang.answers().no_response, &[page_origin]))
 }
 
 /// The request ran past the page's time limit and was stopped.
 pub fn explain_timeout(seconds: u32, lang: Lang) -> Explanation {
-    err(fill(lang.texts().doctor.timeout_stopped, &[&seconds.to_string()]))
+    err(fill(lang.answers().timeout_stopped, &[&seconds.to_string()]))
 }
 
 /// The user pressed Stop.
 pub fn explain_aborted(lang: Lang) -> Explanation {
-    Explanation { tone: Tone::Warning, text: lang.texts().doctor.aborted.into() }
+    Explanation { tone: Tone::Warning, text: lang.answers().aborted.into() }
 }
 
 /// A name close to `name` to try when it is taken: the trailing number goes up by one (`shop` → `shop2`).
@@ -100,7 +100,7 @@ pub enum Health {
 
 /// Reads the answer of `GET {base}/`.
 pub fn read_health(status: u16, body: &str, lang: Lang) -> Health {
-    let t = lang.texts().doctor;
+    let t = lang.answers();
     let v: Option<serde_json::Value> = serde_json::from_str(body).ok();
     let welcome =
         v.as_ref().and_then(|v| v.get("message")).and_then(|m| m.as_str()).is_some_and(|m| m.contains("Evolution API"));
@@ -117,7 +117,7 @@ pub fn read_health(status: u16, body: &str, lang: Lang) -> Health {
 
 /// The browser blocks an https page from calling an http API before any request is made.
 pub fn mixed_content(page_is_https: bool, api_is_https: bool, lang: Lang) -> Option<Explanation> {
-    (page_is_https && !api_is_https).then(|| err(lang.texts().doctor.mixed_content.into()))
+    (page_is_https && !api_is_https).then(|| err(lang.answers().mixed_content.into()))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use crate::builder::to_inline_json;
 use crate::fields::{Convert, Field, Need, Profile, Role, Ty};
-use crate::i18n::{fill, Doctor, Lang};
+use crate::i18n::{fill, Answers, Lang};
 use crate::lint::syntax::{self, Kind, Member, Node};
 use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, v2::with_scheme, Edit};
@@ -102,7 +102,7 @@ struct Migrator<'a> {
     text: &'a str,
     from: Profile,
     to: Profile,
-    t: &'static Doctor,
+    t: &'static Answers,
     notes: Vec<Note>,
 }
 
@@ -325,7 +325,7 @@ pub type Migrate = fn(&str, Profile, Profile, Lang) -> Result<Migration, Migrate
 
 /// Migrates `text` from profile `from` to profile `to`; the notes are in `lang`.
 pub fn migrate_in(text: &str, from: Profile, to: Profile, lang: Lang) -> Result<Migration, MigrateError> {
-    let t = lang.texts().doctor;
+    let t = lang.answers();
     let root = root_of(text)?;
     if from == to {
         return Ok(Migration { text: text.to_owned(), notes: Vec::new() });
@@ -390,7 +390,7 @@ pub fn migrate_in(text: &str, from: Profile, to: Profile, lang: Lang) -> Result<
 
 /// Target objects must be whole: a webhook without events gets `[]` (1.x silently dropped such a
 /// webhook), a sink without events or a webhook without a URL is dropped as the old server did.
-fn complete_groups(groups: &mut [(usize, String, Vec<Entry>)], notes: &mut Vec<Note>, to: Profile, t: &Doctor) {
+fn complete_groups(groups: &mut [(usize, String, Vec<Entry>)], notes: &mut Vec<Note>, to: Profile, t: &Answers) {
     for (_, head, entries) in groups.iter_mut() {
         let Some(obj) = to.field(head).filter(|f| f.ty == Ty::Object) else { continue };
         let has = |name: &str| entries.iter().any(|e| e.path == format!("{head}.{name}"));
@@ -419,7 +419,7 @@ fn add_missing(
     from: Profile,
     to: Profile,
     notes: &mut Vec<Note>,
-    t: &Doctor,
+    t: &Answers,
 ) -> Result<String, MigrateError> {
     let root = root_of(&out)?;
     let has = |k: &str| root.get(k).is_some();

@@ -26,7 +26,7 @@ pub enum QrImageError {
 impl QrImageError {
     /// Why the image is not shown, in `lang` (the `Display` text is the English one).
     pub fn message(&self, lang: Lang) -> String {
-        let t = lang.texts().doctor;
+        let t = lang.answers();
         match self {
             QrImageError::NotDataUrl(head) => fill(t.qr_not_data_url, &[head]),
             QrImageError::NotPng(ty) => fill(t.qr_not_png, &[ty]),
@@ -94,7 +94,7 @@ pub enum QrEncodeError {
 impl QrEncodeError {
     /// Why the code cannot be drawn, in `lang` (the `Display` text is the English one).
     pub fn message(&self, lang: Lang) -> String {
-        let t = lang.texts().doctor;
+        let t = lang.answers();
         match self {
             QrEncodeError::Empty => t.qr_text_empty.into(),
             QrEncodeError::TooLong(n) => fill(t.qr_text_too_long, &[&n.to_string()]),

@@ -342,9 +342,9 @@ impl Session {
             return;
         }
         match answer {
-            Err(f) => self.fail(self.lang.texts().doctor.qr_failed, f),
+            Err(f) => self.fail(self.lang.answers().qr_failed, f),
             Ok(None) => {
-                self.message = Some(self.lang.texts().doctor.connect_not_understood.into());
+                self.message = Some(self.lang.answers().connect_not_understood.into());
                 self.message_is_failure = true;
                 self.qr_due = self.qr_due.max(self.next_poll);
             }
@@ -373,7 +373,7 @@ impl Session {
             return;
         }
         match answer {
-            Err(f) => return self.fail(self.lang.texts().doctor.state_failed, f),
+            Err(f) => return self.fail(self.lang.answers().state_failed, f),
             Ok(None) => {}
             Ok(Some(s)) => {
                 self.answered();
@@ -416,7 +416,7 @@ impl Session {
 impl Halt {
     /// Why polling stopped, for the panel (`give_up_s`: the bound without progress).
     pub fn text(self, give_up_s: u64, lang: Lang) -> String {
-        let t = lang.texts().doctor;
+        let t = lang.answers();
         match self {
             Halt::NoProgress => fill(t.halt_no_progress, &[&give_up_s.to_string()]),
             Halt::Refused => t.halt_refused.into(),

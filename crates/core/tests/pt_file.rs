@@ -46,6 +46,7 @@ fn the_catalogue_file_round_trips() {
     assert_eq!(c.texts.lint.values(), pt_br::lint::PT_BR.values());
     assert_eq!(c.texts.lint_v2.values(), pt_br::lint_v2::PT_BR.values());
     assert_eq!(c.texts.doctor.values(), pt_br::doctor::PT_BR.values());
+    assert_eq!(c.answers.values(), pt_br::answers::PT_BR.values());
     assert_eq!(c.texts.ui.values(), pt_br::ui::PT_BR.values());
     assert_eq!(c.v1, &pt_br::fields::V1[..]);
     assert_eq!(c.v2, &pt_br::fields::V2[..]);
@@ -55,7 +56,7 @@ fn the_catalogue_file_round_trips() {
     let lint: &'static i18n::Lint = Box::leak(Box::new(i18n::Lint::from_values(&odd).unwrap()));
     let texts =
         i18n::Texts { lint, lint_v2: &pt_br::lint_v2::PT_BR, doctor: &pt_br::doctor::PT_BR, ui: &pt_br::ui::PT_BR };
-    let text = file::write(&texts, &pt_br::fields::V1, &pt_br::fields::V2);
+    let text = file::write(&texts, &pt_br::answers::PT_BR, &pt_br::fields::V1, &pt_br::fields::V2);
     assert_eq!(file::parse(&text).unwrap().texts.lint.severity_error, "a\\b\nc\rd \\n");
     // A CRLF checkout reads the same.
     let crlf = file::embedded_pt().replace('\n', "\r\n");
@@ -98,6 +99,8 @@ fn without_the_embedded_catalogue_pt_is_english_until_installed() {
     assert_eq!(Profile::V2.texts(Lang::PtBr).len(), Profile::V2.fields().len());
     let c = file::parse(&committed()).unwrap();
     assert_eq!(Lang::PtBr.texts().doctor.values(), c.texts.doctor.values());
+    assert_eq!(Lang::PtBr.answers().values(), c.answers.values());
+    assert_eq!(Lang::En.answers().created, i18n::en::answers::EN.created);
 }
 
 /// With it, the compiled-in catalogue answers, installed or not.

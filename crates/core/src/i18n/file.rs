@@ -4,7 +4,7 @@
 //!
 //! The format, UTF-8 with `\n` line ends:
 //! - a header line `evo-core-i18n pt-BR <SIGNATURE as 16 hex digits>`;
-//! - one value per line: the texts of [`Lint`], [`LintV2`], [`Doctor`] and [`Ui`] (the page's), each in `KEYS` order;
+//! - one value per line: the texts of [`Lint`], [`LintV2`], [`Doctor`], [`Answers`] and [`Ui`] (the page's), each in `KEYS` order;
 //! - then four lines per row of the field tables, `fields::V1` then `fields::V2`: path, label, help,
 //!   placeholder (an empty line where there is none).
 //!
@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Doctor, Lint, LintV2, Texts, Ui};
+use super::{Answers, Doctor, Lint, LintV2, Texts, Ui};
 use crate::fields::{FieldText, Profile, V1, V2};
 
 /// The first line of a catalogue file, before the signature.
@@ -57,6 +57,7 @@ const fn signature() -> u64 {
     h = keys(h, "lint\n", Lint::KEYS);
     h = keys(h, "lint_v2\n", LintV2::KEYS);
     h = keys(h, "doctor\n", Doctor::KEYS);
+    h = keys(h, "answers\n", Answers::KEYS);
     h = keys(h, "ui\n", Ui::KEYS);
     h = paths(h, "fields v1\n", V1);
     paths(h, "fields v2\n", V2)
@@ -100,6 +101,7 @@ pub enum LoadError {
 /// A whole catalogue: evo-core's texts and the field texts of both tables, in table order.
 pub struct Catalogue {
     pub texts: Texts,
+    pub answers: &'static Answers,
     pub v1: &'static [FieldText],
     pub v2: &'static [FieldText],
 }
@@ -117,11 +119,13 @@ fn escape(out: &mut String, value: &str) {
 }
 
 /// Writes a catalogue file (the header line, then one value per line) from a language's texts.
-pub fn write(texts: &Texts, v1: &[FieldText], v2: &[FieldText]) -> String {
+pub fn write(texts: &Texts, answers: &Answers, v1: &[FieldText], v2: &[FieldText]) -> String {
     let mut out = String::with_capacity(48 * 1024);
     out.push_str(&header());
     out.push('\n');
-    for part in [texts.lint.values(), texts.lint_v2.values(), texts.doctor.values(), texts.ui.values()] {
+    for part in
+        [texts.lint.values(), texts.lint_v2.values(), texts.doctor.values(), answers.values(), texts.ui.values()]
+    {
         for v in part {
             escape(&mut out, v);
         }
@@ -138,7 +142,7 @@ pub fn write(texts: &Texts, v1: &[FieldText], v2: &[FieldText]) -> String {
 #[cfg(feature = "embedded-pt")]
 pub fn embedded_pt() -> String {
     use super::pt_br;
-    write(&pt_br::TEXTS, &pt_br::fields::V1, &pt_br::fields::V2)
+    write(&pt_br::TEXTS, &pt_br::answers::PT_BR, &pt_br::fields::V1, &pt_br::fields::V2)
 }
 
 fn unescape(line: &'static str, n: usize) -> Result<&'static str, LoadError> {
@@ -175,7 +179,13 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     }
     let text: &'static str = Box::leak(text.strip_suffix('\n').unwrap_or(text).to_owned().into_boxed_str());
     let rows = V1.len() + V2.len();
-    let want = 1 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len() + Ui::KEYS.len() + 4 * rows;
+    let want = 1
+        + Lint::KEYS.len()
+        + LintV2::KEYS.len()
+        + Doctor::KEYS.len()
+        + Answers::KEYS.len()
+        + Ui::KEYS.len()
+        + 4 * rows;
     let lines: Vec<&'static str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
     if lines.len() != want {
         return Err(LoadError::Lines { found: lines.len(), expected: want });
@@ -187,8 +197,10 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     let (lint, rest) = values.split_at(Lint::KEYS.len());
     let (lint_v2, rest) = rest.split_at(LintV2::KEYS.len());
     let (doctor, rest) = rest.split_at(Doctor::KEYS.len());
+    let (answers, rest) = rest.split_at(Answers::KEYS.len());
     let (ui, rest) = rest.split_at(Ui::KEYS.len());
-    let mut line = 2 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len() + Ui::KEYS.len();
+    let mut line =
+        2 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len() + Answers::KEYS.len() + Ui::KEYS.len();
     let mut texts = Vec::with_capacity(rows);
     for (f, r) in V1.iter().chain(V2).zip(rest.chunks_exact(4)) {
         if r[0] != f.key {
@@ -208,6 +220,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
             doctor: leak(Doctor::from_values(doctor).ok_or_else(missing)?),
             ui: leak(Ui::from_values(ui).ok_or_else(missing)?),
         },
+        answers: leak(Answers::from_values(answers).ok_or_else(missing)?),
         v1,
         v2,
     })
@@ -242,6 +255,19 @@ pub(crate) fn pt_texts() -> &'static Texts {
     #[cfg(not(feature = "embedded-pt"))]
     {
         PT.get().map_or(&super::en::TEXTS, |c| &c.texts)
+    }
+}
+
+/// The pt-BR answers: compiled in, else installed, else the English ones.
+#[cfg_attr(not(feature = "embedded-pt"), inline(never))]
+pub(crate) fn pt_answers() -> &'static Answers {
+    #[cfg(feature = "embedded-pt")]
+    {
+        &super::pt_br::answers::PT_BR
+    }
+    #[cfg(not(feature = "embedded-pt"))]
+    {
+        PT.get().map_or(&super::en::answers::EN, |c| c.answers)
     }
 }
 

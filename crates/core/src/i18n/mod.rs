@@ -80,6 +80,16 @@ impl Lang {
             Lang::PtBr => file::pt_texts(),
         }
     }
+
+    /// This language's answers (explanations, QR session messages, migration notes): apart from
+    /// [`Texts`], so that code which never explains an answer does not reference them — the page
+    /// loads these with the parts that use them.
+    pub fn answers(self) -> &'static Answers {
+        match self {
+            Lang::En => &en::answers::EN,
+            Lang::PtBr => file::pt_answers(),
+        }
+    }
 }
 
 /// One language's catalogue: the domain's texts and the page's.
@@ -90,6 +100,7 @@ pub struct Texts {
     pub ui: &'static Ui,
 }
 
+pub use en::answers::Answers;
 pub use en::doctor::Doctor;
 pub use en::lint::Lint;
 pub use en::lint_v2::LintV2;

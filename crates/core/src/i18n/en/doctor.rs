@@ -1,47 +1,10 @@
-//! The doctor's texts: explanations of answers and failures (`explain.rs`), response decoding
-//! (`response.rs`), migration notes (`migrate.rs`) and the other domain texts shown to users.
+//! The doctor's texts the first screen needs: the migration's errors and note kinds, the form's edit
+//! errors and presets, the connection fields' checks and the events' descriptions. The answers'
+//! explanations, the QR session's messages and the migration notes are in [`super::answers`].
 
 crate::catalog! {
     pub Doctor {
         timeout: "No answer within {0} s.",
-
-        // explain.rs: the answer to POST /instance/create.
-        created: "Instance \"{0}\" created. Store its key: it is shown only now.",
-        ok_not_json: "{0}: the server answered success, but not with JSON — a proxy, a login page or another web server answered, not an Evolution API. Check the base URL.",
-        ok_empty: "The server answered success with an empty body: nothing to show. Check the instance list on the server.",
-        ok_other: "The server answered success, but not with a create response. Is the base URL an Evolution API?",
-        unauthorized: "401 Unauthorized: the global API key is wrong or missing. Use the server's AUTHENTICATION_API_KEY; an instance's own token is not accepted for creating instances.",
-        name_taken: "403: the name \"{0}\" is already in use on this server. Choose another name (e.g. \"{1}\") — or, if an earlier create failed half-way, that attempt may have left the instance behind: delete it first.",
-        rejected: "400: the server rejected the payload: {0}",
-        not_found: "404 Not Found: the base URL's path is wrong. It must be the server root, where GET / answers \"Welcome to the Evolution API\".",
-        cors_refused: "The server refused this page's origin (CORS). Add this page's origin to CORS_ORIGIN on the server.",
-        server_failed: "{0}: the server failed. Check the server's logs.",
-        server_failed_with: "{0}: the server failed: {1}. Check the server's logs.",
-        not_json: "{0}: the answer is not JSON, so it did not come from an Evolution API. Check the base URL (a proxy or web server answered instead).",
-        empty_body: "{0}: the server answered with an empty body.",
-        unexpected: "{0}: unexpected answer",
-        unexpected_with: "{0}: unexpected answer: {1}",
-        // explain.rs: no answer at all.
-        no_response: "No answer from the server. Either it is not running or not reachable at this address (check the base URL and that the server is up), \
-                      or it blocked this page with CORS — the browser hides which. If the server is up, set CORS_ORIGIN={0} on it (or CORS_ORIGIN=*).",
-        timeout_stopped: "No answer within {0} s, so the page stopped waiting. The server may be overloaded or unreachable through a proxy — \
-                          and it may still create the instance: check the instance list before sending again (a retry could get 403 \"already in use\"). \
-                          A create with a QR code takes at least 5 s; raise the time limit if the server is slow.",
-        aborted: "You stopped the request. The server may still have created the instance: check before sending again.",
-        // explain.rs: GET {base}/ and mixed content.
-        health_404: "404 at this address: the base URL's path is wrong (use the server root).",
-        health_html: "{0}: an HTML page answered, not an Evolution API. Check the base URL.",
-        health_other: "{0}: this does not look like an Evolution API answer.",
-        mixed_content: "This page is served over https, so the browser will block calls to an http:// API (mixed content). Use an https:// base URL, or open this page over http (e.g. locally).",
-
-        // session.rs: the QR panel.
-        qr_failed: "Could not get a QR code — {0}",
-        state_failed: "Could not read the connection state — {0}",
-        connect_not_understood: "The server's connect answer was not understood.",
-        halt_no_progress: "Stopped checking: no new QR code and no change of state for {0} s — the server may not \
-                           reach WhatsApp (or its WhatsApp Web version is out of date).",
-        halt_refused: "Stopped checking: the server refused the key (401). Check the API key.",
-        halt_not_found: "Stopped checking: the server does not know this instance (404).",
 
         // migrate.rs: errors, note kinds and notes.
         migrate_not_object: "the JSON text is not an object yet: fix the JSON before migrating",
@@ -50,22 +13,6 @@ crate::catalog! {
         kind_added: "added",
         kind_dropped: "dropped",
         kind_warning: "warning",
-        note_number_to_string: "{0}: the number {1} became the string {2} ({3} is a string in {4}).",
-        note_string_to_number: "{0}: the string \"{1}\" became the number {1}.",
-        note_scheme_added: "{0}: \"{1}\" has no http(s):// scheme; 1.x accepted it, 2.x would store it and never call it, so it became \"{2}\".",
-        note_event_upper: "{0}: \"{1}\" became {2} (event names are upper case).",
-        note_event_unknown: "{0}: {1} does not exist in {2} and was removed.",
-        note_no_counterpart: "{0} has no counterpart in {1} and was removed.",
-        note_no_counterpart_typebot: "{0} has no counterpart in {1} and was removed. Set it after create with POST /typebot/create/{instance} (enabled, url, typebot, expire, keywordFinish, delayMessage, unknownMessage, listeningFromMe, triggerType).",
-        note_integration_unknown: "integration \"{0}\" does not exist in {1} and was removed.",
-        note_trap: "{0} → {1}: the {2} server ignored \"{0}\", so the migrated payload now does what it only seemed to do.",
-        note_unknown_key: "{0} is not a field of either profile: kept as is (the server ignores it).",
-        note_webhook_without_url: "webhook settings without a webhook URL were removed (the 1.x server ignored them too).",
-        note_webhook_events_added: "webhook.events: [] (all events) was added: 2.x requires it. Note: the 1.x server silently did NOT save a webhook without events.",
-        note_without_events: "{0} without events was removed (the 1.x server dropped it too; add \"{0}\": {\"enabled\": true, \"events\": []} for all events).",
-        note_required_added: "{0} was added: {1} requires it.",
-        note_chatwoot_added: "{0}: false was added: the Chatwoot path requires it.",
-        note_old_default: "{0}: {1} was added to keep the {2} behaviour ({3} forced {1} at create; {4} defaults to {5}).",
 
         // builder.rs: the form's edits and the presets.
         patch_not_object: "the JSON text is not an object yet; fix the JSON (or pick a preset) before using the form",
@@ -73,15 +20,6 @@ crate::catalog! {
         preset_basic: "Basic",
         preset_webhook: "With webhook",
         preset_chatwoot: "From Chatwoot",
-
-        // qr.rs: the server's QR image and the local QR code.
-        qr_not_data_url: "qrcode.base64 is not a data: URL (it starts with \"{0}\"); only data:image/png;base64 images are shown",
-        qr_not_png: "qrcode.base64 is a data: URL of type \"{0}\", not image/png; it is not shown",
-        qr_double_prefix: "qrcode.base64 carries the data:image/png;base64, prefix twice",
-        qr_not_base64: "qrcode.base64 is not valid base64",
-        qr_not_png_bytes: "qrcode.base64 does not hold a PNG file",
-        qr_text_empty: "the QR code text is empty",
-        qr_text_too_long: "the QR code text is too long to encode ({0} bytes)",
 
         // url.rs and token.rs: the connection fields.
         url_empty: "Enter the server's base URL, e.g. https://evolution.example.com",

@@ -1,5 +1,6 @@
 //! The English catalogue (it declares the keys).
 
+pub mod answers;
 pub mod doctor;
 pub mod lint;
 pub mod lint_v2;

@@ -1,5 +1,6 @@
 //! O catálogo em português do Brasil: as mesmas chaves do inglês (uma chave a menos não compila).
 
+pub mod answers;
 pub mod doctor;
 pub mod fields;
 pub mod lint;

@@ -1,0 +1,62 @@
+use crate::i18n::Answers;
+
+pub static PT_BR: Answers = Answers {
+
+    created: "Instância \"{0}\" criada. Guarde a chave dela: ela só aparece agora.",
+    ok_not_json: "{0}: o servidor respondeu sucesso, mas não em JSON — quem respondeu foi um proxy, uma página de login ou outro servidor web, não uma Evolution API. Confira a URL base.",
+    ok_empty: "O servidor respondeu sucesso com o corpo vazio: não há nada para mostrar. Confira a lista de instâncias no servidor.",
+    ok_other: "O servidor respondeu sucesso, mas não com uma resposta de criação. A URL base é mesmo de uma Evolution API?",
+    unauthorized: "401 Unauthorized: a chave global da API está errada ou faltando. Use a AUTHENTICATION_API_KEY do servidor; o token de uma instância não serve para criar instâncias.",
+    name_taken: "403: o nome \"{0}\" já está em uso neste servidor. Escolha outro nome (por exemplo \"{1}\") — ou, se um create anterior falhou no meio do caminho, essa tentativa pode ter deixado a instância para trás: apague-a primeiro.",
+    rejected: "400: o servidor recusou o payload: {0}",
+    not_found: "404 Not Found: o caminho da URL base está errado. Ela precisa ser a raiz do servidor, onde GET / responde \"Welcome to the Evolution API\".",
+    cors_refused: "O servidor recusou a origem desta página (CORS). Adicione a origem desta página ao CORS_ORIGIN do servidor.",
+    server_failed: "{0}: o servidor falhou. Veja os logs do servidor.",
+    server_failed_with: "{0}: o servidor falhou: {1}. Veja os logs do servidor.",
+    not_json: "{0}: a resposta não é JSON, então não veio de uma Evolution API. Confira a URL base (quem respondeu foi um proxy ou servidor web).",
+    empty_body: "{0}: o servidor respondeu com o corpo vazio.",
+    unexpected: "{0}: resposta inesperada",
+    unexpected_with: "{0}: resposta inesperada: {1}",
+    no_response: "Nenhuma resposta do servidor. Ou ele não está rodando ou não é alcançável neste endereço (confira a URL base e se o servidor está no ar), \
+                  ou ele bloqueou esta página por CORS — o navegador não diz qual dos dois. Se o servidor está no ar, defina CORS_ORIGIN={0} nele (ou CORS_ORIGIN=*).",
+    timeout_stopped: "Nenhuma resposta em {0} s, então a página parou de esperar. O servidor pode estar sobrecarregado ou inalcançável através de um proxy — \
+                      e ainda pode criar a instância: confira a lista de instâncias antes de enviar de novo (uma nova tentativa pode levar 403 \"already in use\"). \
+                      Um create com QR code leva pelo menos 5 s; aumente o tempo limite se o servidor for lento.",
+    aborted: "Você interrompeu a requisição. O servidor pode ter criado a instância mesmo assim: confira antes de enviar de novo.",
+    health_404: "404 neste endereço: o caminho da URL base está errado (use a raiz do servidor).",
+    health_html: "{0}: respondeu uma página HTML, não uma Evolution API. Confira a URL base.",
+    health_other: "{0}: isto não parece uma resposta da Evolution API.",
+    mixed_content: "Esta página é servida por https, então o navegador vai bloquear chamadas a uma API http:// (conteúdo misto). Use uma URL base https://, ou abra esta página por http (por exemplo, localmente).",
+
+    qr_failed: "Não foi possível obter um QR code — {0}",
+    state_failed: "Não foi possível ler o estado da conexão — {0}",
+    connect_not_understood: "A resposta do connect do servidor não foi entendida.",
+    halt_no_progress: "Verificação interrompida: nenhum QR code novo e nenhuma mudança de estado em {0} s — talvez o servidor não \
+                       consiga alcançar o WhatsApp (ou a versão do WhatsApp Web dele esteja desatualizada).",
+    halt_refused: "Verificação interrompida: o servidor recusou a chave (401). Confira a chave da API.",
+    halt_not_found: "Verificação interrompida: o servidor não conhece esta instância (404).",
+    note_number_to_string: "{0}: o número {1} virou a string {2} ({3} é uma string no {4}).",
+    note_string_to_number: "{0}: a string \"{1}\" virou o número {1}.",
+    note_scheme_added: "{0}: \"{1}\" não tem o esquema http(s)://; o 1.x aceitava, o 2.x guardaria e nunca chamaria, então virou \"{2}\".",
+    note_event_upper: "{0}: \"{1}\" virou {2} (nomes de eventos são em maiúsculas).",
+    note_event_unknown: "{0}: {1} não existe na {2} e foi removido.",
+    note_no_counterpart: "{0} não tem equivalente na {1} e foi removido.",
+    note_no_counterpart_typebot: "{0} não tem equivalente na {1} e foi removido. Configure depois do create com POST /typebot/create/{instance} (enabled, url, typebot, expire, keywordFinish, delayMessage, unknownMessage, listeningFromMe, triggerType).",
+    note_integration_unknown: "a integração \"{0}\" não existe na {1} e foi removida.",
+    note_trap: "{0} → {1}: o servidor {2} ignorava \"{0}\", então agora o payload migrado faz o que antes só parecia fazer.",
+    note_unknown_key: "{0} não é campo de nenhum dos perfis: mantido como está (o servidor ignora).",
+    note_webhook_without_url: "as configurações de webhook sem URL de webhook foram removidas (o servidor 1.x também as ignorava).",
+    note_webhook_events_added: "webhook.events: [] (todos os eventos) foi adicionado: o 2.x exige. Atenção: o servidor 1.x NÃO salvava, sem avisar, um webhook sem eventos.",
+    note_without_events: "{0} sem eventos foi removido (o servidor 1.x também descartava; adicione \"{0}\": {\"enabled\": true, \"events\": []} para todos os eventos).",
+    note_required_added: "{0} foi adicionado: a {1} exige.",
+    note_chatwoot_added: "{0}: false foi adicionado: o caminho do Chatwoot exige.",
+    note_old_default: "{0}: {1} foi adicionado para manter o comportamento do {2} (a {3} forçava {1} no create; o {4} usa {5} por padrão).",
+
+    qr_not_data_url: "qrcode.base64 não é uma URL data: (começa com \"{0}\"); só imagens data:image/png;base64 são exibidas",
+    qr_not_png: "qrcode.base64 é uma URL data: do tipo \"{0}\", não image/png; ela não é exibida",
+    qr_double_prefix: "qrcode.base64 traz o prefixo data:image/png;base64, duas vezes",
+    qr_not_base64: "qrcode.base64 não é um base64 válido",
+    qr_not_png_bytes: "qrcode.base64 não contém um arquivo PNG",
+    qr_text_empty: "o texto do QR code está vazio",
+    qr_text_too_long: "o texto do QR code é longo demais para codificar ({0} bytes)",
+};
