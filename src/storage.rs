@@ -39,9 +39,21 @@ pub fn load_connections() -> Vec<Saved> {
 }
 
 pub fn save_connections(list: &[Saved]) -> bool {
-    let v: Vec<serde_json::Value> =
-        list.iter().map(|c| serde_json::json!({"name": c.name, "url": c.base_url, "version": c.version})).collect();
-    set(CONNECTIONS, &serde_json::Value::from(v).to_string())
+    use std::fmt::Write;
+    // Written with evo-core's JSON string quoting (serde's serializer stays out of the first load).
+    let mut out = String::from("[");
+    for (i, c) in list.iter().enumerate() {
+        let version = c.version.as_deref().map_or_else(|| "null".to_owned(), evo_core::json::quote);
+        let sep = if i == 0 { "" } else { ", " };
+        let _ = write!(
+            out,
+            "{sep}{{\"name\": {}, \"url\": {}, \"version\": {version}}}",
+            evo_core::json::quote(&c.name),
+            evo_core::json::quote(&c.base_url)
+        );
+    }
+    out.push(']');
+    set(CONNECTIONS, &out)
 }
 
 fn store() -> Option<web_sys::Storage> {

@@ -31,15 +31,7 @@ impl PatchError {
 
 /// Compact JSON for a value, with `, ` between items so arrays read well inline.
 pub fn to_inline_json(v: &Value) -> String {
-    match v {
-        Value::Array(items) => format!("[{}]", items.iter().map(to_inline_json).collect::<Vec<_>>().join(", ")),
-        Value::Object(map) => {
-            let inner: Vec<String> =
-                map.iter().map(|(k, v)| format!("{}: {}", Value::String(k.clone()), to_inline_json(v))).collect();
-            format!("{{{}}}", inner.join(", "))
-        }
-        other => other.to_string(),
-    }
+    crate::json::inline(v)
 }
 
 fn root_object(text: &str) -> Result<Node, PatchError> {
@@ -242,7 +234,13 @@ pub fn preset_text(profile: Profile, preset: Preset, instance_name: &str, token:
             put("events", events);
         }
         (Profile::V2, Preset::Webhook) => {
-            put("webhook", serde_json::json!({"url": HOOK, "byEvents": false, "base64": false, "events": events}));
+            // Built by hand, not with `json!`: its `to_value` would bring serde's serializer into the page.
+            let mut hook = serde_json::Map::new();
+            hook.insert("url".into(), Value::from(HOOK));
+            hook.insert("byEvents".into(), Value::from(false));
+            hook.insert("base64".into(), Value::from(false));
+            hook.insert("events".into(), events);
+            put("webhook", Value::Object(hook));
         }
         (Profile::V1, Preset::Chatwoot) => {
             put("chatwoot_account_id", Value::from(1));
@@ -259,7 +257,7 @@ pub fn preset_text(profile: Profile, preset: Preset, instance_name: &str, token:
             put("chatwootConversationPending", Value::from(false));
         }
     }
-    let mut text = serde_json::to_string_pretty(&Value::Object(v)).unwrap_or_default();
+    let mut text = crate::json::pretty(&Value::Object(v));
     text.push('\n');
     text
 }

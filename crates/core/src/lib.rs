@@ -10,6 +10,7 @@ pub mod explain;
 pub mod fields;
 pub mod i18n;
 pub mod instances;
+pub mod json;
 pub mod lint;
 pub mod migrate;
 pub mod qr;

@@ -125,7 +125,7 @@ impl<'a> Migrator<'a> {
         let raw = self.raw(v).to_owned();
         match (how, &v.kind) {
             (Convert::ToString, Kind::Number(_)) if self.to == Profile::V2 || target.ty == Ty::Str => {
-                let s = serde_json::to_string(&raw).unwrap_or_else(|_| raw.clone());
+                let s = crate::json::quote(&raw);
                 let msg = fill(self.t.note_number_to_string, &[key, &raw, &s, target.key, self.to.id()]);
                 note(&mut self.notes, NoteKind::Converted, key, msg);
                 s
@@ -144,7 +144,7 @@ impl<'a> Migrator<'a> {
                 if fixed != *s {
                     note(&mut self.notes, NoteKind::Converted, key, fill(self.t.note_scheme_added, &[key, s, &fixed]));
                 }
-                serde_json::to_string(&fixed).unwrap_or(raw)
+                crate::json::quote(&fixed)
             }
             _ if target.ty == Ty::Events => self.events(key, v).unwrap_or(raw),
             _ => raw,
@@ -287,19 +287,13 @@ fn render(groups: &[(String, Vec<Entry>)], indent: Option<&str>) -> String {
     let members: Vec<String> = groups
         .iter()
         .map(|(head, entries)| {
-            let key = serde_json::to_string(head).unwrap_or_default();
+            let key = crate::json::quote(head);
             if entries.len() == 1 && entries[0].path == *head {
                 return format!("{key}: {}", entries[0].json);
             }
             let children: Vec<String> = entries
                 .iter()
-                .map(|e| {
-                    format!(
-                        "{}: {}",
-                        serde_json::to_string(e.path.rsplit('.').next().unwrap_or(&e.path)).unwrap_or_default(),
-                        e.json
-                    )
-                })
+                .map(|e| format!("{}: {}", crate::json::quote(e.path.rsplit('.').next().unwrap_or(&e.path)), e.json))
                 .collect();
             let child_sep = if indent.is_some() { format!(",{inner}") } else { ", ".to_owned() };
             format!("{key}: {{{inner}{}{close}}}", children.join(&child_sep))
@@ -356,7 +350,7 @@ pub fn migrate_in(text: &str, from: Profile, to: Profile, lang: Lang) -> Result<
         match plan {
             Plan::Keep => {}
             Plan::Drop => removals.push(i),
-            Plan::Rename(k) => edits.push(Edit::replace(m.key_span, serde_json::to_string(k).unwrap_or_default())),
+            Plan::Rename(k) => edits.push(Edit::replace(m.key_span, crate::json::quote(k))),
             Plan::Entries(_) => {
                 let mine: Vec<(String, Vec<Entry>)> = groups
                     .iter_mut()

@@ -57,7 +57,7 @@ pub fn is_http_url(s: &str) -> bool {
 
 /// A JSON string literal.
 pub fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+    crate::json::quote(s)
 }
 
 /// The member `key` of an object's members (the last copy: the one the server keeps).

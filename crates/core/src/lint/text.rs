@@ -69,7 +69,7 @@ pub fn remove_member_span(bytes: &[u8], members: &[Member], i: usize, m: &Member
 /// An edit that adds `"key": value_json` to the object `obj` after member `after` (default: its
 /// last member), matching the indentation of the member it follows.
 pub fn insert_member_edit(text: &str, obj: &Node, after: Option<&Member>, key: &str, value_json: &str) -> Edit {
-    let key_json = serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""));
+    let key_json = crate::json::quote(key);
     let after = after.or_else(|| obj.members().and_then(<[Member]>::last));
     match after {
         Some(m) => {

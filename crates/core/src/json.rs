@@ -1,0 +1,163 @@
+//! JSON text written from values: string literals, one-line values for edits, and the pretty form of
+//! the presets — the same bytes `serde_json` writes, without its serializer (which then stays out
+//! of the page's first load: the page builds `serde_json::Value`s but never serializes them itself).
+
+use serde_json::Value;
+
+/// Appends `s` as a JSON string literal, escaped as `serde_json` escapes it (`\"`, `\\`, `\n`, `\r`,
+/// `\t`, `\b`, `\f`, other control characters as `\u00XX`; everything else as is).
+pub fn push_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if esc.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xf)] as char);
+        } else {
+            out.push_str(esc);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// `s` as a JSON string literal.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    push_quoted(&mut out, s);
+    out
+}
+
+fn push_number(out: &mut String, n: &serde_json::Number) {
+    use std::fmt::Write;
+    // serde_json's own `Display` of a number (integers, and floats as it writes them) — not core's
+    // float formatting, which the page does not otherwise carry.
+    let _ = write!(out, "{n}");
+}
+
+/// One-line JSON for a value, with `, ` between items and `: ` after keys, so an inline array or
+/// object reads well in the editor.
+pub fn inline(v: &Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, v, None, 0);
+    out
+}
+
+/// Pretty JSON (two-space indent, one member or item per line), as `serde_json::to_string_pretty`.
+pub fn pretty(v: &Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, v, Some("  "), 0);
+    out
+}
+
+fn newline(out: &mut String, indent: &str, depth: usize) {
+    out.push('\n');
+    for _ in 0..depth {
+        out.push_str(indent);
+    }
+}
+
+fn write_value(out: &mut String, v: &Value, indent: Option<&str>, depth: usize) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => push_number(out, n),
+        Value::String(s) => push_quoted(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                match indent {
+                    Some(ind) => {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        newline(out, ind, depth + 1);
+                    }
+                    None if i > 0 => out.push_str(", "),
+                    None => {}
+                }
+                write_value(out, item, indent, depth + 1);
+            }
+            if let (Some(ind), false) = (indent, items.is_empty()) {
+                newline(out, ind, depth);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                match indent {
+                    Some(ind) => {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        newline(out, ind, depth + 1);
+                    }
+                    None if i > 0 => out.push_str(", "),
+                    None => {}
+                }
+                push_quoted(out, k);
+                out.push_str(": ");
+                write_value(out, item, indent, depth + 1);
+            }
+            if let (Some(ind), false) = (indent, map.is_empty()) {
+                newline(out, ind, depth);
+            }
+            out.push('}');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The writer gives serde_json's bytes: strings with every escape, numbers, nesting, empties.
+    #[test]
+    fn writes_what_serde_json_writes() {
+        let samples = [
+            json!("plain"),
+            json!("quote \" backslash \\ slash / nl \n cr \r tab \t bs \u{8} ff \u{c} nul \u{0} us \u{1f} del \u{7f} é ção 😀"),
+            json!(0),
+            json!(-42),
+            json!(u64::MAX),
+            json!(1.5),
+            json!(-0.25),
+            json!(3.0),
+            json!(true),
+            json!(null),
+            json!([]),
+            json!({}),
+            json!(["a", 1, [], {}, [true, null]]),
+            json!({"instanceName": "loja", "webhook": {"url": "https://h", "events": ["A", "B"], "byEvents": false}, "n": 1}),
+        ];
+        for v in samples {
+            assert_eq!(pretty(&v), serde_json::to_string_pretty(&v).unwrap(), "{v}");
+            let compact = serde_json::to_string(&v).unwrap();
+            // inline() is serde's compact form with a space after each `,` and `:` outside strings.
+            let parsed: Value = serde_json::from_str(&inline(&v)).unwrap();
+            assert_eq!(parsed, v);
+            if !compact.contains('"') {
+                assert_eq!(inline(&v), compact.replace(',', ", ").replace(':', ": "));
+            }
+        }
+        assert_eq!(inline(&json!({"a": [1, 2], "b": "x"})), r#"{"a": [1, 2], "b": "x"}"#);
+        assert_eq!(quote("a\"b"), serde_json::to_string("a\"b").unwrap());
+    }
+}
