@@ -66,9 +66,21 @@ pub fn view_or_explain(part: Result<AnyView, Unavailable>) -> AnyView {
     })
 }
 
-/// Shows a view part where it is awaited: nothing until it is loaded (at once when it already is).
+/// Shows a view part where it is awaited: at once when it is already loaded, else a "Loading…" line
+/// (announced politely) until it is.
 pub fn show(part: impl Future<Output = Result<AnyView, Unavailable>> + Send + 'static) -> AnyView {
-    Suspend::new(async move { view_or_explain(part.await) }).into_any()
+    let loading = RwSignal::new(true);
+    view! {
+        <p class="muted" role="status" data-testid="part-loading" hidden=move || !loading.get()>
+            {tr(|u| u.part_loading)}
+        </p>
+        {Suspend::new(async move {
+            let v = view_or_explain(part.await);
+            loading.set(false);
+            v
+        })}
+    }
+    .into_any()
 }
 
 part! {

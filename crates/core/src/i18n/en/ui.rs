@@ -36,6 +36,7 @@ crate::catalog! {
         instance_name: "Instance name",
         existing_placeholder: "instance name (exact case)",
         show_qr: "Show QR / state",
+        part_loading: "Loading this part of the page…",
         part_unavailable: "This part of the page could not be loaded (no network, or the page was updated on the server): try again, or reload the page. Your payload is kept.",
         // The connection card (connection.rs).
         health_ok: "Evolution API {0} answers at this address: payloads are built and checked for {1}.",

@@ -34,6 +34,7 @@ pub static PT_BR: Ui = Ui {
     instance_name: "Nome da instância",
     existing_placeholder: "nome exato da instância",
     show_qr: "Ver QR / estado",
+    part_loading: "Carregando esta parte da página…",
     part_unavailable: "Esta parte da página não pôde ser carregada (sem rede, ou a página foi atualizada no servidor): tente de novo ou recarregue a página. Seu payload fica guardado.",
     health_ok: "Evolution API {0} responde neste endereço: os payloads são montados e verificados para {1}.",
     saved_servers: "Servidores salvos",
