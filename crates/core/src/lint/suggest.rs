@@ -16,8 +16,10 @@ pub fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// ASCII letters and digits lowercased, other ASCII dropped, anything else kept as written: the
+/// candidates are ASCII keys and event names, so Unicode case tables (~15 KB in the page) buy nothing.
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars().filter(|c| !c.is_ascii() || c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// The closest of `candidates` to `word`: the same letters ignoring case and `_`/`-`/`.`

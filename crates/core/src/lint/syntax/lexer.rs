@@ -135,9 +135,7 @@ impl<'a> Lexer<'a> {
             b',' => single(Tok::Comma, self),
             b'"' | b'\'' => self.string(b),
             b'-' | b'+' | b'.' | b'0'..=b'9' => self.number(),
-            _ if is_word_start(b)
-                || b >= 0x80 && self.text[start..].chars().next().is_some_and(char::is_alphabetic) =>
-            {
+            _ if is_word_start(b) || b >= 0x80 && self.text[start..].chars().next().is_some_and(starts_word) => {
                 while self.pos < self.bytes.len() && is_word_byte(self.bytes[self.pos]) {
                     self.pos += 1;
                 }
@@ -152,5 +150,37 @@ impl<'a> Lexer<'a> {
                 (Tok::Bad(c), Span::new(start, self.pos))
             }
         }
+    }
+}
+
+/// Whether a non-ASCII character starts a bare word (an unquoted key in another script): anything but
+/// the punctuation, symbols and spaces people paste (Latin-1 signs, smart quotes, dashes, arrows,
+/// CJK and full-width punctuation, emoji). A range check instead of `char::is_alphabetic`, whose
+/// Unicode tables the page would otherwise carry.
+fn starts_word(c: char) -> bool {
+    !matches!(c,
+        '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}'
+        | '\u{fe00}'..='\u{fe6f}' | '\u{feff}' | '\u{ff00}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}'
+        | '\u{ff5b}'..='\u{ff65}' | '\u{fff0}'..='\u{ffff}' | '\u{1f000}'..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_word;
+    use crate::lint::{lint, Code, LintOptions};
+
+    #[test]
+    fn letters_of_any_script_start_a_bare_word_punctuation_does_not() {
+        for c in ['ç', 'ã', 'ï', 'é', 'ß', 'Ω', 'ж', '名', 'ä'] {
+            assert!(starts_word(c), "{c}");
+        }
+        for c in ['\u{a0}', '«', '×', '÷', '“', '”', '‘', '’', '—', '…', '→', '、', '「', '，', '\u{feff}', '😀']
+        {
+            assert!(!starts_word(c), "{c:?}");
+        }
+        // An unquoted key in Portuguese is one word, quoted by the fix.
+        let r = lint("{ ação: 1 }", &LintOptions::default());
+        let d = r.diagnostics.iter().find(|d| d.code == Code::JsonUnquotedKey).expect("unquoted key");
+        assert_eq!(&"{ ação: 1 }"[d.span.start..d.span.end], "ação");
     }
 }
