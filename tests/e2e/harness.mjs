@@ -11,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const DIST = join(ROOT, 'dist');
@@ -119,3 +120,20 @@ export async function until(check, what, timeout = 15000) {
 
 /** A plain pause: only for checking that nothing happens for a while (say why at the call). */
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** The usual test file's world: dist/ served, one sandbox started with `sandboxArgs`, one browser;
+ * registered with node:test's before/after, read through the returned object once they ran. */
+export function world(sandboxArgs) {
+  const w = {};
+  before(async () => {
+    w.site = await serveDist();
+    w.sandbox = await startSandbox(sandboxArgs);
+    w.browser = await launchBrowser();
+  });
+  after(async () => {
+    await w.browser?.close();
+    w.sandbox?.stop();
+    w.site?.close();
+  });
+  return w;
+}

@@ -1,25 +1,13 @@
 // The release build is split (scripts/wasm.mjs, src/lazy.rs): the first load fetches the main module
 // only; each part is fetched the first time it is used, once; a part that cannot be fetched is
 // explained where it would have been, the page keeps working and the next use fetches it again.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { world } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-split-key';
-let site, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', KEY, '--qr-period-ms', '60000']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-  site?.close();
-});
+const w = world(['--key', KEY, '--qr-period-ms', '60000']);
 
 /** The wasm files fetched so far, by part name (`main`, `instances`, `send`, a shared `chunk_N`…). */
 const fetched = (log) =>
@@ -30,11 +18,11 @@ const fetched = (log) =>
 const count = (log, part) => fetched(log).filter((f) => f === part).length;
 
 test('first load: the main module only; each part fetched on first use, once', async () => {
-  const { app, page, log } = await openApp(browser, site.url);
+  const { app, page, log } = await openApp(w.browser, w.site.url);
   await page.waitForLoadState('networkidle');
   assert.deepEqual(fetched(log), ['main'], 'nothing but the main module before anything is used');
 
-  await app.connect(sandbox.url, KEY);
+  await app.connect(w.sandbox.url, KEY);
   assert.match(await app.testConnection('1.8.2'), /1\.8\.2/);
   assert.equal(count(log, 'test_connection'), 1);
 
@@ -64,8 +52,8 @@ test('first load: the main module only; each part fetched on first use, once', a
 });
 
 test('a part that cannot be fetched is explained; the text stays; the next use fetches it again', async () => {
-  const { app, page, log } = await openApp(browser, site.url);
-  await app.connect(sandbox.url, KEY);
+  const { app, page, log } = await openApp(w.browser, w.site.url);
+  await app.connect(w.sandbox.url, KEY);
   await app.field('instanceName').fill('offline1');
   const before = await app.editorText();
   // The static host loses the parts (a redeploy, the network): every split module fails.

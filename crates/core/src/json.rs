@@ -81,46 +81,44 @@ fn write_value(out: &mut String, v: &Value, indent: Option<&str>, depth: usize) 
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
-                match indent {
-                    Some(ind) => {
-                        if i > 0 {
-                            out.push(',');
-                        }
-                        newline(out, ind, depth + 1);
-                    }
-                    None if i > 0 => out.push_str(", "),
-                    None => {}
-                }
+                before_item(out, indent, depth, i);
                 write_value(out, item, indent, depth + 1);
             }
-            if let (Some(ind), false) = (indent, items.is_empty()) {
-                newline(out, ind, depth);
-            }
-            out.push(']');
+            close(out, indent, depth, items.is_empty(), ']');
         }
         Value::Object(map) => {
             out.push('{');
             for (i, (k, item)) in map.iter().enumerate() {
-                match indent {
-                    Some(ind) => {
-                        if i > 0 {
-                            out.push(',');
-                        }
-                        newline(out, ind, depth + 1);
-                    }
-                    None if i > 0 => out.push_str(", "),
-                    None => {}
-                }
+                before_item(out, indent, depth, i);
                 push_quoted(out, k);
                 out.push_str(": ");
                 write_value(out, item, indent, depth + 1);
             }
-            if let (Some(ind), false) = (indent, map.is_empty()) {
-                newline(out, ind, depth);
-            }
-            out.push('}');
+            close(out, indent, depth, map.is_empty(), '}');
         }
     }
+}
+
+/// Before item `i` of a container: `,` and a new indented line (pretty), or `, ` (inline).
+fn before_item(out: &mut String, indent: Option<&str>, depth: usize, i: usize) {
+    match indent {
+        Some(ind) => {
+            if i > 0 {
+                out.push(',');
+            }
+            newline(out, ind, depth + 1);
+        }
+        None if i > 0 => out.push_str(", "),
+        None => {}
+    }
+}
+
+/// A container's closing bracket, on a line of its own when pretty and not empty.
+fn close(out: &mut String, indent: Option<&str>, depth: usize, empty: bool, bracket: char) {
+    if let (Some(ind), false) = (indent, empty) {
+        newline(out, ind, depth);
+    }
+    out.push(bracket);
 }
 
 #[cfg(test)]

@@ -90,6 +90,7 @@ codes! {
     JsonMissingValue => "json/missing-value",
     JsonPythonLiteral => "json/python-literal",
     JsonSingleQuote => "json/single-quote",
+    JsonSmartQuote => "json/smart-quote",
     JsonTooDeep => "json/too-deep",
     JsonTrailingComma => "json/trailing-comma",
     JsonTrailingContent => "json/trailing-content",

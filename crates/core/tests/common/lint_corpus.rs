@@ -34,6 +34,7 @@ pub fn syntax() -> Vec<String> {
         "{\"instanceName\": \"shop\" /* never closed",
         "{\"a\": 0x1F, \"b\": +1, \"c\": .5, \"d\": 1e, \"e\": NaN, \"f\": Infinity, \"g\": 01}",
         "{'instanceName': 'sh\"op', 'b': 'it\\'s'}",
+        "{ \u{201c}instanceName\u{201d}: \u{201c}loja\u{201d}, \u{2018}qrcode\u{2019}: true }",
         "{\"instanceName\": \"shop,\n \"qrcode\": true}",
         "{\"a\": 'unterminated\n}",
         "{\"a\": \"x\ty\u{1}z\", \"b\": \"\\q \\'\"}",

@@ -40,6 +40,8 @@ crate::catalog! {
         fix_close_string: "Close the string with {0}",
         single_quote: "JSON strings use double quotes, not single quotes.",
         fix_double_quotes: "Use double quotes",
+        smart_quote: "Curly quotes (“ ” ‘ ’) are not JSON quotes — a chat app or word processor changed them: use straight double quotes (\").",
+        fix_straight_quotes: "Use straight double quotes",
         control_char: "A raw control character (U+{0}) inside a string is not allowed: write it as {1}.",
         fix_escape_as: "Escape it as {0}",
         invalid_escape: "\\{0} is not a JSON escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX).",

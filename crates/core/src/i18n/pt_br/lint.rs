@@ -38,6 +38,8 @@ pub static PT_BR: Lint = Lint {
     fix_close_string: "Fechar a string com {0}",
     single_quote: "Strings JSON usam aspas duplas, não aspas simples.",
     fix_double_quotes: "Usar aspas duplas",
+    smart_quote: "Aspas curvas (“ ” ‘ ’) não são aspas de JSON — um aplicativo de conversa ou editor de texto as trocou: use aspas duplas retas (\").",
+    fix_straight_quotes: "Usar aspas duplas retas",
     control_char: "Caractere de controle cru (U+{0}) dentro de uma string não é permitido: escreva como {1}.",
     fix_escape_as: "Escapar como {0}",
     invalid_escape: "\\{0} não é um escape JSON (os válidos são: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX).",

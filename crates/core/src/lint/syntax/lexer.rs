@@ -135,6 +135,7 @@ impl<'a> Lexer<'a> {
             b',' => single(Tok::Comma, self),
             b'"' | b'\'' => self.string(b),
             b'-' | b'+' | b'.' | b'0'..=b'9' => self.number(),
+            0xe2 if self.text[start..].starts_with(CURLY_OPEN) => self.curly_string(),
             _ if is_word_start(b) || b >= 0x80 && self.text[start..].chars().next().is_some_and(starts_word) => {
                 while self.pos < self.bytes.len() && is_word_byte(self.bytes[self.pos]) {
                     self.pos += 1;
@@ -150,6 +151,35 @@ impl<'a> Lexer<'a> {
                 (Tok::Bad(c), Span::new(start, self.pos))
             }
         }
+    }
+}
+
+/// Curly quotes a string may be pasted with (a chat app or word processor "smartened" it).
+const CURLY_OPEN: [char; 4] = ['\u{201c}', '\u{201d}', '\u{2018}', '\u{201e}'];
+const CURLY_CLOSE: [char; 5] = ['\u{201d}', '\u{201c}', '\u{2019}', '\u{2018}', '"'];
+
+impl Lexer<'_> {
+    /// A string in curly quotes (`“instanceName”`): read as the string it was meant to be, with an
+    /// error and a fix that writes it with straight quotes. Without a closing quote on the same line
+    /// the opening one is an unexpected character.
+    fn curly_string(&mut self) -> (Tok, Span) {
+        let start = self.pos;
+        let open = self.text[start..].chars().next().map_or(3, char::len_utf8);
+        let line = &self.text[start + open..];
+        let line = &line[..line.find(['\n', '\r']).unwrap_or(line.len())];
+        let Some(close) = line.find(CURLY_CLOSE) else {
+            self.pos = start + open;
+            return (Tok::Bad(self.text[start..].chars().next().unwrap_or('\u{fffd}')), Span::new(start, self.pos));
+        };
+        let value = line[..close].to_owned();
+        let end = start + open + close + line[close..].chars().next().map_or(1, char::len_utf8);
+        self.pos = end;
+        let span = Span::new(start, end);
+        self.diags.push(
+            Diagnostic::error(Code::JsonSmartQuote, span, self.t.smart_quote)
+                .with_fix(Fix::one(self.t.fix_straight_quotes, Edit::replace(span, crate::json::quote(&value)))),
+        );
+        (Tok::Str { value, single: false }, span)
     }
 }
 
@@ -182,5 +212,25 @@ mod tests {
         let r = lint("{ ação: 1 }", &LintOptions::default());
         let d = r.diagnostics.iter().find(|d| d.code == Code::JsonUnquotedKey).expect("unquoted key");
         assert_eq!(&"{ ação: 1 }"[d.span.start..d.span.end], "ação");
+    }
+
+    /// Curly quotes pasted from a chat app: the strings they meant, one error each, and fix-all
+    /// gives straight-quoted JSON; an opening curly quote alone on its line stays an error.
+    #[test]
+    fn curly_quoted_strings_are_read_and_fixed() {
+        let text = "{ \u{201c}instanceName\u{201d}: \u{201c}loja\u{201d}, \u{2018}qrcode\u{2019}: true, \u{201e}token\u{201c}: \"t\" }";
+        let r = lint(text, &LintOptions::default());
+        let smart: Vec<_> = r.diagnostics.iter().filter(|d| d.code == Code::JsonSmartQuote).collect();
+        assert_eq!(smart.len(), 4, "{:?}", r.diagnostics);
+        // The keys were read as keys: no unknown-key or missing-name noise.
+        assert!(
+            !r.diagnostics.iter().any(|d| matches!(d.code, Code::UnknownKey | Code::Required)),
+            "{:?}",
+            r.diagnostics
+        );
+        let (fixed, _) = crate::lint::fix_all(text, &LintOptions::default());
+        assert_eq!(fixed, r#"{ "instanceName": "loja", "qrcode": true, "token": "t" }"#);
+        let r = lint("{ \u{201c}instanceName: 1 }", &LintOptions::default());
+        assert!(r.diagnostics.iter().any(|d| d.code == Code::JsonUnexpectedToken));
     }
 }
