@@ -7,14 +7,16 @@
 //! `state`, `http`, async tasks) reads [`t`] (untracked). Domain texts come from `evo_core`, in
 //! the same language where its API takes one.
 //!
-//! The texts live in evo-core's catalogue (`evo_core::i18n`, part `Ui` for the page's own). The
+//! The texts live in evo-core's catalogue (`evo_core::i18n`, part `Ui` for the page's own; part
+//! `UiParts` for the texts only the parts loaded on first use show — [`parts`], [`trp`], [`tfp`] —
+//! so that those travel with the parts). The
 //! Portuguese ones are not in the wasm: [`with_domain`] fetches `i18n/pt-BR.txt` and installs it,
 //! before the app mounts when it starts in pt-BR, or before the switch when the reader picks
 //! pt-BR. If that fails, the page stays in English (the select says so; a console warning says why).
 
 use std::cell::Cell;
 
-pub use evo_core::i18n::{fill, Lang, Ui};
+pub use evo_core::i18n::{fill, Lang, Ui, UiParts};
 use leptos::prelude::*;
 
 thread_local! {
@@ -119,4 +121,24 @@ pub fn tr(f: fn(&'static Ui) -> &'static str) -> impl Fn() -> &'static str + Cop
 /// `fill(template, args)` of the untracked catalogue's `f`.
 pub fn tf(f: fn(&'static Ui) -> &'static str, args: &[&str]) -> String {
     fill(f(t()), args)
+}
+
+/// The parts' catalogue (instances tab, QR panel, a create's answer), tracked like [`ui`].
+pub fn parts() -> &'static UiParts {
+    current().ui_parts()
+}
+
+/// The parts' catalogue, untracked like [`t`].
+pub fn tp() -> &'static UiParts {
+    lang().ui_parts()
+}
+
+/// [`tr`] for a text of the parts' catalogue.
+pub fn trp(f: fn(&'static UiParts) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || f(parts())
+}
+
+/// [`tf`] for a text of the parts' catalogue (untracked).
+pub fn tfp(f: fn(&'static UiParts) -> &'static str, args: &[&str]) -> String {
+    fill(f(tp()), args)
 }

@@ -19,7 +19,7 @@ use super::connection::Conn;
 use super::qr_panel::QrPanel;
 use crate::browser;
 use crate::http::{Abort, Api, ApiError};
-use crate::i18n::{fill, t, tf, tr, ui};
+use crate::i18n::{fill, parts, tfp, tp, tr, trp};
 
 /// Seconds between automatic refreshes while the view is visible (doubled after each failure, up
 /// to [`MAX_REFRESH_S`]).
@@ -51,7 +51,7 @@ impl Act {
     }
 
     fn label(self) -> &'static str {
-        let u = t();
+        let u = tp();
         match self {
             Act::Logout => u.log_out,
             Act::Delete => u.act_delete,
@@ -107,7 +107,7 @@ impl Ctl {
                     true
                 }
                 Ok(None) => {
-                    self.say(false, t().inst_not_list.into());
+                    self.say(false, tp().inst_not_list.into());
                     false
                 }
                 Err(e) => {
@@ -137,8 +137,8 @@ impl Ctl {
                 Err(e) => Err(e),
             };
             match result {
-                Ok(_) => self.say(true, tf(|u| u.act_done, &[act.label(), &name])),
-                Err(e) => self.say(false, tf(|u| u.act_failed, &[act.label(), &name, &e.explanation().text])),
+                Ok(_) => self.say(true, tfp(|u| u.act_done, &[act.label(), &name])),
+                Err(e) => self.say(false, tfp(|u| u.act_failed, &[act.label(), &name, &e.explanation().text])),
             }
             if act == Act::Delete && self.opened.try_get_untracked().flatten().as_deref() == Some(name.as_str()) {
                 let _ = self.opened.try_set(None);
@@ -157,11 +157,11 @@ impl Ctl {
                 Ok(r) => evo_core::pretty_json(&r.body),
                 Err(e) => e.explanation().text,
             };
-            let mut text = format!("{}\n{}", t().details_webhook, show(api.webhook_find(&name, abort.clone()).await));
+            let mut text = format!("{}\n{}", tp().details_webhook, show(api.webhook_find(&name, abort.clone()).await));
             if v2 {
                 text.push_str(&format!(
                     "\n\n{}\n{}",
-                    t().details_settings,
+                    tp().details_settings,
                     show(api.settings_find(&name, abort).await)
                 ));
             }
@@ -239,19 +239,19 @@ pub fn InstancesView() -> impl IntoView {
             StateFilter::Connecting => n.connecting,
             StateFilter::Close => n.close,
         };
-        let id = if f == StateFilter::All { ui().inst_all } else { f.id() };
+        let id = if f == StateFilter::All { parts().inst_all } else { f.id() };
         format!("{id} ({count})")
     };
     view! {
         <section class="card wide" aria-labelledby="instances-h">
-            <h2 id="instances-h">{tr(|u| u.inst_title)}</h2>
+            <h2 id="instances-h">{trp(|u| u.inst_title)}</h2>
             <div class="row wrap toolbar">
-                <label for="instances-filter" class="sr-only">{tr(|u| u.inst_filter)}</label>
-                <input id="instances-filter" data-testid="instances-filter" type="text" placeholder=tr(|u| u.inst_filter) on:input:target=move |ev| {
+                <label for="instances-filter" class="sr-only">{trp(|u| u.inst_filter)}</label>
+                <input id="instances-filter" data-testid="instances-filter" type="text" placeholder=trp(|u| u.inst_filter) on:input:target=move |ev| {
                     filtering();
                     text.set(ev.target().value())
                 } />
-                <label for="instances-state">{tr(|u| u.inst_state)}</label>
+                <label for="instances-state">{trp(|u| u.inst_state)}</label>
                 <select id="instances-state" data-testid="instances-state" on:change:target=move |ev| {
                     filtering();
                     state.set(StateFilter::parse(&ev.target().value()))
@@ -259,12 +259,12 @@ pub fn InstancesView() -> impl IntoView {
                     {StateFilter::ALL.map(|f| view! { <option value=f.id()>{move || option_label(f)}</option> })}
                 </select>
                 <button type="button" data-testid="instances-refresh" on:click=move |_| c.refresh()>
-                    {move || if c.loading.get() { ui().refreshing } else { ui().refresh }}
+                    {move || if c.loading.get() { parts().refreshing } else { parts().refresh }}
                 </button>
                 <span class="hint" data-testid="instances-counts" role="status">
                     {move || {
                         let (all, n) = totals.get();
-                        let u = ui();
+                        let u = parts();
                         let nums = [all, n.open, n.connecting, n.close, rows.with(Vec::len)].map(|x| x.to_string());
                         fill(if all == 1 { u.inst_counts_one } else { u.inst_counts }, &nums.each_ref().map(String::as_str))
                     }}
@@ -279,7 +279,7 @@ pub fn InstancesView() -> impl IntoView {
             // window and are drawn anew when their state changes, and the session must outlive both.
             {move || c.opened.get().map(|name| {
                 browser::next_frame(|| browser::focus("instance-qr-h"));
-                let (title, attr) = (tf(|u| u.inst_qr_title, &[&name]), name.clone());
+                let (title, attr) = (tfp(|u| u.inst_qr_title, &[&name]), name.clone());
                 view! {
                     <section class="instance-qr" data-testid="instance-qr" data-name=attr aria-labelledby="instance-qr-h">
                         <div class="row wrap">
@@ -347,13 +347,13 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
 
 #[component]
 fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
-    let shown_name = if i.name.is_empty() { t().inst_unreachable.to_owned() } else { i.name.clone() };
+    let shown_name = if i.name.is_empty() { tp().inst_unreachable.to_owned() } else { i.name.clone() };
     let (n1, n2, n4) = (i.name.clone(), i.name.clone(), i.name.clone());
     let facts = [
         i.profile_name.clone(),
         i.number.clone(),
         i.integration.clone(),
-        i.created_at.as_deref().map(|at| tf(|u| u.inst_created, &[at])),
+        i.created_at.as_deref().map(|at| tfp(|u| u.inst_created, &[at])),
     ]
     .into_iter()
     .flatten()
@@ -367,26 +367,26 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
                 <span class="hint">{facts}</span>
             </div>
             <div class="row wrap actions">
-                <button type="button" data-act="connect" data-testid="instance-connect">{tr(|u| u.inst_connect)}</button>
-                <button type="button" data-act=Act::Logout.id() data-testid="instance-logout">{tr(|u| u.log_out)}</button>
-                {v2.then(|| view! { <button type="button" data-act=Act::Restart.id() data-testid="instance-restart">{tr(|u| u.act_restart)}</button> })}
-                <button type="button" class="danger" data-act=Act::Delete.id() data-testid="instance-delete">{tr(|u| u.act_delete)}</button>
-                <button type="button" data-act="details" data-testid="instance-details">{tr(|u| u.inst_details)}</button>
+                <button type="button" data-act="connect" data-testid="instance-connect">{trp(|u| u.inst_connect)}</button>
+                <button type="button" data-act=Act::Logout.id() data-testid="instance-logout">{trp(|u| u.log_out)}</button>
+                {v2.then(|| view! { <button type="button" data-act=Act::Restart.id() data-testid="instance-restart">{trp(|u| u.act_restart)}</button> })}
+                <button type="button" class="danger" data-act=Act::Delete.id() data-testid="instance-delete">{trp(|u| u.act_delete)}</button>
+                <button type="button" data-act="details" data-testid="instance-details">{trp(|u| u.inst_details)}</button>
                 {i.key.is_some().then(|| view! {
                     <button type="button" data-act="copy-key" data-testid="instance-key-copy">
-                        {move || if c.copied.with(|x| x.as_ref() == Some(&n4)) { ui().key_copied } else { ui().copy_key }}
+                        {move || if c.copied.with(|x| x.as_ref() == Some(&n4)) { parts().key_copied } else { parts().copy_key }}
                     </button>
                 })}
                 {move || c.confirm.get().filter(|(_, n)| *n == n1).map(|(act, n)| view! {
-                    <span class="confirm" role="alertdialog" aria-label=tr(|u| u.confirm)>
-                        {tf(|u| u.act_ask, &[act.label(), &n])}
-                        <button type="button" class="danger" data-act="confirm-yes" data-testid="confirm-yes">{tr(|u| u.yes)}</button>
-                        <button type="button" data-act="confirm-no" data-testid="confirm-no">{tr(|u| u.cancel)}</button>
+                    <span class="confirm" role="alertdialog" aria-label=trp(|u| u.confirm)>
+                        {tfp(|u| u.act_ask, &[act.label(), &n])}
+                        <button type="button" class="danger" data-act="confirm-yes" data-testid="confirm-yes">{trp(|u| u.yes)}</button>
+                        <button type="button" data-act="confirm-no" data-testid="confirm-no">{trp(|u| u.cancel)}</button>
                     </span>
                 })}
             </div>
             {move || c.details.with(|d| d.as_ref().filter(|(n, _)| *n == n2).map(|(_, t)| t.clone())).map(|t| view! {
-                <pre class="code" role="region" tabindex="0" aria-label=tr(|u| u.details_label) data-testid="instance-details-text">{t}</pre>
+                <pre class="code" role="region" tabindex="0" aria-label=trp(|u| u.details_label) data-testid="instance-details-text">{t}</pre>
             })}
         </li>
     }

@@ -15,7 +15,7 @@ use super::copy::CopyButton;
 pub use use_qr_session::{use_qr_session, QrSession};
 
 use crate::browser;
-use crate::i18n::{fill, tr, ui};
+use crate::i18n::{fill, parts, tr, trp};
 use crate::ui::qr_view::QrView;
 
 #[component]
@@ -53,7 +53,7 @@ pub fn QrPanel(
         <div class="qr-panel" data-testid="qr-panel" tabindex="-1">
             // Announced when the state changes (e.g. to open once the phone scanned the code).
             <p class="state-line" aria-live="polite">
-                {tr(|u| u.connection_is)}
+                {trp(|u| u.connection_is)}
                 <strong data-testid="connection-state" class=move || format!("state {}", state.get())>{state_text}</strong>
                 {move || (phase.get() == Phase::Connected).then(|| view! {
                     <span class="msg ok" data-testid="connected">{tr(|u| u.connected)}</span>
@@ -61,7 +61,7 @@ pub fn QrPanel(
             </p>
             // The server gave up ("Generate new QR") or the page stopped polling (why, and "Resume").
             {move || {
-                let u = ui();
+                let u = parts();
                 let (text, closed) = match phase.get() {
                     Phase::Closed => (fill(u.qr_closed, &[&QR_LIMIT.to_string()]), true),
                     Phase::Stopped(why) => (why.text(give_up_s, crate::i18n::current()) + " ", false),
@@ -87,18 +87,18 @@ pub fn QrPanel(
                 <p class="hint">
                     <span data-testid="qr-attempt">
                         {move || qr.with(|q| q.as_ref().and_then(|q| q.count).filter(|&c| c > 0).map_or_else(
-                            || ui().waiting_qr.to_owned(),
-                            |c| fill(ui().attempt, &[&c.to_string(), &QR_LIMIT.to_string()]),
+                            || parts().waiting_qr.to_owned(),
+                            |c| fill(parts().attempt, &[&c.to_string(), &QR_LIMIT.to_string()]),
                         ))}
                     </span>
                     " · "
-                    <span data-testid="qr-countdown" aria-live="off">{move || fill(ui().new_code_in, &[&left.get().to_string()])}</span>
+                    <span data-testid="qr-countdown" aria-live="off">{move || fill(parts().new_code_in, &[&left.get().to_string()])}</span>
                     " "
-                    <button type="button" data-testid="qr-refresh" on:click=move |_| s.send(Event::Refresh)>{tr(|u| u.refresh)}</button>
+                    <button type="button" data-testid="qr-refresh" on:click=move |_| s.send(Event::Refresh)>{trp(|u| u.refresh)}</button>
                 </p>
                 {move || qr.get().map(|q| view! { <QrView qr=q /> })}
                 <details class="pairing-box">
-                    <summary>{tr(|u| u.no_camera)}</summary>
+                    <summary>{trp(|u| u.no_camera)}</summary>
                     <div class="field">
                         <label for="pairing-number">{tr(|u| u.phone)}</label>
                         <div class="row">
@@ -117,7 +117,7 @@ pub fn QrPanel(
                                 prop:disabled=move || !pairing_valid()
                                 on:click=move |_| s.send(Event::Pairing(pairing_number.get_untracked()))
                             >
-                                {tr(|u| u.get_pairing)}
+                                {trp(|u| u.get_pairing)}
                             </button>
                         </div>
                     </div>
@@ -129,25 +129,25 @@ pub fn QrPanel(
                                 <CopyButton text=Signal::stored(code) testid="pairing-code-copy" />
                             </p>
                             <ol class="hint">
-                                <li>{tr(|u| u.pair_1)}</li>
-                                <li>{tr(|u| u.pair_2)}</li>
-                                <li>{tr(|u| u.pair_3)}</li>
+                                <li>{trp(|u| u.pair_1)}</li>
+                                <li>{trp(|u| u.pair_2)}</li>
+                                <li>{trp(|u| u.pair_3)}</li>
                             </ol>
                         }
                     })}
                 </details>
             })}
             <div class="row actions" hidden=move || phase.get() == Phase::Deleted>
-                <button type="button" data-testid="logout" node_ref=logout_ref on:click=move |_| ask(false)>{tr(|u| u.log_out)}</button>
-                <button type="button" data-testid="delete" node_ref=delete_ref on:click=move |_| ask(true)>{tr(|u| u.delete_instance)}</button>
+                <button type="button" data-testid="logout" node_ref=logout_ref on:click=move |_| ask(false)>{trp(|u| u.log_out)}</button>
+                <button type="button" data-testid="delete" node_ref=delete_ref on:click=move |_| ask(true)>{trp(|u| u.delete_instance)}</button>
                 {move || confirm.get().map(|delete| view! {
-                    <span class="confirm" role="alertdialog" aria-label=tr(|u| u.confirm)>
-                        {tr(if delete { |u| u.confirm_delete } else { |u| u.confirm_logout })}
+                    <span class="confirm" role="alertdialog" aria-label=trp(|u| u.confirm)>
+                        {trp(if delete { |u| u.confirm_delete } else { |u| u.confirm_logout })}
                         <button type="button" class="danger" data-testid="confirm-yes" on:click=move |_| {
                             confirm.set(None);
                             s.unlink(delete);
-                        }>{tr(if delete { |u| u.yes_delete } else { |u| u.yes_logout })}</button>
-                        <button type="button" data-testid="confirm-no" node_ref=no_ref on:click=move |_| cancel(delete)>{tr(|u| u.cancel)}</button>
+                        }>{trp(if delete { |u| u.yes_delete } else { |u| u.yes_logout })}</button>
+                        <button type="button" data-testid="confirm-no" node_ref=no_ref on:click=move |_| cancel(delete)>{trp(|u| u.cancel)}</button>
                     </span>
                 })}
             </div>

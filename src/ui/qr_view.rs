@@ -4,7 +4,7 @@ use evo_core::qr::{check_png_data_url, QrMatrix};
 use evo_core::response::QrInfo;
 use leptos::prelude::*;
 
-use crate::i18n::{tf, tr};
+use crate::i18n::{tf, tfp, tr, trp};
 
 /// The QR area: the server's PNG (only a checked `data:image/png;base64,` URL) and the same code
 /// drawn locally as SVG, always dark on white with a quiet zone.
@@ -13,7 +13,7 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
     if qr.is_pending() {
         return view! {
             <p class="msg warn" data-testid="qr-pending">
-                {tr(|u| u.qr_pending)}
+                {trp(|u| u.qr_pending)}
             </p>
         }
         .into_any();
@@ -21,8 +21,8 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
     let image = qr.base64.as_deref().map(|b| match check_png_data_url(b) {
         Ok(url) => view! {
             <figure class="qr">
-                <img data-testid="qr-image" src=url.to_owned() alt=tr(|u| u.qr_img_alt) width="264" height="264" />
-                <figcaption>{tr(|u| u.from_server)}</figcaption>
+                <img data-testid="qr-image" src=url.to_owned() alt=trp(|u| u.qr_img_alt) width="264" height="264" />
+                <figcaption>{trp(|u| u.from_server)}</figcaption>
             </figure>
         }
         .into_any(),
@@ -44,17 +44,17 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
                         height="264"
                         shape-rendering="crispEdges"
                         role="img"
-                        aria-label=tr(|u| u.qr_svg_label)
+                        aria-label=trp(|u| u.qr_svg_label)
                     >
                         <rect width=side.to_string() height=side.to_string() fill="#ffffff" />
                         <path d=m.svg_path(QUIET) fill="#000000" />
                     </svg>
-                    <figcaption>{tr(|u| u.drawn_here)}</figcaption>
+                    <figcaption>{trp(|u| u.drawn_here)}</figcaption>
                 </figure>
             }
             .into_any()
         }
-        Err(e) => view! { <p class="msg err">{tf(|u| u.cannot_draw, &[&e.to_string()])}</p> }.into_any(),
+        Err(e) => view! { <p class="msg err">{tfp(|u| u.cannot_draw, &[&e.to_string()])}</p> }.into_any(),
     });
     let count = qr.count.map(|c| tf(|u| u.qr_count, &[&c.to_string()]));
     let pairing = qr.pairing_code.map(|p| {

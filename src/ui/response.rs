@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::browser;
 use crate::http::{ApiError, HttpError, Reply};
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf, tfp, tp, tr, trp};
 use crate::state::Builder;
 use crate::ui::qr_panel::QrPanel;
 
@@ -50,10 +50,10 @@ fn tone_class(t: Tone) -> &'static str {
 pub fn announcement(o: &Outcome) -> String {
     match o {
         Outcome::NotSent(why) => tf(|u| u.not_sent, &[why]),
-        Outcome::NoAnswer(err) => tf(|u| u.no_answer_said, &[&ApiError::NoAnswer(err.clone()).explanation().text]),
+        Outcome::NoAnswer(err) => tfp(|u| u.no_answer_said, &[&ApiError::NoAnswer(err.clone()).explanation().text]),
         Outcome::Answered { reply, name, .. } => {
             let e = explain_response(reply.status, &decode(reply.status, &reply.body), name, crate::i18n::lang());
-            tf(|u| u.status_said, &[&reply.status.to_string(), &e.text])
+            tfp(|u| u.status_said, &[&reply.status.to_string(), &e.text])
         }
     }
 }
@@ -86,8 +86,8 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
             view! {
                 <dl class="facts">
                     <dt>{tr(|u| u.status)}</dt>
-                    <dd data-testid="response-status">{tr(|u| u.no_answer)}</dd>
-                    <dt>{tr(|u| u.time)}</dt>
+                    <dd data-testid="response-status">{trp(|u| u.no_answer)}</dd>
+                    <dt>{trp(|u| u.time)}</dt>
                     <dd data-testid="response-time">{elapsed}</dd>
                 </dl>
                 {e}
@@ -108,7 +108,7 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
                 <dl class="facts">
                     <dt>{tr(|u| u.status)}</dt>
                     <dd data-testid="response-status">{reply.status}</dd>
-                    <dt>{tr(|u| u.time)}</dt>
+                    <dt>{trp(|u| u.time)}</dt>
                     <dd data-testid="response-time">{format!("{} ms", reply.elapsed_ms.round() as u64)}</dd>
                 </dl>
                 {explanation}
@@ -125,7 +125,7 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
 #[component]
 fn UseNameButton(name: String) -> impl IntoView {
     let b = Builder::expect();
-    let label = tf(|u| u.use_instead, &[&name]);
+    let label = tfp(|u| u.use_instead, &[&name]);
     view! {
         <button type="button" data-testid="use-suggested-name" on:click=move |_| b.patch("instanceName", Some(Value::from(name.clone())))>
             {label}
@@ -161,14 +161,14 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
     let qr_area = match (&c.qrcode, chatwoot, profile) {
         (_, true, Profile::V1) => view! {
             <p class="msg warn" data-testid="qr-chatwoot">
-                {tr(|u| u.qr_in_chatwoot)}
+                {trp(|u| u.qr_in_chatwoot)}
             </p>
         }
         .into_any(),
         // 2.x on the Chatwoot path, or without qrcode: WhatsApp was not started; offer to connect.
         (None, _, Profile::V2) if integration == "WHATSAPP-BAILEYS" || integration.is_empty() => {
             let c2 = c.clone();
-            let why = if chatwoot { t().chatwoot_no_qr } else { t().no_qr_requested };
+            let why = if chatwoot { tp().chatwoot_no_qr } else { tp().no_qr_requested };
             view! {
                 <p class="msg warn" data-testid="qr-chatwoot" hidden=move || connect.get()>
                     {why} " "
@@ -176,21 +176,21 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
                         connect.set(true);
                         // The button goes; the focus goes to the panel that replaces it.
                         browser::next_frame(|| browser::focus_selector("[data-testid=response-summary] [data-testid=qr-panel]"));
-                    }>{tr(|u| u.connect_now)}</button>
+                    }>{trp(|u| u.connect_now)}</button>
                 </p>
                 {move || connect.get().then(|| panel(None, &c2))}
             }
             .into_any()
         }
         (None, _, Profile::V2) => view! {
-            <p class="hint" data-testid="qr-none">{tf(|u| u.channel_no_qr, &[&integration])}</p>
+            <p class="hint" data-testid="qr-none">{tfp(|u| u.channel_no_qr, &[&integration])}</p>
         }
         .into_any(),
         (Some(q), false, _) => panel(Some(q.clone()), &c).into_any(),
         (Some(q), true, Profile::V2) => panel(Some(q.clone()), &c).into_any(),
-        (None, false, Profile::V1) => view! { <p class="hint">{tr(|u| u.no_qr_later)}</p> }.into_any(),
+        (None, false, Profile::V1) => view! { <p class="hint">{trp(|u| u.no_qr_later)}</p> }.into_any(),
     };
-    let status_label = if profile == Profile::V2 { t().connection_state } else { t().status };
+    let status_label = if profile == Profile::V2 { tp().connection_state } else { t().status };
     view! {
         <div class="summary" data-testid="response-summary">
             <dl class="facts">
@@ -206,17 +206,17 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
                     <code data-testid="instance-key">{key.clone()}</code>
                     " "
                     <CopyButton text=Signal::stored(key.clone()) testid="instance-key-copy" />
-                    <p class="hint">{tr(|u| u.key_once)}</p>
+                    <p class="hint">{trp(|u| u.key_once)}</p>
                 </dd>
                 {c.webhook.clone().map(|w| view! {
                     <dt>"Webhook"</dt>
                     <dd data-testid="summary-webhook">
                         <code>{w}</code>
-                        {tf(|u| u.events_count, &[&c.events.len().to_string()])}
+                        {tfp(|u| u.events_count, &[&c.events.len().to_string()])}
                     </dd>
                 })}
                 {(!settings.is_empty()).then(|| view! {
-                    <dt>{tr(|u| u.settings)}</dt>
+                    <dt>{trp(|u| u.settings)}</dt>
                     <dd class="settings">{settings.into_iter().map(|(k, v)| view! { <span><code>{k}</code>": "{v}</span> }).collect_view()}</dd>
                 })}
                 {chatwoot.then(|| view! { <dt>"Chatwoot"</dt><dd>{tr(|u| u.enabled)}</dd> })}

@@ -47,6 +47,7 @@ fn the_catalogue_file_round_trips() {
     assert_eq!(c.texts.lint_v2.values(), pt_br::lint_v2::PT_BR.values());
     assert_eq!(c.texts.doctor.values(), pt_br::doctor::PT_BR.values());
     assert_eq!(c.answers.values(), pt_br::answers::PT_BR.values());
+    assert_eq!(c.ui_parts.values(), pt_br::ui_parts::PT_BR.values());
     assert_eq!(c.texts.ui.values(), pt_br::ui::PT_BR.values());
     assert_eq!(c.v1, &pt_br::fields::V1[..]);
     assert_eq!(c.v2, &pt_br::fields::V2[..]);
@@ -56,7 +57,8 @@ fn the_catalogue_file_round_trips() {
     let lint: &'static i18n::Lint = Box::leak(Box::new(i18n::Lint::from_values(&odd).unwrap()));
     let texts =
         i18n::Texts { lint, lint_v2: &pt_br::lint_v2::PT_BR, doctor: &pt_br::doctor::PT_BR, ui: &pt_br::ui::PT_BR };
-    let text = file::write(&texts, &pt_br::answers::PT_BR, &pt_br::fields::V1, &pt_br::fields::V2);
+    let text =
+        file::write(&texts, &pt_br::answers::PT_BR, &pt_br::ui_parts::PT_BR, &pt_br::fields::V1, &pt_br::fields::V2);
     assert_eq!(file::parse(&text).unwrap().texts.lint.severity_error, "a\\b\nc\rd \\n");
     // A CRLF checkout reads the same.
     let crlf = file::embedded_pt().replace('\n', "\r\n");
@@ -100,6 +102,7 @@ fn without_the_embedded_catalogue_pt_is_english_until_installed() {
     let c = file::parse(&committed()).unwrap();
     assert_eq!(Lang::PtBr.texts().doctor.values(), c.texts.doctor.values());
     assert_eq!(Lang::PtBr.answers().values(), c.answers.values());
+    assert_eq!(Lang::PtBr.ui_parts().values(), c.ui_parts.values());
     assert_eq!(Lang::En.answers().created, i18n::en::answers::EN.created);
 }
 

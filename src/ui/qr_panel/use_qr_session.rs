@@ -17,7 +17,7 @@ use leptos_use_interval_fn::use_interval_fn;
 
 use crate::browser;
 use crate::http::{Abort, Api, ApiError, HttpError, Reply};
-use crate::i18n::{t, tf};
+use crate::i18n::{tfp, tp};
 
 type TimerSwitch = Box<dyn Fn(bool) + Send + Sync>;
 
@@ -56,7 +56,7 @@ fn timing() -> Timing {
 fn failure(r: &Result<Reply, ApiError>) -> Option<Failure> {
     let e = r.as_ref().err()?;
     let why = match e {
-        ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => tf(|u| u.no_answer_within, &[&seconds.to_string()]),
+        ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => tfp(|u| u.no_answer_within, &[&seconds.to_string()]),
         ApiError::NoAnswer(HttpError::Request(why)) | ApiError::NotSent(why) => why.clone(),
         other => other.explanation().text,
     };
@@ -184,23 +184,23 @@ impl QrSession {
     /// Logs out, or deletes (a connected instance is logged out first: 1.8.2 refuses otherwise).
     pub fn unlink(self, delete: bool) {
         let Some((Ok(api), name, abort)) = self.api() else {
-            return self.send(Event::Say(t().bad_url_or_key.into()));
+            return self.send(Event::Say(tp().bad_url_or_key.into()));
         };
         let connected = self.state.try_with_untracked(|s| s == "open") == Some(true);
         spawn_local(async move {
             let mut notes = Vec::new();
             if delete && connected {
                 if let Some(f) = failure(&api.logout(&name, abort.clone()).await) {
-                    return self.send(Event::Say(tf(|u| u.logout_first_failed, &[&f.why])));
+                    return self.send(Event::Say(tfp(|u| u.logout_first_failed, &[&f.why])));
                 }
-                notes.push(t().logged_out_first);
+                notes.push(tp().logged_out_first);
             }
             let r = if delete { api.delete(&name, abort).await } else { api.logout(&name, abort).await };
             if let Some(f) = failure(&r) {
-                let failed = if delete { t().delete_failed } else { t().logout_failed };
+                let failed = if delete { tp().delete_failed } else { tp().logout_failed };
                 return self.send(Event::Say(crate::i18n::fill(failed, &[&f.why])));
             }
-            notes.push(if delete { t().deleted } else { t().logged_out });
+            notes.push(if delete { tp().deleted } else { tp().logged_out });
             self.send(Event::Unlinked { deleted: delete, note: notes.join(" ") });
         });
     }

@@ -4,7 +4,7 @@
 //!
 //! The format, UTF-8 with `\n` line ends:
 //! - a header line `evo-core-i18n pt-BR <SIGNATURE as 16 hex digits>`;
-//! - one value per line: the texts of [`Lint`], [`LintV2`], [`Doctor`], [`Answers`] and [`Ui`] (the page's), each in `KEYS` order;
+//! - one value per line: the texts of [`Lint`], [`LintV2`], [`Doctor`], [`Answers`], [`Ui`] and [`UiParts`] (the page's), each in `KEYS` order;
 //! - then four lines per row of the field tables, `fields::V1` then `fields::V2`: path, label, help,
 //!   placeholder (an empty line where there is none).
 //!
@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Answers, Doctor, Lint, LintV2, Texts, Ui};
+use super::{Answers, Doctor, Lint, LintV2, Texts, Ui, UiParts};
 use crate::fields::{FieldText, Profile, V1, V2};
 
 /// The first line of a catalogue file, before the signature.
@@ -58,6 +58,7 @@ const fn signature() -> u64 {
     h = keys(h, "lint_v2\n", LintV2::KEYS);
     h = keys(h, "doctor\n", Doctor::KEYS);
     h = keys(h, "answers\n", Answers::KEYS);
+    h = keys(h, "ui_parts\n", UiParts::KEYS);
     h = keys(h, "ui\n", Ui::KEYS);
     h = paths(h, "fields v1\n", V1);
     paths(h, "fields v2\n", V2)
@@ -102,6 +103,7 @@ pub enum LoadError {
 pub struct Catalogue {
     pub texts: Texts,
     pub answers: &'static Answers,
+    pub ui_parts: &'static UiParts,
     pub v1: &'static [FieldText],
     pub v2: &'static [FieldText],
 }
@@ -119,13 +121,19 @@ fn escape(out: &mut String, value: &str) {
 }
 
 /// Writes a catalogue file (the header line, then one value per line) from a language's texts.
-pub fn write(texts: &Texts, answers: &Answers, v1: &[FieldText], v2: &[FieldText]) -> String {
+pub fn write(texts: &Texts, answers: &Answers, ui_parts: &UiParts, v1: &[FieldText], v2: &[FieldText]) -> String {
     let mut out = String::with_capacity(48 * 1024);
     out.push_str(&header());
     out.push('\n');
-    for part in
-        [texts.lint.values(), texts.lint_v2.values(), texts.doctor.values(), answers.values(), texts.ui.values()]
-    {
+    let parts = [
+        texts.lint.values(),
+        texts.lint_v2.values(),
+        texts.doctor.values(),
+        answers.values(),
+        texts.ui.values(),
+        ui_parts.values(),
+    ];
+    for part in parts {
         for v in part {
             escape(&mut out, v);
         }
@@ -142,7 +150,7 @@ pub fn write(texts: &Texts, answers: &Answers, v1: &[FieldText], v2: &[FieldText
 #[cfg(feature = "embedded-pt")]
 pub fn embedded_pt() -> String {
     use super::pt_br;
-    write(&pt_br::TEXTS, &pt_br::answers::PT_BR, &pt_br::fields::V1, &pt_br::fields::V2)
+    write(&pt_br::TEXTS, &pt_br::answers::PT_BR, &pt_br::ui_parts::PT_BR, &pt_br::fields::V1, &pt_br::fields::V2)
 }
 
 fn unescape(line: &'static str, n: usize) -> Result<&'static str, LoadError> {
@@ -185,6 +193,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
         + Doctor::KEYS.len()
         + Answers::KEYS.len()
         + Ui::KEYS.len()
+        + UiParts::KEYS.len()
         + 4 * rows;
     let lines: Vec<&'static str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
     if lines.len() != want {
@@ -199,8 +208,14 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     let (doctor, rest) = rest.split_at(Doctor::KEYS.len());
     let (answers, rest) = rest.split_at(Answers::KEYS.len());
     let (ui, rest) = rest.split_at(Ui::KEYS.len());
-    let mut line =
-        2 + Lint::KEYS.len() + LintV2::KEYS.len() + Doctor::KEYS.len() + Answers::KEYS.len() + Ui::KEYS.len();
+    let (ui_parts, rest) = rest.split_at(UiParts::KEYS.len());
+    let mut line = 2
+        + Lint::KEYS.len()
+        + LintV2::KEYS.len()
+        + Doctor::KEYS.len()
+        + Answers::KEYS.len()
+        + Ui::KEYS.len()
+        + UiParts::KEYS.len();
     let mut texts = Vec::with_capacity(rows);
     for (f, r) in V1.iter().chain(V2).zip(rest.chunks_exact(4)) {
         if r[0] != f.key {
@@ -221,6 +236,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
             ui: leak(Ui::from_values(ui).ok_or_else(missing)?),
         },
         answers: leak(Answers::from_values(answers).ok_or_else(missing)?),
+        ui_parts: leak(UiParts::from_values(ui_parts).ok_or_else(missing)?),
         v1,
         v2,
     })
@@ -268,6 +284,19 @@ pub(crate) fn pt_answers() -> &'static Answers {
     #[cfg(not(feature = "embedded-pt"))]
     {
         PT.get().map_or(&super::en::answers::EN, |c| c.answers)
+    }
+}
+
+/// The pt-BR texts of the page's parts: compiled in, else installed, else the English ones.
+#[cfg_attr(not(feature = "embedded-pt"), inline(never))]
+pub(crate) fn pt_ui_parts() -> &'static UiParts {
+    #[cfg(feature = "embedded-pt")]
+    {
+        &super::pt_br::ui_parts::PT_BR
+    }
+    #[cfg(not(feature = "embedded-pt"))]
+    {
+        PT.get().map_or(&super::en::ui_parts::EN, |c| c.ui_parts)
     }
 }
 

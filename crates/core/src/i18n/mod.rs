@@ -90,6 +90,14 @@ impl Lang {
             Lang::PtBr => file::pt_answers(),
         }
     }
+
+    /// The page's texts that only its parts loaded on first use show (apart for the same reason).
+    pub fn ui_parts(self) -> &'static UiParts {
+        match self {
+            Lang::En => &en::ui_parts::EN,
+            Lang::PtBr => file::pt_ui_parts(),
+        }
+    }
 }
 
 /// One language's catalogue: the domain's texts and the page's.
@@ -105,6 +113,7 @@ pub use en::doctor::Doctor;
 pub use en::lint::Lint;
 pub use en::lint_v2::LintV2;
 pub use en::ui::Ui;
+pub use en::ui_parts::UiParts;
 
 /// Fills `{0}`…`{9}` in `template` with `args` (a placeholder without an argument stays as is).
 pub fn fill(template: &str, args: &[&str]) -> String {

@@ -6,6 +6,7 @@ pub mod fields;
 pub mod lint;
 pub mod lint_v2;
 pub mod ui;
+pub mod ui_parts;
 
 pub static TEXTS: super::Texts =
     super::Texts { lint: &lint::PT_BR, lint_v2: &lint_v2::PT_BR, doctor: &doctor::PT_BR, ui: &ui::PT_BR };
