@@ -76,7 +76,7 @@ pub fn show(part: impl Future<Output = Result<AnyView, Unavailable>> + Send + 's
         </p>
         {Suspend::new(async move {
             let v = view_or_explain(part.await);
-            loading.set(false);
+            loading.try_set(false);
             v
         })}
     }
@@ -94,7 +94,7 @@ part! {
     /// A create's answer explained (with its QR panel after a 201); `live` gets what the response
     /// card's live region announces about it.
     outcome(outcome: Outcome, live: RwSignal<String>) -> AnyView {
-        live.set(announcement(&outcome));
+        live.try_set(announcement(&outcome));
         view! { <OutcomeView outcome /> }.into_any()
     }
 }
