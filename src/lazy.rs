@@ -135,3 +135,10 @@ part! {
         Box::pin(crate::i18n::fetch_pt())
     }
 }
+
+part! {
+    /// The 2.x rules, handed to the linter once loaded (`state::lint_options`).
+    v2_rules() -> evo_core::lint::V2Rules {
+        evo_core::lint::v2_rules()
+    }
+}

@@ -2,22 +2,32 @@
 //! report (recomputed after a pause in typing), and the operations the form, presets and fix-its
 //! perform on the text.
 
+use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
-use evo_core::lint::{self, apply_fixes, shape_of, Code, Fix, LineIndex, LintOptions, Node, Severity, Span};
+use evo_core::lint::{self, apply_fixes, shape_of, Code, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules};
 use evo_core::migrate::{Migrate, Note};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::{browser, i18n, storage};
 
-/// The linter's options for `profile`, in the page's language, with a fresh token for the fix-its.
+thread_local! {
+    /// The 2.x rules once their part is loaded (`lazy::v2_rules`), and whether it is being fetched.
+    static V2_RULES: Cell<Option<V2Rules>> = const { Cell::new(None) };
+    static V2_LOADING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The linter's options for `profile`, in the page's language, with a fresh token for the fix-its
+/// and the 2.x rules when they are loaded (before that, a 2.x text gets one `evo/rules-loading`
+/// error, which holds sending until they are: see [`Builder::want_v2_rules`]).
 fn lint_options(profile: Profile) -> LintOptions {
     let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
     opts.rules.lang = i18n::lang();
+    opts.rules.v2 = V2_RULES.with(Cell::get);
     opts
 }
 
@@ -157,7 +167,7 @@ const LARGE: usize = 100_000;
 impl Builder {
     pub fn new(initial: String, profile: Profile, source: ProfileSource) -> Self {
         let linted = Arc::new(Linted::compute(&initial, profile, &[]));
-        Builder {
+        let b = Builder {
             text: RwSignal::new(initial),
             linted: RwSignal::new(linted),
             preset: RwSignal::new(None),
@@ -169,7 +179,29 @@ impl Builder {
             used_tokens: StoredValue::new(Vec::new()),
             stash: StoredValue::new(Vec::new()),
             timer: StoredValue::new(None),
+        };
+        b.want_v2_rules();
+        b
+    }
+
+    /// A 2.x text was linted before the 2.x rules were there: load them (a part fetched the first
+    /// time a payload is 2.x), then lint again. A failed fetch is tried again at the next lint.
+    fn want_v2_rules(&self) {
+        if self.profile.get_untracked() != Profile::V2
+            || V2_RULES.with(Cell::get).is_some()
+            || V2_LOADING.with(|l| l.replace(true))
+        {
+            return;
         }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let loaded = crate::lazy::v2_rules().await;
+            V2_LOADING.with(|l| l.set(false));
+            if let Ok(rules) = loaded {
+                V2_RULES.with(|c| c.set(Some(rules)));
+                this.lint_now();
+            }
+        });
     }
 
     pub fn expect() -> Self {
@@ -190,6 +222,7 @@ impl Builder {
         let profile = self.profile.get_untracked();
         let linted = self.used_tokens.with_value(|u| Linted::compute(&text, profile, u));
         self.linted.set(Arc::new(linted));
+        self.want_v2_rules();
         // Lint run → its diagnostics on screen (printed by the e2e run).
         browser::measure_at_next_frame("lint-to-screen", started);
         // Drafts past 2 MB are not kept: browser storage holds about 5 MB in all.

@@ -127,11 +127,12 @@ fn v2_rules_in_portuguese_match_the_english_ones() {
             }
         }
     }
+    // `rules_loading` is only shown where the rules are not linked in (the page, until it has them).
     for (i, k) in LintV2::KEYS.iter().enumerate() {
         if FRAGMENTS.contains(k) {
             assert!(pt_messages.iter().any(|m| m.contains(pt_t[i])), "fragment {k} never shown");
             assert_ne!(en_t[i], pt_t[i], "{k}");
-        } else {
+        } else if *k != "rules_loading" {
             assert!(seen[i], "{k} is not set off by any payload");
         }
     }

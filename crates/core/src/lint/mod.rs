@@ -16,7 +16,7 @@ pub mod v2;
 
 pub use code::Code;
 pub use diag::{apply_fixes, Diagnostic, Fix, LineIndex, Severity, Span};
-pub use rules::{shape_of, RuleOptions};
+pub use rules::{shape_of, v2_rules, RuleOptions, V2Rules};
 pub use text::{apply_edits, Edit};
 
 use crate::fields::Profile;

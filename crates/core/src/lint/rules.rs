@@ -3,7 +3,7 @@
 
 use super::code::Code;
 use super::ctx::Ctx;
-use super::diag::Diagnostic;
+use super::diag::{Diagnostic, Span};
 use super::syntax::{Kind, Member, Node};
 use super::{v1, v2};
 use crate::fields::{Field, Profile};
@@ -20,7 +20,30 @@ pub struct RuleOptions {
     pub used_tokens: Vec<(String, String)>,
     /// The language of the messages and fix-it titles.
     pub lang: Lang,
+    /// The 2.x rules, when the caller loads them itself (without the `linked-v2` feature).
+    pub v2: Option<V2Rules>,
 }
+
+/// The 2.x rules as a value. Naming them ([`v2_rules`]) is what puts them in a binary: the page names
+/// them only in a part loaded on first use, so the first load does without them.
+#[derive(Clone, Copy)]
+pub struct V2Rules(fn(&mut Ctx<'_>));
+
+impl std::fmt::Debug for V2Rules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("V2Rules")
+    }
+}
+
+/// The 2.x rules.
+pub fn v2_rules() -> V2Rules {
+    V2Rules(v2::check)
+}
+
+#[cfg(feature = "linked-v2")]
+const LINKED_V2: Option<V2Rules> = Some(V2Rules(v2::check));
+#[cfg(not(feature = "linked-v2"))]
+const LINKED_V2: Option<V2Rules> = None;
 
 impl RuleOptions {
     /// The instance a token was already used for.
@@ -44,7 +67,14 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
     let mut cx = Ctx { text, root, members, opts, profile: opts.profile, out: Vec::new() };
     match opts.profile {
         Profile::V1 => v1::check(&mut cx),
-        Profile::V2 => v2::check(&mut cx),
+        Profile::V2 => match opts.v2.or(LINKED_V2) {
+            Some(V2Rules(run)) => run(&mut cx),
+            None => cx.out.push(Diagnostic::error(
+                Code::RulesLoading,
+                Span::at(root.span.start),
+                opts.lang.texts().lint_v2.rules_loading,
+            )),
+        },
     }
     if let Some(d) = profile_hint(root, opts.profile, opts.lang) {
         cx.out.push(d);
@@ -84,4 +114,37 @@ fn profile_hint(root: &Node, profile: Profile, lang: Lang) -> Option<Diagnostic>
     let span = super::diag::Span::new(root.span.start, root.span.start + 1);
     let msg = fill(lang.texts().lint.profile_hint, &[shape.label(), profile.label()]);
     Some(Diagnostic::warning(Code::Profile, span, msg))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fields::Profile;
+    use crate::lint::{lint, v2_rules, Code, LintOptions, Severity};
+
+    /// Handed in, the 2.x rules run; without them and without `linked-v2` (the page before they
+    /// load), a 2.x text gets exactly one error that says so — and still every syntax error.
+    #[test]
+    fn v2_rules_handed_in_or_one_marker() {
+        let text = "{\"instanceName\": \"a\", \"integration\": \"NOPE\",}";
+        let mut opts = LintOptions::default().with_profile(Profile::V2);
+        opts.rules.v2 = Some(v2_rules());
+        let with = lint(text, &opts);
+        assert!(with.diagnostics.iter().any(|d| d.code == Code::Integration), "{:?}", with.diagnostics);
+        assert!(!with.diagnostics.iter().any(|d| d.code == Code::RulesLoading));
+        opts.rules.v2 = None;
+        let without = lint(text, &opts);
+        let codes: Vec<Code> = without.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::JsonTrailingComma), "{codes:?}");
+        if cfg!(feature = "linked-v2") {
+            assert_eq!(without.diagnostics, with.diagnostics);
+        } else {
+            let marker: Vec<_> = without.diagnostics.iter().filter(|d| d.code == Code::RulesLoading).collect();
+            assert_eq!(marker.len(), 1);
+            assert_eq!(marker[0].severity, Severity::Error);
+            assert!(!codes.contains(&Code::Integration));
+            // 1.x texts do not wait for anything.
+            let v1 = lint(text, &LintOptions::default());
+            assert!(!v1.diagnostics.iter().any(|d| d.code == Code::RulesLoading));
+        }
+    }
 }
