@@ -260,44 +260,36 @@ pub fn pt_installed() -> bool {
     cfg!(feature = "embedded-pt") || PT.get().is_some()
 }
 
-/// The pt-BR catalogue: compiled in, else installed, else the English one. (Not inlined: every
-/// `lang.texts()` would otherwise carry its own copy of the check.)
-#[cfg_attr(not(feature = "embedded-pt"), inline(never))]
-pub(crate) fn pt_texts() -> &'static Texts {
-    #[cfg(feature = "embedded-pt")]
-    {
-        &super::pt_br::TEXTS
-    }
-    #[cfg(not(feature = "embedded-pt"))]
-    {
-        PT.get().map_or(&super::en::TEXTS, |c| &c.texts)
-    }
+/// One pt-BR catalogue part: compiled in, else installed, else the English one. (Not inlined: every
+/// use would otherwise carry its own copy of the check.)
+macro_rules! pt_part {
+    ($(#[$doc:meta])* $name:ident -> $ty:ty, embedded: $embedded:expr, english: $english:expr, installed: |$c:ident| $installed:expr) => {
+        $(#[$doc])*
+        #[cfg_attr(not(feature = "embedded-pt"), inline(never))]
+        pub(crate) fn $name() -> &'static $ty {
+            #[cfg(feature = "embedded-pt")]
+            {
+                $embedded
+            }
+            #[cfg(not(feature = "embedded-pt"))]
+            {
+                PT.get().map_or($english, |$c| $installed)
+            }
+        }
+    };
 }
 
-/// The pt-BR answers: compiled in, else installed, else the English ones.
-#[cfg_attr(not(feature = "embedded-pt"), inline(never))]
-pub(crate) fn pt_answers() -> &'static Answers {
-    #[cfg(feature = "embedded-pt")]
-    {
-        &super::pt_br::answers::PT_BR
-    }
-    #[cfg(not(feature = "embedded-pt"))]
-    {
-        PT.get().map_or(&super::en::answers::EN, |c| c.answers)
-    }
+pt_part! {
+    /// The pt-BR catalogue (`Lang::texts`).
+    pt_texts -> Texts, embedded: &super::pt_br::TEXTS, english: &super::en::TEXTS, installed: |c| &c.texts
 }
-
-/// The pt-BR texts of the page's parts: compiled in, else installed, else the English ones.
-#[cfg_attr(not(feature = "embedded-pt"), inline(never))]
-pub(crate) fn pt_ui_parts() -> &'static UiParts {
-    #[cfg(feature = "embedded-pt")]
-    {
-        &super::pt_br::ui_parts::PT_BR
-    }
-    #[cfg(not(feature = "embedded-pt"))]
-    {
-        PT.get().map_or(&super::en::ui_parts::EN, |c| c.ui_parts)
-    }
+pt_part! {
+    /// The pt-BR answers (`Lang::answers`).
+    pt_answers -> Answers, embedded: &super::pt_br::answers::PT_BR, english: &super::en::answers::EN, installed: |c| c.answers
+}
+pt_part! {
+    /// The pt-BR texts of the page's parts (`Lang::ui_parts`).
+    pt_ui_parts -> UiParts, embedded: &super::pt_br::ui_parts::PT_BR, english: &super::en::ui_parts::EN, installed: |c| c.ui_parts
 }
 
 /// The pt-BR texts of a profile's fields: compiled in, else installed (`None` before an install).
