@@ -3,6 +3,7 @@
 
 use evo_core::builder::{decode_fragment, preset_text, Preset};
 use evo_core::fields::Profile;
+use evo_core::lint::Code;
 use evo_core::response::{decode, field_of_message, Decoded};
 use leptos::prelude::*;
 
@@ -193,6 +194,10 @@ pub fn App() -> impl IntoView {
         match (pending.get(), errors()) {
             (true, _) => u.creating.to_owned(),
             (false, 0) => u.create.to_owned(),
+            // The one "error" is the 2.x rules not being there yet (a moment): say so.
+            (false, 1) if b.linted.with(|l| l.rows.iter().any(|r| r.code == Code::RulesLoading)) => {
+                u.rules_loading.to_owned()
+            }
             (false, 1) => u.fix_one_first.to_owned(),
             (false, n) => fill(u.fix_n_first, &[&n.to_string()]),
         }

@@ -78,6 +78,7 @@ test('a part that cannot be fetched is explained; the text stays; the next use f
   await app.setProfile('v2');
   await app.diagnosticsWithCode('evo/rules-loading').waitFor();
   assert.equal(await app.sendDisabled(), true, 'nothing goes out unchecked');
+  assert.match(await app.sendLabel(), /2\.x rules/);
   assert.equal(await app.editorText(), before);
   await app.setProfile('v1');
   await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, '1.x needs no part');

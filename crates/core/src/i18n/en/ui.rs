@@ -24,6 +24,7 @@ crate::catalog! {
         creating: "Creating…",
         fix_one_first: "Fix 1 error first",
         fix_n_first: "Fix {0} errors first",
+        rules_loading: "Loading the 2.x rules…",
         stop: "Stop",
         send_hint: "Warnings are allowed; errors must be fixed before sending.",
         not_sent_errors: "the payload has {0} error(s): fix them first (see the list under the editor).",
