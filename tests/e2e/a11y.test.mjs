@@ -5,28 +5,18 @@
 // axe is injected with page.evaluate: Playwright evaluates through the DevTools protocol, which the
 // page's Content-Security-Policy does not govern (an injected <script> tag would be refused by the
 // CSP's script-src). The page keeps its CSP: no bypassCSP context is needed.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { ROOT, world } from './harness.mjs';
 import { openApp, App } from './page.mjs';
 
 const KEY = 'e2e-a11y-key';
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const w = world(['--key', KEY, '--seed-instances', '5']);
 let site, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', KEY, '--seed-instances', '5']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-  site?.close();
-});
+before(async () => ({ site, sandbox, browser } = await w.ready));
 
 /** Runs axe on the page as it is; returns the violations, and the checks axe could not decide
  * ("incomplete", which need a human), as readable lines. One kind of undecided check is left out:

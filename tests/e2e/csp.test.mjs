@@ -1,26 +1,16 @@
 // The built page carries a strict Content-Security-Policy, and a whole create + QR flow under it
 // violates nothing; an injected inline script is refused (the policy is live).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, startSandbox, launchBrowser, control } from './harness.mjs';
+import { ROOT, control, world } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-csp-key';
+const w = world(['--key', KEY, '--qr-period-ms', '60000']);
 let site, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', KEY, '--qr-period-ms', '60000']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-  site?.close();
-});
+before(async () => ({ site, sandbox, browser } = await w.ready));
 
 test('strict CSP in dist/index.html; create + QR + scan + log out under it: no violation; inline script refused', async () => {
   const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');

@@ -122,13 +122,23 @@ export async function until(check, what, timeout = 15000) {
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** The usual test file's world: dist/ served, one sandbox started with `sandboxArgs`, one browser;
- * registered with node:test's before/after, read through the returned object once they ran. */
+ * registered with node:test's before/after, read through the returned object once they ran.
+ * `w.ready` settles when they are there (node:test may start a file's `before` hooks together). */
 export function world(sandboxArgs) {
   const w = {};
+  let settle;
+  w.ready = new Promise((ok, fail) => (settle = { ok, fail }));
+  w.ready.catch(() => {});
   before(async () => {
-    w.site = await serveDist();
-    w.sandbox = await startSandbox(sandboxArgs);
-    w.browser = await launchBrowser();
+    try {
+      w.site = await serveDist();
+      w.sandbox = await startSandbox(sandboxArgs);
+      w.browser = await launchBrowser();
+      settle.ok(w);
+    } catch (e) {
+      settle.fail(e);
+      throw e;
+    }
   });
   after(async () => {
     await w.browser?.close();

@@ -1,24 +1,14 @@
 // Languages: the page in English and Brazilian Portuguese. The first language is the saved choice,
 // else the browser's (any Portuguese first → pt-BR); `<html lang>` follows it; switching keeps
 // everything typed and writes the diagnostics again in the new language.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { world } from './harness.mjs';
 import { openApp } from './page.mjs';
 
+const w = world(['--key', 'e2e-i18n-key']);
 let site, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', 'e2e-i18n-key']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-  site?.close();
-});
+before(async () => ({ site, sandbox, browser } = await w.ready));
 
 const NOT_OBJECT = { en: 'The payload must be a JSON object', 'pt-BR': 'O payload precisa ser um objeto JSON' };
 // evo-core's texts: in English in the wasm, in Portuguese in i18n/pt-BR.txt (fetched by a pt-BR page only).

@@ -2,25 +2,15 @@
 // Enter, Space and typing into the focused control — no click, no fill(). Focus lands on the response
 // after sending, a live region announces it, and every stop shows a focus ring that stands out (3:1)
 // in the light and the dark scheme.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { world } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-keyboard-key';
+const w = world(['--key', KEY]);
 let site, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', KEY]);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-  site?.close();
-});
+before(async () => ({ site, sandbox, browser } = await w.ready));
 
 const focused = (page) => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.id ?? null);
 

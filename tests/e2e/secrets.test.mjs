@@ -1,24 +1,14 @@
 // Secrets and persistence: the API key never leaks (URL, share link, cURL, storage) unless the user
 // opts in to remembering it; drafts and share links carry no secrets; a big paste stays responsive.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { world } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-SECRET-global-key';
+const w = world(['--key', KEY]);
 let site, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', KEY]);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-  site?.close();
-});
+before(async () => ({ site, sandbox, browser } = await w.ready));
 
 const storageDump = (page) => page.evaluate(() => JSON.stringify({ ...localStorage }));
 /** Waits until the page's storage holds `text` (or no longer does, with `present = false`). */
