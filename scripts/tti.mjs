@@ -90,7 +90,7 @@ async function once(path, selector) {
   const [ms, wasmMs, jsMs, mainMs, mountMs] = await page.evaluate(() => {
     const end = (ext) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(ext))?.responseEnd ?? 0;
     const mount = performance.getEntriesByName('evo-mount')[0];
-    return [window.__usable, end('_bg.wasm'), end(`/${'evo-admin'}.js`) || end('.js'), mount?.startTime ?? 0, mount?.duration ?? 0];
+    return [window.__usable, end('_bg.wasm'), end('/evo-admin.js') || end('.js'), mount?.startTime ?? 0, mount?.duration ?? 0];
   });
   return { ms, wasmMs, jsMs, mainMs, mountMs, page, context };
 }
