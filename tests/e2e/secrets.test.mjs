@@ -22,6 +22,12 @@ test('the key is in no URL, share link, cURL export or storage unless "remember"
   await app.field('proxy.host').fill('127.0.0.1');
   await app.field('proxy.port').fill('1');
   await app.field('proxy.password').fill('PROXY-PASSWORD-SECRET');
+  // Payload secrets are masked on screen without being password fields (which wake Chromium's
+  // password manager and offer to save an instance token as a site password).
+  for (const key of ['token', 'proxy.password']) {
+    const [type, mask] = await app.field(key).evaluate((el) => [el.type, getComputedStyle(el).webkitTextSecurity]);
+    assert.deepEqual([type, mask], ['text', 'disc'], key);
+  }
   await app.send();
 
   const curl = await app.copyCurl();
