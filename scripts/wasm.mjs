@@ -9,7 +9,8 @@
 //      `__wasm_split.js` that fetches them on first use;
 //   3. wasm-bindgen writes the JS glue of the main module (`--keep-lld-exports`: the parts import
 //      the main module's table, memory and shared functions by name);
-//   4. wasm-opt optimizes each module; terser minifies the two JS files.
+//   4. scripts/wasm-shrink.mjs shortens the import names and drops the exported classes nobody uses;
+//   5. wasm-opt optimizes each module; terser minifies the two JS files.
 // Debug (`trunk serve`): cargo and wasm-bindgen only — one module, nothing split, nothing optimized.
 //
 // The output goes to `<staging>/wasm-<hash of its contents>/` (a new name whenever a byte changes, so a
@@ -19,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { shrink } from './wasm-shrink.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -57,6 +59,11 @@ run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, '--
   ...(release ? ['--keep-lld-exports'] : []), main]);
 
 if (release) {
+  const [wasmFile, jsFile] = [join(pkg, `${NAME}_bg.wasm`), join(pkg, `${NAME}.js`)];
+  const small = shrink(readFileSync(wasmFile), readFileSync(jsFile, 'utf8'));
+  writeFileSync(wasmFile, small.wasm);
+  writeFileSync(jsFile, small.js);
+  console.log(`wasm: ${small.renamed} imports renamed, ${small.removedExports} unused exports dropped`);
   for (const f of readdirSync(pkg).filter((f) => f.endsWith('.wasm'))) run('wasm-opt', [...WASM_OPT, join(pkg, f), '-o', join(pkg, f)]);
   await minifyJs(pkg);
 }
