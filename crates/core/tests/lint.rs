@@ -211,6 +211,30 @@ fn bom_duplicates_trailing_content_and_empty() {
     }
 }
 
+/// Objects over 32 members take the hashed path: the same warnings, in member order, each fix removing
+/// the first earlier member with that key (a key three times: the second and third point at the first).
+#[test]
+fn duplicates_in_a_big_object_match_the_small_path() {
+    let mut members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+    members.insert(10, "\"k3\": 100".into());
+    members.push("\"k3\": 200".into());
+    members.push("\"k39\": 300".into());
+    let text = format!("{{\n{}\n}}", members.join(",\n"));
+    let idx = LineIndex::new(&text);
+    // (line of the duplicate, the member its fix deletes)
+    let dups: Vec<(usize, String)> = run(&text)
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "json/duplicate-key")
+        .map(|d| {
+            let cut = d.fix.as_ref().unwrap().edits[0].span;
+            (idx.position(d.span.start).0, text[cut.start..cut.end].trim_matches([',', '\n']).to_owned())
+        })
+        .collect();
+    let want = [(12, "\"k3\": 3"), (43, "\"k3\": 3"), (44, "\"k39\": 39")];
+    assert_eq!(dups, want.map(|(l, m)| (l, m.to_owned())));
+}
+
 #[test]
 fn unclosed_and_mismatched_brackets() {
     let text = format!("{{{OK_HEAD}, \"events\": [\"CALL\"");

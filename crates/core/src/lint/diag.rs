@@ -215,7 +215,7 @@ pub(crate) fn sort_stable_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> [usize; 
 
 /// Sorts the keys (the index breaks ties, so the order is stable) and says whether they moved.
 #[inline(never)]
-fn sort_keys(keys: &mut [([usize; 3], usize)]) -> bool {
+pub(crate) fn sort_keys(keys: &mut [([usize; 3], usize)]) -> bool {
     if keys.windows(2).all(|w| w[0] <= w[1]) {
         return false;
     }

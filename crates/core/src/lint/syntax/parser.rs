@@ -5,7 +5,7 @@ use super::lexer::{Lexer, Tok};
 use super::tree::{Kind, Member, Node};
 use crate::i18n::fill;
 use crate::lint::code::Code;
-use crate::lint::diag::{Diagnostic, Fix, Span};
+use crate::lint::diag::{sort_keys, Diagnostic, Fix, Span};
 use crate::lint::text::{remove_member_span, Edit};
 
 /// Nesting deeper than this is reported once and skipped (bracket-balanced) without building nodes,
@@ -322,28 +322,45 @@ impl<'a> Parser<'a> {
         if members.len() < 2 {
             return;
         }
-        // Small objects (every real payload) compare pairwise; big ones use a map.
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let small = members.len() <= 32;
-        for (i, m) in members.iter().enumerate() {
-            let earlier = if small {
-                members[..i].iter().position(|e| e.key == m.key)
-            } else {
-                seen.get(m.key.as_str()).copied()
-            };
-            if let Some(first) = earlier {
-                let earlier = &members[first];
-                let d =
-                    Diagnostic::warning(Code::JsonDuplicateKey, m.key_span, fill(self.lx.t.duplicate_key, &[&m.key]))
-                        .with_fix(Fix::one(
-                            self.lx.t.fix_remove_earlier,
-                            Edit::delete(remove_member_span(self.lx.bytes, members, first, earlier)),
-                        ));
-                self.err(d);
+        // (member, the first earlier one with its key), in member order. Small objects (every real
+        // payload) compare pairwise; big ones are grouped by a hash of the key through the linter's
+        // one shared sort (no hash map in the page for this), then compared within each group.
+        let mut dups: Vec<(usize, usize)> = Vec::new();
+        if members.len() <= 32 {
+            for (i, m) in members.iter().enumerate() {
+                if let Some(first) = members[..i].iter().position(|e| e.key == m.key) {
+                    dups.push((i, first));
+                }
             }
-            if !small {
-                seen.insert(&m.key, i);
+        } else {
+            let mut keys: Vec<([usize; 3], usize)> =
+                members.iter().enumerate().map(|(i, m)| ([key_hash(&m.key), 0, 0], i)).collect();
+            sort_keys(&mut keys);
+            let mut pairs: Vec<([usize; 3], usize)> = Vec::new();
+            // Within a group the members are in their order, so the first match is the first one.
+            for group in keys.chunk_by(|a, b| a.0 == b.0) {
+                for (k, &(_, i)) in group.iter().enumerate() {
+                    if let Some(&(_, first)) = group[..k].iter().find(|&&(_, j)| members[j].key == members[i].key) {
+                        pairs.push(([i, first, 0], 0));
+                    }
+                }
             }
+            sort_keys(&mut pairs);
+            dups.extend(pairs.iter().map(|&([i, first, _], _)| (i, first)));
+        }
+        for (i, first) in dups {
+            let (m, earlier) = (&members[i], &members[first]);
+            let d = Diagnostic::warning(Code::JsonDuplicateKey, m.key_span, fill(self.lx.t.duplicate_key, &[&m.key]))
+                .with_fix(Fix::one(
+                    self.lx.t.fix_remove_earlier,
+                    Edit::delete(remove_member_span(self.lx.bytes, members, first, earlier)),
+                ));
+            self.err(d);
         }
     }
+}
+
+/// FNV-1a of a key: groups equal keys for the duplicate check (collisions are compared, not trusted).
+fn key_hash(key: &str) -> usize {
+    key.bytes().fold(0x811c_9dc5_usize, |h, b| (h ^ b as usize).wrapping_mul(0x0100_0193))
 }
