@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
+use evo_core::json::Json;
 use evo_core::lint::{self, apply_fixes, shape_of, Code, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules};
 use evo_core::migrate::{Migrate, Note};
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::{browser, i18n, storage};
 
@@ -251,7 +251,7 @@ impl Builder {
 
     /// Sets a field (a dotted path for a nested one) from the form; `None` removes it. The rest of
     /// the text is untouched.
-    pub fn patch(&self, path: &str, value: Option<Value>) {
+    pub fn patch(&self, path: &str, value: Option<Json>) {
         match set_path(&self.text.get_untracked(), path, value.as_ref()) {
             Ok(t) => {
                 self.patch_error.set(None);
@@ -324,7 +324,7 @@ impl Builder {
         let current = self.str_field("token");
         let fresh = browser::fresh_uuid()?;
         if current.as_deref() == Some(token) {
-            self.patch("token", Some(Value::from(fresh)));
+            self.patch("token", Some(Json::from(fresh)));
             Some(i18n::tf(|u| u.token_renewed, &[instance]))
         } else {
             self.lint_now();
@@ -359,9 +359,9 @@ impl Builder {
         let carried = set_fields(
             &base,
             &[
-                ("instanceName", Some(Value::from(name))),
-                ("token", Some(Value::from(token))),
-                ("qrcode", Some(Value::from(qrcode))),
+                ("instanceName", Some(Json::from(name))),
+                ("token", Some(Json::from(token))),
+                ("qrcode", Some(Json::from(qrcode))),
             ],
         )
         .unwrap_or(base);

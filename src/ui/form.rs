@@ -5,9 +5,9 @@
 use evo_core::builder::Preset;
 use evo_core::events::describe;
 use evo_core::fields::{Field, FieldText, Group, Input, Profile, Role, Ty};
+use evo_core::json::Json;
 use evo_core::lint::{Kind, Node};
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::browser;
 use crate::i18n::{fill, tr, ui, Ui};
@@ -45,13 +45,13 @@ fn node_text(b: Builder, n: &Node) -> String {
 
 /// What a text box writes: nothing when empty (unless `keep_empty`), a number for digits in a
 /// numeric box (anything else stays a string, and the linter says so), else the string.
-fn input_json(v: String, numeric: bool, keep_empty: bool) -> Option<Value> {
+fn input_json(v: String, numeric: bool, keep_empty: bool) -> Option<Json> {
     if v.trim().is_empty() && !keep_empty {
         return None;
     }
     match v.trim().parse::<i64>() {
-        Ok(n) if numeric => Some(Value::from(n)),
-        _ => Some(Value::from(v)),
+        Ok(n) if numeric => Some(Json::from(n)),
+        _ => Some(Json::from(v)),
     }
 }
 
@@ -112,7 +112,7 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
                 aria-describedby=described.clone()
                 on:change:target=move |ev| {
                     let on = ev.target().checked();
-                    b.patch(key, if on { Some(Value::Bool(true)) } else if off_false { Some(Value::Bool(false)) } else { None });
+                    b.patch(key, if on { Some(Json::Bool(true)) } else if off_false { Some(Json::Bool(false)) } else { None });
                 }
             />
         }
@@ -126,7 +126,7 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
                 aria-describedby=described.clone()
                 on:change:target=move |ev| {
                     let v = ev.target().value();
-                    b.patch(key, (!v.is_empty()).then(|| Value::from(v)));
+                    b.patch(key, (!v.is_empty()).then(|| Json::from(v)));
                 }
             >
                 {(!options.contains(&"")).then(|| view! { <option value="">{tr(|u| u.not_set)}</option> })}
@@ -150,7 +150,7 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
     let generate = (key == "token").then(|| {
         let gen = move |_| {
             if let Some(t) = browser::fresh_uuid() {
-                b.patch("token", Some(Value::from(t)));
+                b.patch("token", Some(Json::from(t)));
             }
         };
         view! { <button type="button" data-testid="token-generate" on:click=gen>{tr(|u| u.generate)}</button> }
@@ -199,14 +199,14 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
         let mut ordered: Vec<String> =
             known.iter().filter(|e| current.iter().any(|c| c == *e)).map(|e| (*e).to_owned()).collect();
         ordered.extend(current.into_iter().filter(|c| !known.contains(&c.as_str())));
-        b.patch(key, Some(Value::from(ordered)));
+        b.patch(key, Some(Json::from(ordered)));
     };
     let message = field_message(b, key);
     view! {
         <fieldset class="events" data-testid=format!("events-{tid}")>
             <legend>{ftext(f, |t| t.label)}" " <code class="key">{key}</code></legend>
             <div class="row">
-                <button type="button" data-testid=format!("events-all-{tid}") on:click=move |_| b.patch(key, Some(Value::Array(vec![])))>
+                <button type="button" data-testid=format!("events-all-{tid}") on:click=move |_| b.patch(key, Some(Json::Arr(vec![])))>
                     {tr(|u| u.events_all)}
                 </button>
                 <button type="button" data-testid=format!("events-none-{tid}") on:click=move |_| b.patch(key, None)>

@@ -127,7 +127,7 @@ fn UseNameButton(name: String) -> impl IntoView {
     let b = Builder::expect();
     let label = tfp(|u| u.use_instead, &[&name]);
     view! {
-        <button type="button" data-testid="use-suggested-name" on:click=move |_| b.patch("instanceName", Some(Value::from(name.clone())))>
+        <button type="button" data-testid="use-suggested-name" on:click=move |_| b.patch("instanceName", Some(evo_core::json::Json::from(name.clone())))>
             {label}
         </button>
     }

@@ -1,7 +1,7 @@
 //! The builder's text operations: the payload text is the source of truth, and the form, presets,
 //! share links, drafts and exports all work on it with edits that keep the user's formatting.
 
-use serde_json::Value;
+use crate::json::Json;
 use thiserror::Error;
 
 use crate::fields::Profile;
@@ -30,7 +30,7 @@ impl PatchError {
 }
 
 /// Compact JSON for a value, with `, ` between items so arrays read well inline.
-pub fn to_inline_json(v: &Value) -> String {
+pub fn to_inline_json(v: &Json) -> String {
     crate::json::inline(v)
 }
 
@@ -42,7 +42,7 @@ fn root_object(text: &str) -> Result<Node, PatchError> {
 }
 
 /// The edit that sets `key` inside the object `obj` (`None` removes it); `None` when nothing changes.
-fn set_in(text: &str, obj: &Node, key: &str, value: Option<&Value>) -> Option<Edit> {
+fn set_in(text: &str, obj: &Node, key: &str, value: Option<&Json>) -> Option<Edit> {
     let members = obj.members().unwrap_or_default();
     let index = members.iter().rposition(|m| m.key == key);
     Some(match (index, value) {
@@ -59,13 +59,13 @@ fn set_in(text: &str, obj: &Node, key: &str, value: Option<&Value>) -> Option<Ed
 /// Sets top-level `key` to `value` (`None` removes it), editing only that member's text: other
 /// members, comments, order and formatting stay as they are. Of duplicate keys the last is edited
 /// (it is the one the server keeps).
-pub fn set_field(text: &str, key: &str, value: Option<&Value>) -> Result<String, PatchError> {
+pub fn set_field(text: &str, key: &str, value: Option<&Json>) -> Result<String, PatchError> {
     set_path(text, key, value)
 }
 
 /// [`set_field`] for a dotted path (`webhook.url`): the field inside its parent object, which is
 /// created when missing and removed when its last field goes.
-pub fn set_path(text: &str, path: &str, value: Option<&Value>) -> Result<String, PatchError> {
+pub fn set_path(text: &str, path: &str, value: Option<&Json>) -> Result<String, PatchError> {
     let root = root_object(text)?;
     let Some((parent, key)) = path.split_once('.') else {
         return Ok(set_in(text, &root, path, value).map_or_else(|| text.to_owned(), |e| apply_edits(text, &[e]).0));
@@ -77,18 +77,14 @@ pub fn set_path(text: &str, path: &str, value: Option<&Value>) -> Result<String,
             return set_path(text, parent, None);
         }
         (Some(o), _) => set_in(text, o, key, value),
-        (None, Some(v)) => {
-            let mut map = serde_json::Map::new();
-            map.insert(key.to_owned(), v.clone());
-            set_in(text, &root, parent, Some(&Value::Object(map)))
-        }
+        (None, Some(v)) => set_in(text, &root, parent, Some(&Json::Obj(vec![(key.to_owned(), v.clone())]))),
         (None, None) => None,
     };
     Ok(edit.map_or_else(|| text.to_owned(), |e| apply_edits(text, &[e]).0))
 }
 
 /// Sets several fields in turn (each edit re-reads the text).
-pub fn set_fields(text: &str, fields: &[(&str, Option<Value>)]) -> Result<String, PatchError> {
+pub fn set_fields(text: &str, fields: &[(&str, Option<Json>)]) -> Result<String, PatchError> {
     fields.iter().try_fold(text.to_owned(), |t, (k, v)| set_path(&t, k, v.as_ref()))
 }
 
@@ -212,52 +208,46 @@ pub const SEED_WEBHOOK_EVENTS: [&str; 6] =
 /// qrcode carried over. In 2.x shape: `integration`, the webhook object, camelCase Chatwoot with
 /// its three required booleans.
 pub fn preset_text(profile: Profile, preset: Preset, instance_name: &str, token: &str, qrcode: bool) -> String {
-    let mut v = serde_json::Map::new();
-    let mut put = |k: &str, x: Value| {
-        v.insert(k.into(), x);
-    };
-    put("instanceName", Value::from(instance_name));
+    let mut v: Vec<(String, Json)> = Vec::new();
+    let mut put = |k: &str, x: Json| v.push((k.into(), x));
+    put("instanceName", Json::from(instance_name));
     if profile == Profile::V2 {
-        put("integration", Value::from("WHATSAPP-BAILEYS"));
+        put("integration", Json::from("WHATSAPP-BAILEYS"));
     }
-    put("token", Value::from(token));
-    put("qrcode", Value::from(qrcode));
-    let events = Value::from(SEED_WEBHOOK_EVENTS.to_vec());
+    put("token", Json::from(token));
+    put("qrcode", Json::from(qrcode));
+    let events = Json::Arr(SEED_WEBHOOK_EVENTS.iter().map(|&e| Json::from(e)).collect());
     const HOOK: &str = "https://example.com/your-webhook";
     const CW_TOKEN: &str = "[your-chatwoot-token]";
     const CW_URL: &str = "https://app.chatwoot.com";
     match (profile, preset) {
         (_, Preset::Basic) => {}
         (Profile::V1, Preset::Webhook) => {
-            put("webhook", Value::from(HOOK));
-            put("webhook_by_events", Value::from(false));
+            put("webhook", Json::from(HOOK));
+            put("webhook_by_events", Json::from(false));
             put("events", events);
         }
         (Profile::V2, Preset::Webhook) => {
-            // Built by hand, not with `json!`: its `to_value` would bring serde's serializer into the page.
-            let mut hook = serde_json::Map::new();
-            hook.insert("url".into(), Value::from(HOOK));
-            hook.insert("byEvents".into(), Value::from(false));
-            hook.insert("base64".into(), Value::from(false));
-            hook.insert("events".into(), events);
-            put("webhook", Value::Object(hook));
+            let hook =
+                [("url", Json::from(HOOK)), ("byEvents", false.into()), ("base64", false.into()), ("events", events)];
+            put("webhook", Json::Obj(hook.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()));
         }
         (Profile::V1, Preset::Chatwoot) => {
-            put("chatwoot_account_id", Value::from(1));
-            put("chatwoot_token", Value::from(CW_TOKEN));
-            put("chatwoot_url", Value::from(CW_URL));
-            put("chatwoot_sign_msg", Value::from(true));
+            put("chatwoot_account_id", Json::from(1i64));
+            put("chatwoot_token", Json::from(CW_TOKEN));
+            put("chatwoot_url", Json::from(CW_URL));
+            put("chatwoot_sign_msg", Json::from(true));
         }
         (Profile::V2, Preset::Chatwoot) => {
-            put("chatwootAccountId", Value::from("1"));
-            put("chatwootToken", Value::from(CW_TOKEN));
-            put("chatwootUrl", Value::from(CW_URL));
-            put("chatwootSignMsg", Value::from(true));
-            put("chatwootReopenConversation", Value::from(false));
-            put("chatwootConversationPending", Value::from(false));
+            put("chatwootAccountId", Json::from("1"));
+            put("chatwootToken", Json::from(CW_TOKEN));
+            put("chatwootUrl", Json::from(CW_URL));
+            put("chatwootSignMsg", Json::from(true));
+            put("chatwootReopenConversation", Json::from(false));
+            put("chatwootConversationPending", Json::from(false));
         }
     }
-    let mut text = crate::json::pretty(&Value::Object(v));
+    let mut text = crate::json::pretty(&Json::Obj(v));
     text.push('\n');
     text
 }
@@ -274,15 +264,20 @@ pub fn utf16_offset(text: &str, pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
+
+    /// A value to write, from `json!`.
+    fn j(v: Value) -> Json {
+        Json::from(&v)
+    }
 
     const TEXT: &str = "{\n  // my note\n  \"instanceName\": \"shop\",\n  \"qrcode\": true\n}\n";
 
     #[test]
     fn set_field_replaces_inserts_and_removes_keeping_comments() {
-        let t = set_field(TEXT, "instanceName", Some(&json!("store2"))).unwrap();
+        let t = set_field(TEXT, "instanceName", Some(&j(json!("store2")))).unwrap();
         assert_eq!(t, TEXT.replace("\"shop\"", "\"store2\""));
-        let t = set_field(&t, "events", Some(&json!(["CALL", "QRCODE_UPDATED"]))).unwrap();
+        let t = set_field(&t, "events", Some(&j(json!(["CALL", "QRCODE_UPDATED"])))).unwrap();
         assert!(t.ends_with("  \"qrcode\": true,\n  \"events\": [\"CALL\", \"QRCODE_UPDATED\"]\n}\n"), "{t}");
         assert!(t.contains("// my note"));
         let t = set_field(&t, "qrcode", None).unwrap();
@@ -293,27 +288,27 @@ mod tests {
         let t = set_field(&t, "instanceName", None).unwrap();
         let t = set_field(&t, "events", None).unwrap();
         assert_eq!(t, "{\n  // my note\n}\n");
-        let t = set_field(&t, "qrcode", Some(&json!(false))).unwrap();
+        let t = set_field(&t, "qrcode", Some(&j(json!(false)))).unwrap();
         assert_eq!(
             serde_json::from_str::<Value>(&crate::lint::fix_all(&t, &Default::default()).0).unwrap()["qrcode"],
             false
         );
-        assert_eq!(set_field("[1]", "a", Some(&json!(1))), Err(PatchError::NotAnObject));
+        assert_eq!(set_field("[1]", "a", Some(&j(json!(1)))), Err(PatchError::NotAnObject));
     }
 
     #[test]
     fn nested_paths_are_created_edited_and_removed() {
-        let t = set_path(TEXT, "webhook.url", Some(&json!("https://h.example"))).unwrap();
+        let t = set_path(TEXT, "webhook.url", Some(&j(json!("https://h.example")))).unwrap();
         assert!(t.contains("\"webhook\": {\"url\": \"https://h.example\"}"), "{t}");
-        let t = set_path(&t, "webhook.events", Some(&json!([]))).unwrap();
-        let t = set_path(&t, "webhook.url", Some(&json!("https://b.example"))).unwrap();
+        let t = set_path(&t, "webhook.events", Some(&j(json!([])))).unwrap();
+        let t = set_path(&t, "webhook.url", Some(&j(json!("https://b.example")))).unwrap();
         let v: Value = serde_json::from_str(&crate::lint::fix_all(&t, &Default::default()).0).unwrap();
         assert_eq!(v["webhook"], json!({"url": "https://b.example", "events": []}));
         let t = set_path(&t, "webhook.url", None).unwrap();
         let t = set_path(&t, "webhook.events", None).unwrap();
         assert!(!t.contains("webhook"), "the emptied object goes: {t}");
         assert!(t.contains("// my note"));
-        let s = set_path("{\"webhook\": \"x\"}", "webhook.url", Some(&json!("y")));
+        let s = set_path("{\"webhook\": \"x\"}", "webhook.url", Some(&j(json!("y"))));
         assert_eq!(s, Err(PatchError::ParentNotObject("webhook".into())));
     }
 

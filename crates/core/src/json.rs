@@ -1,8 +1,67 @@
 //! JSON text written from values: string literals, one-line values for edits, and the pretty form of
-//! the presets — the same bytes `serde_json` writes, without its serializer (which then stays out
-//! of the page's first load: the page builds `serde_json::Value`s but never serializes them itself).
+//! the presets — the same bytes `serde_json` writes, without its serializer, and from [`Json`], not
+//! `serde_json::Value`: the page's form and presets build these, so neither serde_json's serializer
+//! nor its `Value` (an `IndexMap` with its clone and drop code) is in the page's first load. The
+//! server's answers (read in parts loaded later) come through `Json::from(&Value)`.
 
 use serde_json::Value;
+
+/// A JSON value to write; objects keep their members' order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// A number as it is written (`1`, `-0.25`).
+    Num(String),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl From<bool> for Json {
+    fn from(b: bool) -> Json {
+        Json::Bool(b)
+    }
+}
+
+impl From<i64> for Json {
+    fn from(n: i64) -> Json {
+        Json::Num(n.to_string())
+    }
+}
+
+impl From<&str> for Json {
+    fn from(s: &str) -> Json {
+        Json::Str(s.to_owned())
+    }
+}
+
+impl From<String> for Json {
+    fn from(s: String) -> Json {
+        Json::Str(s)
+    }
+}
+
+impl From<Vec<String>> for Json {
+    fn from(items: Vec<String>) -> Json {
+        Json::Arr(items.into_iter().map(Json::Str).collect())
+    }
+}
+
+impl From<&Value> for Json {
+    fn from(v: &Value) -> Json {
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            // serde_json's own `Display` of a number (integers, and floats as it writes them) — not
+            // core's float formatting.
+            Value::Number(n) => Json::Num(n.to_string()),
+            Value::String(s) => Json::Str(s.clone()),
+            Value::Array(items) => Json::Arr(items.iter().map(Json::from).collect()),
+            Value::Object(map) => Json::Obj(map.iter().map(|(k, v)| (k.clone(), Json::from(v))).collect()),
+        }
+    }
+}
 
 /// Appends `s` as a JSON string literal, escaped as `serde_json` escapes it (`\"`, `\\`, `\n`, `\r`,
 /// `\t`, `\b`, `\f`, other control characters as `\u00XX`; everything else as is).
@@ -43,23 +102,16 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-fn push_number(out: &mut String, n: &serde_json::Number) {
-    use std::fmt::Write;
-    // serde_json's own `Display` of a number (integers, and floats as it writes them) — not core's
-    // float formatting, which the page does not otherwise carry.
-    let _ = write!(out, "{n}");
-}
-
 /// One-line JSON for a value, with `, ` between items and `: ` after keys, so an inline array or
 /// object reads well in the editor.
-pub fn inline(v: &Value) -> String {
+pub fn inline(v: &Json) -> String {
     let mut out = String::new();
     write_value(&mut out, v, None, 0);
     out
 }
 
 /// Pretty JSON (two-space indent, one member or item per line), as `serde_json::to_string_pretty`.
-pub fn pretty(v: &Value) -> String {
+pub fn pretty(v: &Json) -> String {
     let mut out = String::new();
     write_value(&mut out, v, Some("  "), 0);
     out
@@ -72,13 +124,13 @@ fn newline(out: &mut String, indent: &str, depth: usize) {
     }
 }
 
-fn write_value(out: &mut String, v: &Value, indent: Option<&str>, depth: usize) {
+fn write_value(out: &mut String, v: &Json, indent: Option<&str>, depth: usize) {
     match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => push_number(out, n),
-        Value::String(s) => push_quoted(out, s),
-        Value::Array(items) => {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Num(n) => out.push_str(n),
+        Json::Str(s) => push_quoted(out, s),
+        Json::Arr(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 before_item(out, indent, depth, i);
@@ -86,7 +138,7 @@ fn write_value(out: &mut String, v: &Value, indent: Option<&str>, depth: usize) 
             }
             close(out, indent, depth, items.is_empty(), ']');
         }
-        Value::Object(map) => {
+        Json::Obj(map) => {
             out.push('{');
             for (i, (k, item)) in map.iter().enumerate() {
                 before_item(out, indent, depth, i);
@@ -146,16 +198,25 @@ mod tests {
             json!({"instanceName": "loja", "webhook": {"url": "https://h", "events": ["A", "B"], "byEvents": false}, "n": 1}),
         ];
         for v in samples {
-            assert_eq!(pretty(&v), serde_json::to_string_pretty(&v).unwrap(), "{v}");
+            let j = Json::from(&v);
+            assert_eq!(pretty(&j), serde_json::to_string_pretty(&v).unwrap(), "{v}");
             let compact = serde_json::to_string(&v).unwrap();
             // inline() is serde's compact form with a space after each `,` and `:` outside strings.
-            let parsed: Value = serde_json::from_str(&inline(&v)).unwrap();
+            let parsed: Value = serde_json::from_str(&inline(&j)).unwrap();
             assert_eq!(parsed, v);
             if !compact.contains('"') {
-                assert_eq!(inline(&v), compact.replace(',', ", ").replace(':', ": "));
+                assert_eq!(inline(&j), compact.replace(',', ", ").replace(':', ": "));
             }
         }
-        assert_eq!(inline(&json!({"a": [1, 2], "b": "x"})), r#"{"a": [1, 2], "b": "x"}"#);
+        assert_eq!(inline(&Json::from(&json!({"a": [1, 2], "b": "x"}))), r#"{"a": [1, 2], "b": "x"}"#);
+        // What the page builds: the conversions give the values serde_json would hold.
+        let built = Json::Obj(vec![
+            ("n".into(), Json::from(-7i64)),
+            ("s".into(), Json::from("a\"b")),
+            ("b".into(), Json::from(true)),
+            ("l".into(), Json::from(vec!["X".to_owned()])),
+        ]);
+        assert_eq!(built, Json::from(&json!({"n": -7, "s": "a\"b", "b": true, "l": ["X"]})));
         assert_eq!(quote("a\"b"), serde_json::to_string("a\"b").unwrap());
     }
 }

@@ -6,10 +6,11 @@
 use crate::builder::to_inline_json;
 use crate::fields::{Convert, Field, Need, Profile, Role, Ty};
 use crate::i18n::{fill, Answers, Lang};
+use crate::json::Json;
 use crate::lint::syntax::{self, Kind, Member, Node};
 use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, v2::with_scheme, Edit};
-use serde_json::Value;
+
 use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -156,11 +157,11 @@ impl<'a> Migrator<'a> {
     fn events(&mut self, key: &str, v: &Node) -> Option<String> {
         let items = v.items()?;
         let known = self.to.events();
-        let mut out: Vec<Value> = Vec::new();
+        let mut out: Vec<Json> = Vec::new();
         let mut changed = false;
         for item in items {
             let Some(name) = item.as_str() else {
-                out.push(Value::from(self.raw(item)));
+                out.push(Json::from(self.raw(item)));
                 continue;
             };
             let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");
@@ -174,7 +175,7 @@ impl<'a> Migrator<'a> {
                         fill(self.t.note_event_upper, &[key, name, &upper]),
                     );
                 }
-                out.push(Value::from(upper));
+                out.push(Json::from(upper));
             } else {
                 changed = true;
                 note(
@@ -185,7 +186,7 @@ impl<'a> Migrator<'a> {
                 );
             }
         }
-        changed.then(|| to_inline_json(&Value::Array(out)))
+        changed.then(|| to_inline_json(&Json::Arr(out)))
     }
 
     /// What to do with one top-level member of the source.
