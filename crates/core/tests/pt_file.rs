@@ -44,7 +44,7 @@ fn the_catalogue_file_round_trips() {
     use evo_core::i18n::pt_br;
     let c = file::parse(&file::embedded_pt()).unwrap();
     assert_eq!(c.texts.lint.values(), pt_br::lint::PT_BR.values());
-    assert_eq!(c.texts.lint_v2.values(), pt_br::lint_v2::PT_BR.values());
+    assert_eq!(c.lint_v2.values(), pt_br::lint_v2::PT_BR.values());
     assert_eq!(c.texts.doctor.values(), pt_br::doctor::PT_BR.values());
     assert_eq!(c.answers.values(), pt_br::answers::PT_BR.values());
     assert_eq!(c.ui_parts.values(), pt_br::ui_parts::PT_BR.values());
@@ -55,10 +55,15 @@ fn the_catalogue_file_round_trips() {
     let mut odd = pt_br::lint::PT_BR.values();
     odd[0] = "a\\b\nc\rd \\n";
     let lint: &'static i18n::Lint = Box::leak(Box::new(i18n::Lint::from_values(&odd).unwrap()));
-    let texts =
-        i18n::Texts { lint, lint_v2: &pt_br::lint_v2::PT_BR, doctor: &pt_br::doctor::PT_BR, ui: &pt_br::ui::PT_BR };
-    let text =
-        file::write(&texts, &pt_br::answers::PT_BR, &pt_br::ui_parts::PT_BR, &pt_br::fields::V1, &pt_br::fields::V2);
+    let texts = i18n::Texts { lint, doctor: &pt_br::doctor::PT_BR, ui: &pt_br::ui::PT_BR };
+    let text = file::write(
+        &texts,
+        &pt_br::lint_v2::PT_BR,
+        &pt_br::answers::PT_BR,
+        &pt_br::ui_parts::PT_BR,
+        &pt_br::fields::V1,
+        &pt_br::fields::V2,
+    );
     assert_eq!(file::parse(&text).unwrap().texts.lint.severity_error, "a\\b\nc\rd \\n");
     // A CRLF checkout reads the same.
     let crlf = file::embedded_pt().replace('\n', "\r\n");

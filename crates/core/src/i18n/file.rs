@@ -102,6 +102,7 @@ pub enum LoadError {
 /// A whole catalogue: evo-core's texts and the field texts of both tables, in table order.
 pub struct Catalogue {
     pub texts: Texts,
+    pub lint_v2: &'static LintV2,
     pub answers: &'static Answers,
     pub ui_parts: &'static UiParts,
     pub v1: &'static [FieldText],
@@ -121,13 +122,20 @@ fn escape(out: &mut String, value: &str) {
 }
 
 /// Writes a catalogue file (the header line, then one value per line) from a language's texts.
-pub fn write(texts: &Texts, answers: &Answers, ui_parts: &UiParts, v1: &[FieldText], v2: &[FieldText]) -> String {
+pub fn write(
+    texts: &Texts,
+    lint_v2: &LintV2,
+    answers: &Answers,
+    ui_parts: &UiParts,
+    v1: &[FieldText],
+    v2: &[FieldText],
+) -> String {
     let mut out = String::with_capacity(48 * 1024);
     out.push_str(&header());
     out.push('\n');
     let parts = [
         texts.lint.values(),
-        texts.lint_v2.values(),
+        lint_v2.values(),
         texts.doctor.values(),
         answers.values(),
         texts.ui.values(),
@@ -150,7 +158,14 @@ pub fn write(texts: &Texts, answers: &Answers, ui_parts: &UiParts, v1: &[FieldTe
 #[cfg(feature = "embedded-pt")]
 pub fn embedded_pt() -> String {
     use super::pt_br;
-    write(&pt_br::TEXTS, &pt_br::answers::PT_BR, &pt_br::ui_parts::PT_BR, &pt_br::fields::V1, &pt_br::fields::V2)
+    write(
+        &pt_br::TEXTS,
+        &pt_br::lint_v2::PT_BR,
+        &pt_br::answers::PT_BR,
+        &pt_br::ui_parts::PT_BR,
+        &pt_br::fields::V1,
+        &pt_br::fields::V2,
+    )
 }
 
 fn unescape(line: &'static str, n: usize) -> Result<&'static str, LoadError> {
@@ -231,10 +246,10 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     Ok(Catalogue {
         texts: Texts {
             lint: leak(Lint::from_values(lint).ok_or_else(missing)?),
-            lint_v2: leak(LintV2::from_values(lint_v2).ok_or_else(missing)?),
             doctor: leak(Doctor::from_values(doctor).ok_or_else(missing)?),
             ui: leak(Ui::from_values(ui).ok_or_else(missing)?),
         },
+        lint_v2: leak(LintV2::from_values(lint_v2).ok_or_else(missing)?),
         answers: leak(Answers::from_values(answers).ok_or_else(missing)?),
         ui_parts: leak(UiParts::from_values(ui_parts).ok_or_else(missing)?),
         v1,
@@ -282,6 +297,10 @@ macro_rules! pt_part {
 pt_part! {
     /// The pt-BR catalogue (`Lang::texts`).
     pt_texts -> Texts, embedded: &super::pt_br::TEXTS, english: &super::en::TEXTS, installed: |c| &c.texts
+}
+pt_part! {
+    /// The pt-BR texts of the 2.x rules (`Lang::lint_v2`).
+    pt_lint_v2 -> LintV2, embedded: &super::pt_br::lint_v2::PT_BR, english: &super::en::lint_v2::EN, installed: |c| c.lint_v2
 }
 pt_part! {
     /// The pt-BR answers (`Lang::answers`).

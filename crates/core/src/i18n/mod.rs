@@ -91,6 +91,14 @@ impl Lang {
         }
     }
 
+    /// The 2.x rules' texts (apart for the same reason: the page loads the 2.x rules as a part).
+    pub fn lint_v2(self) -> &'static LintV2 {
+        match self {
+            Lang::En => &en::lint_v2::EN,
+            Lang::PtBr => file::pt_lint_v2(),
+        }
+    }
+
     /// The page's texts that only its parts loaded on first use show (apart for the same reason).
     pub fn ui_parts(self) -> &'static UiParts {
         match self {
@@ -103,7 +111,6 @@ impl Lang {
 /// One language's catalogue: the domain's texts and the page's.
 pub struct Texts {
     pub lint: &'static Lint,
-    pub lint_v2: &'static LintV2,
     pub doctor: &'static Doctor,
     pub ui: &'static Ui,
 }

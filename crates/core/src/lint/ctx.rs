@@ -27,7 +27,7 @@ impl Ctx<'_> {
 
     /// The 2.x rules' texts in the options' language.
     pub fn t2(&self) -> &'static crate::i18n::LintV2 {
-        self.opts.lang.texts().lint_v2
+        self.opts.lang.lint_v2()
     }
 
     /// A value's type as messages name it ("a string", "an array"…), in the options' language.

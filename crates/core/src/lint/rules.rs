@@ -72,7 +72,7 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
             None => cx.out.push(Diagnostic::error(
                 Code::RulesLoading,
                 Span::at(root.span.start),
-                opts.lang.texts().lint_v2.rules_loading,
+                opts.lang.texts().lint.rules_loading,
             )),
         },
     }

@@ -7,8 +7,6 @@ crate::catalog! {
         list_and: " and ",
         fix_use: "Use {0}",
         fix_use_quoted: "Use \"{0}\"",
-        /// Until the page has loaded the 2.x rules (a moment, the first time a payload is 2.x).
-        rules_loading: "Loading the 2.x rules to check this payload… (if this stays, check the network and reload the page: your text is kept).",
 
         // lint/v2/mod.rs: nested objects, their events, chatbot settings.
         nested_required: "{0} needs \"{1}\": without it the create fails with 400 (a database error).",

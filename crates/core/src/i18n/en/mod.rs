@@ -7,5 +7,4 @@ pub mod lint_v2;
 pub mod ui;
 pub mod ui_parts;
 
-pub static TEXTS: super::Texts =
-    super::Texts { lint: &lint::EN, lint_v2: &lint_v2::EN, doctor: &doctor::EN, ui: &ui::EN };
+pub static TEXTS: super::Texts = super::Texts { lint: &lint::EN, doctor: &doctor::EN, ui: &ui::EN };

@@ -4,7 +4,6 @@ pub static PT_BR: LintV2 = LintV2 {
     list_and: " e ",
     fix_use: "Usar {0}",
     fix_use_quoted: "Usar \"{0}\"",
-    rules_loading: "Carregando as regras da 2.x para verificar este payload… (se isto não sumir, confira a rede e recarregue a página: seu texto fica guardado).",
 
     nested_required: "{0} precisa de \"{1}\": sem ele o create falha com 400 (um erro de banco de dados).",
     nested_required_msg: "{0} precisa de \"{1}\": sem ele o create falha com 400 (um erro de banco de dados que termina em \"{2}\").",

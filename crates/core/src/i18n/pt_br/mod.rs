@@ -8,5 +8,4 @@ pub mod lint_v2;
 pub mod ui;
 pub mod ui_parts;
 
-pub static TEXTS: super::Texts =
-    super::Texts { lint: &lint::PT_BR, lint_v2: &lint_v2::PT_BR, doctor: &doctor::PT_BR, ui: &ui::PT_BR };
+pub static TEXTS: super::Texts = super::Texts { lint: &lint::PT_BR, doctor: &doctor::PT_BR, ui: &ui::PT_BR };
