@@ -95,6 +95,23 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Downloads `href` (a data: URL) as `file_name`, through a link clicked for the user.
+pub fn download(file_name: &str, href: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else {
+        return;
+    };
+    a.set_href(href);
+    a.set_download(file_name);
+    // In the document while it is clicked (some browsers ignore a detached link), then gone.
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        a.remove();
+    }
+}
+
 /// A query-string parameter of the page's URL (never used for secrets).
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;

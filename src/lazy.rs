@@ -17,6 +17,8 @@ use crate::i18n::tr;
 use crate::state::Builder;
 use crate::ui::app::{create, Create};
 use crate::ui::connection::Conn;
+use crate::ui::exports::{Export, ExportOut};
+use crate::ui::form::EventsChecklist;
 use crate::ui::instances::InstancesView;
 use crate::ui::qr_panel::QrPanel;
 use crate::ui::response::{announcement, Outcome, OutcomeView};
@@ -96,6 +98,21 @@ part! {
     outcome(outcome: Outcome, live: RwSignal<String>) -> AnyView {
         live.try_set(announcement(&outcome));
         view! { <OutcomeView outcome /> }.into_any()
+    }
+}
+
+part! {
+    /// The events checklist of an events field, with every event's description (the form's
+    /// webhook and event-sink sections: loaded when the first of them opens).
+    events_checklist(f: &'static evo_core::fields::Field) -> AnyView {
+        view! { <EventsChecklist f /> }.into_any()
+    }
+}
+
+part! {
+    /// What an export button does (cURL command, share link, download, clipboard).
+    export(what: Export, base_url: String, b: Builder, out: ExportOut) -> Task<()> {
+        Box::pin(crate::ui::exports::run(what, base_url, b, out))
     }
 }
 

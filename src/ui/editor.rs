@@ -1,12 +1,9 @@
-//! The JSON editor (a textarea with line numbers), the diagnostics list with fix-its, and the
-//! exports: copy JSON, copy as cURL, download, share link.
+//! The JSON editor (a textarea with line numbers) and the diagnostics list with fix-its.
 
-use evo_core::builder::{curl_command, encode_fragment, strip_secrets, utf16_offset};
+use evo_core::builder::utf16_offset;
 use evo_core::lint::{Code, Severity, Span};
-use evo_core::url::BaseUrl;
 use leptos::html::Textarea;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::browser;
 use crate::i18n::{fill, t, tr, ui, Ui};
@@ -203,111 +200,5 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
                 }
             })}
         </li>
-    }
-}
-
-/// What was copied (its name in the status line, its test id, its label).
-#[derive(Clone, Copy, PartialEq)]
-enum Export {
-    Json,
-    Curl,
-    Share,
-}
-
-impl Export {
-    fn name(self, u: &'static Ui) -> &'static str {
-        match self {
-            Export::Json => u.json,
-            Export::Curl => u.curl_command,
-            Export::Share => u.share_link,
-        }
-    }
-}
-
-/// Copy JSON, copy as cURL, download, share link.
-#[component]
-pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
-    let b = Builder::expect();
-    let shown = RwSignal::new(None::<(Export, String)>);
-    let copied = RwSignal::new(String::new());
-    let copy = move |what: Export, text: String| {
-        shown.set(Some((what, text.clone())));
-        spawn_local(async move {
-            let ok = browser::copy_text(&text).await;
-            let u = t();
-            copied.set(fill(if ok { u.what_copied } else { u.copy_by_hand }, &[what.name(u)]));
-        });
-    };
-    let curl = move |_| {
-        let url = BaseUrl::parse(&base_url.get_untracked())
-            .map(|b| b.create_url())
-            .unwrap_or_else(|_| "https://YOUR-SERVER/instance/create".into());
-        copy(Export::Curl, curl_command(&url, &b.text.get_untracked()));
-    };
-    let share = move |_| match strip_secrets(&b.text.get_untracked()) {
-        Some(clean) => {
-            let profile = b.profile.get_untracked().id();
-            let url = format!(
-                "{}#payload={}&profile={profile}",
-                browser::page_url_without_fragment(),
-                encode_fragment(&clean)
-            );
-            copy(Export::Share, url)
-        }
-        None => {
-            shown.set(None);
-            copied.set(t().share_unsafe.into());
-        }
-    };
-    // The data: URL is built when clicked (not on every keystroke: a 10 MB text would make a 30 MB attribute).
-    let download = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        if let Some(a) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-            a.set_href(&format!("data:application/json;charset=utf-8,{}", encode_fragment(&b.text.get_untracked())));
-        }
-    };
-    // The JSON Schema of the profile in use: a static file next to the page (generated from the
-    // field table and kept current by a test), so no schema code travels in the wasm.
-    let schema_file = move || format!("schema/evolution-create-{}.schema.json", b.profile.get().id());
-    let file_name = move || {
-        let name = b.linted.with(|l| l.field("instanceName").and_then(|n| n.as_str().map(str::to_owned)));
-        format!("{}.json", name.filter(|n| !n.is_empty()).unwrap_or_else(|| "instance".into()))
-    };
-    view! {
-        <div class="row wrap exports">
-            <button type="button" data-testid="copy-json" on:click=move |_| copy(Export::Json, b.text.get_untracked())>
-                {tr(|u| u.copy_json)}
-            </button>
-            <button type="button" data-testid="copy-curl" on:click=curl>
-                {tr(|u| u.copy_curl)}
-            </button>
-            <a class="button" data-testid="download-json" href="#" download=file_name on:click=download>
-                {tr(|u| u.download_json)}
-            </a>
-            <a class="button" data-testid="download-schema" href=schema_file download="">
-                {tr(|u| u.json_schema)}
-            </a>
-            <button type="button" data-testid="share-link" on:click=share>
-                {tr(|u| u.share_link)}
-            </button>
-            <span class="hint" role="status" data-testid="copy-status">{move || copied.get()}</span>
-        </div>
-        {move || {
-            shown
-                .get()
-                .map(|(what, text)| {
-                    let (testid, label): (_, fn(&'static Ui) -> &'static str) = match what {
-                        Export::Curl => ("curl-text", |u| u.curl_label),
-                        Export::Share => ("share-url", |u| u.share_label),
-                        Export::Json => ("copy-text", |u| u.json_label),
-                    };
-                    view! {
-                        <label class="hint" for="export-text">
-                            {tr(label)}
-                        </label>
-                        <textarea id="export-text" class="export" readonly data-testid=testid prop:value=text rows="4"></textarea>
-                    }
-                })
-        }}
     }
 }

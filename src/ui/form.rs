@@ -67,7 +67,8 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
     let b = Builder::expect();
     let key = f.key;
     if f.input == Input::Events {
-        return view! { <EventsChecklist f /> }.into_any();
+        // Only the closed sections (webhook, event sinks) have one: loaded when one first opens.
+        return crate::lazy::show(crate::lazy::events_checklist(f));
     }
     let id = format!("f-{}", key.replace('.', "-"));
     let msg_id = format!("{id}-msg");

@@ -1,5 +1,5 @@
 //! The page's views, one file per concern: the page shell (`app`), the connection card, the
-//! builder (profile bar, form, editor with diagnostics and exports), the response card, the QR
+//! builder (profile bar, form, editor with diagnostics, exports), the response card, the QR
 //! view and the QR panel. Views are thin: rules come from `evo_core`, HTTP from [`crate::http`],
 //! storage from [`crate::storage`].
 
@@ -7,6 +7,7 @@ pub mod app;
 pub mod connection;
 pub mod copy;
 pub mod editor;
+pub mod exports;
 pub mod form;
 pub mod instances;
 pub mod profile;

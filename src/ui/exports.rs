@@ -1,0 +1,135 @@
+//! The exports under the editor: copy JSON, copy as cURL, download, JSON Schema, share link. The
+//! buttons are part of the page; what they do (the cURL command, the secret-free share link, the
+//! download, the clipboard) is a part loaded on the first click (`lazy::export`), so it is not in
+//! the first load. A part that cannot be loaded is said in the status line; the text is untouched.
+
+use evo_core::builder::{curl_command, encode_fragment, strip_secrets};
+use evo_core::url::BaseUrl;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser;
+use crate::i18n::{fill, t, tr, Ui};
+use crate::state::Builder;
+
+/// What an export button asks for.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Export {
+    Json,
+    Curl,
+    Share,
+    Download,
+}
+
+impl Export {
+    /// Its name in the status line.
+    fn name(self, u: &'static Ui) -> &'static str {
+        match self {
+            Export::Json | Export::Download => u.json,
+            Export::Curl => u.curl_command,
+            Export::Share => u.share_link,
+        }
+    }
+}
+
+/// Where an export's result goes: the text shown for copying by hand, and the status line.
+#[derive(Clone, Copy)]
+pub struct ExportOut {
+    shown: RwSignal<Option<(Export, String)>>,
+    status: RwSignal<String>,
+}
+
+/// Carries out an export (reached only through `lazy::export`): builds the text, then copies it
+/// (and shows it, so it can be copied by hand where the clipboard refuses) or downloads it.
+pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
+    let text = b.text.get_untracked();
+    let result = match what {
+        Export::Json => text,
+        Export::Curl => {
+            let url = BaseUrl::parse(&base_url)
+                .map(|b| b.create_url())
+                .unwrap_or_else(|_| "https://YOUR-SERVER/instance/create".into());
+            curl_command(&url, &text)
+        }
+        Export::Share => match strip_secrets(&text) {
+            Some(clean) => format!(
+                "{}#payload={}&profile={}",
+                browser::page_url_without_fragment(),
+                encode_fragment(&clean),
+                b.profile.get_untracked().id()
+            ),
+            None => {
+                out.shown.try_set(None);
+                out.status.try_set(t().share_unsafe.into());
+                return;
+            }
+        },
+        Export::Download => {
+            let name = b.str_field("instanceName").filter(|n| !n.is_empty()).unwrap_or_else(|| "instance".into());
+            // The data: URL is built on the click (not on every keystroke: a 10 MB text would
+            // make a 30 MB attribute).
+            let href = format!("data:application/json;charset=utf-8,{}", encode_fragment(&text));
+            browser::download(&format!("{name}.json"), &href);
+            return;
+        }
+    };
+    out.shown.try_set(Some((what, result.clone())));
+    let ok = browser::copy_text(&result).await;
+    let u = t();
+    out.status.try_set(fill(if ok { u.what_copied } else { u.copy_by_hand }, &[what.name(u)]));
+}
+
+/// The export buttons, their status line and the text last exported.
+#[component]
+pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
+    let b = Builder::expect();
+    let out = ExportOut { shown: RwSignal::new(None), status: RwSignal::new(String::new()) };
+    let export = move |what: Export| {
+        let base = base_url.get_untracked();
+        spawn_local(async move {
+            match crate::lazy::export(what, base, b, out).await {
+                Ok(task) => task.await,
+                Err(e) => {
+                    out.status.try_set(e.to_string());
+                }
+            }
+        });
+    };
+    // The JSON Schema of the profile in use: a static file next to the page (generated from the
+    // field table and kept current by a test), so no schema code travels in the wasm.
+    let schema_file = move || format!("schema/evolution-create-{}.schema.json", b.profile.get().id());
+    let button = move |what: Export, testid: &'static str, label: fn(&'static Ui) -> &'static str| {
+        view! {
+            <button type="button" data-testid=testid on:click=move |_| export(what)>
+                {tr(label)}
+            </button>
+        }
+    };
+    view! {
+        <div class="row wrap exports">
+            {button(Export::Json, "copy-json", |u| u.copy_json)}
+            {button(Export::Curl, "copy-curl", |u| u.copy_curl)}
+            {button(Export::Download, "download-json", |u| u.download_json)}
+            <a class="button" data-testid="download-schema" href=schema_file download="">
+                {tr(|u| u.json_schema)}
+            </a>
+            {button(Export::Share, "share-link", |u| u.share_link)}
+            <span class="hint" role="status" data-testid="copy-status">{move || out.status.get()}</span>
+        </div>
+        {move || {
+            out.shown.get().map(|(what, text)| {
+                let (testid, label): (_, fn(&'static Ui) -> &'static str) = match what {
+                    Export::Curl => ("curl-text", |u| u.curl_label),
+                    Export::Share => ("share-url", |u| u.share_label),
+                    Export::Json | Export::Download => ("copy-text", |u| u.json_label),
+                };
+                view! {
+                    <label class="hint" for="export-text">
+                        {tr(label)}
+                    </label>
+                    <textarea id="export-text" class="export" readonly data-testid=testid prop:value=text rows="4"></textarea>
+                }
+            })
+        }}
+    }
+}
