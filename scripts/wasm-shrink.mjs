@@ -10,6 +10,8 @@
 //    `IntoUnderlyingSource`/`…Sink`/`…ByteSource` are `#[wasm_bindgen]` classes: exports, so roots
 //    that no dead-code pass removes, with their glue classes. The page never builds a stream from
 //    Rust; the classes are taken out of the glue and their methods out of the wasm's exports.
+// 3. wasm-bindgen's two "using deprecated parameters" warnings in the glue's init functions: the
+//    page's loader and the split loader call them the current way (an object, or nothing).
 //
 // Every step checks what it assumed (each import name defined exactly once in the glue, nothing left
 // that names a dropped export) and throws otherwise: a wasm-bindgen that writes its glue differently
@@ -41,6 +43,12 @@ export function shrink(wasm, js, { unusedClasses = UNUSED_CLASSES } = {}) {
     return !drop;
   }));
   if (removed === 0 && unusedClasses.length) throw new Error('wasm-shrink: no export of the unused classes found');
+
+  // 3. The deprecation warnings (a non-object argument is still taken as before, silently).
+  const warnings = /\} else \{\n\s*console\.warn\('using deprecated parameters[^'\n]*'\)\n\s*\}/g;
+  const found = js.match(warnings)?.length ?? 0;
+  if (found !== 2) throw new Error(`wasm-shrink: ${found} deprecation warnings in the glue (expected 2)`);
+  js = js.replace(warnings, '}');
 
   // 1. Short import names.
   const imports = sections.find((s) => s.id === 2);

@@ -32,11 +32,29 @@ impl Export {
     }
 }
 
-/// Where an export's result goes: the text shown for copying by hand, and the status line.
+/// Where an export's result goes: the text shown for copying by hand (its view is made by the
+/// part), and the status line.
 #[derive(Clone, Copy)]
 pub struct ExportOut {
-    shown: RwSignal<Option<(Export, String)>>,
+    shown: RwSignal<Option<ViewFn>>,
     status: RwSignal<String>,
+}
+
+/// The exported text, labelled, selectable for copying by hand.
+fn shown(what: Export, text: String) -> ViewFn {
+    let (testid, label): (_, fn(&'static Ui) -> &'static str) = match what {
+        Export::Curl => ("curl-text", |u| u.curl_label),
+        Export::Share => ("share-url", |u| u.share_label),
+        Export::Json | Export::Download => ("copy-text", |u| u.json_label),
+    };
+    ViewFn::from(move || {
+        view! {
+            <label class="hint" for="export-text">
+                {tr(label)}
+            </label>
+            <textarea id="export-text" class="export" readonly data-testid=testid prop:value=text.clone() rows="4"></textarea>
+        }
+    })
 }
 
 /// Carries out an export (reached only through `lazy::export`): builds the text, then copies it
@@ -73,7 +91,7 @@ pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
             return;
         }
     };
-    out.shown.try_set(Some((what, result.clone())));
+    out.shown.try_set(Some(shown(what, result.clone())));
     let ok = browser::copy_text(&result).await;
     let u = t();
     out.status.try_set(fill(if ok { u.what_copied } else { u.copy_by_hand }, &[what.name(u)]));
@@ -116,20 +134,6 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
             {button(Export::Share, "share-link", |u| u.share_link)}
             <span class="hint" role="status" data-testid="copy-status">{move || out.status.get()}</span>
         </div>
-        {move || {
-            out.shown.get().map(|(what, text)| {
-                let (testid, label): (_, fn(&'static Ui) -> &'static str) = match what {
-                    Export::Curl => ("curl-text", |u| u.curl_label),
-                    Export::Share => ("share-url", |u| u.share_label),
-                    Export::Json | Export::Download => ("copy-text", |u| u.json_label),
-                };
-                view! {
-                    <label class="hint" for="export-text">
-                        {tr(label)}
-                    </label>
-                    <textarea id="export-text" class="export" readonly data-testid=testid prop:value=text rows="4"></textarea>
-                }
-            })
-        }}
+        {move || out.shown.get().map(|v| v.run())}
     }
 }

@@ -41,17 +41,18 @@ fn root_object(text: &str) -> Result<Node, PatchError> {
     }
 }
 
-/// The edit that sets `key` inside the object `obj` (`None` removes it); `None` when nothing changes.
-fn set_in(text: &str, obj: &Node, key: &str, value: Option<&Json>) -> Option<Edit> {
+/// The edit that sets `key` inside the object `obj` to `value`, JSON text (`None` removes it);
+/// `None` when nothing changes.
+fn set_in(text: &str, obj: &Node, key: &str, value: Option<String>) -> Option<Edit> {
     let members = obj.members().unwrap_or_default();
     let index = members.iter().rposition(|m| m.key == key);
     Some(match (index, value) {
         (Some(i), Some(v)) => match &members[i].value {
-            Some(old) => Edit::replace(old.span, to_inline_json(v)),
-            None => Edit::insert(members[i].key_span.end, format!(": {}", to_inline_json(v))),
+            Some(old) => Edit::replace(old.span, v),
+            None => Edit::insert(members[i].key_span.end, format!(": {v}")),
         },
         (Some(i), None) => Edit::delete(remove_member_span(text.as_bytes(), members, i, &members[i])),
-        (None, Some(v)) => insert_member_edit(text, obj, None, key, &to_inline_json(v)),
+        (None, Some(v)) => insert_member_edit(text, obj, None, key, &v),
         (None, None) => return None,
     })
 }
@@ -67,6 +68,7 @@ pub fn set_field(text: &str, key: &str, value: Option<&Json>) -> Result<String, 
 /// created when missing and removed when its last field goes.
 pub fn set_path(text: &str, path: &str, value: Option<&Json>) -> Result<String, PatchError> {
     let root = root_object(text)?;
+    let value = value.map(to_inline_json);
     let Some((parent, key)) = path.split_once('.') else {
         return Ok(set_in(text, &root, path, value).map_or_else(|| text.to_owned(), |e| apply_edits(text, &[e]).0));
     };
@@ -76,8 +78,9 @@ pub fn set_path(text: &str, path: &str, value: Option<&Json>) -> Result<String, 
         (Some(o), None) if o.members().is_some_and(|m| m.iter().all(|m| m.key == key)) => {
             return set_path(text, parent, None);
         }
-        (Some(o), _) => set_in(text, o, key, value),
-        (None, Some(v)) => set_in(text, &root, parent, Some(&Json::Obj(vec![(key.to_owned(), v.clone())]))),
+        (Some(o), v) => set_in(text, o, key, v),
+        // The parent is created around the value: `{"key": value}`, as `to_inline_json` writes it.
+        (None, Some(v)) => set_in(text, &root, parent, Some(format!("{{{}: {v}}}", crate::json::quote(key)))),
         (None, None) => None,
     };
     Ok(edit.map_or_else(|| text.to_owned(), |e| apply_edits(text, &[e]).0))
