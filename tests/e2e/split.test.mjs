@@ -21,6 +21,11 @@ test('first load: the main module only; each part fetched on first use, once', a
   const { app, page, log } = await openApp(w.browser, w.site.url);
   await page.waitForLoadState('networkidle');
   assert.deepEqual(fetched(log), ['main'], 'nothing but the main module before anything is used');
+  // The events checklist lives in closed sections only: it comes when the first of them opens.
+  await app.tid('section-webhook').click();
+  await app.tid('events-events').waitFor();
+  assert.equal(count(log, 'events_checklist'), 1);
+  await app.tid('section-webhook').click();
 
   await app.connect(w.sandbox.url, KEY);
   assert.match(await app.testConnection('1.8.2'), /1\.8\.2/);
@@ -39,6 +44,12 @@ test('first load: the main module only; each part fetched on first use, once', a
   await app.tid('instances-refresh').waitFor();
   assert.equal(count(log, 'instances'), 1);
   await app.instances.backToCreate();
+
+  // The export buttons are on the first screen; what they do arrives with the first click.
+  assert.match(await app.copyCurl(), /^curl /);
+  assert.equal(count(log, 'export'), 1);
+  assert.match(await app.shareLink(), /#payload=/);
+  assert.equal(count(log, 'export'), 1, 'the second export uses the part already there');
 
   await app.field('instanceName').fill('splitcheck');
   const status = await app.send();
@@ -67,6 +78,12 @@ test('a part that cannot be fetched is explained; the text stays; the next use f
   await app.instances.open();
   await app.tid('part-unavailable').waitFor();
   await app.instances.backToCreate();
+  // An export says so in its status line; a section's events checklist where it would be.
+  await app.tid('copy-curl').click();
+  await until(async () => /could not be loaded/.test(await app.tid('copy-status').textContent()), 'the export explained');
+  await app.tid('section-webhook').click();
+  await page.locator('details:has([data-testid=section-webhook]) [data-testid=part-unavailable]').waitFor();
+  assert.equal(await app.editorText(), before, 'the payload is untouched');
   await app.clickSend();
   // Neither the sending part nor the answer's view is there: the response card says so.
   await app.page.locator('[aria-labelledby=resp-h] [data-testid=part-unavailable]').waitFor();
