@@ -9,6 +9,7 @@ use super::syntax::{Kind, Member, Node};
 use super::text::{insert_member_edit, remove_member_span, Edit};
 use crate::fields::{self, Field, Profile, Role, Ty};
 use crate::i18n::{fill, Lint};
+use crate::json::quote;
 
 pub(super) struct Ctx<'a> {
     pub text: &'a str,
@@ -53,11 +54,6 @@ pub fn is_http_url(s: &str) -> bool {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !host.is_empty() && !host.starts_with(':') && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-/// A JSON string literal.
-pub fn quote(s: &str) -> String {
-    crate::json::quote(s)
 }
 
 /// The member `key` of an object's members (the last copy: the one the server keeps).

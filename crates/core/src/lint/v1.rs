@@ -2,13 +2,14 @@
 //! fields of the contract). Each message says what the server would do.
 
 use super::code::Code;
-use super::ctx::{bool_fix, is_http_url, is_placeholder, quote, Ctx};
+use super::ctx::{bool_fix, is_http_url, is_placeholder, Ctx};
 use super::diag::{Diagnostic, Fix};
 use super::suggest::{is_seed_instance_name, slug};
 use super::syntax::{Kind, Member, Node};
 use super::text::Edit;
 use crate::fields::Profile;
 use crate::i18n::fill;
+use crate::json::quote;
 
 const CHATWOOT_TRIO: [&str; 3] = ["chatwoot_account_id", "chatwoot_token", "chatwoot_url"];
 const STRICT_CHATWOOT: [&str; 3] =

@@ -3,8 +3,9 @@
 use super::{filled, with_scheme, CHATWOOT_TRIO, P};
 use crate::fields::Need;
 use crate::i18n::fill;
+use crate::json::quote;
 use crate::lint::code::Code;
-use crate::lint::ctx::{is_http_url, quote, Ctx};
+use crate::lint::ctx::{is_http_url, Ctx};
 use crate::lint::diag::{Diagnostic, Fix};
 use crate::lint::syntax::Member;
 use crate::lint::text::Edit;

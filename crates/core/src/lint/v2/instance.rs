@@ -2,8 +2,9 @@
 
 use super::filled;
 use crate::i18n::fill;
+use crate::json::quote;
 use crate::lint::code::Code;
-use crate::lint::ctx::{is_placeholder, quote, Ctx};
+use crate::lint::ctx::{is_placeholder, Ctx};
 use crate::lint::diag::{Diagnostic, Fix};
 use crate::lint::suggest::slug;
 use crate::lint::syntax::Node;

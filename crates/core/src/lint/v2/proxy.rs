@@ -2,8 +2,9 @@
 
 use super::filled;
 use crate::i18n::fill;
+use crate::json::quote;
 use crate::lint::code::Code;
-use crate::lint::ctx::{quote, Ctx};
+use crate::lint::ctx::Ctx;
 use crate::lint::diag::{Diagnostic, Fix};
 use crate::lint::text::Edit;
 

@@ -2,8 +2,9 @@
 
 use super::SINKS;
 use crate::i18n::fill;
+use crate::json::quote;
 use crate::lint::code::Code;
-use crate::lint::ctx::{is_http_url, is_placeholder, member, quote, Ctx};
+use crate::lint::ctx::{is_http_url, is_placeholder, member, Ctx};
 use crate::lint::diag::{Diagnostic, Fix};
 use crate::lint::syntax::Node;
 use crate::lint::text::Edit;
