@@ -202,14 +202,14 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     }
     let text: &'static str = Box::leak(text.strip_suffix('\n').unwrap_or(text).to_owned().into_boxed_str());
     let rows = V1.len() + V2.len();
-    let want = 1
-        + Lint::KEYS.len()
+    // The catalogue parts' values, one per line after the header; the field rows follow.
+    let text_lines = Lint::KEYS.len()
         + LintV2::KEYS.len()
         + Doctor::KEYS.len()
         + Answers::KEYS.len()
         + Ui::KEYS.len()
-        + UiParts::KEYS.len()
-        + 4 * rows;
+        + UiParts::KEYS.len();
+    let want = 1 + text_lines + 4 * rows;
     let lines: Vec<&'static str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
     if lines.len() != want {
         return Err(LoadError::Lines { found: lines.len(), expected: want });
@@ -224,13 +224,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     let (answers, rest) = rest.split_at(Answers::KEYS.len());
     let (ui, rest) = rest.split_at(Ui::KEYS.len());
     let (ui_parts, rest) = rest.split_at(UiParts::KEYS.len());
-    let mut line = 2
-        + Lint::KEYS.len()
-        + LintV2::KEYS.len()
-        + Doctor::KEYS.len()
-        + Answers::KEYS.len()
-        + Ui::KEYS.len()
-        + UiParts::KEYS.len();
+    let mut line = 2 + text_lines;
     let mut texts = Vec::with_capacity(rows);
     for (f, r) in V1.iter().chain(V2).zip(rest.chunks_exact(4)) {
         if r[0] != f.key {
