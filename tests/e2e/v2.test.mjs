@@ -55,6 +55,28 @@ test('test connection → profile v2 → Basic preset in 2.x shape → 201 → Q
   assert.deepEqual(log.errors, []);
 });
 
+test('2.x webhook preset: the webhook.events checklist lists the 2.x events and writes inside the webhook object', async () => {
+  const { app, page, log } = await openApp(browser, site.url);
+  await connect(app, v2.url);
+  await app.preset('webhook');
+  const list = app.tid('events-webhook-events');
+  await list.waitFor();
+  // 2.x-only events are offered (MESSAGES_EDITED is not a 1.8 event).
+  await app.tid('event-webhook-events-MESSAGES_EDITED').waitFor();
+  assert.equal(await app.tid('event-events-MESSAGES_EDITED').count(), 0, 'no top-level events list in 2.x');
+  await app.tid('event-webhook-events-MESSAGES_EDITED').check();
+  await app.waitForEditor((v) => v.webhook?.events?.includes('MESSAGES_EDITED'), 'the event inside webhook.events');
+  const sent = await app.editorJson();
+  assert.equal(sent.events, undefined, 'nothing written at the top level');
+  assert.deepEqual(
+    sent.webhook.events,
+    ['QRCODE_UPDATED', 'MESSAGES_UPSERT', 'MESSAGES_EDITED', 'MESSAGES_UPDATE', 'MESSAGES_DELETE', 'SEND_MESSAGE', 'CONNECTION_UPDATE'],
+    'in the server\'s order',
+  );
+  assert.equal(await page.getByTestId('part-unavailable').count(), 0);
+  assert.deepEqual(log.errors, []);
+});
+
 test('the seed\'s webhook example: flagged under v2, migrated with notes, filled, sent, and the webhook is really saved', async () => {
   const { app, log } = await openApp(browser, site.url);
   await connect(app, v2.url);
