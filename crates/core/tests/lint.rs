@@ -362,6 +362,33 @@ fn instance_name_rules() {
     assert_eq!(parses_to(&fixed(&text))["instanceName"], "ab");
 }
 
+/// `-` and `_` go beyond the vendor's page but not beyond any server: a warning quoting the page,
+/// never an error; capitals, accents and spaces stay errors.
+#[test]
+fn instance_name_hyphen_and_underscore_warn() {
+    let with_name = |n: &str| format!("{{\"instanceName\": \"{n}\", \"token\": \"t-1\", \"qrcode\": true}}");
+    for name in ["loja-centro", "loja_centro", "a-1_b"] {
+        let d = run(&with_name(name)).diagnostics.into_iter().find(|d| d.code == "evo/instance-name").unwrap();
+        assert_eq!(d.severity, Severity::Warning, "{name}");
+        assert!(d.message.contains("non-accented lowercase alphabetic characters or numbers"), "{}", d.message);
+        assert!(!run(&with_name(name)).has_errors(), "{name}");
+    }
+    for name in ["Loja-Centro", "loja centro", "lojão-1"] {
+        let d = run(&with_name(name)).diagnostics.into_iter().find(|d| d.code == "evo/instance-name").unwrap();
+        assert_eq!(d.severity, Severity::Error, "{name}");
+    }
+}
+
+/// `null` for an optional object is read as absent by 1.8.2: a warning with a fix, not an error.
+#[test]
+fn null_optional_object_is_a_warning() {
+    let text = "{\"instanceName\": \"shop\", \"token\": \"t-1\", \"proxy\": null}";
+    let d = run(text).diagnostics.into_iter().find(|d| d.code == "evo/null").unwrap();
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(!run(text).has_errors());
+    assert!(parses_to(&fixed(text)).get("proxy").is_none());
+}
+
 #[test]
 fn token_rules() {
     let text = "{\"instanceName\": \"shop\", \"qrcode\": true}";

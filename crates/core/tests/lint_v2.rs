@@ -67,6 +67,19 @@ fn s2_top_level_object_and_s3_null() {
     assert!(fixed_by(&t, &d).get("token").is_none());
 }
 
+/// Optional objects no schema types (webhook, the sinks, headers): null is read as absent.
+#[test]
+fn s3_null_for_an_optional_object_is_a_warning() {
+    for extra in [json!({"webhook": null}), json!({"rabbitmq": null}), json!({"webhook": {"url": "https://x.example/h", "events": ["QRCODE_UPDATED"], "headers": null}})] {
+        let t = base(extra.clone());
+        let d = one(&t, "evo/null");
+        assert_eq!(d.severity, Severity::Warning, "{extra}");
+        assert!(!diags(&t).iter().any(|d| d.severity == Severity::Error), "{extra}: {:#?}", diags(&t));
+    }
+    let t = base(json!({"webhook": null}));
+    assert!(fixed_by(&t, &one(&t, "evo/null")).get("webhook").is_none());
+}
+
 // ---------- 3.2 identity and channel ----------
 
 #[test]

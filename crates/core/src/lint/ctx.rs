@@ -117,6 +117,15 @@ impl<'a> Ctx<'a> {
         let t = self.t();
         let key = f.key;
         let v2 = self.profile == Profile::V2;
+        // An optional object that no schema types (webhook, proxy, the sinks, headers): every
+        // server reads null as absent.
+        if v.kind == Kind::Null && matches!(f.ty, Ty::Object | Ty::Headers) && !f.strict {
+            self.push(
+                Diagnostic::warning(Code::Null, v.span, fill(t.null_object, &[key]))
+                    .with_fix(Fix::one(t.fix_remove_it, self.remove(self.members_of(key), m))),
+            );
+            return;
+        }
         if v2 && v.kind == Kind::Null {
             self.push(
                 Diagnostic::error(Code::Null, v.span, fill(t.null_v2, &[key, f.ty.json_type()]))

@@ -89,10 +89,13 @@ impl<'a> Ctx<'a> {
             Diagnostic::error(Code::Placeholder, v.span, fill(t.instance_name_placeholder, &[name]))
         } else if name.contains('/') {
             Diagnostic::error(Code::InstanceNameSlash, v.span, t.instance_name_slash)
-        } else if !is_seed_instance_name(name) {
-            Diagnostic::error(Code::InstanceName, v.span, t.instance_name_chars)
-        } else {
+        } else if is_seed_instance_name(name) {
             return;
+        } else if is_seed_instance_name(&name.replace(['-', '_'], "")) {
+            // Only - or _ beyond the seed's rule: accepted by every server and safe in URLs.
+            Diagnostic::warning(Code::InstanceName, v.span, t.instance_name_dash)
+        } else {
+            Diagnostic::error(Code::InstanceName, v.span, t.instance_name_chars)
         };
         self.push(d.with_fix_opt(fix));
     }

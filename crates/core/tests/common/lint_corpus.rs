@@ -97,6 +97,7 @@ pub fn rules() -> Vec<String> {
         r#"{"instanceName": "shop", "token": "reused-token", "qrcode": true}"#,
         r#"{"instanceName": "shop", "token": "t4", "qrcode": true, "webhook": "https://x.example/h"}"#,
         r#"{"instanceName": "a/b", "token": "t5"}"#,
+        r#"{"instanceName": "loja-centro", "token": "t7", "proxy": null}"#,
         r#"{"instanceName": "shop", "integration": "WHATSAPP-BAILEYS", "webhook": {"url": "https://x.example", "events": []}}"#,
         // 2.x shaped (the 2.x profile reaches the shared checks that only it uses).
         r#"{"instanceName": "shop", "integration": "whatsapp-baileys", "token": "t6", "qrcode": null,
