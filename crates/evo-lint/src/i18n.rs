@@ -42,6 +42,8 @@ Exit status: 0 no errors, 1 errors found (with --migrate: in the migrated payloa
         profile_default: "the default: the payload's shape says nothing",
         already: "{0}: already {1}: nothing to migrate",
         not_utf8: "The file is not valid UTF-8 (first bad byte at offset {0}); JSON must be UTF-8.",
+        /// {0} the file, {1} the offset of the first bad byte.
+        not_utf8_untouched: "{0}: not valid UTF-8 (first bad byte at offset {1}), so it was not rewritten: nothing is written back that was not read exactly. Convert it to UTF-8 first (e.g. iconv -f latin1 -t utf-8).",
         summary: "{0}: {1} error(s), {2} warning(s), {3} note(s)",
         fix: "fix: {0}",
     }
@@ -85,6 +87,7 @@ Código de saída: 0 sem erros, 1 erros encontrados (com --migrate: no payload m
     profile_default: "o padrão: o formato do payload não diz nada",
     already: "{0}: já está em {1}: nada a migrar",
     not_utf8: "O arquivo não é UTF-8 válido (primeiro byte inválido no offset {0}); JSON precisa ser UTF-8.",
+    not_utf8_untouched: "{0}: não é UTF-8 válido (primeiro byte inválido no offset {1}), por isso não foi reescrito: nada é gravado de volta sem ter sido lido exatamente. Converta-o para UTF-8 antes (por exemplo iconv -f latin1 -t utf-8).",
     summary: "{0}: {1} erro(s), {2} aviso(s), {3} nota(s)",
     fix: "correção: {0}",
 };

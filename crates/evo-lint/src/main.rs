@@ -28,6 +28,10 @@ enum RunError {
     Io { file: String, source: std::io::Error, writing: bool },
     #[error("{file}: {source}")]
     Migrate { file: String, source: MigrateError },
+    /// `--fix` or `--migrate` on a text that is not UTF-8: writing it back would replace every bad
+    /// byte with U+FFFD.
+    #[error("{file}: not valid UTF-8 at byte {at}")]
+    NotUtf8 { file: String, at: usize },
     #[error("writing the report: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -41,6 +45,7 @@ impl RunError {
                 fill(if *writing { t.write_failed } else { t.read_failed }, &[file, &source.to_string()])
             }
             RunError::Migrate { file, source } => format!("{file}: {}", source.message(lang)),
+            RunError::NotUtf8 { file, at } => fill(t.not_utf8_untouched, &[file, &at.to_string()]),
             RunError::Output(e) => fill(t.report_failed, &[&e.to_string()]),
         }
     }
@@ -115,6 +120,9 @@ fn run(args: &Args, lang: Lang) -> Result<bool, RunError> {
     for file in &args.files {
         let (mut text, bad_utf8) = output::read_input(file).map_err(io(file))?;
         let name = if file == "-" { "<stdin>" } else { file.as_str() };
+        if let (Some(at), true) = (bad_utf8, args.fix || args.migrate.is_some()) {
+            return Err(RunError::NotUtf8 { file: name.into(), at });
+        }
         let (mut profile, why) = choose_profile(&text, args.profile, args.migrate, lang);
         if let (Some(why), Format::Human) = (&why, args.format) {
             eprintln!("{}", fill(t.profile_line, &[name, profile.id(), why]));

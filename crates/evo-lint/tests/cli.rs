@@ -392,3 +392,31 @@ fn codes_do_not_depend_on_the_language() {
     };
     assert_eq!(sarif("pt-BR"), sarif("en"));
 }
+
+/// A Latin-1 file (`São Paulo` with one byte 0xE3) is never written back by `--fix` or
+/// `--migrate … --fix`: the bytes stay exactly as they were, exit 2 and a message; plain linting
+/// still reports it.
+#[test]
+fn fix_never_rewrites_a_file_that_is_not_utf8() {
+    let dir = temp_dir("latin1");
+    let path = dir.join("latin1.json");
+    let bytes: &[u8] = b"{\"instanceName\": \"loja\", \"token\": \"t-1\", \"qrcode\": \"true\", \"msg_call\": \"S\xe3o Paulo\",}";
+    for args in [&["--fix"][..], &["--migrate", "v2", "--fix"][..], &["--migrate", "v2"][..]] {
+        std::fs::write(&path, bytes).unwrap();
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(path.to_str().unwrap());
+        let out = run(&all, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{args:?}: the file was changed");
+        let err = text(&out.stderr);
+        assert!(err.contains("not valid UTF-8") && err.contains("not rewritten"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", text(&out.stdout));
+    }
+    let out = run(&["--fix", "-"], bytes);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = run(&[path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("json/encoding"), "{}", text(&out.stdout));
+    std::fs::remove_dir_all(dir).ok();
+}
