@@ -274,13 +274,34 @@ impl Builder {
     }
 
     /// Checks the text against another profile's rules (the text is not changed).
+    /// A text nobody has edited beyond what presets carry (the instance name, token and qrcode) is
+    /// the preset in use (Basic at first) in the new profile's shape: a new user's first payload for
+    /// a 2.x server needs no fix.
     pub fn set_profile(&self, profile: Profile, source: ProfileSource) {
         self.profile_source.set(source);
-        if self.profile.get_untracked() != profile {
-            self.profile.set(profile);
+        let old = self.profile.get_untracked();
+        if old == profile {
+            return;
+        }
+        let preset = self.preset.get_untracked().unwrap_or(Preset::Basic);
+        let (name, token, qrcode) = self.carried();
+        let token = token.unwrap_or_default();
+        let untouched = self.text.with_untracked(|t| *t == preset_text(old, preset, &name, &token, qrcode));
+        self.profile.set(profile);
+        if untouched {
+            self.preset.set(Some(preset));
+            self.replace(preset_text(profile, preset, &name, &token, qrcode));
+        } else {
             self.preset.set(None);
             self.lint_now();
         }
+    }
+
+    /// What a preset carries over from the text as last linted: the instance name, the token and
+    /// qrcode (true when absent).
+    fn carried(&self) -> (String, Option<String>, bool) {
+        let qrcode = self.linted.with_untracked(|l| l.field("qrcode").and_then(Node::as_bool)).unwrap_or(true);
+        (self.str_field("instanceName").unwrap_or_default(), self.str_field("token"), qrcode)
     }
 
     /// Where "Migrate" takes the text: to the profile in use when the text has the other one's
@@ -349,9 +370,8 @@ impl Builder {
                 s.push((profile, from, current.clone()));
             });
         }
-        let name = self.str_field("instanceName").unwrap_or_default();
-        let token = self.str_field("token").or_else(browser::fresh_uuid).unwrap_or_default();
-        let qrcode = self.linted.with_untracked(|l| l.field("qrcode").and_then(Node::as_bool)).unwrap_or(true);
+        let (name, token, qrcode) = self.carried();
+        let token = token.or_else(browser::fresh_uuid).unwrap_or_default();
         let base = self
             .stash
             .with_value(|s| s.iter().find(|(p, q, _)| (*p, *q) == (profile, to)).map(|(_, _, t)| t.clone()))

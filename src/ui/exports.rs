@@ -3,13 +3,14 @@
 //! download, the clipboard) is a part loaded on the first click (`lazy::export`), so it is not in
 //! the first load. A part that cannot be loaded is said in the status line; the text is untouched.
 
-use evo_core::builder::{curl_command, encode_fragment, strip_secrets};
+use evo_core::builder::{encode_fragment, strip_secrets};
+use evo_core::secrets::{curl_command, with_env_placeholders, WithEnv};
 use evo_core::url::BaseUrl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
-use crate::i18n::{fill, t, tr, Ui};
+use crate::i18n::{fill, t, tfp, tr, Ui};
 use crate::state::Builder;
 
 /// What an export button asks for.
@@ -38,6 +39,8 @@ impl Export {
 pub struct ExportOut {
     shown: RwSignal<Option<ViewFn>>,
     status: RwSignal<String>,
+    /// "Include secrets": for the next JSON copy or download only (never cURL or a share link).
+    secrets: RwSignal<bool>,
 }
 
 /// The exported text, labelled, selectable for copying by hand.
@@ -61,13 +64,27 @@ fn shown(what: Export, text: String) -> ViewFn {
 /// (and shows it, so it can be copied by hand where the clipboard refuses) or downloads it.
 pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
     let text = b.text.get_untracked();
+    // Secrets leave as `${VAR}` placeholders unless "Include secrets" is ticked for this export
+    // (a text that is not an object holds none it could name: as is, unless it mentions one).
+    let include = matches!(what, Export::Json | Export::Download) && out.secrets.get_untracked();
+    out.secrets.try_set(false);
+    let safe = if include {
+        Some(WithEnv { text: text.clone(), vars: Vec::new() })
+    } else {
+        with_env_placeholders(&text).or_else(|| strip_secrets(&text).map(|text| WithEnv { text, vars: Vec::new() }))
+    };
+    let Some(WithEnv { text: safe, vars }) = safe else {
+        out.shown.try_set(None);
+        out.status.try_set(t().share_unsafe.into());
+        return;
+    };
     let result = match what {
-        Export::Json => text,
+        Export::Json => safe,
         Export::Curl => {
             let url = BaseUrl::parse(&base_url)
                 .map(|b| b.create_url())
                 .unwrap_or_else(|_| "https://YOUR-SERVER/instance/create".into());
-            curl_command(&url, &text)
+            curl_command(&url, &safe, &vars)
         }
         Export::Share => match strip_secrets(&text) {
             Some(clean) => format!(
@@ -86,22 +103,32 @@ pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
             let name = b.str_field("instanceName").filter(|n| !n.is_empty()).unwrap_or_else(|| "instance".into());
             // The data: URL is built on the click (not on every keystroke: a 10 MB text would
             // make a 30 MB attribute).
-            let href = format!("data:application/json;charset=utf-8,{}", encode_fragment(&text));
+            let href = format!("data:application/json;charset=utf-8,{}", encode_fragment(&safe));
             browser::download(&format!("{name}.json"), &href);
+            if !vars.is_empty() {
+                out.status.try_set(tfp(|u| u.secrets_as_env, &["", &vars.join(", ")]).trim_start().to_owned());
+            }
             return;
         }
     };
     out.shown.try_set(Some(shown(what, result.clone())));
     let ok = browser::copy_text(&result).await;
     let u = t();
-    out.status.try_set(fill(if ok { u.what_copied } else { u.copy_by_hand }, &[what.name(u)]));
+    let said = fill(if ok { u.what_copied } else { u.copy_by_hand }, &[what.name(u)]);
+    let said = if vars.is_empty() || what == Export::Share {
+        said
+    } else {
+        tfp(|u| u.secrets_as_env, &[&said, &vars.join(", ")])
+    };
+    out.status.try_set(said);
 }
 
 /// The export buttons, their status line and the text last exported.
 #[component]
 pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
     let b = Builder::expect();
-    let out = ExportOut { shown: RwSignal::new(None), status: RwSignal::new(String::new()) };
+    let out =
+        ExportOut { shown: RwSignal::new(None), status: RwSignal::new(String::new()), secrets: RwSignal::new(false) };
     let export = move |what: Export| {
         let base = base_url.get_untracked();
         spawn_local(async move {
@@ -132,6 +159,10 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
                 {tr(|u| u.json_schema)}
             </a>
             {button(Export::Share, "share-link", |u| u.share_link)}
+            <label class="hint">
+                <input type="checkbox" data-testid="export-include-secrets" bind:checked=out.secrets />
+                {tr(|u| u.include_secrets)}
+            </label>
             <span class="hint" role="status" data-testid="copy-status">{move || out.status.get()}</span>
         </div>
         {move || out.shown.get().map(|v| v.run())}

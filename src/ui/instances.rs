@@ -5,7 +5,7 @@
 //! instance key, and the webhook and settings as the server holds them.
 
 use evo_core::fields::Profile;
-use evo_core::instances::{counts, decode_instances, filtered, Instance, StateFilter};
+use evo_core::instances::{counts, decode_instances, filtered, Instance, StateFilter, Tombstones};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -76,6 +76,8 @@ struct Ctl {
     every: StoredValue<u32>,
     countdown: StoredValue<u32>,
     abort: StoredValue<Option<Abort>>,
+    /// Rows deleted here, kept out of lists that still name them.
+    deleted: StoredValue<Tombstones>,
 }
 
 impl Ctl {
@@ -101,7 +103,8 @@ impl Ctl {
             // From the data's arrival to its rows on screen.
             let arrived = browser::now_ms();
             let ok = match result.map(|r| decode_instances(&r.body)) {
-                Ok(Some(list)) => {
+                Ok(Some(mut list)) => {
+                    self.deleted.try_update_value(|t| t.apply(&mut list, browser::now_ms()));
                     let _ = self.list.try_set(list.into_iter().map(Arc::new).collect());
                     browser::measure_after_paint("instances-render", arrived);
                     true
@@ -136,6 +139,12 @@ impl Ctl {
                 },
                 Err(e) => Err(e),
             };
+            if act == Act::Delete && result.is_ok() {
+                // The row leaves at once; the reload below may still list it.
+                let now = browser::now_ms();
+                self.deleted.try_update_value(|t| t.add(&name, now));
+                self.list.try_update(|l| self.deleted.try_update_value(|t| t.apply(l, now)));
+            }
             match result {
                 Ok(_) => self.say(true, tfp(|u| u.act_done, &[act.label(), &name])),
                 Err(e) => self.say(false, tfp(|u| u.act_failed, &[act.label(), &name, &e.explanation().text])),
@@ -185,6 +194,7 @@ pub fn InstancesView() -> impl IntoView {
         every: StoredValue::new(REFRESH_S),
         countdown: StoredValue::new(REFRESH_S),
         abort: StoredValue::new(Abort::new()),
+        deleted: StoredValue::new(Tombstones::default()),
     };
     let text = RwSignal::new(String::new());
     let state = RwSignal::new(StateFilter::All);

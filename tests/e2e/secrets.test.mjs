@@ -2,6 +2,7 @@
 // opts in to remembering it; drafts and share links carry no secrets; a big paste stays responsive.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { world } from './harness.mjs';
 import { openApp } from './page.mjs';
 
@@ -34,6 +35,14 @@ test('the key is in no URL, share link, cURL export or storage unless "remember"
   assert.match(curl, /-H "apikey: \$EVOLUTION_API_KEY"/);
   assert.ok(curl.includes(`${sandbox.url}/instance/create`));
   assert.ok(!curl.includes(KEY));
+  // Every payload secret comes from the environment too (the token in the editor is the fresh one
+  // that replaced the spent token).
+  const token = await app.field('token').inputValue();
+  for (const secret of [token, 'INSTANCE-TOKEN-SECRET', 'PROXY-PASSWORD-SECRET']) {
+    assert.ok(!curl.includes(secret), `${secret} in the cURL command`);
+  }
+  assert.match(curl, /^# export EVOLUTION_API_KEY=… EVOLUTION_INSTANCE_TOKEN=… EVOLUTION_PROXY_PASSWORD=… first\n/);
+  assert.ok(curl.includes(`"'"\${EVOLUTION_INSTANCE_TOKEN}"'"`), curl);
 
   const share = await app.shareLink();
   assert.ok(share.startsWith(site.url + '#payload='), share);
@@ -60,6 +69,26 @@ test('the key is in no URL, share link, cURL export or storage unless "remember"
   assert.equal(await app.apiKey.inputValue(), '');
   await app.reload();
   assert.equal(await app.apiKey.inputValue(), '');
+  await context.close();
+});
+
+test('exports: secrets leave as ${…} placeholders unless "Include secrets" is ticked, for that one export', async () => {
+  const { app, context } = await openApp(browser, site.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const text = '{\n  "instanceName": "exp1",\n  "token": "TOK-EXPORT-1",\n  "qrcode": true,\n  "proxy": {"host": "h", "port": "1", "password": "PW-EXPORT-2"}\n}';
+  await app.setEditor(text);
+  await app.waitForField('instanceName', 'exp1');
+  await app.tid('copy-json').click();
+  const copied = await app.tid('copy-text').inputValue();
+  assert.ok(!copied.includes('TOK-EXPORT-1') && !copied.includes('PW-EXPORT-2'), copied);
+  assert.deepEqual(JSON.parse(copied), { instanceName: 'exp1', token: '${EVOLUTION_INSTANCE_TOKEN}', qrcode: true, proxy: { host: 'h', port: '1', password: '${EVOLUTION_PROXY_PASSWORD}' } });
+  assert.match(await app.tid('copy-status').textContent(), /set EVOLUTION_INSTANCE_TOKEN, EVOLUTION_PROXY_PASSWORD where/);
+  const read = async (download) => readFile(await download.path(), 'utf8');
+  assert.equal(await read(await app.downloadJson()), copied, 'the download has the placeholders too');
+  await app.tid('export-include-secrets').check();
+  assert.equal(await read(await app.downloadJson()), text, 'ticked: exactly the editor text');
+  assert.equal(await app.tid('export-include-secrets').isChecked(), false, 'for that one export only');
+  assert.ok(!(await read(await app.downloadJson())).includes('TOK-EXPORT-1'));
   await context.close();
 });
 

@@ -127,17 +127,6 @@ pub fn strip_secrets(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// A shell command that sends `body` like the page does; the key is `$EVOLUTION_API_KEY`, never
-/// the real one.
-pub fn curl_command(url: &str, body: &str) -> String {
-    let q = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    format!(
-        "curl -X POST {} \\\n  -H 'Content-Type: application/json' \\\n  -H \"apikey: $EVOLUTION_API_KEY\" \\\n  --data-raw {}",
-        q(url),
-        q(body)
-    )
-}
-
 const UNRESERVED: &[u8] = b"-_.~!*'()";
 
 /// Percent-encodes `text` for a URL fragment (readable: letters, digits and `-_.~!*'()` stay).
@@ -330,13 +319,6 @@ mod tests {
         assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), json!({"instanceName": "a", "proxy": {"host": "h"}}));
         assert_eq!(strip_secrets("{\"token\": \"x\"").as_deref().map(|s| s.contains('x')), Some(false));
         assert_eq!(strip_secrets("not json token=abc"), None);
-    }
-
-    #[test]
-    fn curl_quotes_and_hides_the_key() {
-        let c = curl_command("http://h/instance/create", "{\"instanceName\": \"it's\"}");
-        assert!(c.contains("\"apikey: $EVOLUTION_API_KEY\""));
-        assert!(c.contains("--data-raw '{\"instanceName\": \"it'\\''s\"}'"));
     }
 
     #[test]

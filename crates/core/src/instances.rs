@@ -75,6 +75,32 @@ pub fn decode_instances(body: &str) -> Option<Vec<Instance>> {
     }
 }
 
+/// Instances deleted from the page: their rows leave at once, and a list that still names them
+/// (2.x lists a deleted instance for up to a second; a list asked for before the delete may arrive
+/// after it) does not bring them back. Each name is kept out for [`Tombstones::KEEP_MS`]; a server
+/// that still lists it after that really has it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tombstones(Vec<(String, f64)>);
+
+impl Tombstones {
+    pub const KEEP_MS: f64 = 30_000.0;
+
+    /// `name` was deleted at `now_ms`.
+    pub fn add(&mut self, name: &str, now_ms: f64) {
+        self.0.retain(|(n, _)| n != name);
+        self.0.push((name.to_owned(), now_ms));
+    }
+
+    /// Removes the deleted instances from `list` (forgetting those deleted more than `KEEP_MS`
+    /// before `now_ms`); says whether a row was removed.
+    pub fn apply<T: Borrow<Instance>>(&mut self, list: &mut Vec<T>, now_ms: f64) -> bool {
+        self.0.retain(|&(_, at)| now_ms - at < Self::KEEP_MS);
+        let before = list.len();
+        list.retain(|i| !self.0.iter().any(|(n, _)| *n == i.borrow().name));
+        list.len() != before
+    }
+}
+
 /// How many instances are in each state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
@@ -172,6 +198,25 @@ mod tests {
         assert_eq!(l[0].created_at.as_deref(), Some("2026-11-26T03:42:43.752Z"));
         assert_eq!(decode_instances("{\"status\": 404}"), None);
         assert_eq!(decode_instances("nope"), None);
+    }
+
+    #[test]
+    fn a_deleted_instance_stays_out_of_late_lists_for_a_while() {
+        let mk = |n: &str| Instance { name: n.into(), state: "close".into(), ..Default::default() };
+        let mut t = Tombstones::default();
+        let mut list = vec![mk("a"), mk("gone"), mk("b")];
+        t.add("gone", 1_000.0);
+        assert!(t.apply(&mut list, 1_000.0));
+        assert_eq!(list.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        // A late list (the server still lists it, or was asked before the delete).
+        let mut late = vec![mk("gone"), mk("a")];
+        assert!(t.apply(&mut late, 2_500.0));
+        assert_eq!(late.len(), 1);
+        // Long after: the server that still lists it really has it.
+        let mut later = vec![mk("gone")];
+        assert!(!t.apply(&mut later, 1_000.0 + Tombstones::KEEP_MS));
+        assert_eq!(later.len(), 1);
+        assert_eq!(t, Tombstones::default());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod migrate;
 pub mod qr;
 pub mod response;
 pub mod schema;
+pub mod secrets;
 pub mod session;
 pub mod token;
 pub mod url;

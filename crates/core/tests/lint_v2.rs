@@ -70,7 +70,11 @@ fn s2_top_level_object_and_s3_null() {
 /// Optional objects no schema types (webhook, the sinks, headers): null is read as absent.
 #[test]
 fn s3_null_for_an_optional_object_is_a_warning() {
-    for extra in [json!({"webhook": null}), json!({"rabbitmq": null}), json!({"webhook": {"url": "https://x.example/h", "events": ["QRCODE_UPDATED"], "headers": null}})] {
+    for extra in [
+        json!({"webhook": null}),
+        json!({"rabbitmq": null}),
+        json!({"webhook": {"url": "https://x.example/h", "events": ["QRCODE_UPDATED"], "headers": null}}),
+    ] {
         let t = base(extra.clone());
         let d = one(&t, "evo/null");
         assert_eq!(d.severity, Severity::Warning, "{extra}");

@@ -42,6 +42,8 @@ Exit status: 0 no errors, 1 errors found (with --migrate: in the migrated payloa
         profile_default: "the default: the payload's shape says nothing",
         already: "{0}: already {1}: nothing to migrate",
         not_utf8: "The file is not valid UTF-8 (first bad byte at offset {0}); JSON must be UTF-8.",
+        /// {0} the field, {1} the environment variable.
+        secret_in_file: "{0} holds a literal secret, and payload files end up in repositories and tickets: write \"${{1}}\" instead and fill it from the environment where the file is sent (e.g. envsubst).",
         /// {0} the file, {1} the offset of the first bad byte.
         not_utf8_untouched: "{0}: not valid UTF-8 (first bad byte at offset {1}), so it was not rewritten: nothing is written back that was not read exactly. Convert it to UTF-8 first (e.g. iconv -f latin1 -t utf-8).",
         summary: "{0}: {1} error(s), {2} warning(s), {3} note(s)",
@@ -87,6 +89,7 @@ Código de saída: 0 sem erros, 1 erros encontrados (com --migrate: no payload m
     profile_default: "o padrão: o formato do payload não diz nada",
     already: "{0}: já está em {1}: nada a migrar",
     not_utf8: "O arquivo não é UTF-8 válido (primeiro byte inválido no offset {0}); JSON precisa ser UTF-8.",
+    secret_in_file: "{0} guarda um segredo literal, e arquivos de payload acabam em repositórios e chamados: escreva \"${{1}}\" no lugar e preencha-o pelo ambiente onde o arquivo for enviado (por exemplo envsubst).",
     not_utf8_untouched: "{0}: não é UTF-8 válido (primeiro byte inválido no offset {1}), por isso não foi reescrito: nada é gravado de volta sem ter sido lido exatamente. Converta-o para UTF-8 antes (por exemplo iconv -f latin1 -t utf-8).",
     summary: "{0}: {1} erro(s), {2} aviso(s), {3} nota(s)",
     fix: "correção: {0}",

@@ -144,6 +144,13 @@ fn run(args: &Args, lang: Lang) -> Result<bool, RunError> {
             text = fixed;
         }
         let mut report = lint(&text, &options(&token, profile, lang));
+        // A file (not stdin) with a literal secret: a note naming the variable to use instead.
+        if file != "-" {
+            for l in evo_core::secrets::literal_secrets(&text).unwrap_or_default() {
+                let msg = fill(t.secret_in_file, &[&l.field, &l.var]);
+                report.diagnostics.push(Diagnostic::info(Code::SecretInFile, l.span, msg));
+            }
+        }
         if let Some(at) = bad_utf8 {
             let pos = text.char_indices().map(|(i, _)| i).take_while(|&i| i <= at).last().unwrap_or(0);
             let msg = fill(t.not_utf8, &[&at.to_string()]);

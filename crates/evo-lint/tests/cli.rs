@@ -400,7 +400,8 @@ fn codes_do_not_depend_on_the_language() {
 fn fix_never_rewrites_a_file_that_is_not_utf8() {
     let dir = temp_dir("latin1");
     let path = dir.join("latin1.json");
-    let bytes: &[u8] = b"{\"instanceName\": \"loja\", \"token\": \"t-1\", \"qrcode\": \"true\", \"msg_call\": \"S\xe3o Paulo\",}";
+    let bytes: &[u8] =
+        b"{\"instanceName\": \"loja\", \"token\": \"t-1\", \"qrcode\": \"true\", \"msg_call\": \"S\xe3o Paulo\",}";
     for args in [&["--fix"][..], &["--migrate", "v2", "--fix"][..], &["--migrate", "v2"][..]] {
         std::fs::write(&path, bytes).unwrap();
         let mut all: Vec<&str> = args.to_vec();
@@ -418,5 +419,29 @@ fn fix_never_rewrites_a_file_that_is_not_utf8() {
     let out = run(&[path.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("json/encoding"), "{}", text(&out.stdout));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// A payload file with a literal secret gets a note naming the environment variable to write
+/// instead; placeholders (`${…}`, the seed's `[…]`) and stdin get none; the exit status is unchanged.
+#[test]
+fn a_literal_secret_in_a_file_is_a_note() {
+    let dir = temp_dir("secret");
+    let path = dir.join("p.json");
+    std::fs::write(&path, "{\"instanceName\": \"shop\", \"token\": \"abc-123\", \"qrcode\": true, \"proxy\": {\"host\": \"h\", \"port\": \"1\", \"password\": \"${PW}\"}}").unwrap();
+    let out = run(&["--format", "json", path.to_str().unwrap()], b"");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes: Vec<_> = v.as_array().unwrap().iter().filter(|d| d["code"] == "evo/secret-in-file").collect();
+    assert_eq!(notes.len(), 1, "{v:#}");
+    assert_eq!(notes[0]["severity"], "info");
+    assert!(
+        notes[0]["message"].as_str().unwrap().contains("\"${EVOLUTION_INSTANCE_TOKEN}\""),
+        "{}",
+        notes[0]["message"]
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdin =
+        run(&["--format", "json", "-"], b"{\"instanceName\": \"shop\", \"token\": \"abc-123\", \"qrcode\": true}");
+    assert!(!text(&stdin.stdout).contains("secret-in-file"));
     std::fs::remove_dir_all(dir).ok();
 }

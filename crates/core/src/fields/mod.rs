@@ -83,6 +83,11 @@ impl Profile {
         self.fields().iter().filter(move |f| f.parent() == parent)
     }
 
+    /// This profile's secret fields.
+    pub fn secret_fields(self) -> impl Iterator<Item = &'static Field> {
+        self.fields().iter().filter(|f| f.secret)
+    }
+
     /// Dotted paths of this profile's secret fields.
     pub fn secrets(self) -> impl Iterator<Item = &'static str> {
         self.fields().iter().filter(|f| f.secret).map(|f| f.key)
@@ -223,6 +228,9 @@ pub struct Field {
     pub input: Input,
     /// Never in a stored draft, a share link or an export.
     pub secret: bool,
+    /// For a secret: the environment variable exports put in its place (`${VAR}`); for headers,
+    /// the prefix of one variable per header.
+    pub env: &'static str,
     /// The server's default, as JSON text.
     pub default: Option<&'static str>,
     /// At most this many characters (longer fails or is silently lost).
@@ -254,6 +262,7 @@ impl Field {
             placeholder: "",
             input,
             secret: false,
+            env: "",
             default: None,
             max_len: None,
             other: None,
@@ -278,8 +287,9 @@ impl Field {
         self.input = input;
         self
     }
-    const fn secret(mut self) -> Self {
+    const fn secret(mut self, env: &'static str) -> Self {
         self.secret = true;
+        self.env = env;
         if matches!(self.input, Input::Text { .. }) {
             self.input = Input::Secret;
         }

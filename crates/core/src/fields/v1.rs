@@ -13,7 +13,7 @@ pub const V1: &[Field] = &[
         .input(Input::Text { keep_empty: true })
         .to("instanceName")
         .msgs(&["Authentication error"]),
-    Field::new("token", Str, G::Basic, "Instance token", TOKEN_HELP).strict().need(Need::Business).secret().to("token").msgs(&["Token already exists", "token is required"]),
+    Field::new("token", Str, G::Basic, "Instance token", TOKEN_HELP).strict().need(Need::Business).secret("EVOLUTION_INSTANCE_TOKEN").to("token").msgs(&["Token already exists", "token is required"]),
     Field::new("qrcode", Bool, G::Basic, "Generate the QR code now", "Off: connect later from the instance's page.")
         .strict()
         .input(Input::Check { off_false: true })
@@ -54,7 +54,7 @@ pub const V1: &[Field] = &[
     Field::new("chatwoot_account_id", Digits, G::Chatwoot, "Chatwoot account id", "The number in your Chatwoot URL: /app/accounts/1/…").need(Need::Trio)
         .ph("1")
         .to_as("chatwootAccountId", Convert::ToString),
-    Field::new("chatwoot_token", Str, G::Chatwoot, "Chatwoot access token", "From Chatwoot › Profile settings › Access token. Never stored or shared by this page.").need(Need::Trio).secret().to("chatwootToken"),
+    Field::new("chatwoot_token", Str, G::Chatwoot, "Chatwoot access token", "From Chatwoot › Profile settings › Access token. Never stored or shared by this page.").need(Need::Trio).secret("EVOLUTION_CHATWOOT_TOKEN").to("chatwootToken"),
     Field::new("chatwoot_url", Url, G::Chatwoot, "Chatwoot URL", "Your Chatwoot installation, e.g. https://app.chatwoot.com").need(Need::Trio).ph("https://app.chatwoot.com").to("chatwootUrl"),
     Field::new("chatwoot_sign_msg", Bool, G::Chatwoot, "Sign messages with the agent's name", "Required (true or false) when Chatwoot is on.")
         .need(Need::Chatwoot)
@@ -81,5 +81,5 @@ pub const V1: &[Field] = &[
     Field::new("proxy.port", Digits, G::Proxy, "Proxy port", "").need(Need::WithParent).to_as("proxyPort", Convert::ToString),
     Field::new("proxy.protocol", Str, G::Proxy, "Proxy protocol", "").input(Input::Select(PROXY_PROTOCOLS_V1)).to("proxyProtocol"),
     Field::new("proxy.username", Str, G::Proxy, "Proxy user name", "").to("proxyUsername"),
-    Field::new("proxy.password", Str, G::Proxy, "Proxy password", "").secret().to("proxyPassword"),
+    Field::new("proxy.password", Str, G::Proxy, "Proxy password", "").secret("EVOLUTION_PROXY_PASSWORD").to("proxyPassword"),
 ];

@@ -24,7 +24,7 @@ pub const V2: &[Field] = &[
     Field::new("token", Str, G::Basic, "Instance token", "The instance's own key (for WHATSAPP-BUSINESS also the Meta access token). The server does not check that it is unique: generate a fresh one.")
         .strict()
         .need(Need::Business)
-        .secret()
+        .secret("EVOLUTION_INSTANCE_TOKEN")
         .to("token")
         .msgs(&["token is required"]),
     Field::new("qrcode", Bool, G::Basic, "Generate the QR code now", "WHATSAPP-BAILEYS only: the server starts WhatsApp and answers after 5 s with the QR code.")
@@ -47,7 +47,7 @@ pub const V2: &[Field] = &[
     Field::new("syncFullHistory", Bool, G::Settings, "Sync the full history", "Asks WhatsApp for all past messages: slow on big accounts.").strict().default("false").to("sync_full_history"),
     Field::new("wavoipToken", Str, G::Settings, "Wavoip token", "Any value makes create fail in 2.3.6: set it after create with POST /settings/set/{instance}.")
         .strict()
-        .secret()
+        .secret("EVOLUTION_WAVOIP_TOKEN")
         .msgs(&["Cannot read properties of undefined (reading 'ws')"]),
     Field::new("webhook", Object, G::Webhook, "Webhook", "An object {url, events, byEvents, base64, headers}. Nothing inside it is validated at create.")
         .to_as("webhook", Convert::Same),
@@ -62,7 +62,7 @@ pub const V2: &[Field] = &[
         .input(Input::Check { off_false: true })
         .to("webhook_by_events"),
     Field::new("webhook.base64", Bool, G::Webhook, "Media as base64 in webhooks", "Sends media content inside the webhook body.").strict().to("webhook_base64"),
-    Field::new("webhook.headers", Headers, G::Webhook, "Webhook headers", "Sent with every delivery; the special key jwt_key becomes an Authorization: Bearer JWT.").secret(),
+    Field::new("webhook.headers", Headers, G::Webhook, "Webhook headers", "Sent with every delivery; the special key jwt_key becomes an Authorization: Bearer JWT.").secret("EVOLUTION_WEBHOOK_HEADER"),
     Field::new("webhook.enabled", Bool, G::Webhook, "Webhook enabled", "Ignored at create: a webhook given at create is always enabled.").input(Input::None),
     Field::new("webhook.events", Events, G::Webhook, "Events", "Required in 2.x ([] = all 31). Names are stored as sent: a typo never fires.")
         .need(Need::WithParent)
@@ -87,7 +87,7 @@ pub const V2: &[Field] = &[
     Field::new("pusher.enabled", Bool, G::Sinks, "Pusher enabled", ""),
     Field::new("pusher.appId", Str, G::Sinks, "Pusher app id", "").need(Need::WithParent),
     Field::new("pusher.key", Str, G::Sinks, "Pusher key", "").need(Need::WithParent),
-    Field::new("pusher.secret", Str, G::Sinks, "Pusher secret", "").need(Need::WithParent).secret(),
+    Field::new("pusher.secret", Str, G::Sinks, "Pusher secret", "").need(Need::WithParent).secret("EVOLUTION_PUSHER_SECRET"),
     Field::new("pusher.cluster", Str, G::Sinks, "Pusher cluster", "").need(Need::WithParent),
     Field::new("pusher.useTLS", Bool, G::Sinks, "Pusher over TLS", ""),
     Field::new("pusher.events", Events, G::Sinks, "Pusher events", "").need(Need::WithParent),
@@ -95,13 +95,13 @@ pub const V2: &[Field] = &[
     Field::new("proxyPort", Str, G::Proxy, "Proxy port", "A string in 2.x (\"3128\").").strict().ph("3128").to_as("proxy.port", Convert::ToString),
     Field::new("proxyProtocol", Str, G::Proxy, "Proxy protocol", "http or socks.").strict().input(Input::Select(PROXY_PROTOCOLS_V2)).to("proxy.protocol"),
     Field::new("proxyUsername", Str, G::Proxy, "Proxy user name", "Used only together with the password.").strict().to("proxy.username"),
-    Field::new("proxyPassword", Str, G::Proxy, "Proxy password", "Used only together with the user name.").strict().secret().to("proxy.password"),
+    Field::new("proxyPassword", Str, G::Proxy, "Proxy password", "Used only together with the user name.").strict().secret("EVOLUTION_PROXY_PASSWORD").to("proxy.password"),
     Field::new("chatwootAccountId", Str, G::Chatwoot, "Chatwoot account id", "A string in 2.x (\"1\"): the number in your Chatwoot URL /app/accounts/1/…").need(Need::Trio)
         .strict()
         .ph("1")
         .max(100)
         .to_as("chatwoot_account_id", Convert::ToString),
-    Field::new("chatwootToken", Str, G::Chatwoot, "Chatwoot access token", CW_TRIO_HELP).need(Need::Trio).strict().secret().max(100).to("chatwoot_token"),
+    Field::new("chatwootToken", Str, G::Chatwoot, "Chatwoot access token", CW_TRIO_HELP).need(Need::Trio).strict().secret("EVOLUTION_CHATWOOT_TOKEN").max(100).to("chatwoot_token"),
     Field::new("chatwootUrl", Url, G::Chatwoot, "Chatwoot URL", "Your Chatwoot installation, e.g. https://app.chatwoot.com").need(Need::Trio)
         .strict()
         .ph("https://app.chatwoot.com")

@@ -56,6 +56,7 @@ codes! {
     QrcodeMissing => "evo/qrcode-missing",
     QrcodeSlow => "evo/qrcode-slow",
     Required => "evo/required",
+    SecretInFile => "evo/secret-in-file",
     RulesLoading => "evo/rules-loading",
     Sink => "evo/sink",
     Token => "evo/token",
