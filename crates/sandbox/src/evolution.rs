@@ -36,6 +36,14 @@ pub struct Config {
     pub chatwoot_enabled: bool,
     /// v2: how long the name of a rolled-back create stays taken (the real server: ~0.3 s).
     pub rollback_hold: Duration,
+    /// The event sinks the server has switched on (all off, as on the recorded servers).
+    pub sinks: crate::config::Sinks,
+    /// A demo switch: proxy tests pass. Like the recorded servers the sandbox has no internet, so
+    /// by default every enabled proxy gets 400 "Invalid proxy".
+    pub proxies_reachable: bool,
+    /// v2: how long after its 201 a `proxy/set` reaches the database (the recorded server answers
+    /// before writing: a `find` right after still says `null`).
+    pub proxy_write_delay: Duration,
 }
 
 /// The Evolution API major version the sandbox answers as.
@@ -61,6 +69,9 @@ impl Default for Config {
             api_version: ApiVersion::V1,
             chatwoot_enabled: false,
             rollback_hold: Duration::from_millis(300),
+            sinks: crate::config::Sinks::default(),
+            proxies_reachable: false,
+            proxy_write_delay: Duration::from_millis(500),
         }
     }
 }
@@ -80,9 +91,9 @@ pub struct Instance {
     pub broken: bool,
     /// `fetchInstances`' `integration` block.
     pub integration: Map<String, Value>,
-    /// What `GET /webhook/find/{name}` answers.
-    pub webhook_find: Value,
-    /// What `GET /chatwoot/find/{name}` answers (and the listing's `chatwoot`).
+    /// The stored settings, webhook, proxy, websocket and rabbitmq files (`crate::config_v1`).
+    pub configs: crate::config_v1::Stored,
+    /// The stored Chatwoot file, if any (`chatwoot/find` and the listing show a projection of it).
     pub chatwoot: Option<Value>,
     /// The Business API path leaves `profileName`/`profileStatus` in listings.
     pub profile: bool,
@@ -99,6 +110,9 @@ impl Instance {
 #[derive(Debug, Default)]
 pub struct Store {
     pub instances: Vec<Instance>,
+    /// The SQS files by instance name: a delete leaves them behind and a new instance with the
+    /// same name inherits its config (recorded, `CONTRACT-config.md` §6.1).
+    pub sqs_files: std::collections::BTreeMap<String, Map<String, Value>>,
 }
 
 impl Store {
@@ -313,7 +327,7 @@ pub fn create(store: &mut Store, cfg: &Config, apikey: Option<&str>, body: &Valu
         db_status: "close",
         broken: name.contains('/'),
         integration,
-        webhook_find: json!({}),
+        configs: crate::config_v1::Stored::default(),
         chatwoot: None,
         profile: false,
     };
@@ -364,7 +378,7 @@ pub fn create(store: &mut Store, cfg: &Config, apikey: Option<&str>, body: &Valu
             if let Some(v) = body.get("webhook_by_events") {
                 find.insert("webhook_by_events".into(), v.clone());
             }
-            inst.webhook_find = Value::Object(find);
+            inst.configs.webhook = find;
         }
         webhook = Value::Object(w);
     }
@@ -418,6 +432,7 @@ pub fn create(store: &mut Store, cfg: &Config, apikey: Option<&str>, body: &Valu
             "sync_full_history": bool_or(body, "sync_full_history", false),
         }),
     );
+    inst.configs.settings = out["settings"].as_object().cloned().unwrap_or_default();
     if chatwoot_on {
         let chatwoot = json!({
                 "enabled": true,
@@ -454,7 +469,7 @@ pub fn create(store: &mut Store, cfg: &Config, apikey: Option<&str>, body: &Valu
     (201, Value::Object(out))
 }
 
-fn not_found(name: &str) -> Reply {
+pub(crate) fn not_found(name: &str) -> Reply {
     error_reply(404, json!([format!("The \"{name}\" instance does not exist")]))
 }
 
@@ -559,8 +574,9 @@ fn listing(inst: &Instance, cfg: &Config) -> Value {
         if !inst.broken {
             m.insert("apikey".into(), json!(inst.token));
         }
-        if let Some(c) = &inst.chatwoot {
-            m.insert("chatwoot".into(), c.clone());
+        // Only an enabled Chatwoot is shown (recorded).
+        if let Some(c) = crate::config_v1::chatwoot_listing(inst, cfg) {
+            m.insert("chatwoot".into(), c);
         }
         m.insert("integration".into(), Value::Object(inst.integration.clone()));
     }
@@ -578,15 +594,6 @@ pub fn fetch_instances(store: &Store, cfg: &Config, apikey: Option<&str>, filter
             None => error_reply(404, json!([format!("Instance \"{name}\" not found")])),
         },
         None => (200, Value::Array(store.instances.iter().map(|i| listing(i, cfg)).collect())),
-    }
-}
-
-/// `GET /webhook/find/{name}` and `GET /chatwoot/find/{name}`.
-pub fn find_config(store: &mut Store, cfg: &Config, apikey: Option<&str>, name: &str, chatwoot: bool) -> Reply {
-    match lookup(store, cfg, apikey, name) {
-        Ok(i) if chatwoot => (200, i.chatwoot.clone().unwrap_or_else(|| json!({}))),
-        Ok(i) => (200, i.webhook_find.clone()),
-        Err(r) => r,
     }
 }
 

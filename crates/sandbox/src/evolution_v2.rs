@@ -29,6 +29,8 @@ pub struct Instance {
     pub webhook: Option<Value>,
     /// The stored Chatwoot record (the listing's `Chatwoot`), if any.
     pub chatwoot: Option<Value>,
+    /// The proxy and event-sink records (`crate::config_v2`).
+    pub configs: crate::config_v2::Stored,
 }
 
 #[derive(Debug, Default)]
@@ -69,6 +71,8 @@ pub enum InstanceError {
     FetchNotFound(String),
     /// 400 of the test-only scan when the instance shows no QR.
     NotWaitingForScan(String),
+    /// 400 of the Chatwoot routes on a server with `CHATWOOT_ENABLED=false`.
+    ChatwootDisabled,
 }
 
 impl InstanceError {
@@ -83,6 +87,7 @@ impl InstanceError {
             InstanceError::NotWaitingForScan(n) => {
                 error_reply(400, json!([format!("The \"{n}\" instance is not waiting for a scan")]))
             }
+            InstanceError::ChatwootDisabled => error_reply(400, json!(["Chatwoot is disabled"])),
         }
     }
 }
@@ -137,7 +142,7 @@ pub fn health(cfg: &Config) -> Reply {
 
 /// Finds `name` for a `/{name}` route: unknown → 404 before the key is looked at; then the global
 /// key, or this instance's own token.
-fn lookup<'a>(
+pub(crate) fn lookup<'a>(
     store: &'a mut Store,
     cfg: &Config,
     apikey: Option<&str>,
@@ -231,7 +236,9 @@ pub fn listing(inst: &Instance) -> Value {
         "token": inst.token, "clientName": "evolution",
         "disconnectionReasonCode": null, "disconnectionObject": null, "disconnectionAt": null,
         "createdAt": inst.created_at, "updatedAt": inst.created_at,
-        "Chatwoot": inst.chatwoot, "Proxy": null, "Rabbitmq": null, "Nats": null, "Sqs": null, "Websocket": null,
+        "Chatwoot": inst.chatwoot, "Proxy": inst.configs.proxy_row(Instant::now()),
+        "Rabbitmq": inst.configs.sink("rabbitmq"), "Nats": inst.configs.sink("nats"),
+        "Sqs": inst.configs.sink("sqs"), "Websocket": inst.configs.sink("websocket"),
         "Setting": inst.setting,
         "_count": {"Message": 0, "Contact": 0, "Chat": 0},
     })
@@ -268,13 +275,16 @@ pub fn settings_find(store: &mut Store, cfg: &Config, apikey: Option<&str>, name
     Ok(s)
 }
 
-/// `GET /chatwoot/find/{name}`: the stored record with its `webhook_url`, or the server's empty
-/// answer (not recorded; from the 2.3.6 source).
+/// `GET /chatwoot/find/{name}`: the stored record's fields with its `webhook_url`, or the server's
+/// empty answer; 400 when the server has Chatwoot off (recorded in `recorded-config.json`).
 pub fn chatwoot_find(store: &mut Store, cfg: &Config, apikey: Option<&str>, name: &str) -> Answer {
     let inst = lookup(store, cfg, apikey, name)?;
+    if !cfg.chatwoot_enabled {
+        return Err(InstanceError::ChatwootDisabled);
+    }
     Ok(match &inst.chatwoot {
         Some(Value::Object(record)) => {
-            let mut m = record.clone();
+            let mut m = crate::config_v2_chatwoot::find_fields(record);
             let url = format!("{}/chatwoot/webhook/{}", cfg.public_url, encode_component(name));
             m.insert("webhook_url".into(), json!(url));
             Value::Object(m)

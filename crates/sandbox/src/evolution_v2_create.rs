@@ -268,6 +268,7 @@ fn run(
         setting: Value::Null,
         webhook: None,
         chatwoot: None,
+        configs: crate::config_v2::Stored::default(),
     };
     match controller(&mut inst, body, cfg, row_saved, now) {
         Ok(answer) => {

@@ -54,7 +54,7 @@ pub enum CreateError {
 /// Where the real server shows its source file and a code excerpt (different on every install).
 const SOURCE_PLACEHOLDER: &str = "(evo-sandbox: no source excerpt)";
 
-fn db_text(call: &str, problem: &DbProblem) -> String {
+pub(crate) fn db_text(call: &str, problem: &DbProblem) -> String {
     let last = match problem {
         DbProblem::Missing(a) => format!("Argument `{a}` is missing."),
         DbProblem::NotNull(a) => format!("Argument `{a}` must not be null."),

@@ -19,7 +19,7 @@ async fn health(State(sb): State<Shared>) -> Response {
 }
 
 /// Only a JSON content type is parsed; anything else arrives as an empty body (seen: text/plain).
-fn is_json(headers: &HeaderMap) -> bool {
+pub(crate) fn is_json(headers: &HeaderMap) -> bool {
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json")
@@ -82,18 +82,6 @@ async fn fetch_instances(State(sb): State<Shared>, headers: HeaderMap, Query(q):
     answer(v2::fetch_instances(&sb.store_v2(), &sb.opts.config, apikey(&headers), filter))
 }
 
-async fn webhook_find(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
-    answer(v2::webhook_find(&mut sb.store_v2(), &sb.opts.config, apikey(&headers), &name))
-}
-
-async fn settings_find(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
-    answer(v2::settings_find(&mut sb.store_v2(), &sb.opts.config, apikey(&headers), &name))
-}
-
-async fn chatwoot_find(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
-    answer(v2::chatwoot_find(&mut sb.store_v2(), &sb.opts.config, apikey(&headers), &name))
-}
-
 /// The 2.3.6 API routes.
 pub(crate) fn routes() -> Router<Shared> {
     Router::new()
@@ -105,7 +93,5 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/instance/logout/{name}", delete(logout))
         .route("/instance/delete/{name}", delete(delete_instance))
         .route("/instance/fetchInstances", get(fetch_instances))
-        .route("/webhook/find/{name}", get(webhook_find))
-        .route("/settings/find/{name}", get(settings_find))
-        .route("/chatwoot/find/{name}", get(chatwoot_find))
+        .merge(crate::http_config::routes(crate::evolution::ApiVersion::V2))
 }

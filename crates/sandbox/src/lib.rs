@@ -3,13 +3,21 @@
 //!
 //! [`evolution`] (1.8.2) and [`evolution_v2`] (2.3.6) hold the servers' behaviour as plain
 //! functions; this module is the HTTP face: routes, raw-body parsing with Node-like errors, and
-//! CORS exactly as the real server answers it (`http_v2` has the 2.3.6 routes).
+//! CORS exactly as the real server answers it (`http_v2` has the 2.3.6 routes, `http_config` the
+//! configuration routes after create of both versions: `config_v1`, `config_v2`).
 
+pub mod config;
+mod config_schema;
+pub mod config_v1;
+pub mod config_v2;
+mod config_v2_chatwoot;
 pub mod evolution;
 pub mod evolution_v2;
 mod evolution_v2_create;
 mod evolution_v2_errors;
+mod http_config;
 mod http_v2;
+pub mod node_json;
 pub mod qrpng;
 pub mod schema_v2;
 pub mod session;
@@ -126,7 +134,7 @@ fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub(crate) type Shared = Arc<Sandbox>;
 
 impl Sandbox {
-    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+    pub(crate) fn store(&self) -> std::sync::MutexGuard<'_, Store> {
         locked(&self.store)
     }
 
@@ -266,14 +274,6 @@ async fn fetch_instances(
     json_response(evolution::fetch_instances(&sb.store(), &sb.opts.config, apikey(&headers), filter))
 }
 
-async fn webhook_find(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
-    json_response(evolution::find_config(&mut sb.store(), &sb.opts.config, apikey(&headers), &name, false))
-}
-
-async fn chatwoot_find(State(sb): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Response {
-    json_response(evolution::find_config(&mut sb.store(), &sb.opts.config, apikey(&headers), &name, true))
-}
-
 /// Logs every API request, and answers with a fault when one is set for its path.
 async fn log_and_faults(State(sb): State<Shared>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
@@ -341,8 +341,7 @@ fn routes_v1() -> Router<Shared> {
         .route("/instance/logout/{name}", delete(logout))
         .route("/instance/delete/{name}", delete(delete_instance))
         .route("/instance/fetchInstances", get(fetch_instances))
-        .route("/webhook/find/{name}", get(webhook_find))
-        .route("/chatwoot/find/{name}", get(chatwoot_find))
+        .merge(http_config::routes(ApiVersion::V1))
 }
 
 /// Fills a fresh sandbox with `n` instances through its own API, as a client would (`seed-001`…,
@@ -386,7 +385,7 @@ pub fn router(opts: Options) -> Router {
         started: Instant::now(),
     });
     let api = match version {
-        ApiVersion::V1 => routes_v1(),
+        ApiVersion::V1 => routes_v1().method_not_allowed_fallback(not_found),
         // Express answers a wrong method like an unknown route (seen: `Cannot PUT /instance/restart/x`).
         ApiVersion::V2 => http_v2::routes().method_not_allowed_fallback(not_found),
     };
