@@ -180,12 +180,10 @@ fn check_obj(v: &Value, schema: &Obj, path: &str, out: &mut Vec<String>) {
 
 fn check(v: &Value, ty: &Ty, path: &str, out: &mut Vec<String>) {
     match ty {
-        Ty::Bool(with_enum) => {
-            if !v.is_boolean() {
-                type_error(path, "boolean", out);
-                if *with_enum {
-                    out.push(format!("{path} is not one of enum values: true,false"));
-                }
+        Ty::Bool(with_enum) if !v.is_boolean() => {
+            type_error(path, "boolean", out);
+            if *with_enum {
+                out.push(format!("{path} is not one of enum values: true,false"));
             }
         }
         Ty::Str if !v.is_string() => type_error(path, "string", out),

@@ -32,19 +32,17 @@ fn respond((status, body): ConfigReply) -> Response {
 
 /// The body as the version's body parser hands it on: `{}` when empty (2.3.6: also when not sent
 /// as JSON), or the parser's 400.
-fn parse(version: ApiVersion, headers: &HeaderMap, body: &Bytes) -> Result<Value, Response> {
+fn parse(version: ApiVersion, headers: &HeaderMap, body: &Bytes) -> Result<Value, (u16, Value)> {
     if body.iter().all(u8::is_ascii_whitespace) || (version == ApiVersion::V2 && !crate::http_v2::is_json(headers)) {
         return Ok(json!({}));
     }
-    serde_json::from_slice::<Value>(body).map_err(|e| {
-        json_response(match version {
-            ApiVersion::V1 => crate::evolution::json_parse_error(body, &e),
-            ApiVersion::V2 => {
-                let text = String::from_utf8_lossy(body);
-                let message = crate::node_json::node20_json_error(&text).unwrap_or_else(|| e.to_string());
-                (400, json!({"status": 400, "error": "Internal Server Error", "response": {"message": message}}))
-            }
-        })
+    serde_json::from_slice::<Value>(body).map_err(|e| match version {
+        ApiVersion::V1 => crate::evolution::json_parse_error(body, &e),
+        ApiVersion::V2 => {
+            let text = String::from_utf8_lossy(body);
+            let message = crate::node_json::node20_json_error(&text).unwrap_or_else(|| e.to_string());
+            (400, json!({"status": 400, "error": "Internal Server Error", "response": {"message": message}}))
+        }
     })
 }
 
@@ -52,7 +50,7 @@ async fn set(sb: Shared, headers: HeaderMap, name: String, body: Bytes, area: &'
     let version = sb.opts.config.api_version;
     let parsed = match parse(version, &headers, &body) {
         Ok(v) => v,
-        Err(resp) => return resp,
+        Err(reply) => return json_response(reply),
     };
     let (cfg, key) = (&sb.opts.config, apikey(&headers));
     respond(match version {

@@ -8,6 +8,8 @@ use evo_sandbox::{router, ApiVersion, CorsPolicy, Options};
 const USAGE: &str =
     "usage: evo-sandbox [--api-version 1|2] [--port N] [--key KEY] [--cors-origin '*'|ORIGIN[,ORIGIN…]] [--no-qr]
                    [--create-delay-ms N] [--qr-period-ms N] [--qr-limit N] [--chatwoot] [--seed-instances N]
+                   [--websocket] [--rabbitmq] [--sqs] [--nats] [--kafka] [--pusher]
+                   [--proxies-reachable] [--proxy-write-delay-ms N]
 
   --api-version 1|2    answer as Evolution API 1.8.2 (1, the default) or 2.3.6 (2)
   --port N             port on 127.0.0.1 (default 8081; 0 picks a free one)
@@ -21,7 +23,19 @@ const USAGE: &str =
   --seed-instances N   start with N instances (seed-001…): a third connected, a third connecting,
                        a third closed
   --chatwoot           v2: the server has CHATWOOT_ENABLED=true (default off: the Chatwoot fields
-                       of a create get 400 \"Chatwoot is not enabled\")
+                       of a create get 400 \"Chatwoot is not enabled\", chatwoot/set|find 400
+                       \"Chatwoot is disabled\")
+  --websocket, --rabbitmq, --sqs, --nats, --kafka, --pusher
+                       the server has that event sink switched on (default: all off, as on the
+                       recorded servers; nats, kafka and pusher exist in 2.3.6 only). Off, 2.3.6
+                       answers a sink's set/find with an empty body; 1.8.2 stores the config anyway
+                       and its rabbitmq/sqs set answer 500 after storing
+  --proxies-reachable  a demo switch: proxy tests pass (http/https in 1.8.2, http/socks in 2.3.6).
+                       Default: like the recorded servers the sandbox has no internet, so every
+                       enabled proxy gets 400 \"Invalid proxy\"
+  --proxy-write-delay-ms N
+                       v2: a proxy/set reaches the database N ms after its 201 (default 500; the
+                       recorded server answered before writing)
 
 Test-only control endpoints: POST /__sandbox/scan/{name} (the phone scanned: state -> open after a
 close/connecting blip), POST /__sandbox/fault {path, status, body, content_type, delay_ms, drop, times},
@@ -44,6 +58,12 @@ fn parse(args: &[String]) -> Result<(u16, Options, usize), String> {
                 }
             }
             "--chatwoot" => opts.config.chatwoot_enabled = true,
+            "--proxies-reachable" => opts.config.proxies_reachable = true,
+            "--proxy-write-delay-ms" => {
+                opts.config.proxy_write_delay = Duration::from_millis(
+                    value()?.parse().map_err(|_| "--proxy-write-delay-ms takes a number".to_string())?,
+                )
+            }
             "--port" => port = value()?.parse().map_err(|_| "--port takes a number".to_string())?,
             "--key" => opts.config.global_key = value()?.clone(),
             "--cors-origin" => opts.cors = CorsPolicy::parse(value()?),
@@ -61,7 +81,12 @@ fn parse(args: &[String]) -> Result<(u16, Options, usize), String> {
                 opts.config.qr_limit = value()?.parse().map_err(|_| "--qr-limit takes a number".to_string())?
             }
             "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown argument {other}")),
+            // --websocket, --rabbitmq, --sqs, --nats, --kafka, --pusher: a sink switched on.
+            other => {
+                if !other.strip_prefix("--").is_some_and(|n| opts.config.sinks.enable(n)) {
+                    return Err(format!("unknown argument {other}"));
+                }
+            }
         }
     }
     if opts.config.api_version == ApiVersion::V2 && !opts.config.produce_qr {
