@@ -44,6 +44,8 @@ pub struct Config {
     /// v2: how long after its 201 a `proxy/set` reaches the database (the recorded server answers
     /// before writing: a `find` right after still says `null`).
     pub proxy_write_delay: Duration,
+    /// v2: 2.3.6 (default) or 2.4.0-rc2 with its licence gate (`crate::v2_4`, `crate::licence`).
+    pub release: crate::v2_4::Release,
 }
 
 /// The Evolution API major version the sandbox answers as.
@@ -72,6 +74,7 @@ impl Default for Config {
             sinks: crate::config::Sinks::default(),
             proxies_reachable: false,
             proxy_write_delay: Duration::from_millis(500),
+            release: crate::v2_4::Release::V2_3_6,
         }
     }
 }

@@ -208,10 +208,13 @@ fn success(message: &str) -> Value {
     json!({"status": "SUCCESS", "error": false, "response": {"message": message}})
 }
 
-/// `DELETE /instance/logout/{name}` (400 when the state is `close`, seen).
+/// `DELETE /instance/logout/{name}` (400 when the state is `close`, seen; 2.4: success).
 pub fn logout(store: &mut Store, cfg: &Config, apikey: Option<&str>, name: &str, now: Instant) -> Answer {
     let inst = lookup(store, cfg, apikey, name)?;
     inst.session.advance(cfg, now);
+    if inst.session.state == "close" && cfg.release.is_2_4() {
+        return Ok(success("Instance was already disconnected"));
+    }
     if inst.session.state == "close" {
         return Err(InstanceError::NotConnected(name.into()));
     }

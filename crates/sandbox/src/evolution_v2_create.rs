@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::evolution::{encode_component, loose_url_ok, server_uuid, Config, Reply};
 use crate::evolution_v2::{cuid, iso_now, Instance, Store};
 pub use crate::evolution_v2_errors::{CreateError, DbProblem};
-use crate::schema_v2::{integrations, schema_messages, EVENTS_V2};
+use crate::schema_v2::{integrations, schema_messages_with, EVENTS_V2};
 use crate::session::{pairing_code, Session};
 
 /// Prisma's name for a JSON value's type.
@@ -41,10 +41,10 @@ fn non_empty<'a>(body: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
     body.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
 }
 
-/// A sink's `events`: `[]` means all 31; anything but an array fails like the server.
-fn events_of(sink: &Value) -> Result<Value, CreateError> {
+/// A sink's `events`: `[]` means `all` (31; 2.4: 32); anything but an array fails like the server.
+fn events_of(sink: &Value, all: &[&str]) -> Result<Value, CreateError> {
     match sink.get("events") {
-        Some(Value::Array(a)) if a.is_empty() => Ok(json!(EVENTS_V2)),
+        Some(Value::Array(a)) if a.is_empty() => Ok(json!(all)),
         Some(Value::Array(a)) => Ok(Value::Array(a.clone())),
         Some(Value::Null) => Err(CreateError::ReadingLength("null")),
         _ => Err(CreateError::ReadingLength("undefined")),
@@ -52,9 +52,9 @@ fn events_of(sink: &Value) -> Result<Value, CreateError> {
 }
 
 /// The webhook step: nothing inside the object is validated; the database refuses what it must.
-fn webhook_record(w: &Value, instance_id: &str, row_saved: bool) -> Result<Value, CreateError> {
+fn webhook_record(w: &Value, all: &[&str], instance_id: &str, row_saved: bool) -> Result<Value, CreateError> {
     let db = |problem| CreateError::Db { call: "this.prisma.webhook.upsert()", problem };
-    let events = events_of(w)?;
+    let events = events_of(w, all)?;
     let url = match w.get("url") {
         None | Some(Value::Null) => return Err(db(DbProblem::Missing("url"))),
         Some(Value::String(s)) => s.clone(),
@@ -90,7 +90,7 @@ fn webhook_record(w: &Value, instance_id: &str, row_saved: bool) -> Result<Value
 /// Pusher is handled even when the server has it off; its credentials are required by the database.
 fn pusher_check(p: &Value, row_saved: bool) -> Result<(), CreateError> {
     let db = |problem| CreateError::Db { call: "this.prisma.pusher.upsert()", problem };
-    events_of(p)?;
+    events_of(p, &EVENTS_V2)?;
     if let Some(arg) = ["appId", "key", "secret", "cluster"].into_iter().find(|k| p.get(*k).is_none_or(Value::is_null))
     {
         return Err(db(DbProblem::Missing(arg)));
@@ -237,7 +237,7 @@ fn run(
     if apikey != Some(cfg.global_key.as_str()) {
         return Err(CreateError::Unauthorized);
     }
-    let schema = schema_messages(body);
+    let schema = schema_messages_with(body, crate::v2_4::flat_events(cfg));
     if !schema.is_empty() {
         return Err(CreateError::Schema(schema));
     }
@@ -253,9 +253,12 @@ fn run(
             problem: DbProblem::Missing("name"),
         });
     };
+    // 2.4 trims the name here, after the guard: a trimmed name that is taken fails to save (unique).
+    let name = crate::v2_4::created_name(cfg, name);
     // The row is saved now; a failure to save it is not reported and surfaces later (§1.1).
     let baileys = integration == "WHATSAPP-BAILEYS";
-    let row_saved = name.chars().count() <= 255 && (baileys || !body.contains_key("status"));
+    let row_saved =
+        name.chars().count() <= 255 && (baileys || !body.contains_key("status")) && !store.taken(Some(&name), now);
     let mut inst = Instance {
         name: name.clone(),
         id: server_uuid(),
@@ -276,6 +279,9 @@ fn run(
             Ok(answer)
         }
         Err(e) => {
+            // The rollback (`remove.instance`) purges by name: a trimmed name that collided takes
+            // the instance that had it along (2.4).
+            store.instances.retain(|i| i.name != name);
             if row_saved {
                 store.held.push((name, now + cfg.rollback_hold));
             }
@@ -294,7 +300,7 @@ fn controller(
 ) -> Result<Value, CreateError> {
     // websocket, rabbitmq, nats, sqs and kafka are off on this server: dropped silently.
     if let Some(w) = body.get("webhook").filter(|v| truthy(v)) {
-        inst.webhook = Some(webhook_record(w, &inst.id, row_saved)?);
+        inst.webhook = Some(webhook_record(w, crate::v2_4::events(cfg), &inst.id, row_saved)?);
     }
     if let Some(p) = body.get("pusher").filter(|v| truthy(v)) {
         pusher_check(p, row_saved)?;

@@ -17,10 +17,12 @@ mod evolution_v2_create;
 mod evolution_v2_errors;
 mod http_config;
 mod http_v2;
+pub mod licence;
 pub mod node_json;
 pub mod qrpng;
 pub mod schema_v2;
 pub mod session;
+pub mod v2_4;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -394,6 +396,7 @@ pub fn router(opts: Options) -> Router {
         .route("/__sandbox/scan/{name}", post(scan))
         .route("/__sandbox/requests", get(requests).delete(clear_requests))
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(licence::Gate::new(&shared), licence::gate))
         .layer(middleware::from_fn_with_state(shared.clone(), log_and_faults))
         .layer(middleware::from_fn_with_state(shared.clone(), cors))
         .with_state(shared)

@@ -3,15 +3,22 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
+use evo_sandbox::v2_4::Release;
 use evo_sandbox::{router, ApiVersion, CorsPolicy, Options};
 
 const USAGE: &str =
-    "usage: evo-sandbox [--api-version 1|2] [--port N] [--key KEY] [--cors-origin '*'|ORIGIN[,ORIGIN…]] [--no-qr]
+    "usage: evo-sandbox [--api-version 1|2|2.4] [--activated] [--port N] [--key KEY] [--cors-origin '*'|ORIGIN[,ORIGIN…]] [--no-qr]
                    [--create-delay-ms N] [--qr-period-ms N] [--qr-limit N] [--chatwoot] [--seed-instances N]
                    [--websocket] [--rabbitmq] [--sqs] [--nats] [--kafka] [--pusher]
                    [--proxies-reachable] [--proxy-write-delay-ms N]
 
-  --api-version 1|2    answer as Evolution API 1.8.2 (1, the default) or 2.3.6 (2)
+  --api-version 1|2|2.4
+                       answer as Evolution API 1.8.2 (1, the default), 2.3.6 (2) or 2.4.0-rc2 (2.4: 2.3.6
+                       plus 2.4's changes, and a licence gate: until the licence is active every route
+                       but /, /license/*, /manager… and static files answers 503 LICENSE_REQUIRED)
+  --activated, --licence active|inactive
+                       2.4: start with the licence active (default inactive); test-only
+                       GET|POST /__sandbox/licence {\"active\": bool} reads or flips it later
   --port N             port on 127.0.0.1 (default 8081; 0 picks a free one)
   --key KEY            the global API key (default sandbox-global-key)
   --cors-origin LIST   like the server's CORS_ORIGIN: '*' (default) or an exact comma list
@@ -46,16 +53,27 @@ fn parse(args: &[String]) -> Result<(u16, Options, usize), String> {
     let mut opts = Options::default();
     let mut port = 8081;
     let mut seed = 0;
+    let mut licence = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
             "--api-version" => {
-                opts.config.api_version = match value()?.as_str() {
+                let v = value()?;
+                opts.config.release = if v == "2.4" { Release::V2_4 { activated: false } } else { Release::V2_3_6 };
+                opts.config.api_version = match v.as_str() {
                     "1" => ApiVersion::V1,
-                    "2" => ApiVersion::V2,
-                    _ => return Err("--api-version takes 1 or 2".into()),
+                    "2" | "2.4" => ApiVersion::V2,
+                    _ => return Err("--api-version takes 1, 2 or 2.4".into()),
                 }
+            }
+            "--activated" => licence = Some(true),
+            "--licence" => {
+                licence = Some(match value()?.as_str() {
+                    "active" => true,
+                    "inactive" => false,
+                    _ => return Err("--licence takes active or inactive".into()),
+                })
             }
             "--chatwoot" => opts.config.chatwoot_enabled = true,
             "--proxies-reachable" => opts.config.proxies_reachable = true,
@@ -88,6 +106,11 @@ fn parse(args: &[String]) -> Result<(u16, Options, usize), String> {
                 }
             }
         }
+    }
+    match (&mut opts.config.release, licence) {
+        (Release::V2_4 { activated }, Some(a)) => *activated = a,
+        (Release::V2_3_6, Some(_)) => return Err("--activated and --licence need --api-version 2.4".into()),
+        _ => {}
     }
     if opts.config.api_version == ApiVersion::V2 && !opts.config.produce_qr {
         // The recorded 2.3.6 server could not reach WhatsApp: its connections closed at once.
@@ -122,10 +145,14 @@ async fn main() -> ExitCode {
         "Evolution sandbox API ({:?}) listening on http://{addr} (global API key: {}, CORS: {:?})",
         opts.config.api_version, opts.config.global_key, opts.cors
     );
+    if let Release::V2_4 { activated } = opts.config.release {
+        let state = if activated { "active" } else { "inactive: business routes answer 503" };
+        println!("answering as 2.4.0-rc2, licence {state} (POST /__sandbox/licence {{\"active\": bool}} flips it)");
+    }
     let (version, key) = (opts.config.api_version, opts.config.global_key.clone());
     let app = router(opts);
     if seed_instances > 0 {
-        evo_sandbox::seed(&app, seed_instances, version, &key).await;
+        evo_sandbox::licence::seed(&app, seed_instances, version, &key).await;
         println!("seeded {seed_instances} instances (seed-001…)");
     }
     let serve = axum::serve(listener, app).with_graceful_shutdown(async {

@@ -57,6 +57,12 @@ fn is_type(v: &Value, ty: &str) -> bool {
 /// The schema step's messages for `body` (empty: it passes). The server reports them as one
 /// nested array: `[[…]]`.
 pub fn schema_messages(body: &Map<String, Value>) -> Vec<String> {
+    schema_messages_with(body, FLAT_EVENT_NAMES)
+}
+
+/// [`schema_messages`] with the flat `*Events` keys checked against `flat` (2.4 has one more:
+/// `crate::v2_4::flat_events`).
+pub fn schema_messages_with(body: &Map<String, Value>, flat: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for (key, ty) in keys_v2() {
         let Some(v) = body.get(key) else { continue };
@@ -81,8 +87,8 @@ pub fn schema_messages(body: &Map<String, Value>) -> Vec<String> {
                     if !e.is_string() {
                         out.push(format!("{key}[{i}] is not of a type(s) string"));
                     }
-                    if !e.as_str().is_some_and(|s| FLAT_EVENT_NAMES.contains(&s)) {
-                        out.push(format!("{key}[{i}] is not one of enum values: {}", FLAT_EVENT_NAMES.join(",")));
+                    if !e.as_str().is_some_and(|s| flat.contains(&s)) {
+                        out.push(format!("{key}[{i}] is not one of enum values: {}", flat.join(",")));
                     }
                 }
             }
