@@ -8,7 +8,9 @@ use std::time::Duration;
 use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::set_timeout_with_handle;
 
-use evo_core::explain::{explain_aborted, explain_no_response, explain_timeout, mixed_content, Explanation, Tone};
+use evo_core::explain::{
+    explain_aborted, explain_licence, explain_no_response, explain_timeout, mixed_content, Explanation, Tone,
+};
 use evo_core::response::{decode, Decoded};
 use evo_core::token::check_api_key;
 use evo_core::url::{BaseUrl, InstanceAction};
@@ -170,6 +172,7 @@ impl ApiError {
             ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => explain_timeout(*seconds, crate::i18n::lang()),
             ApiError::NoAnswer(HttpError::Aborted { .. }) => explain_aborted(crate::i18n::lang()),
             ApiError::Answered(reply) => match decode(reply.status, &reply.body) {
+                Decoded::Licence(g) => explain_licence(&g, crate::i18n::lang()),
                 Decoded::Error(e) if !e.messages.is_empty() => {
                     Explanation { tone: Tone::Error, text: format!("{}: {}", reply.status, e.messages.join("; ")) }
                 }
@@ -234,6 +237,16 @@ impl Api {
     /// `GET /`: the server's welcome and version (no key).
     pub async fn health(&self) -> Result<Reply, ApiError> {
         Self::call(Request::get(&self.base.health_url()), None, 15, None).await
+    }
+
+    /// `GET /license/status` (2.4+; no key): whether the server is activated.
+    pub async fn licence_status(&self) -> Result<Reply, ApiError> {
+        Self::call(Request::get(&self.base.licence_status_url()), None, 15, None).await
+    }
+
+    /// Where a 2.4+ server is activated: its own `/manager/login` page.
+    pub fn licence_register_url(&self) -> String {
+        self.base.licence_register_url()
     }
 
     /// `POST /instance/create` with the payload text as it is.

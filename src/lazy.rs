@@ -132,7 +132,7 @@ part! {
 
 part! {
     /// "Test connection" (`GET /` read and explained).
-    test_connection(base: String, conn: Conn, b: Builder) -> Task<Result<String, String>> {
+    test_connection(base: String, conn: Conn, b: Builder) -> Task<Result<crate::ui::connection::Tested, String>> {
         Box::pin(crate::ui::connection::test_connection(base, conn, b))
     }
 }

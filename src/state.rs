@@ -274,26 +274,30 @@ impl Builder {
     }
 
     /// Checks the text against another profile's rules (the text is not changed).
-    /// A text nobody has edited beyond what presets carry (the instance name, token and qrcode) is
-    /// the preset in use (Basic at first) in the new profile's shape: a new user's first payload for
-    /// a 2.x server needs no fix.
     pub fn set_profile(&self, profile: Profile, source: ProfileSource) {
         self.profile_source.set(source);
-        let old = self.profile.get_untracked();
-        if old == profile {
-            return;
+        if self.profile.get_untracked() != profile {
+            self.profile.set(profile);
+            self.preset.set(None);
+            self.lint_now();
         }
+    }
+
+    /// The profile the server's version says (Test connection, the first send): like
+    /// [`Self::set_profile`], except that a text nobody has edited beyond what presets carry (the
+    /// instance name, token and qrcode) becomes the preset in use (Basic at first) in the new
+    /// profile's shape — a new user's first payload for a 2.x server needs no fix.
+    pub fn set_server_profile(&self, profile: Profile, version: String) {
+        let old = self.profile.get_untracked();
         let preset = self.preset.get_untracked().unwrap_or(Preset::Basic);
         let (name, token, qrcode) = self.carried();
         let token = token.unwrap_or_default();
-        let untouched = self.text.with_untracked(|t| *t == preset_text(old, preset, &name, &token, qrcode));
-        self.profile.set(profile);
+        let untouched =
+            old != profile && self.text.with_untracked(|t| *t == preset_text(old, preset, &name, &token, qrcode));
+        self.set_profile(profile, ProfileSource::Server(version));
         if untouched {
             self.preset.set(Some(preset));
             self.replace(preset_text(profile, preset, &name, &token, qrcode));
-        } else {
-            self.preset.set(None);
-            self.lint_now();
         }
     }
 

@@ -77,7 +77,7 @@ pub async fn create(r: Create) -> Outcome {
     let server = match known {
         Some(k) => Some(k),
         None if chosen => None,
-        None => read_server(conn, b, api.clone()).await.ok(),
+        None => read_server(conn, b, api.clone()).await.ok().map(|r| (r.version, r.profile)),
     };
     if let Some((version, p)) = server.filter(|(_, p)| *p != profile && !chosen) {
         return Outcome::NotSent(tf(|u| u.not_sent_version, &[&version, profile.label(), p.label()]));

@@ -4,6 +4,7 @@
 use evo_core::explain::{read_health, Health};
 use evo_core::fields::Profile;
 use evo_core::url::BaseUrl;
+use evo_core::version::{read_licence_status, ServerVersion};
 use leptos::prelude::*;
 
 use super::copy::CopyButton;
@@ -11,7 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::http::{Api, ApiError};
 use crate::i18n::{fill, tf, tr, ui};
-use crate::state::{Builder, ProfileSource};
+use crate::state::Builder;
 use crate::storage;
 
 /// The sandbox's default address, offered when the page itself runs locally.
@@ -44,19 +45,48 @@ impl Conn {
     }
 }
 
-/// "Test connection": the server at `base` read (`GET /`), its version explained, or why not.
-pub async fn test_connection(base: String, conn: Conn, b: Builder) -> Result<String, String> {
-    match Api::new(&base, "") {
-        Err(e) => Err(e.explanation().text),
-        Ok(api) => {
-            read_server(conn, b, api).await.map(|(version, profile)| tf(|u| u.health_ok, &[&version, profile.label()]))
-        }
-    }
+/// What "Test connection" says: the server's version, and for a 2.4+ server that is not activated
+/// a link to its activation page (made here, in the part, so its view is not in the first load).
+#[derive(Clone)]
+pub struct Tested {
+    pub text: String,
+    pub licence: Option<ViewFn>,
 }
 
-/// Reads the server's version (`GET /`), remembers it, and switches the builder to its profile.
-/// `Err` holds the explanation shown when the server could not be read.
-pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Profile), String> {
+/// "Test connection": the server at `base` read (`GET /`), its version explained, or why not.
+pub async fn test_connection(base: String, conn: Conn, b: Builder) -> Result<Tested, String> {
+    let api = Api::new(&base, "").map_err(|e| e.explanation().text)?;
+    let read = read_server(conn, b, api).await?;
+    let mut text = tf(|u| u.health_ok, &[&read.version, read.profile.label()]);
+    if let Some(url) = &read.licence_url {
+        text = format!("{text} {}", fill(crate::i18n::lang().answers().licence_inactive, &[url]));
+    }
+    let licence = read.licence_url.map(|url| {
+        ViewFn::from(move || {
+            let href = url.clone();
+            view! {
+                " "
+                <a data-testid="licence-register" href=href target="_blank" rel="noopener noreferrer">
+                    {url.clone()}
+                </a>
+            }
+        })
+    });
+    Ok(Tested { text, licence })
+}
+
+/// What the server said it runs.
+pub struct ServerRead {
+    pub version: String,
+    pub profile: Profile,
+    /// A 2.4+ server whose licence is not active (`GET /license/status`): its activation page.
+    pub licence_url: Option<String>,
+}
+
+/// Reads the server's version (`GET /`), remembers it, and switches the builder to its profile; on
+/// 2.4+ also whether it is activated. `Err` holds the explanation shown when the server could not
+/// be read.
+pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<ServerRead, String> {
     let reply = match api.health().await {
         Ok(r) | Err(ApiError::Answered(r)) => r,
         Err(e) => return Err(e.explanation().text),
@@ -72,8 +102,18 @@ pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<(String, Pr
                     c.version = Some(version.clone());
                 }
             });
-            b.set_profile(profile, ProfileSource::Server(version.clone()));
-            Ok((version, profile))
+            b.set_server_profile(profile, version.clone());
+            let mut licence_url = None;
+            if ServerVersion::parse(&version).is_some_and(ServerVersion::has_licence_gate) {
+                let status = match api.licence_status().await {
+                    Ok(r) => read_licence_status(r.status, &r.body),
+                    Err(_) => None,
+                };
+                if status.is_none_or(|s| !s.is_active()) {
+                    licence_url = Some(api.licence_register_url());
+                }
+            }
+            Ok(ServerRead { version, profile, licence_url })
         }
         Health::NotEvolution(why) => Err(why),
     }
@@ -87,7 +127,7 @@ pub fn ConnectionPanel(
     timeout_s: RwSignal<u32>,
 ) -> impl IntoView {
     let reveal = RwSignal::new(false);
-    let health = RwSignal::new(None::<Result<String, String>>);
+    let health = RwSignal::new(None::<Result<Tested, String>>);
     let url_problem = move || base_url.with(|u| BaseUrl::parse(u).err().map(|e| e.to_string()));
     // Switching to a server whose key was remembered fills the key in.
     Effect::new(move |prev: Option<String>| {
@@ -192,11 +232,13 @@ pub fn ConnectionPanel(
                 {move || url_problem().unwrap_or_else(|| ui().base_url_hint.into())}
             </p>
             <p data-testid="server-version" role="status" class=move || match health.get() {
+                Some(Ok(t)) if t.licence.is_some() => "msg warn",
                 Some(Ok(_)) => "msg ok",
                 Some(Err(_)) => "msg err",
                 None => "hidden",
             }>
-                {move || health.get().map(|r| r.unwrap_or_else(|e| e))}
+                {move || health.get().map(|r| r.map_or_else(|e| e, |t| t.text))}
+                {move || health.get().and_then(Result::ok).and_then(|t| t.licence).map(|v| v.run())}
             </p>
         </div>
         <div class="field">

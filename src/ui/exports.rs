@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
-use crate::i18n::{fill, t, tfp, tr, Ui};
+use crate::i18n::{fill, t, tfp, tr, trp, Ui};
 use crate::state::Builder;
 
 /// What an export button asks for.
@@ -43,20 +43,37 @@ pub struct ExportOut {
     secrets: RwSignal<bool>,
 }
 
-/// The exported text, labelled, selectable for copying by hand.
-fn shown(what: Export, text: String) -> ViewFn {
+/// The exported text, labelled, selectable for copying by hand; and, after an export whose secrets
+/// became placeholders, "Include secrets" for the next one.
+fn shown(what: Export, text: Option<String>, secrets: Option<RwSignal<bool>>) -> ViewFn {
     let (testid, label): (_, fn(&'static Ui) -> &'static str) = match what {
         Export::Curl => ("curl-text", |u| u.curl_label),
         Export::Share => ("share-url", |u| u.share_label),
         Export::Json | Export::Download => ("copy-text", |u| u.json_label),
     };
     ViewFn::from(move || {
-        view! {
-            <label class="hint" for="export-text">
-                {tr(label)}
-            </label>
-            <textarea id="export-text" class="export" readonly data-testid=testid prop:value=text.clone() rows="4"></textarea>
-        }
+        let text = text.clone().map(|text| {
+            view! {
+                <label class="hint" for="export-text">
+                    {tr(label)}
+                </label>
+                <textarea id="export-text" class="export" readonly data-testid=testid prop:value=text rows="4"></textarea>
+            }
+        });
+        let secrets = secrets.map(|s| {
+            view! {
+                <label class="hint">
+                    <input
+                        type="checkbox"
+                        data-testid="export-include-secrets"
+                        prop:checked=move || s.get()
+                        on:change:target=move |ev| s.set(ev.target().checked())
+                    />
+                    {trp(|u| u.include_secrets)}
+                </label>
+            }
+        });
+        view! { {text} {secrets} }
     })
 }
 
@@ -66,18 +83,19 @@ pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
     let text = b.text.get_untracked();
     // Secrets leave as `${VAR}` placeholders unless "Include secrets" is ticked for this export
     // (a text that is not an object holds none it could name: as is, unless it mentions one).
-    let include = matches!(what, Export::Json | Export::Download) && out.secrets.get_untracked();
+    let file = matches!(what, Export::Json | Export::Download);
+    let include = file && out.secrets.get_untracked();
     out.secrets.try_set(false);
-    let safe = if include {
-        Some(WithEnv { text: text.clone(), vars: Vec::new() })
-    } else {
-        with_env_placeholders(&text).or_else(|| strip_secrets(&text).map(|text| WithEnv { text, vars: Vec::new() }))
-    };
-    let Some(WithEnv { text: safe, vars }) = safe else {
+    let placeholders =
+        with_env_placeholders(&text).or_else(|| strip_secrets(&text).map(|text| WithEnv { text, vars: Vec::new() }));
+    let Some(WithEnv { text: safe, vars }) = placeholders else {
         out.shown.try_set(None);
         out.status.try_set(t().share_unsafe.into());
         return;
     };
+    // "Include secrets" is offered under a file export that had some.
+    let offer = (file && !vars.is_empty()).then_some(out.secrets);
+    let (safe, vars) = if include { (text.clone(), Vec::new()) } else { (safe, vars) };
     let result = match what {
         Export::Json => safe,
         Export::Curl => {
@@ -105,13 +123,13 @@ pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
             // make a 30 MB attribute).
             let href = format!("data:application/json;charset=utf-8,{}", encode_fragment(&safe));
             browser::download(&format!("{name}.json"), &href);
-            if !vars.is_empty() {
-                out.status.try_set(tfp(|u| u.secrets_as_env, &["", &vars.join(", ")]).trim_start().to_owned());
-            }
+            out.shown.try_set(Some(shown(what, None, offer)));
+            let said = if vars.is_empty() { String::new() } else { tfp(|u| u.secrets_as_env, &["", &vars.join(", ")]) };
+            out.status.try_set(said.trim_start().to_owned());
             return;
         }
     };
-    out.shown.try_set(Some(shown(what, result.clone())));
+    out.shown.try_set(Some(shown(what, Some(result.clone()), offer)));
     let ok = browser::copy_text(&result).await;
     let u = t();
     let said = fill(if ok { u.what_copied } else { u.copy_by_hand }, &[what.name(u)]);
@@ -159,10 +177,6 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
                 {tr(|u| u.json_schema)}
             </a>
             {button(Export::Share, "share-link", |u| u.share_link)}
-            <label class="hint">
-                <input type="checkbox" data-testid="export-include-secrets" bind:checked=out.secrets />
-                {tr(|u| u.include_secrets)}
-            </label>
             <span class="hint" role="status" data-testid="copy-status">{move || out.status.get()}</span>
         </div>
         {move || out.shown.get().map(|v| v.run())}

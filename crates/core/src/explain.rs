@@ -1,7 +1,7 @@
 //! Plain-language causes and next steps for what a create attempt can end in.
 
 use crate::i18n::{fill, Lang};
-use crate::response::{ApiError, Decoded};
+use crate::response::{ApiError, Decoded, LicenceGate};
 
 /// How serious an outcome is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,7 @@ pub fn explain_response(status: u16, decoded: &Decoded, name: &str, lang: Lang) 
         (200..=299, Decoded::NotJson) => err(fill(t.ok_not_json, &[code])),
         (200..=299, Decoded::Empty) => err(t.ok_empty.into()),
         (200..=299, _) => Explanation { tone: Tone::Warning, text: t.ok_other.into() },
+        (_, Decoded::Licence(g)) => explain_licence(g, lang),
         (401, _) => err(t.unauthorized.into()),
         (403, _) if msgs.contains("already in use") => err(fill(t.name_taken, &[name, &suggest_free_name(name)])),
         (400, _) if api.is_some() => err(fill(t.rejected, &[&msgs])),
@@ -61,6 +62,14 @@ pub fn explain_response(status: u16, decoded: &Decoded, name: &str, lang: Lang) 
         (_, Decoded::Empty) => err(fill(t.empty_body, &[code])),
         _ => err(with_msgs(t.unexpected, t.unexpected_with)),
     }
+}
+
+/// A 2.4+ server that is not activated: what that blocks, and where to activate it (the server's
+/// own page; nothing is sent anywhere else).
+pub fn explain_licence(gate: &LicenceGate, lang: Lang) -> Explanation {
+    let t = lang.answers();
+    let url = gate.register_url.as_deref().unwrap_or("/manager/login");
+    err(fill(t.licence_required, &[url]))
 }
 
 /// Explains a request that got no HTTP answer at all (the browser gives no status).
@@ -154,6 +163,28 @@ mod tests {
         let e = explain_response(502, &decode(502, "<html>"), "x", Lang::En);
         assert!(e.text.contains("502"));
         assert_eq!(e.tone, Tone::Error);
+    }
+
+    /// 2.4's licence gate, whatever the route and key: explained as that, with the server's own
+    /// activation page — not as "the server failed".
+    #[test]
+    fn a_licence_gate_is_explained_with_the_servers_activation_page() {
+        let body = r#"{"error":"service not activated","code":"LICENSE_REQUIRED","register_url":"http://127.0.0.1:8084/manager/login","instance_id":"i-1","docs_url":"https://docs.evolutionfoundation.com.br/licensing","message":"This Evolution API instance is not activated. Open http://127.0.0.1:8084/manager/login to activate, or set AUTHENTICATION_API_KEY in your .env with a valid licensing key. Docs: https://docs.evolutionfoundation.com.br/licensing"}"#;
+        let d = decode(503, body);
+        assert_eq!(
+            d,
+            Decoded::Licence(LicenceGate {
+                register_url: Some("http://127.0.0.1:8084/manager/login".into()),
+                docs_url: Some("https://docs.evolutionfoundation.com.br/licensing".into()),
+            })
+        );
+        let e = explain_response(503, &d, "shop", Lang::En);
+        assert_eq!(e.tone, Tone::Error);
+        assert!(e.text.contains("not activated") && e.text.contains("http://127.0.0.1:8084/manager/login"), "{}", e.text);
+        assert!(!e.text.contains("Check the server's logs"));
+        // A link that is not http(s) is not offered.
+        let odd = decode(503, r#"{"code":"LICENSE_REQUIRED","register_url":"javascript:alert(1)"}"#);
+        assert_eq!(odd, Decoded::Licence(LicenceGate::default()));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod secrets;
 pub mod session;
 pub mod token;
 pub mod url;
+pub mod version;
 
 /// Pretty-prints `text` when it is JSON (keeping the server's key order); otherwise returns it as is.
 pub fn pretty_json(text: &str) -> String {

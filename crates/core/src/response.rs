@@ -42,6 +42,16 @@ pub struct Created {
     pub qrcode: Option<QrInfo>,
 }
 
+/// Evolution API 2.4+ not activated: `503 {"error":"service not activated","code":"LICENSE_REQUIRED",
+/// "register_url":"http://HOST/manager/login","docs_url":…,"message":…}` on create, the instance
+/// list, unknown paths — whatever the key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LicenceGate {
+    /// The server's own activation page.
+    pub register_url: Option<String>,
+    pub docs_url: Option<String>,
+}
+
 /// The error envelope `{"status": N, "error": "...", "response": {"message": M}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
@@ -56,6 +66,8 @@ pub struct ApiError {
 pub enum Decoded {
     Created(Created),
     Error(ApiError),
+    /// 2.4's licence gate: the server is not activated (every business route answers this).
+    Licence(LicenceGate),
     /// Valid JSON of another shape.
     OtherJson,
     NotJson,
@@ -142,6 +154,11 @@ pub fn decode(status: u16, body: &str) -> Decoded {
     // fetchInstances answers have `instance` only.
     if (200..300).contains(&status) && v.get("instance").is_some_and(Value::is_object) && v.get("hash").is_some() {
         return Decoded::Created(decode_created(&v));
+    }
+    if status >= 400 && str_at(&v, &["code"]) == Some("LICENSE_REQUIRED") {
+        // Only http(s) links are offered to the user.
+        let link = |k: &str| string_at(&v, &[k]).filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+        return Decoded::Licence(LicenceGate { register_url: link("register_url"), docs_url: link("docs_url") });
     }
     if let Some(resp) = v.get("response") {
         return Decoded::Error(ApiError {

@@ -88,6 +88,16 @@ impl BaseUrl {
         format!("{}/", self.0)
     }
 
+    /// `{base}/license/status` (2.4+: whether the server is activated; no key needed).
+    pub fn licence_status_url(&self) -> String {
+        format!("{}/license/status", self.0)
+    }
+
+    /// `{base}/manager/login`: where a 2.4+ server is activated (its `register_url`).
+    pub fn licence_register_url(&self) -> String {
+        format!("{}/manager/login", self.0)
+    }
+
     /// `{base}/instance/fetchInstances[?instanceName=…]`.
     pub fn fetch_instances_url(&self, name: Option<&str>) -> String {
         match name {

@@ -91,7 +91,9 @@ impl<'a> Ctx<'a> {
             Diagnostic::error(Code::InstanceNameSlash, v.span, t.instance_name_slash)
         } else if is_seed_instance_name(name) {
             return;
-        } else if is_seed_instance_name(&name.replace(['-', '_'], "")) {
+        } else if name.bytes().any(|b| b.is_ascii_alphanumeric())
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        {
             // Only - or _ beyond the seed's rule: accepted by every server and safe in URLs.
             Diagnostic::warning(Code::InstanceName, v.span, t.instance_name_dash)
         } else {

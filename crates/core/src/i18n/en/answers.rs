@@ -30,6 +30,10 @@ crate::catalog! {
                           A create with a QR code takes at least 5 s; raise the time limit if the server is slow.",
         aborted: "You stopped the request. The server may still have created the instance: check before sending again.",
         // explain.rs: GET {base}/ and mixed content.
+        /// {0} the server's activation page (`register_url`).
+        licence_required: "503 LICENSE_REQUIRED: this Evolution API (2.4 or later) is not activated, so it refuses every call but its version check — creating, listing, connecting and configuring instances are all blocked, whatever the key. Activate it on the server's own page, {0}, or set AUTHENTICATION_API_KEY in the server's .env to a valid licensing key, then restart it.",
+        /// {0} the server's activation page.
+        licence_inactive: "This server is not activated (licence status: inactive): every call but this check will answer 503 LICENSE_REQUIRED until it is. Activate it at {0}.",
         health_404: "404 at this address: the base URL's path is wrong (use the server root).",
         health_html: "{0}: an HTML page answered, not an Evolution API. Check the base URL.",
         health_other: "{0}: this does not look like an Evolution API answer.",

@@ -88,7 +88,7 @@ crate::catalog! {
         null_v2: "{0} is null: 2.x treats null as a wrong type, not as absent (400 \"{0} is not of a type(s) {1}\"). Remove the field instead.",
         fix_remove_it: "Remove it",
         /// {0} the field (an optional object).
-        null_object: "{0} is null: every server reads it as absent and loses nothing. Remove it to say so plainly.",
+        null_object: "{0} is null: every server reads it as absent. Remove it.",
         /// {0} the field, {1} what it must be (`what_*`, a type name).
         rejects_nested: "{0} must be {1}: the server answers 400 with an opaque database error.",
         /// {0} the field, {1} what it must be, {2} its JSON type.
@@ -149,7 +149,7 @@ crate::catalog! {
         fix_use_quoted: "Use \"{0}\"",
         instance_name_placeholder: "{0} is the seed's placeholder: put your instance's name here.",
         instance_name_slash: "A / in instanceName breaks the server: it answers 400 \"Authentication error\", keeps a broken instance, and from then on every create without a token fails with \"Token already exists\" until that instance is deleted.",
-        instance_name_dash: "The vendor's page asks for instanceName in \"non-accented lowercase alphabetic characters or numbers\" only; 1.8.2 and 2.x also accept - and _, and they are safe in every later URL.",
+        instance_name_dash: "The vendor's page asks for \"non-accented lowercase alphabetic characters or numbers\"; every server also accepts - and _, safe in later URLs.",
         instance_name_chars: "instanceName may hold only lowercase letters (no accents) and digits. The server accepts others, but names are case-sensitive in every later URL and spaces or accents break them.",
         token_missing: "No token: the server then makes one itself, and that path is buggy (a second token-less create can fail with \"Token already exists\"). Send your own.",
         fix_add_fresh_token: "Add a fresh token",

@@ -87,7 +87,6 @@ crate::catalog! {
         json: "JSON",
         what_copied: "{0} copied.",
         copy_by_hand: "{0}: select the text below and copy it.",
-        include_secrets: "Include secrets (next export only)",
         share_unsafe: "The text mentions a secret field but is not valid enough to strip it: fix the JSON first.",
         curl_label: "cURL command — the API key and every secret come from environment variables ($EVOLUTION_API_KEY…): set them in your shell.",
         share_label: "Share link — tokens, passwords, secrets and webhook headers left out; no API key.",

@@ -80,6 +80,7 @@ crate::catalog! {
         yes: "Yes",
         details_label: "Details as the server holds them",
         inst_qr_title: "Connect \"{0}\"",
+        include_secrets: "Include secrets (next export only)",
         /// {0} the export's status line, {1} the environment variables (`A, B`).
         secrets_as_env: "{0} Its secrets are placeholders: set {1} where you use it (tick \"Include secrets\" to export them once).",
     }

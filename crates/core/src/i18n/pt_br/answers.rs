@@ -23,6 +23,8 @@ pub static PT_BR: Answers = Answers {
                       e ainda pode criar a instância: confira a lista de instâncias antes de enviar de novo (uma nova tentativa pode levar 403 \"already in use\"). \
                       Um create com QR code leva pelo menos 5 s; aumente o tempo limite se o servidor for lento.",
     aborted: "Você interrompeu a requisição. O servidor pode ter criado a instância mesmo assim: confira antes de enviar de novo.",
+    licence_required: "503 LICENSE_REQUIRED: este Evolution API (2.4 ou posterior) não está ativado, por isso recusa toda chamada exceto a da versão — criar, listar, conectar e configurar instâncias está bloqueado, seja qual for a chave. Ative-o na página do próprio servidor, {0}, ou defina AUTHENTICATION_API_KEY no .env do servidor com uma chave de licença válida e reinicie-o.",
+    licence_inactive: "Este servidor não está ativado (status da licença: inactive): toda chamada exceto esta verificação vai responder 503 LICENSE_REQUIRED até que esteja. Ative-o em {0}.",
     health_404: "404 neste endereço: o caminho da URL base está errado (use a raiz do servidor).",
     health_html: "{0}: respondeu uma página HTML, não uma Evolution API. Confira a URL base.",
     health_other: "{0}: isto não parece uma resposta da Evolution API.",

@@ -83,7 +83,6 @@ pub static PT_BR: Ui = Ui {
     json: "JSON",
     what_copied: "{0} copiado.",
     copy_by_hand: "{0}: selecione o texto abaixo e copie.",
-    include_secrets: "Incluir segredos (só na próxima exportação)",
     share_unsafe: "O texto cita um campo secreto, mas não está válido o bastante para removê-lo: corrija o JSON antes.",
     curl_label: "Comando cURL — a chave da API e todo segredo vêm de variáveis de ambiente ($EVOLUTION_API_KEY…): defina-as no seu shell.",
     share_label: "Link de compartilhamento — sem tokens, senhas, segredos e headers do webhook; sem chave da API.",

@@ -75,5 +75,6 @@ pub static PT_BR: UiParts = UiParts {
     yes: "Sim",
     details_label: "Detalhes como o servidor os guarda",
     inst_qr_title: "Conectar \"{0}\"",
+    include_secrets: "Incluir segredos (só na próxima exportação)",
     secrets_as_env: "{0} Os segredos são placeholders: defina {1} onde for usar (marque \"Incluir segredos\" para exportá-los uma vez).",
 };
