@@ -5,6 +5,7 @@
 //! explanations of failures, the QR code checks and the QR matrix rendered as SVG.
 
 pub mod builder;
+pub mod config;
 pub mod events;
 pub mod explain;
 pub mod fields;

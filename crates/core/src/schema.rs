@@ -32,13 +32,14 @@ const BUSINESS: &str = "WHATSAPP-BUSINESS";
 
 /// The JSON Schema of a create payload of `profile`.
 pub fn json_schema(profile: Profile) -> Value {
+    let src = Src { profile, fields: profile.fields(), other: profile.other().fields() };
     let mut doc = Map::new();
     doc.insert("$schema".into(), DIALECT.into());
     doc.insert("title".into(), format!("POST /instance/create payload — {}", profile.label()).into());
     doc.insert("description".into(), top_description(profile).into());
-    doc.extend(object_schema(profile, ""));
+    doc.extend(object_schema(&src, ""));
 
-    let top: Vec<&Field> = profile.children("").collect();
+    let top: Vec<&Field> = src.children("").collect();
     let keys = |need: Need| -> Vec<&'static str> { top.iter().filter(|f| f.need == need).map(|f| f.key).collect() };
     let mut all_of = Vec::new();
 
@@ -77,6 +78,41 @@ pub fn json_schema(profile: Profile) -> Value {
     Value::Object(doc)
 }
 
+/// A field table and what its schema needs beside it: the generation (events, channels) and the
+/// other generation's table of the same body (where scheme-less URLs come from).
+struct Src<'a> {
+    profile: Profile,
+    fields: &'a [Field],
+    other: &'a [Field],
+}
+
+impl<'a> Src<'a> {
+    fn children(&self, parent: &'a str) -> impl Iterator<Item = &'a Field> + 'a {
+        self.fields.iter().filter(move |f| f.parent() == parent)
+    }
+}
+
+/// The JSON Schema of any field table (a configuration body's, `crate::config`): the same mapping
+/// as [`json_schema`] — types, enums, required keys (`Need::Required` at the top, `WithParent`
+/// inside their object), defaults, lengths, secrets `writeOnly` — without the create route's
+/// conditions. `other` is the other generation's table of the same body (may be empty).
+pub fn json_schema_of(fields: &[Field], other: &[Field], profile: Profile, title: &str) -> Value {
+    let src = Src { profile, fields, other };
+    let mut doc = Map::new();
+    doc.insert("$schema".into(), DIALECT.into());
+    doc.insert("title".into(), title.into());
+    doc.insert(
+        "description".into(),
+        format!(
+            "{title}, generated from evo-core's field table. Unknown keys are allowed because the server ignores them \
+             (evo-lint names them). Secrets are writeOnly."
+        )
+        .into(),
+    );
+    doc.extend(object_schema(&src, ""));
+    Value::Object(doc)
+}
+
 fn top_description(profile: Profile) -> String {
     format!(
         "The body of POST /instance/create for {}, generated from evo-core's field table. Unknown keys are \
@@ -89,11 +125,10 @@ fn top_description(profile: Profile) -> String {
 }
 
 /// `type`, `properties`, `required` of the object at `parent` (`""` = the payload).
-fn object_schema(profile: Profile, parent: &str) -> Map<String, Value> {
-    let children: Vec<&Field> = profile.children(parent).collect();
+fn object_schema(src: &Src, parent: &str) -> Map<String, Value> {
+    let children: Vec<&Field> = src.fields.iter().filter(|f| f.parent() == parent).collect();
     let required_need = if parent.is_empty() { Need::Required } else { Need::WithParent };
-    let properties: Map<String, Value> =
-        children.iter().map(|f| (f.name().to_owned(), field_schema(profile, f))).collect();
+    let properties: Map<String, Value> = children.iter().map(|f| (f.name().to_owned(), field_schema(src, f))).collect();
     let required: Vec<&str> = children.iter().filter(|f| f.need == required_need).map(|f| f.name()).collect();
     let mut out = Map::new();
     out.insert("type".into(), "object".into());
@@ -107,13 +142,14 @@ fn object_schema(profile: Profile, parent: &str) -> Map<String, Value> {
 
 /// Whether a URL field must have an `http(s)://` scheme to work: it is where the other profile's
 /// scheme-less URL gets one when migrated (`Convert::EnsureScheme`), in 2.x (1.x accepted it).
-fn needs_scheme(profile: Profile, f: &Field) -> bool {
-    profile == Profile::V2 && profile.other().fields().iter().any(|g| g.other == Some((f.key, Convert::EnsureScheme)))
+fn needs_scheme(src: &Src, f: &Field) -> bool {
+    src.profile == Profile::V2 && src.other.iter().any(|g| g.other == Some((f.key, Convert::EnsureScheme)))
 }
 
-fn field_schema(profile: Profile, f: &Field) -> Value {
+fn field_schema(src: &Src, f: &Field) -> Value {
+    let profile = src.profile;
     let mut s = match f.ty {
-        Ty::Object => object_schema(profile, f.key),
+        Ty::Object => object_schema(src, f.key),
         Ty::Digits => {
             // A number, or a string of digits (pattern applies to strings only).
             json!({"type": ["integer", "string"], "pattern": DIGITS_PATTERN}).as_object().cloned().unwrap_or_default()
@@ -125,7 +161,7 @@ fn field_schema(profile: Profile, f: &Field) -> Value {
                 Ty::Phone => {
                     m.insert("pattern".into(), PHONE_PATTERN.into());
                 }
-                Ty::Url if needs_scheme(profile, f) => {
+                Ty::Url if needs_scheme(src, f) => {
                     m.insert("format".into(), "uri".into());
                 }
                 Ty::Integration => {
@@ -133,6 +169,9 @@ fn field_schema(profile: Profile, f: &Field) -> Value {
                 }
                 Ty::Events => {
                     m.insert("items".into(), json!({"type": "string", "enum": profile.events()}));
+                }
+                Ty::Strings => {
+                    m.insert("items".into(), json!({"type": "string"}));
                 }
                 Ty::Headers => {
                     m.insert("additionalProperties".into(), json!({"type": "string"}));

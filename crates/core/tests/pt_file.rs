@@ -45,6 +45,7 @@ fn the_catalogue_file_round_trips() {
     let c = file::parse(&file::embedded_pt()).unwrap();
     assert_eq!(c.texts.lint.values(), pt_br::lint::PT_BR.values());
     assert_eq!(c.lint_v2.values(), pt_br::lint_v2::PT_BR.values());
+    assert_eq!(c.lint_config.values(), pt_br::lint_config::PT_BR.values());
     assert_eq!(c.texts.doctor.values(), pt_br::doctor::PT_BR.values());
     assert_eq!(c.answers.values(), pt_br::answers::PT_BR.values());
     assert_eq!(c.ui_parts.values(), pt_br::ui_parts::PT_BR.values());
@@ -59,6 +60,7 @@ fn the_catalogue_file_round_trips() {
     let text = file::write(
         &texts,
         &pt_br::lint_v2::PT_BR,
+        &pt_br::lint_config::PT_BR,
         &pt_br::answers::PT_BR,
         &pt_br::ui_parts::PT_BR,
         &pt_br::fields::V1,

@@ -121,6 +121,8 @@ pub enum Ty {
     Integration,
     /// A nested object whose fields are listed with this field as their parent.
     Object,
+    /// An array of strings (2.x Chatwoot `ignoreJids`).
+    Strings,
     /// An object of header names to string values.
     Headers,
 }
@@ -131,7 +133,7 @@ impl Ty {
         match self {
             Ty::Bool => "boolean",
             Ty::Str | Ty::Url | Ty::Phone | Ty::Integration => "string",
-            Ty::Events => "array",
+            Ty::Events | Ty::Strings => "array",
             Ty::Digits => "integer",
             Ty::Int => "integer",
             Ty::Object | Ty::Headers => "object",
@@ -243,12 +245,12 @@ pub struct Field {
 }
 
 impl Field {
-    const fn new(key: &'static str, ty: Ty, group: Group, label: &'static str, help: &'static str) -> Field {
+    pub(crate) const fn new(key: &'static str, ty: Ty, group: Group, label: &'static str, help: &'static str) -> Field {
         let input = match ty {
             Ty::Bool => Input::Check { off_false: false },
             Ty::Int | Ty::Digits => Input::Int,
             Ty::Events => Input::Events,
-            Ty::Object | Ty::Headers => Input::None,
+            Ty::Object | Ty::Headers | Ty::Strings => Input::None,
             _ => Input::Text { keep_empty: false },
         };
         Field {
@@ -271,23 +273,23 @@ impl Field {
         }
     }
 
-    const fn strict(mut self) -> Self {
+    pub(crate) const fn strict(mut self) -> Self {
         self.strict = true;
         self
     }
-    const fn need(mut self, need: Need) -> Self {
+    pub(crate) const fn need(mut self, need: Need) -> Self {
         self.need = need;
         self
     }
-    const fn ph(mut self, placeholder: &'static str) -> Self {
+    pub(crate) const fn ph(mut self, placeholder: &'static str) -> Self {
         self.placeholder = placeholder;
         self
     }
-    const fn input(mut self, input: Input) -> Self {
+    pub(crate) const fn input(mut self, input: Input) -> Self {
         self.input = input;
         self
     }
-    const fn secret(mut self, env: &'static str) -> Self {
+    pub(crate) const fn secret(mut self, env: &'static str) -> Self {
         self.secret = true;
         self.env = env;
         if matches!(self.input, Input::Text { .. }) {
@@ -295,29 +297,36 @@ impl Field {
         }
         self
     }
-    const fn default(mut self, json: &'static str) -> Self {
+    pub(crate) const fn default(mut self, json: &'static str) -> Self {
         self.default = Some(json);
         self
     }
-    const fn max(mut self, n: u32) -> Self {
+    pub(crate) const fn max(mut self, n: u32) -> Self {
         self.max_len = Some(n);
         self
     }
-    const fn to(mut self, other: &'static str) -> Self {
+    pub(crate) const fn to(mut self, other: &'static str) -> Self {
         self.other = Some((other, Convert::Same));
         self
     }
-    const fn to_as(mut self, other: &'static str, how: Convert) -> Self {
+    /// [`Field::to`] when there is a counterpart (macros that build several tables).
+    pub(crate) const fn to_opt(mut self, other: Option<&'static str>) -> Self {
+        if let Some(o) = other {
+            self.other = Some((o, Convert::Same));
+        }
+        self
+    }
+    pub(crate) const fn to_as(mut self, other: &'static str, how: Convert) -> Self {
         self.other = Some((other, how));
         self
     }
-    const fn role(mut self, role: Role) -> Self {
+    pub(crate) const fn role(mut self, role: Role) -> Self {
         self.role = role;
         self.group = Group::Trap;
         self.input = Input::None;
         self
     }
-    const fn msgs(mut self, messages: &'static [&'static str]) -> Self {
+    pub(crate) const fn msgs(mut self, messages: &'static [&'static str]) -> Self {
         self.messages = messages;
         self
     }

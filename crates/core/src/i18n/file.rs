@@ -4,7 +4,7 @@
 //!
 //! The format, UTF-8 with `\n` line ends:
 //! - a header line `evo-core-i18n pt-BR <SIGNATURE as 16 hex digits>`;
-//! - one value per line: the texts of [`Lint`], [`LintV2`], [`Doctor`], [`Answers`], [`Ui`] and [`UiParts`] (the page's), each in `KEYS` order;
+//! - one value per line: the texts of [`Lint`], [`LintV2`], [`LintConfig`], [`Doctor`], [`Answers`], [`Ui`] and [`UiParts`] (the page's), each in `KEYS` order;
 //! - then four lines per row of the field tables, `fields::V1` then `fields::V2`: path, label, help,
 //!   placeholder (an empty line where there is none).
 //!
@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Answers, Doctor, Lint, LintV2, Texts, Ui, UiParts};
+use super::{Answers, Doctor, Lint, LintConfig, LintV2, Texts, Ui, UiParts};
 use crate::fields::{FieldText, Profile, V1, V2};
 
 /// The first line of a catalogue file, before the signature.
@@ -56,6 +56,7 @@ const fn signature() -> u64 {
     let mut h = fnv(0xcbf2_9ce4_8422_2325, b"evo-core-i18n 1\n");
     h = keys(h, "lint\n", Lint::KEYS);
     h = keys(h, "lint_v2\n", LintV2::KEYS);
+    h = keys(h, "lint_config\n", LintConfig::KEYS);
     h = keys(h, "doctor\n", Doctor::KEYS);
     h = keys(h, "answers\n", Answers::KEYS);
     h = keys(h, "ui_parts\n", UiParts::KEYS);
@@ -103,6 +104,7 @@ pub enum LoadError {
 pub struct Catalogue {
     pub texts: Texts,
     pub lint_v2: &'static LintV2,
+    pub lint_config: &'static LintConfig,
     pub answers: &'static Answers,
     pub ui_parts: &'static UiParts,
     pub v1: &'static [FieldText],
@@ -125,6 +127,7 @@ fn escape(out: &mut String, value: &str) {
 pub fn write(
     texts: &Texts,
     lint_v2: &LintV2,
+    lint_config: &LintConfig,
     answers: &Answers,
     ui_parts: &UiParts,
     v1: &[FieldText],
@@ -136,6 +139,7 @@ pub fn write(
     let parts = [
         texts.lint.values(),
         lint_v2.values(),
+        lint_config.values(),
         texts.doctor.values(),
         answers.values(),
         texts.ui.values(),
@@ -161,6 +165,7 @@ pub fn embedded_pt() -> String {
     write(
         &pt_br::TEXTS,
         &pt_br::lint_v2::PT_BR,
+        &pt_br::lint_config::PT_BR,
         &pt_br::answers::PT_BR,
         &pt_br::ui_parts::PT_BR,
         &pt_br::fields::V1,
@@ -205,6 +210,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     // The catalogue parts' values, one per line after the header; the field rows follow.
     let text_lines = Lint::KEYS.len()
         + LintV2::KEYS.len()
+        + LintConfig::KEYS.len()
         + Doctor::KEYS.len()
         + Answers::KEYS.len()
         + Ui::KEYS.len()
@@ -220,6 +226,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     }
     let (lint, rest) = values.split_at(Lint::KEYS.len());
     let (lint_v2, rest) = rest.split_at(LintV2::KEYS.len());
+    let (lint_config, rest) = rest.split_at(LintConfig::KEYS.len());
     let (doctor, rest) = rest.split_at(Doctor::KEYS.len());
     let (answers, rest) = rest.split_at(Answers::KEYS.len());
     let (ui, rest) = rest.split_at(Ui::KEYS.len());
@@ -244,6 +251,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
             ui: leak(Ui::from_values(ui).ok_or_else(missing)?),
         },
         lint_v2: leak(LintV2::from_values(lint_v2).ok_or_else(missing)?),
+        lint_config: leak(LintConfig::from_values(lint_config).ok_or_else(missing)?),
         answers: leak(Answers::from_values(answers).ok_or_else(missing)?),
         ui_parts: leak(UiParts::from_values(ui_parts).ok_or_else(missing)?),
         v1,
@@ -295,6 +303,10 @@ pt_part! {
 pt_part! {
     /// The pt-BR texts of the 2.x rules (`Lang::lint_v2`).
     pt_lint_v2 -> LintV2, embedded: &super::pt_br::lint_v2::PT_BR, english: &super::en::lint_v2::EN, installed: |c| c.lint_v2
+}
+pt_part! {
+    /// The pt-BR texts of the configuration rules (`Lang::lint_config`).
+    pt_lint_config -> LintConfig, embedded: &super::pt_br::lint_config::PT_BR, english: &super::en::lint_config::EN, installed: |c| c.lint_config
 }
 pt_part! {
     /// The pt-BR answers (`Lang::answers`).

@@ -99,6 +99,15 @@ impl Lang {
         }
     }
 
+    /// The configuration rules' texts (`config/`; apart for the same reason: the page loads the
+    /// configuration page as a part).
+    pub fn lint_config(self) -> &'static LintConfig {
+        match self {
+            Lang::En => &en::lint_config::EN,
+            Lang::PtBr => file::pt_lint_config(),
+        }
+    }
+
     /// The page's texts that only its parts loaded on first use show (apart for the same reason).
     pub fn ui_parts(self) -> &'static UiParts {
         match self {
@@ -118,6 +127,7 @@ pub struct Texts {
 pub use en::answers::Answers;
 pub use en::doctor::Doctor;
 pub use en::lint::Lint;
+pub use en::lint_config::LintConfig;
 pub use en::lint_v2::LintV2;
 pub use en::ui::Ui;
 pub use en::ui_parts::UiParts;

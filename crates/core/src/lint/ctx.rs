@@ -216,6 +216,8 @@ impl<'a> Ctx<'a> {
                 }
             }
             Ty::Integration => self.integration_value(v),
+            // Only in the configuration tables (`config`), which have their own checks.
+            Ty::Strings => {}
             Ty::Object | Ty::Headers => {
                 if v.members().is_none() {
                     self.push(Diagnostic::error(

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod doctor;
 pub mod fields;
 pub mod lint;
+pub mod lint_config;
 pub mod lint_v2;
 pub mod ui;
 pub mod ui_parts;
