@@ -1,5 +1,6 @@
 //! The command line: flags, their values and the usage text.
 
+use evo_core::config::Endpoint;
 use evo_core::fields::Profile;
 use evo_core::i18n::{fill, Lang};
 use thiserror::Error;
@@ -20,6 +21,13 @@ pub enum ProfileChoice {
     Fixed(Profile),
 }
 
+/// `--endpoint`: a fixed body (`create` by default), or `auto` (from the text's shape).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndpointChoice {
+    Auto,
+    Fixed(Endpoint),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Args {
     pub fix: bool,
@@ -27,6 +35,8 @@ pub struct Args {
     pub profile: ProfileChoice,
     pub migrate: Option<Profile>,
     pub schema: Option<Profile>,
+    /// `--endpoint`: which body (create, or a configuration route after it).
+    pub endpoint: EndpointChoice,
     /// `--lang`; without it the language comes from the environment.
     pub lang: Option<Lang>,
     pub files: Vec<String>,
@@ -53,6 +63,8 @@ pub enum UsageError {
     Target { flag: &'static str, value: String },
     #[error("{}", self.message(Lang::En))]
     SchemaAlone,
+    #[error("{}", self.message(Lang::En))]
+    Endpoint(String),
 }
 
 impl UsageError {
@@ -69,6 +81,7 @@ impl UsageError {
             UsageError::Lang(v) => fill(t.unknown_lang, &[&format!("{v:?}")]),
             UsageError::Target { flag, value } => fill(t.target, &[flag, &format!("{value:?}")]),
             UsageError::SchemaAlone => t.schema_alone.into(),
+            UsageError::Endpoint(v) => fill(t.unknown_endpoint, &[&format!("{v:?}")]),
         }
     }
 }
@@ -104,6 +117,7 @@ pub fn parse_args(args: &[String]) -> Result<Args, UsageError> {
         profile: ProfileChoice::Auto,
         migrate: None,
         schema: None,
+        endpoint: EndpointChoice::Fixed(Endpoint::Create),
         lang: None,
         files: Vec::new(),
     };
@@ -138,6 +152,15 @@ pub fn parse_args(args: &[String]) -> Result<Args, UsageError> {
             "--lang" => {
                 let v = value().ok_or(UsageError::MissingValue("--lang"))?;
                 out.lang = Some(Lang::from_tag(&v).ok_or(UsageError::Lang(v))?);
+            }
+            "--endpoint" => {
+                let v = value().ok_or(UsageError::MissingValue("--endpoint"))?;
+                out.endpoint = match v.as_str() {
+                    "auto" => EndpointChoice::Auto,
+                    _ => EndpointChoice::Fixed(Endpoint::parse(&v).ok_or(UsageError::Endpoint(v))?),
+                };
+                // Also for --schema: the body whose schema is printed.
+                continue;
             }
             "--schema" => {
                 out.schema = Some(target("--schema", value())?);

@@ -5,8 +5,8 @@ use evo_core::i18n::Lang;
 
 evo_core::catalog! {
     pub Cli {
-        usage: "usage: evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [--lang en|pt-BR] [FILE|-]...
-       evo-lint --schema v1|v2
+        usage: "usage: evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--endpoint ENDPOINT] [--migrate v1|v2] [--lang en|pt-BR] [FILE|-]...
+       evo-lint --schema v1|v2 [--endpoint ENDPOINT]
 
 Lints Evolution API `POST /instance/create` payloads (JSON, or JSON with the seed's // comments).
   --fix              apply every fix-it: rewrite each FILE in place; with -, print the fixed text
@@ -16,6 +16,9 @@ Lints Evolution API `POST /instance/create` payloads (JSON, or JSON with the see
                      sarif: SARIF 2.1.0 (columns in Unicode code points), rules, results and fixes
   --profile PROFILE  the server generation: v1 (1.x), v2 (2.x), or auto (default): from the payload's own
                      keys, v1 when they say nothing (human output names the profile on stderr)
+  --endpoint ENDPOINT  the body: create (default: POST /instance/create) or a route after it: settings,
+                     webhook, proxy, chatwoot, websocket, rabbitmq, sqs, nats, kafka, pusher; or auto: from the
+                     body's shape (human output names it on stderr)
   --migrate TARGET   migrate each payload to v1 or v2 (from --profile, or from its shape; when the shape says
                      nothing, from the other profile): the migrated text on stdout, `note[kind] key: message`
                      lines and the report of the migrated text on stderr
@@ -32,7 +35,11 @@ Exit status: 0 no errors, 1 errors found (with --migrate: in the migrated payloa
         unknown_profile: "unknown profile {0} (v1, v2 or auto)",
         unknown_lang: "unknown language {0} (en or pt-BR)",
         target: "{0} needs v1 or v2, not {1}",
-        schema_alone: "--schema prints the schema alone: it takes no FILE and no other option",
+        schema_alone: "--schema prints the schema alone: it takes no FILE and no other option but --endpoint",
+        unknown_endpoint: "unknown endpoint {0} (create, settings, webhook, proxy, chatwoot, websocket, rabbitmq, sqs, nats, kafka, pusher or auto)",
+        endpoint_line: "{0}: endpoint {1} ({2})",
+        endpoint_from_shape: "from the body's shape",
+        endpoint_default: "the default: the body's shape says nothing",
         read_failed: "{0}: {1}",
         write_failed: "{0}: {1}",
         report_failed: "writing the report: {0}",
@@ -52,8 +59,8 @@ Exit status: 0 no errors, 1 errors found (with --migrate: in the migrated payloa
 }
 
 pub static PT_BR: Cli = Cli {
-    usage: "uso: evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [--lang en|pt-BR] [ARQUIVO|-]...
-     evo-lint --schema v1|v2
+    usage: "uso: evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--endpoint ROTA] [--migrate v1|v2] [--lang en|pt-BR] [ARQUIVO|-]...
+     evo-lint --schema v1|v2 [--endpoint ROTA]
 
 Verifica payloads de `POST /instance/create` da Evolution API (JSON, ou JSON com os comentários // do seed).
   --fix              aplica todas as correções: reescreve cada ARQUIVO no lugar; com -, imprime o texto corrigido
@@ -63,6 +70,9 @@ Verifica payloads de `POST /instance/create` da Evolution API (JSON, ou JSON com
                      sarif: SARIF 2.1.0 (colunas em code points Unicode), regras, resultados e correções
   --profile PERFIL   a geração do servidor: v1 (1.x), v2 (2.x), ou auto (padrão): pelas próprias chaves do
                      payload, v1 quando elas não dizem nada (a saída human informa o perfil no stderr)
+  --endpoint ROTA    o corpo: create (padrão: POST /instance/create) ou uma rota depois dele: settings,
+                     webhook, proxy, chatwoot, websocket, rabbitmq, sqs, nats, kafka, pusher; ou auto: pelo
+                     formato do corpo (a saída human informa a rota no stderr)
   --migrate ALVO     migra cada payload para v1 ou v2 (a partir do --profile, ou do formato dele; quando o formato
                      não diz nada, a partir do outro perfil): o texto migrado no stdout, as linhas
                      `note[kind] chave: mensagem` e o relatório do texto migrado no stderr
@@ -79,7 +89,11 @@ Código de saída: 0 sem erros, 1 erros encontrados (com --migrate: no payload m
     unknown_profile: "perfil desconhecido {0} (v1, v2 ou auto)",
     unknown_lang: "idioma desconhecido {0} (en ou pt-BR)",
     target: "{0} precisa de v1 ou v2, não {1}",
-    schema_alone: "--schema imprime só o schema: não aceita ARQUIVO nem outra opção",
+    schema_alone: "--schema imprime só o schema: não aceita ARQUIVO nem outra opção além de --endpoint",
+    unknown_endpoint: "rota desconhecida {0} (create, settings, webhook, proxy, chatwoot, websocket, rabbitmq, sqs, nats, kafka, pusher ou auto)",
+    endpoint_line: "{0}: rota {1} ({2})",
+    endpoint_from_shape: "pelo formato do corpo",
+    endpoint_default: "o padrão: o formato do corpo não diz nada",
     read_failed: "não foi possível ler {0}: {1}",
     write_failed: "não foi possível gravar {0}: {1}",
     report_failed: "erro ao escrever o relatório: {0}",

@@ -1,7 +1,8 @@
-//! `evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--migrate v1|v2] [--lang en|pt-BR] [FILE|-]...`
-//! and `evo-lint --schema v1|v2`.
+//! `evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--endpoint E] [--migrate v1|v2] [--lang en|pt-BR] [FILE|-]...`
+//! and `evo-lint --schema v1|v2 [--endpoint E]`.
 //!
-//! Lints Evolution API create payloads. Exit status: 0 when no file has an error, 1 when any has,
+//! Lints Evolution API create payloads (and, with `--endpoint`, the bodies of the configuration
+//! routes after create). Exit status: 0 when no file has an error, 1 when any has,
 //! 2 for a usage or I/O problem (or, with `--migrate`, a payload that is not a JSON object).
 //! Its human output, the lint messages and the migration notes are in `--lang` (en or pt-BR), else
 //! in the language of `LC_ALL` / `LC_MESSAGES` / `LANG`; codes never change.
@@ -14,11 +15,12 @@ mod sarif;
 use std::io::Write;
 use std::process::ExitCode;
 
-use args::{Args, Format, ProfileChoice, UsageError};
+use args::{Args, EndpointChoice, Format, ProfileChoice, UsageError};
+use evo_core::config::{fix_all_config, lint_config, migrate_config_in, ConfigContext, Endpoint};
 use evo_core::fields::Profile;
 use evo_core::i18n::{fill, Lang};
-use evo_core::lint::{fix_all, lint, shape_of, Code, Diagnostic, LineIndex, LintOptions, Severity, Span};
-use evo_core::migrate::{migrate_in, MigrateError};
+use evo_core::lint::{Code, Diagnostic, LineIndex, LintOptions, Severity, Span};
+use evo_core::migrate::MigrateError;
 use serde_json::Value;
 use thiserror::Error;
 
@@ -69,6 +71,7 @@ fn options(token: &str, profile: Profile, lang: Lang) -> LintOptions {
 /// The profile a text is checked as (or migrated from), and why, when `--profile auto` chose it.
 fn choose_profile(
     text: &str,
+    endpoint: Endpoint,
     choice: ProfileChoice,
     migrate_to: Option<Profile>,
     lang: Lang,
@@ -77,11 +80,26 @@ fn choose_profile(
     if let ProfileChoice::Fixed(p) = choice {
         return (p, None);
     }
-    let shape = evo_core::lint::syntax::parse(text).root.as_ref().and_then(shape_of);
+    let shape = evo_core::lint::syntax::parse(text).root.as_ref().and_then(|r| endpoint.shape(r));
     match (shape, migrate_to) {
         (Some(p), _) => (p, Some(t.profile_from_shape.into())),
         (None, Some(to)) => (to.other(), Some(fill(t.profile_migrating, &[to.id()]))),
         (None, None) => (Profile::V1, Some(t.profile_default.into())),
+    }
+}
+
+/// The body a text is checked as, and why, when `--endpoint auto` chose it.
+fn choose_endpoint(text: &str, choice: EndpointChoice, lang: Lang) -> (Endpoint, Option<String>) {
+    let t = i18n::texts(lang);
+    match choice {
+        EndpointChoice::Fixed(e) => (e, None),
+        EndpointChoice::Auto => {
+            let root = evo_core::lint::syntax::parse(text).root;
+            match root.as_ref().and_then(|r| Endpoint::guess(r, Profile::V1)) {
+                Some(e) => (e, Some(t.endpoint_from_shape.into())),
+                None => (Endpoint::Create, Some(t.endpoint_default.into())),
+            }
+        }
     }
 }
 
@@ -104,7 +122,12 @@ fn emit(file: &str, old: &str, new: &str, in_place: bool) -> Result<(), RunError
 fn run(args: &Args, lang: Lang) -> Result<bool, RunError> {
     let t = i18n::texts(lang);
     if let Some(p) = args.schema {
-        let s = serde_json::to_string_pretty(&evo_core::schema::json_schema(p)).map_err(std::io::Error::from)?;
+        let endpoint = match args.endpoint {
+            EndpointChoice::Fixed(e) => e,
+            EndpointChoice::Auto => Endpoint::Create,
+        };
+        let s =
+            serde_json::to_string_pretty(&evo_core::config::json_schema(endpoint, p)).map_err(std::io::Error::from)?;
         writeln!(std::io::stdout(), "{s}")?;
         return Ok(false);
     }
@@ -123,12 +146,16 @@ fn run(args: &Args, lang: Lang) -> Result<bool, RunError> {
         if let (Some(at), true) = (bad_utf8, args.fix || args.migrate.is_some()) {
             return Err(RunError::NotUtf8 { file: name.into(), at });
         }
-        let (mut profile, why) = choose_profile(&text, args.profile, args.migrate, lang);
+        let (endpoint, why) = choose_endpoint(&text, args.endpoint, lang);
+        if let (Some(why), Format::Human) = (&why, args.format) {
+            eprintln!("{}", fill(t.endpoint_line, &[name, endpoint.id(), why]));
+        }
+        let (mut profile, why) = choose_profile(&text, endpoint, args.profile, args.migrate, lang);
         if let (Some(why), Format::Human) = (&why, args.format) {
             eprintln!("{}", fill(t.profile_line, &[name, profile.id(), why]));
         }
         if let Some(to) = args.migrate {
-            let m = migrate_in(&text, profile, to, lang)
+            let m = migrate_config_in(&text, endpoint, profile, to, lang)
                 .map_err(|source| RunError::Migrate { file: name.into(), source })?;
             if profile == to {
                 eprintln!("{}", fill(t.already, &[name, to.id()]));
@@ -139,13 +166,14 @@ fn run(args: &Args, lang: Lang) -> Result<bool, RunError> {
             emit(file, &text, &m.text, args.fix)?;
             (text, profile) = (m.text, to);
         } else if args.fix {
-            let (fixed, _) = fix_all(&text, &options(&token, profile, lang));
+            let (fixed, _) =
+                fix_all_config(&text, endpoint, &options(&token, profile, lang), &ConfigContext::default());
             emit(file, &text, &fixed, true)?;
             text = fixed;
         }
-        let mut report = lint(&text, &options(&token, profile, lang));
+        let mut report = lint_config(&text, endpoint, &options(&token, profile, lang));
         // A file (not stdin) with a literal secret: a note naming the variable to use instead.
-        if file != "-" {
+        if file != "-" && endpoint == Endpoint::Create {
             for l in evo_core::secrets::literal_secrets(&text).unwrap_or_default() {
                 let msg = fill(t.secret_in_file, &[&l.field, &l.var]);
                 report.diagnostics.push(Diagnostic::info(Code::SecretInFile, l.span, msg));

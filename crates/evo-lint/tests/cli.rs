@@ -445,3 +445,88 @@ fn a_literal_secret_in_a_file_is_a_note() {
     assert!(!text(&stdin.stdout).contains("secret-in-file"));
     std::fs::remove_dir_all(dir).ok();
 }
+
+// --endpoint: the configuration routes after create (CONTRACT-config.md).
+
+const WEBHOOK_V1: &[u8] = b"{\"enabled\": true, \"url\": \"https://h.example/x\", \"events\": [], \"webhook_by_events\": false, \"webhook_base64\": false}";
+
+#[test]
+fn endpoint_lints_a_configuration_body_with_its_profile() {
+    let out = run(&["--endpoint", "webhook", "-"], WEBHOOK_V1);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stderr), "<stdin>: profile v1 (from the payload's shape)\n");
+    // The 1.x body sent to a 2.x server: the shape error, with the conversion as its fix.
+    let out = run(&["--endpoint=webhook", "--profile", "v2", "--format", "json", "-"], WEBHOOK_V1);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["code"], "evo/profile", "{v}");
+    assert!(v[0]["fixes"][0]["edits"][0]["replacement"].as_str().unwrap().starts_with("{\"webhook\": {"), "{v}");
+    // SARIF names the configuration codes.
+    let out = run(
+        &["--endpoint", "proxy", "--profile", "v2", "--format", "sarif", "-"],
+        b"{\"enabled\": true, \"host\": \"h\", \"port\": 3128, \"protocol\": \"https\"}",
+    );
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"evo/type") && rules.contains(&"evo/proxy") && rules.contains(&"evo/config-read-back"),
+        "{rules:?}"
+    );
+}
+
+#[test]
+fn endpoint_auto_guesses_and_says_so() {
+    let out =
+        run(&["--endpoint", "auto", "-"], b"{\"webhook\": {\"enabled\": true, \"url\": \"https://h.example/x\"}}");
+    let err = text(&out.stderr);
+    assert!(err.contains("<stdin>: endpoint webhook (from the body's shape)"), "{err}");
+    assert!(err.contains("<stdin>: profile v2"), "{err}");
+    assert!(text(&out.stdout).contains("error[evo/enabled-without-events]"), "{}", text(&out.stdout));
+    let out = run(&["--endpoint", "auto", "-"], b"{\"enabled\": true, \"events\": []}");
+    assert!(text(&out.stderr).contains("endpoint create (the default"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn endpoint_with_fix_and_migrate() {
+    let out =
+        run(&["--endpoint", "websocket", "--profile", "v2", "--fix", "-"], b"{\"websocket\": {\"enabled\": true}}");
+    assert_eq!(text(&out.stdout), "{\"websocket\": {\"enabled\": true, \"events\": []}}");
+    let out = run(
+        &["--endpoint", "proxy", "--migrate", "v2", "-"],
+        b"{\"enabled\": false, \"proxy\": {\"host\": \"h\", \"port\": 3128, \"protocol\": \"http\"}}",
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "{\"enabled\": false, \"host\": \"h\", \"port\": \"3128\", \"protocol\": \"http\"}\n"
+    );
+    let err = text(&out.stderr);
+    assert!(err.contains("note[converted] proxy.port:") && err.contains("note[converted] proxy:"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    // Portuguese notes and messages.
+    let out = run(&["--lang", "pt-BR", "--endpoint", "settings", "--profile", "v1", "-"], b"{\"reject_call\": true}");
+    assert!(text(&out.stdout).contains("é obrigatório"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn endpoint_schema_and_usage() {
+    let out = run(&["--schema", "v2", "--endpoint", "pusher"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["properties"]["pusher"]["properties"]["secret"]["writeOnly"], true);
+    let create: serde_json::Value =
+        serde_json::from_slice(&run(&["--endpoint=create", "--schema=v1"], b"").stdout).unwrap();
+    assert_eq!(
+        create["title"],
+        serde_json::from_slice::<serde_json::Value>(&run(&["--schema=v1"], b"").stdout).unwrap()["title"]
+    );
+    let out = run(&["--endpoint", "typebot", "-"], b"{}");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown endpoint \"typebot\""), "{}", text(&out.stderr));
+    let out = run(&["--endpoint", "nats", "--profile", "v1", "-"], b"{}");
+    assert!(text(&out.stdout).contains("error[evo/config-no-route]"), "{}", text(&out.stdout));
+}
