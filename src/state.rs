@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
+use evo_core::version::ServerVersion;
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
 use evo_core::json::Json;
@@ -24,8 +25,9 @@ thread_local! {
 /// The linter's options for `profile`, in the page's language, with a fresh token for the fix-its
 /// and the 2.x rules when they are loaded (before that, a 2.x text gets one `evo/rules-loading`
 /// error, which holds sending until they are: see [`Builder::want_v2_rules`]).
-fn lint_options(profile: Profile) -> LintOptions {
+fn lint_options(profile: Profile, server: Option<ServerVersion>) -> LintOptions {
     let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
+    opts.rules.server_version = server;
     opts.rules.lang = i18n::lang();
     opts.rules.v2 = V2_RULES.with(Cell::get);
     opts
@@ -58,9 +60,9 @@ pub struct Linted {
 }
 
 impl Linted {
-    fn compute(text: &str, profile: Profile, used_tokens: &[(String, String)]) -> Self {
+    fn compute(text: &str, profile: Profile, server: Option<ServerVersion>, used_tokens: &[(String, String)]) -> Self {
         let started = browser::now_ms();
-        let mut opts = lint_options(profile);
+        let mut opts = lint_options(profile, server);
         opts.rules.used_tokens = used_tokens.to_vec();
         let report = lint::lint(text, &opts);
         let idx = LineIndex::new(text);
@@ -157,6 +159,9 @@ pub struct Builder {
     pub server_errors: RwSignal<Vec<(String, String)>>,
     /// Tokens already sent in a create that succeeded: `(token, instance)`.
     pub used_tokens: StoredValue<Vec<(String, String)>>,
+    /// The version of the server last read (Test connection, the first send): the rules and the
+    /// events offered follow it (2.3.x or 2.4).
+    pub server: StoredValue<Option<ServerVersion>>,
     stash: StoredValue<Vec<(Profile, Preset, String)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -166,7 +171,7 @@ const LARGE: usize = 100_000;
 
 impl Builder {
     pub fn new(initial: String, profile: Profile, source: ProfileSource) -> Self {
-        let linted = Arc::new(Linted::compute(&initial, profile, &[]));
+        let linted = Arc::new(Linted::compute(&initial, profile, None, &[]));
         let b = Builder {
             text: RwSignal::new(initial),
             linted: RwSignal::new(linted),
@@ -177,6 +182,7 @@ impl Builder {
             patch_error: RwSignal::new(None),
             server_errors: RwSignal::new(Vec::new()),
             used_tokens: StoredValue::new(Vec::new()),
+            server: StoredValue::new(None),
             stash: StoredValue::new(Vec::new()),
             timer: StoredValue::new(None),
         };
@@ -220,7 +226,8 @@ impl Builder {
         let started = browser::now_ms();
         let text = self.text.get_untracked();
         let profile = self.profile.get_untracked();
-        let linted = self.used_tokens.with_value(|u| Linted::compute(&text, profile, u));
+        let server = self.server.get_value();
+        let linted = self.used_tokens.with_value(|u| Linted::compute(&text, profile, server, u));
         self.linted.set(Arc::new(linted));
         self.want_v2_rules();
         // Lint run → its diagnostics on screen (printed by the e2e run).
@@ -268,7 +275,7 @@ impl Builder {
     }
 
     pub fn fix_all(&self) {
-        let opts = lint_options(self.profile.get_untracked());
+        let opts = lint_options(self.profile.get_untracked(), self.server.get_value());
         let (t, _) = lint::fix_all(&self.text.get_untracked(), &opts);
         self.replace(t);
     }
@@ -294,10 +301,14 @@ impl Builder {
         let token = token.unwrap_or_default();
         let untouched =
             old != profile && self.text.with_untracked(|t| *t == preset_text(old, preset, &name, &token, qrcode));
+        self.server.set_value(ServerVersion::parse(&version));
         self.set_profile(profile, ProfileSource::Server(version));
         if untouched {
             self.preset.set(Some(preset));
             self.replace(preset_text(profile, preset, &name, &token, qrcode));
+        } else if old == profile {
+            // Same generation, maybe another version (2.3 → 2.4): its rules may differ.
+            self.lint_now();
         }
     }
 

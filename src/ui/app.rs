@@ -166,7 +166,7 @@ pub fn App() -> impl IntoView {
             // A profile the user picked (the select, a switch, a migration) is respected; one the
             // page assumed (default, draft, share link) yields to what the server says it runs.
             chosen: b.profile_source.get_untracked() == ProfileSource::User,
-            known: conn.known_server(),
+            known: conn.known_server().map(|k| (k.version, k.profile)),
             controller,
             conn,
             b,

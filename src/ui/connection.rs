@@ -23,8 +23,8 @@ pub const SANDBOX_URL: &str = "http://127.0.0.1:8081";
 pub struct Conn {
     pub base_url: RwSignal<String>,
     pub api_key: RwSignal<String>,
-    /// What the server at `base_url` said it runs, once read: `(base URL, version, profile)`.
-    pub server: RwSignal<Option<(String, String, Profile)>>,
+    /// What the server at a base URL said it runs, once read.
+    pub server: RwSignal<Option<KnownServer>>,
     /// The saved connections (name, base URL, last version seen).
     pub saved: RwSignal<Vec<storage::Saved>>,
 }
@@ -38,11 +38,21 @@ impl Conn {
         });
     }
 
-    /// The known version and profile of the server at the current base URL.
-    pub fn known_server(&self) -> Option<(String, Profile)> {
+    /// What is known of the server at the current base URL.
+    pub fn known_server(&self) -> Option<KnownServer> {
         let base = self.base_url.get_untracked();
-        self.server.with_untracked(|s| s.as_ref().filter(|(b, _, _)| *b == base).map(|(_, v, p)| (v.clone(), *p)))
+        self.server.with_untracked(|s| s.as_ref().filter(|k| k.base == base).cloned())
     }
+}
+
+/// What a server said it runs (`GET /`).
+#[derive(Clone, PartialEq)]
+pub struct KnownServer {
+    pub base: String,
+    pub version: String,
+    pub profile: Profile,
+    /// The WhatsApp Web version it connects with (2.x).
+    pub whatsapp_web: Option<String>,
 }
 
 /// What "Test connection" says: the server's version, and for a 2.4+ server that is not activated
@@ -92,10 +102,15 @@ pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<ServerRead,
         Err(e) => return Err(e.explanation().text),
     };
     match read_health(reply.status, &reply.body, crate::i18n::lang()) {
-        Health::Evolution { version, v2 } => {
+        Health::Evolution { version, v2, whatsapp_web } => {
             let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
             let base = conn.base_url.get_untracked();
-            conn.server.try_set(Some((base.clone(), version.clone(), profile)));
+            conn.server.try_set(Some(KnownServer {
+                base: base.clone(),
+                version: version.clone(),
+                profile,
+                whatsapp_web,
+            }));
             // A saved connection to this server shows the version just read.
             conn.edit_saved(|list| {
                 for c in list.iter_mut().filter(|c| c.base_url == base) {
@@ -147,7 +162,7 @@ pub fn ConnectionPanel(
         if name.is_empty() || BaseUrl::parse(&url).is_err() {
             return;
         }
-        let version = conn.known_server().map(|(v, _)| v);
+        let version = conn.known_server().map(|k| k.version);
         conn.edit_saved(|list| {
             list.retain(|c| c.name != name);
             list.push(storage::Saved { name, base_url: url, version });

@@ -177,7 +177,7 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
     let b = Builder::expect();
     let key = f.key;
     let tid = key.replace('.', "-");
-    let events = move || b.profile.get_untracked().events();
+    let events = move || evo_core::events::offered(b.profile.get_untracked(), b.server.get_value());
     let list = move || -> Option<Vec<String>> {
         b.linted.with(|l| {
             l.field(key)?.items().map(|items| items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect())

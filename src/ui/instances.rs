@@ -198,7 +198,7 @@ pub fn InstancesView() -> impl IntoView {
     };
     let text = RwSignal::new(String::new());
     let state = RwSignal::new(StateFilter::All);
-    let v2 = move || conn.known_server().is_some_and(|(_, p)| p == Profile::V2);
+    let v2 = move || conn.known_server().is_some_and(|k| k.profile == Profile::V2);
     c.refresh();
     // A gentle automatic refresh while the view is shown and the tab visible.
     let visible = use_document_visibility();

@@ -10,6 +10,7 @@ use evo_core::session::{Event, Phase, QR_LIMIT};
 use leptos::html::Button;
 use leptos::prelude::*;
 
+use super::connection::Conn;
 use super::copy::CopyButton;
 
 pub use use_qr_session::{use_qr_session, QrSession};
@@ -44,6 +45,11 @@ pub fn QrPanel(
     };
     let pairing_valid =
         move || pairing_number.with(|n| n.len() >= 10 && n.len() <= 15 && n.bytes().all(|b| b.is_ascii_digit()));
+    // What is known of the server: its version and the WhatsApp Web version it speaks.
+    let doctor = use_context::<Conn>().and_then(|c| c.known_server()).map(|k| {
+        let wa = k.whatsapp_web.map(|w| fill(parts().whatsapp_web, &[&w])).unwrap_or_default();
+        view! { <p class="hint" data-testid="qr-doctor">{format!("Evolution API {}{wa}", k.version)}</p> }
+    });
     let state_text = move || match phase.get() {
         Phase::Deleted => "deleted".to_owned(),
         _ => state.get(),
@@ -80,6 +86,7 @@ pub fn QrPanel(
                     </p>
                 })
             }}
+            {doctor}
             <p class="msg warn" role="status" data-testid="panel-message" hidden=move || message.with(Option::is_none)>
                 {move || message.get()}
             </p>
@@ -121,7 +128,17 @@ pub fn QrPanel(
                             </button>
                         </div>
                     </div>
-                    {move || pairing.get().map(|code| {
+                    // No code: the instance is connecting, and the server makes pairing codes
+                    // only from close.
+                    {move || (pairing.with(|p| p.as_deref() == Some("")) && state.with(|s| s != "open")).then(|| view! {
+                        <p class="msg warn" data-testid="pairing-none">
+                            {trp(|u| u.pairing_none)} " "
+                            <button type="button" data-testid="pairing-relink" on:click=move |_| s.relink(pairing_number.get_untracked())>
+                                {trp(|u| u.pairing_relink)}
+                            </button>
+                        </p>
+                    })}
+                    {move || pairing.get().filter(|code| !code.is_empty()).map(|code| {
                         let shown = if code.len() == 8 { format!("{}-{}", &code[..4], &code[4..]) } else { code.clone() };
                         view! {
                             <p class="pairing" data-testid="pairing-code-box">

@@ -1,6 +1,8 @@
 //! The webhook event names each server generation accepts.
 
+use crate::fields::Profile;
 use crate::i18n::Lang;
+use crate::version::ServerVersion;
 
 /// The 26 events Evolution API 1.8.2 accepts, in the order the server lists them in its
 /// `is not one of enum values` message (and expands `"events": []` to).
@@ -68,6 +70,32 @@ pub const EVENTS_V2: [&str; 31] = [
     "STATUS_INSTANCE",
 ];
 
+/// 2.4's event after the end of a history sync (`messaging-history.set`, with message, chat and
+/// contact counts). 2.3.x does not know it: a webhook or sink given at create stores it unchecked,
+/// and it is never sent.
+pub const HISTORY_SET: &str = "MESSAGING_HISTORY_SET";
+
+/// The 32 events of Evolution API 2.4, in its order: 2.3.6's with [`HISTORY_SET`] after
+/// `TYPEBOT_CHANGE_STATUS` (`event.controller.ts`, `EventController.events`).
+pub const EVENTS_V2_4: [&str; 32] = {
+    let mut all = [""; 32];
+    let mut i = 0;
+    while i < 31 {
+        all[if i < 26 { i } else { i + 1 }] = EVENTS_V2[i];
+        i += 1;
+    }
+    all[26] = HISTORY_SET;
+    all
+};
+
+/// The events a server of `profile` at `version` (when known) offers: 2.4+ adds [`HISTORY_SET`].
+pub fn offered(profile: Profile, version: Option<ServerVersion>) -> &'static [&'static str] {
+    match profile {
+        Profile::V2 if version.is_some_and(ServerVersion::sends_history_set) => &EVENTS_V2_4,
+        _ => profile.events(),
+    }
+}
+
 /// Events only 1.x knows (no 2.x counterpart).
 pub const ONLY_V1: [&str; 2] = ["NEW_JWT_TOKEN", "CHAMA_AI_ACTION"];
 
@@ -108,6 +136,7 @@ pub fn describe(event: &str, lang: Lang) -> &'static str {
         "INSTANCE_CREATE" => t.ev_instance_create,
         "INSTANCE_DELETE" => t.ev_instance_delete,
         "STATUS_INSTANCE" => t.ev_status_instance,
+        "MESSAGING_HISTORY_SET" => t.ev_messaging_history_set,
         _ => "",
     }
 }
@@ -129,5 +158,18 @@ mod tests {
         assert_eq!(v2.len(), 31);
         let only_v1: Vec<_> = super::EVENTS_V1_8.iter().filter(|e| !super::EVENTS_V2.contains(e)).copied().collect();
         assert_eq!(only_v1, super::ONLY_V1);
+        assert!(!super::describe(super::HISTORY_SET, crate::i18n::Lang::En).is_empty());
+    }
+
+    #[test]
+    fn version_2_4_adds_the_history_event_after_the_typebot_ones() {
+        use super::*;
+        assert_eq!(EVENTS_V2_4[25..28], ["TYPEBOT_CHANGE_STATUS", HISTORY_SET, "REMOVE_INSTANCE"]);
+        assert_eq!(EVENTS_V2_4.iter().filter(|e| **e != HISTORY_SET).copied().collect::<Vec<_>>(), EVENTS_V2);
+        let v = ServerVersion::parse;
+        assert_eq!(offered(Profile::V2, v("2.4.0-rc2")).len(), 32);
+        assert_eq!(offered(Profile::V2, v("2.3.7")).len(), 31);
+        assert_eq!(offered(Profile::V2, None).len(), 31);
+        assert_eq!(offered(Profile::V1, v("2.4.0")).len(), 26);
     }
 }

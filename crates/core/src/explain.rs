@@ -101,8 +101,9 @@ pub fn suggest_free_name(name: &str) -> String {
 /// What `GET {base}/` says about the server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Health {
-    /// An Evolution API: its version and whether it speaks the v2 API.
-    Evolution { version: String, v2: bool },
+    /// An Evolution API: its version, whether it speaks the v2 API, and (2.x) the WhatsApp Web
+    /// version it connects with (`whatsappWebVersion`).
+    Evolution { version: String, v2: bool, whatsapp_web: Option<String> },
     /// Something answered, but not an Evolution API.
     NotEvolution(String),
 }
@@ -117,6 +118,12 @@ pub fn read_health(status: u16, body: &str, lang: Lang) -> Health {
         (200, Some(version)) if welcome => Health::Evolution {
             version: version.to_owned(),
             v2: version.starts_with('2') || v.as_ref().is_some_and(|v| v.get("clientName").is_some()),
+            whatsapp_web: v
+                .as_ref()
+                .and_then(|v| v.get("whatsappWebVersion"))
+                .and_then(|w| w.as_str())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned),
         },
         (404, _) => Health::NotEvolution(t.health_404.into()),
         (s, _) if body.trim_start().starts_with('<') => Health::NotEvolution(fill(t.health_html, &[&s.to_string()])),
@@ -180,7 +187,11 @@ mod tests {
         );
         let e = explain_response(503, &d, "shop", Lang::En);
         assert_eq!(e.tone, Tone::Error);
-        assert!(e.text.contains("not activated") && e.text.contains("http://127.0.0.1:8084/manager/login"), "{}", e.text);
+        assert!(
+            e.text.contains("not activated") && e.text.contains("http://127.0.0.1:8084/manager/login"),
+            "{}",
+            e.text
+        );
         assert!(!e.text.contains("Check the server's logs"));
         // A link that is not http(s) is not offered.
         let odd = decode(503, r#"{"code":"LICENSE_REQUIRED","register_url":"javascript:alert(1)"}"#);
@@ -196,13 +207,16 @@ mod tests {
             r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"1.8.2"}"#,
             Lang::En,
         );
-        assert_eq!(h, Health::Evolution { version: "1.8.2".into(), v2: false });
+        assert_eq!(h, Health::Evolution { version: "1.8.2".into(), v2: false, whatsapp_web: None });
         let h = read_health(
             200,
-            r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"2.3.1","clientName":"x"}"#,
+            r#"{"status":200,"message":"Welcome to the Evolution API, it is working!","version":"2.4.0","clientName":"x","whatsappWebVersion":"2.3000.1027934701"}"#,
             Lang::En,
         );
-        assert_eq!(h, Health::Evolution { version: "2.3.1".into(), v2: true });
+        assert_eq!(
+            h,
+            Health::Evolution { version: "2.4.0".into(), v2: true, whatsapp_web: Some("2.3000.1027934701".into()) }
+        );
         assert!(matches!(read_health(200, "<html>", Lang::En), Health::NotEvolution(_)));
         assert!(explain_timeout(30, Lang::En).text.contains("30 s"));
     }

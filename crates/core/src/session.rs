@@ -78,6 +78,9 @@ pub enum Phase {
 pub enum Halt {
     /// No new QR code and no change of state for the whole give-up bound.
     NoProgress,
+    /// The same, and not one QR code ever came (`{"count":0}` every time): the server never reached
+    /// WhatsApp.
+    NoQr,
     /// 401: the key is refused.
     Refused,
     /// 404: the server does not know the instance.
@@ -267,7 +270,8 @@ impl Session {
             return;
         }
         if self.now - self.progress_at >= self.timing.give_up_ms {
-            self.phase = Phase::Stopped(Halt::NoProgress);
+            let never = self.qr.as_ref().is_none_or(|q| q.code.is_none());
+            self.phase = Phase::Stopped(if never { Halt::NoQr } else { Halt::NoProgress });
             return;
         }
         let rotate = self.now >= self.qr_due;
@@ -419,6 +423,7 @@ impl Halt {
         let t = lang.answers();
         match self {
             Halt::NoProgress => fill(t.halt_no_progress, &[&give_up_s.to_string()]),
+            Halt::NoQr => fill(t.halt_no_qr, &[&give_up_s.to_string()]),
             Halt::Refused => t.halt_refused.into(),
             Halt::NotFound => t.halt_not_found.into(),
         }

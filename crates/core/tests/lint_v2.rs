@@ -67,6 +67,22 @@ fn s2_top_level_object_and_s3_null() {
     assert!(fixed_by(&t, &d).get("token").is_none());
 }
 
+/// `MESSAGING_HISTORY_SET` is 2.4's: a warning for 2.3.x or an unread server, clean for 2.4.
+#[test]
+fn the_2_4_history_event_depends_on_the_servers_version() {
+    let t = base(json!({"webhook": {"url": "https://x.example/h", "events": ["MESSAGING_HISTORY_SET", "QRCODE_UPDATED"]}}));
+    let d = one(&t, "evo/event-version");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.contains("2.4") && d.message.contains("never sends it"), "{}", d.message);
+    none(&t, "evo/unknown-event");
+    let mut o = opts();
+    o.rules.server_version = evo_core::version::ServerVersion::parse("2.3.7");
+    assert!(lint(&t, &o).diagnostics.iter().any(|d| d.code == "evo/event-version"));
+    o.rules.server_version = evo_core::version::ServerVersion::parse("2.4.0-rc2");
+    let on_2_4 = lint(&t, &o).diagnostics;
+    assert!(!on_2_4.iter().any(|d| d.severity != Severity::Info), "{on_2_4:#?}");
+}
+
 /// Optional objects no schema types (webhook, the sinks, headers): null is read as absent.
 #[test]
 fn s3_null_for_an_optional_object_is_a_warning() {

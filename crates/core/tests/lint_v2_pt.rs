@@ -30,6 +30,7 @@ const PAYLOADS: &[&str] = &[
     r#"{"instanceName": "shop", "integration": "WHATSAPP-BAILEYS", "chatwootAccountId": "1", "chatwootToken": "t", "chatwootUrl": "app.chatwoot.com", "qrcode": true}"#,
     r#"{"instanceName": "shop", "integration": "WHATSAPP-BAILEYS", "chatwootAccountId": "1", "chatwootToken": "t", "chatwootUrl": "not a url"}"#,
     r#"{"instanceName": "shop", "integration": "WHATSAPP-BAILEYS", "typebotUrl": "https://t.example.com", "openaiCreds": "x"}"#,
+    r#"{"instanceName": "h", "integration": "WHATSAPP-BAILEYS", "webhook": {"url": "https://x.example/h", "events": ["MESSAGING_HISTORY_SET"]}}"#,
 ];
 
 /// Keys that are only parts of other texts (checked as substrings, not as whole messages).

@@ -324,8 +324,8 @@ fn controller(
         out.insert("chatwoot".into(), chatwoot(inst, body, cfg)?);
     } else if body.get("qrcode") == Some(&Value::Bool(true)) && inst.integration == "WHATSAPP-BAILEYS" {
         inst.session.start(cfg, now);
-        let pairing = non_empty(body, "number").and(inst.session.qr_code.as_ref()).map(|_| pairing_code());
-        out.insert("qrcode".into(), inst.session.qr_object(pairing));
+        inst.session.pairing = non_empty(body, "number").and(inst.session.qr_code.as_ref()).map(|_| pairing_code());
+        out.insert("qrcode".into(), inst.session.qr_object(inst.session.pairing.clone()));
     }
     let meta = |on: Value| if business { on } else { Value::Null };
     out.insert(

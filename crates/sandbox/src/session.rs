@@ -30,12 +30,15 @@ pub struct Session {
     pub qr_at: Option<Instant>,
     /// States still to report after a simulated scan before `open` (the real close/connecting blip).
     pub blip: Vec<&'static str>,
+    /// The pairing code asked for when this QR session started (with a number), kept in every QR
+    /// object of the session as the real server keeps it in `instance.qrCode`.
+    pub pairing: Option<String>,
 }
 
 impl Session {
     /// A session in `state` with no QR code.
     pub fn new(state: &'static str) -> Self {
-        Session { state, qr_count: 0, qr_code: None, qr_at: None, blip: Vec::new() }
+        Session { state, qr_count: 0, qr_code: None, qr_at: None, blip: Vec::new(), pairing: None }
     }
 
     /// Rotates the QR code for the time passed; past the limit the server gives up and closes.
@@ -62,6 +65,7 @@ impl Session {
     /// (`instant_failure`) the state stays `close` and no QR comes.
     pub fn start(&mut self, cfg: &Config, now: Instant) {
         self.state = if cfg.instant_failure { "close" } else { "connecting" };
+        self.pairing = None;
         if cfg.produce_qr && !cfg.instant_failure {
             self.qr_count = 1;
             self.qr_code = Some(new_qr_code());
@@ -78,8 +82,9 @@ impl Session {
         }
     }
 
-    /// The `connect` step shared by both versions: the QR object (with a pairing code when a
-    /// number is given), starting a new QR session unless one is showing.
+    /// The `connect` step shared by both versions (`connectToWhatsapp` in 1.8.2 and 2.3.6): a
+    /// connecting instance answers its current QR object as it is — a number asks for nothing
+    /// then —; otherwise a new QR session starts, with a pairing code when a number is given.
     pub fn connect(&mut self, cfg: &Config, number: Option<&str>, now: Instant) -> Connected {
         self.advance(cfg, now);
         if self.state == "open" && self.blip.is_empty() {
@@ -87,9 +92,9 @@ impl Session {
         }
         if self.state != "connecting" || self.qr_code.is_none() {
             self.start(cfg, now);
+            self.pairing = number.filter(|n| !n.is_empty()).map(|_| pairing_code());
         }
-        let pairing = number.filter(|n| !n.is_empty()).map(|_| pairing_code());
-        Connected::Qr(self.qr_object(pairing))
+        Connected::Qr(self.qr_object(self.pairing.clone()))
     }
 
     /// The phone scanned: `false` when the session was not waiting for a scan.

@@ -86,9 +86,13 @@ async fn v2_real_qr_scan_and_control_endpoints() {
     assert_eq!((qr["count"].as_u64(), qr["pairingCode"].as_str().map(str::len)), (Some(1), Some(8)));
     let list = json_of(call(&app, "GET", "/instance/fetchInstances?instanceName=a", None).await.1);
     assert_eq!(list[0]["connectionStatus"], "connecting");
-    // Connecting: connect answers the code being shown.
+    // Connecting: connect answers the QR object being shown, with the session's pairing code (the
+    // real server's `instance.qrCode` keeps it: `whatsapp.baileys.service.ts`, `get qrCode`).
     let again = json_of(call(&app, "GET", "/instance/connect/a", None).await.1);
-    assert_eq!((again["code"].as_str(), again["pairingCode"].is_null()), (qr["code"].as_str(), true));
+    assert_eq!(
+        (again["code"].as_str(), again["pairingCode"].as_str()),
+        (qr["code"].as_str(), qr["pairingCode"].as_str())
+    );
 
     let fault = json!({"path": "/instance/connectionState", "status": 502, "body": "bad gateway"});
     assert_eq!(call(&app, "POST", "/__sandbox/fault", Some(fault)).await.0, 204);
@@ -161,5 +165,34 @@ async fn seeded_instances_are_listed_with_their_states_in_both_versions() {
             Some(1),
             "only this listing is logged"
         );
+    }
+}
+
+/// As the real servers (`connectToWhatsapp` in 1.8.2 and 2.3.6): a connecting instance answers its
+/// cached QR object whatever is asked — a number gets no pairing code then —, and only a closed
+/// one starts a session that makes a pairing code for the number (kept in the session's QR objects).
+#[tokio::test]
+async fn a_pairing_code_comes_only_from_a_closed_instance() {
+    for v2 in [false, true] {
+        let api_version = if v2 { ApiVersion::V2 } else { ApiVersion::V1 };
+        let config = Config { global_key: "k".into(), api_version, ..Config::default() };
+        let app = router(Options { config, ..Options::default() });
+        let body = if v2 {
+            json!({"instanceName": "p", "integration": "WHATSAPP-BAILEYS", "qrcode": true})
+        } else {
+            json!({"instanceName": "p", "token": "t-p", "qrcode": true})
+        };
+        let (st, created) = call(&app, "POST", "/instance/create", Some(body)).await;
+        assert_eq!(st, 201, "{created:?}");
+        let asked = json_of(call(&app, "GET", "/instance/connect/p?number=5511999999999", None).await.1);
+        assert!(asked["pairingCode"].is_null(), "connecting: no code ({v2}): {asked}");
+        assert!(asked["code"].as_str().is_some_and(|c| c.starts_with("2@")));
+        assert_eq!(call(&app, "DELETE", "/instance/logout/p", None).await.0, 200);
+        let paired = json_of(call(&app, "GET", "/instance/connect/p?number=5511999999999", None).await.1);
+        let code =
+            paired["pairingCode"].as_str().unwrap_or_else(|| panic!("closed → a code ({v2}): {paired}")).to_owned();
+        assert_eq!(code.len(), 8);
+        let again = json_of(call(&app, "GET", "/instance/connect/p", None).await.1);
+        assert_eq!(again["pairingCode"].as_str(), Some(code.as_str()), "kept in the session's QR object");
     }
 }

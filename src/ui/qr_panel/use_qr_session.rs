@@ -204,4 +204,19 @@ impl QrSession {
             self.send(Event::Unlinked { deleted: delete, note: notes.join(" ") });
         });
     }
+
+    /// "Log out, then pair": the server makes a pairing code only for a closed instance (a
+    /// connecting one answers its cached QR code), so the instance is logged out first and the
+    /// pairing code asked for right after.
+    pub fn relink(self, number: String) {
+        let Some((Ok(api), name, abort)) = self.api() else {
+            return self.send(Event::Say(tp().bad_url_or_key.into()));
+        };
+        spawn_local(async move {
+            if let Some(f) = failure(&api.logout(&name, abort).await) {
+                return self.send(Event::Say(tfp(|u| u.logout_failed, &[&f.why])));
+            }
+            self.send(Event::Pairing(number));
+        });
+    }
 }

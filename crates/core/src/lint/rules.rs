@@ -22,6 +22,8 @@ pub struct RuleOptions {
     pub lang: Lang,
     /// The 2.x rules, when the caller loads them itself (without the `linked-v2` feature).
     pub v2: Option<V2Rules>,
+    /// The server's version, when it was read: what differs between 2.3.x and 2.4.
+    pub server_version: Option<crate::version::ServerVersion>,
 }
 
 /// The 2.x rules as a value. Naming them ([`v2_rules`]) is what puts them in a binary: the page names

@@ -206,14 +206,16 @@ fn the_qr_limit_closes_the_session_and_progress_keeps_polling_alive_until_then()
 fn without_progress_polling_backs_off_then_stops_and_resumes() {
     // `--no-qr`: the server never reaches WhatsApp; `{"count":0}` and `connecting` forever.
     let (mut s, log) = run_against_server(Timing::default(), 45_000.0, QR_LIMIT, false, 10.0 * 60_000.0);
-    assert_eq!(s.phase, Phase::Stopped(Halt::NoProgress));
+    // Not one QR code came: the reason names the likely causes.
+    assert_eq!(s.phase, Phase::Stopped(Halt::NoQr));
+    let why = Halt::NoQr.text(s.give_up_seconds(), Lang::En);
+    assert!(why.contains("in 180 s") && why.contains("CONFIG_SESSION_PHONE_VERSION") && why.contains("proxy"), "{why}");
     let last = log.last().unwrap().0;
     assert!((150_000.0..=181_000.0).contains(&last), "last request near the 3-minute bound: {last}");
     let gaps: Vec<f64> = log.windows(2).map(|w| w[1].0 - w[0].0).filter(|g| *g > 0.0).collect();
     assert!(gaps[..3].iter().all(|g| *g <= 4000.0), "3 s at first: {gaps:?}");
     assert!(gaps.last().unwrap() >= &20_000.0, "backed off: {gaps:?}");
     assert!(log.len() < 30, "{} requests in 3 minutes instead of 60", log.len());
-    assert!(Halt::NoProgress.text(s.give_up_seconds(), Lang::En).contains("for 180 s"));
     // Resume: the state at once, then a fresh QR; the timer runs again.
     let cmds = s.step(Event::Resume, 700_000.0);
     assert_eq!(cmds, vec![Command::ReadState { seq: seq_of(&cmds) }, Command::Timer(true)]);
@@ -222,10 +224,18 @@ fn without_progress_polling_backs_off_then_stops_and_resumes() {
     assert!(matches!(cmds[..], [Command::FetchQr { .. }]));
 }
 
+/// A QR code came, but then nothing moved (the same code, `connecting`): no progress, not "no QR".
+#[test]
+fn a_code_that_never_rotates_stops_as_no_progress() {
+    let (s, _) = run_against_server(Timing::default(), 1e12, QR_LIMIT, true, 10.0 * 60_000.0);
+    assert_eq!(s.phase, Phase::Stopped(Halt::NoProgress));
+    assert!(Halt::NoProgress.text(s.give_up_seconds(), Lang::En).contains("for 180 s"));
+}
+
 #[test]
 fn a_short_give_up_bound_from_the_page() {
     let (s, log) = run_against_server(Timing::new(Some(2), Some(6)), 2000.0, QR_LIMIT, false, 60_000.0);
-    assert_eq!(s.phase, Phase::Stopped(Halt::NoProgress));
+    assert_eq!(s.phase, Phase::Stopped(Halt::NoQr));
     assert!(log.last().unwrap().0 < 6000.0, "{log:?}");
     assert_eq!(s.give_up_seconds(), 6);
 }

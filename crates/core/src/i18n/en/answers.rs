@@ -45,6 +45,11 @@ crate::catalog! {
         connect_not_understood: "The server's connect answer was not understood.",
         halt_no_progress: "Stopped checking: no new QR code and no change of state for {0} s — the server may not \
                            reach WhatsApp (or its WhatsApp Web version is out of date).",
+        /// {0} seconds without progress.
+        halt_no_qr: "Stopped checking: not one QR code in {0} s (the server answers {\"count\":0}). Likely causes, most likely first: \
+                     1) the server cannot reach WhatsApp (no internet, a firewall or DNS on the server's side); \
+                     2) CONFIG_SESSION_PHONE_VERSION pins a WhatsApp Web version WhatsApp no longer accepts — remove it so the server uses the current one; \
+                     3) the instance's proxy does not work — check it, or remove it. The server's log says which.",
         halt_refused: "Stopped checking: the server refused the key (401). Check the API key.",
         halt_not_found: "Stopped checking: the server does not know this instance (404).",
         note_number_to_string: "{0}: the number {1} became the string {2} ({3} is a string in {4}).",

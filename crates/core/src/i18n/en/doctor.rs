@@ -64,5 +64,6 @@ crate::catalog! {
         ev_instance_create: "An instance created (2.x)",
         ev_instance_delete: "An instance deleted (2.x)",
         ev_status_instance: "An instance's status changed (2.x)",
+        ev_messaging_history_set: "The history sync after linking finished, with its counts (2.4+)",
     }
 }

@@ -44,6 +44,8 @@ crate::catalog! {
         fix_fresh_token: "Use a fresh token",
         token_reuse: "This token was already used for \"{0}\". 2.x accepts it again without a word, and the instance keys are then no longer unique (fetchInstances with it lists both). Use a fresh one.",
         number_digits: "For WhatsApp Web, number is the phone number in digits only, country code first (e.g. \"5511999999999\"): no +, spaces or dashes.",
+        /// {0} the event (`MESSAGING_HISTORY_SET`).
+        history_set_2_4: "{0} is an Evolution API 2.4 event: a 2.3.x server stores it here without a word and never sends it. Keep it only for a 2.4 server (Test connection reads the version).",
         pairing_code: "With number, WhatsApp also gives an 8-character pairing code next to the QR code (with qrcode: true, or later from connect).",
         qrcode_channel: "qrcode: true does nothing with {0}: there is no QR code on that channel.",
         qrcode_chatwoot: "qrcode: true is ignored on the Chatwoot path: the answer has no QR code and WhatsApp is not started. Connect afterwards (the page offers it).",

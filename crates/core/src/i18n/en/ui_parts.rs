@@ -80,6 +80,10 @@ crate::catalog! {
         yes: "Yes",
         details_label: "Details as the server holds them",
         inst_qr_title: "Connect \"{0}\"",
+        /// {0} the WhatsApp Web version the server connects with.
+        whatsapp_web: " · WhatsApp Web {0}",
+        pairing_none: "No pairing code came: the server makes one only for a closed instance, and this one is connecting (its QR code is still valid), so it answered with the QR code again. Log out first — one click does both:",
+        pairing_relink: "Log out, then pair",
         include_secrets: "Include secrets (next export only)",
         /// {0} the export's status line, {1} the environment variables (`A, B`).
         secrets_as_env: "{0} Its secrets are placeholders: set {1} where you use it (tick \"Include secrets\" to export them once).",

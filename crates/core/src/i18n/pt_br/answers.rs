@@ -35,6 +35,7 @@ pub static PT_BR: Answers = Answers {
     connect_not_understood: "A resposta do connect do servidor não foi entendida.",
     halt_no_progress: "Verificação interrompida: nenhum QR code novo e nenhuma mudança de estado em {0} s — talvez o servidor não \
                        consiga alcançar o WhatsApp (ou a versão do WhatsApp Web dele esteja desatualizada).",
+    halt_no_qr: "Parei de verificar: nenhum QR code em {0} s (o servidor responde {\"count\":0}). Causas prováveis, da mais provável: 1) o servidor não alcança o WhatsApp (sem internet, firewall ou DNS do lado do servidor); 2) CONFIG_SESSION_PHONE_VERSION fixa uma versão do WhatsApp Web que o WhatsApp não aceita mais — remova-a para o servidor usar a atual; 3) o proxy da instância não funciona — verifique-o ou remova-o. O log do servidor diz qual.",
     halt_refused: "Verificação interrompida: o servidor recusou a chave (401). Confira a chave da API.",
     halt_not_found: "Verificação interrompida: o servidor não conhece esta instância (404).",
     note_number_to_string: "{0}: o número {1} virou a string {2} ({3} é uma string no {4}).",

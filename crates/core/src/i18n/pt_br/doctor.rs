@@ -60,4 +60,5 @@ pub static PT_BR: Doctor = Doctor {
     ev_instance_create: "Uma instância criada (2.x)",
     ev_instance_delete: "Uma instância apagada (2.x)",
     ev_status_instance: "O status de uma instância mudou (2.x)",
+    ev_messaging_history_set: "A sincronização do histórico após a conexão terminou, com as contagens (2.4+)",
 };

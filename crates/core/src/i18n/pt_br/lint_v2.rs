@@ -37,6 +37,7 @@ pub static PT_BR: LintV2 = LintV2 {
     fix_fresh_token: "Usar um token novo",
     token_reuse: "Este token já foi usado para \"{0}\". O 2.x aceita de novo sem aviso nenhum, e aí as chaves das instâncias deixam de ser únicas (o fetchInstances com ele lista as duas). Use um novo.",
     number_digits: "No WhatsApp Web, number é o número de telefone só com dígitos, código do país primeiro (ex.: \"5511999999999\"): sem +, espaços ou traços.",
+    history_set_2_4: "{0} é um evento do Evolution API 2.4: um servidor 2.3.x o guarda aqui sem dizer nada e nunca o envia. Mantenha-o só para um servidor 2.4 (Testar conexão lê a versão).",
     pairing_code: "Com number, o WhatsApp também dá um código de pareamento de 8 caracteres junto com o QR code (com qrcode: true, ou depois pelo connect).",
     qrcode_channel: "qrcode: true não faz nada com {0}: não existe QR code nesse canal.",
     qrcode_chatwoot: "qrcode: true é ignorado no caminho do Chatwoot: a resposta não traz QR code e o WhatsApp não é iniciado. Conecte depois (a página oferece isso).",

@@ -75,6 +75,9 @@ pub static PT_BR: UiParts = UiParts {
     yes: "Sim",
     details_label: "Detalhes como o servidor os guarda",
     inst_qr_title: "Conectar \"{0}\"",
+    whatsapp_web: " · WhatsApp Web {0}",
+    pairing_none: "Nenhum código de pareamento veio: o servidor só gera um para uma instância fechada, e esta está conectando (o QR code dela ainda vale), então ele respondeu de novo com o QR code. Desconecte antes — um clique faz as duas coisas:",
+    pairing_relink: "Desconectar e parear",
     include_secrets: "Incluir segredos (só na próxima exportação)",
     secrets_as_env: "{0} Os segredos são placeholders: defina {1} onde for usar (marque \"Incluir segredos\" para exportá-los uma vez).",
 };

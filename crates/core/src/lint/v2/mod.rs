@@ -14,8 +14,10 @@ use super::ctx::{member, Ctx};
 use super::diag::{Diagnostic, Fix};
 use super::syntax::{Member, Node};
 use super::text::insert_member_edit;
+use crate::events::HISTORY_SET;
 use crate::fields::{Need, Profile, Role};
 use crate::i18n::fill;
+use crate::version::ServerVersion;
 
 const P: Profile = Profile::V2;
 const CHATWOOT_TRIO: [&str; 3] = ["chatwootAccountId", "chatwootToken", "chatwootUrl"];
@@ -96,7 +98,20 @@ impl<'a> Ctx<'a> {
             Some(e) => {
                 if let Some(v) = &e.value {
                     self.events_list(v, &format!("{}.events", m.key));
+                    self.history_event(v);
                 }
+            }
+        }
+    }
+
+    /// `MESSAGING_HISTORY_SET` is 2.4's: a 2.3.x server (or one not read yet) stores it at create
+    /// without a check and never sends it.
+    fn history_event(&mut self, list: &Node) {
+        let sends = self.opts.server_version.is_some_and(ServerVersion::sends_history_set);
+        for item in list.items().unwrap_or_default() {
+            if item.as_str() == Some(HISTORY_SET) && !sends {
+                let msg = fill(self.t2().history_set_2_4, &[HISTORY_SET]);
+                self.push(Diagnostic::warning(Code::EventVersion, item.span, msg));
             }
         }
     }
