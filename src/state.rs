@@ -6,12 +6,12 @@ use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
-use evo_core::version::ServerVersion;
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
 use evo_core::json::Json;
 use evo_core::lint::{self, apply_fixes, shape_of, Code, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules};
 use evo_core::migrate::{Migrate, Note};
+use evo_core::version::ServerVersion;
 use leptos::prelude::*;
 
 use crate::{browser, i18n, storage};

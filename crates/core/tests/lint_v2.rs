@@ -70,7 +70,8 @@ fn s2_top_level_object_and_s3_null() {
 /// `MESSAGING_HISTORY_SET` is 2.4's: a warning for 2.3.x or an unread server, clean for 2.4.
 #[test]
 fn the_2_4_history_event_depends_on_the_servers_version() {
-    let t = base(json!({"webhook": {"url": "https://x.example/h", "events": ["MESSAGING_HISTORY_SET", "QRCODE_UPDATED"]}}));
+    let t =
+        base(json!({"webhook": {"url": "https://x.example/h", "events": ["MESSAGING_HISTORY_SET", "QRCODE_UPDATED"]}}));
     let d = one(&t, "evo/event-version");
     assert_eq!(d.severity, Severity::Warning);
     assert!(d.message.contains("2.4") && d.message.contains("never sends it"), "{}", d.message);
