@@ -40,6 +40,15 @@ fn webhook_wraps_converts_flags_and_drops_v1_only_events() {
         assert!(m.notes.iter().any(|n| n.kind == kind), "{kind:?}: {:#?}", m.notes);
     }
     no_errors(Endpoint::Webhook, V2, &m.text);
+    // The 2.x name already there next to the 1.x one: one member in the result.
+    let both = migrate_config(
+        r#"{"url": "https://h.example", "events": [], "webhook_by_events": true, "byEvents": true}"#,
+        Endpoint::Webhook,
+        V1,
+        V2,
+    )
+    .unwrap();
+    assert_eq!(both.text.matches("byEvents").count(), 1, "{}", both.text);
     let v2 = r#"{"webhook": {"enabled": true, "url": "https://h.example/x", "events": [], "headers": {"a": "b"}, "base64": true}}"#;
     let back = migrate_config(v2, Endpoint::Webhook, V2, V1).unwrap();
     assert_eq!(
@@ -125,4 +134,38 @@ fn schemas_per_endpoint() {
     assert_eq!(json_schema(Endpoint::Settings, V2)["properties"]["msgCall"]["maxLength"], 100);
     assert_eq!(json_schema(Endpoint::Chatwoot, V2)["properties"]["ignoreJids"]["items"]["type"], "string");
     assert_eq!(json_schema(Endpoint::Create, V1), evo_core::schema::json_schema(V1));
+}
+
+#[test]
+fn server_messages_name_their_fields() {
+    let of = |e: Endpoint, p: Profile, m: &str| e.field_of_message(p, m).map(|f| f.key);
+    assert_eq!(of(Endpoint::Settings, V1, r#"instance requires property "groups_ignore""#), Some("groups_ignore"));
+    assert_eq!(of(Endpoint::Webhook, V2, "webhook.byEvents is not of a type(s) boolean"), Some("webhook.byEvents"));
+    assert_eq!(of(Endpoint::Webhook, V2, r#"webhook requires property "enabled""#), Some("webhook.enabled"));
+    assert_eq!(of(Endpoint::Webhook, V1, "events[0] is not one of enum values: A,B"), Some("events"));
+    assert_eq!(of(Endpoint::Proxy, V2, r#"The "host" cannot be empty"#), Some("host"));
+    assert_eq!(of(Endpoint::Proxy, V1, "proxy.port is not of a type(s) string"), Some("proxy.port"));
+    assert_eq!(of(Endpoint::Chatwoot, V1, "url is not valid"), Some("url"));
+    assert_eq!(of(Endpoint::Settings, V2, "Cannot read properties of undefined (reading 'ws')"), Some("wavoipToken"));
+    assert_eq!(of(Endpoint::Settings, V2, "something else"), None);
+}
+
+#[test]
+fn secrets_of_find_answers_are_masked() {
+    use evo_core::config::mask_secrets;
+    let row = r#"{"id": "x", "enabled": true, "host": "h", "password": "p4ss", "username": "u"}"#;
+    assert_eq!(
+        mask_secrets(row, Endpoint::Proxy, V2),
+        r#"{"id": "x", "enabled": true, "host": "h", "password": "••••••", "username": "u"}"#
+    );
+    let v1 = r#"{"enabled": true, "proxy": {"host": "h", "password": "p"}}"#;
+    assert!(!mask_secrets(v1, Endpoint::Proxy, V1).contains("\"p\""));
+    let hook = r#"{"url": "u", "headers": {"authorization": "Bearer x", "jwt_key": ""}}"#;
+    assert_eq!(
+        mask_secrets(hook, Endpoint::Webhook, V2),
+        r#"{"url": "u", "headers": {"authorization": "••••••", "jwt_key": ""}}"#
+    );
+    assert!(!mask_secrets(r#"{"appId": "a", "secret": "s"}"#, Endpoint::Pusher, V2).contains("\"s\""));
+    assert!(!mask_secrets(r#"{"token": "fake-chatwoot-token"}"#, Endpoint::Chatwoot, V1).contains("fake"));
+    assert_eq!(mask_secrets("", Endpoint::Proxy, V2), "");
 }

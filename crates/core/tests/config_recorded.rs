@@ -117,7 +117,7 @@ fn the_config_linter_agrees_with_both_servers() {
             }
             Clean => {
                 assert!(status < 300, "{title}");
-                if !worst.is_none_or(|w| w == Severity::Info) {
+                if worst.is_some_and(|w| w != Severity::Info) {
                     wrong.push(format!("kept whole, yet: {}", shown()));
                 }
                 clean += 1;
@@ -127,4 +127,38 @@ fn the_config_linter_agrees_with_both_servers() {
     assert!(wrong.is_empty(), "{} disagreements:\n{}", wrong.len(), wrong.join("\n\n"));
     println!("config sets: {rejected} rejected and caught as errors, {flagged} silent losses flagged, {clean} kept whole and clean, {server} refused for reasons outside the body — of {total}");
     assert_eq!((rejected, flagged, clean, server, total), (63, 40, 15, 18, 136));
+}
+
+/// Every 400 message of a configuration route names a field of that route's table.
+#[test]
+fn every_400_message_names_a_field() {
+    let mut mapped = 0;
+    for ex in exchanges() {
+        let (req, res) = (&ex["request"], &ex["response"]);
+        let path = req["path"].as_str().unwrap();
+        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        let [name, "set", _] = parts[..] else { continue };
+        let Some(endpoint) = Endpoint::parse(name) else { continue };
+        if res["status"] != 400 || !req["body_is_json"].as_bool().unwrap_or(true) {
+            continue;
+        }
+        let profile = Profile::of_version(ex["section"].as_str().unwrap()).unwrap();
+        let mut messages = Vec::new();
+        let mut stack = vec![&res["body"]["response"]["message"]];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items),
+                Value::String(s) => messages.push(s.as_str()),
+                _ => {}
+            }
+        }
+        for m in messages {
+            // The create's own shapes aside, every message maps (A4's "requires property" of the other shape too).
+            let f = endpoint.field_of_message(profile, m);
+            assert!(f.is_some(), "{}: {m}", ex["title"]);
+            mapped += 1;
+        }
+    }
+    println!("{mapped} messages of 400 answers mapped onto fields");
+    assert_eq!(mapped, 97);
 }

@@ -47,9 +47,25 @@ impl Mg<'_> {
 
     /// Renames and converts the members of the object at `parent` (source paths).
     fn members(&mut self, parent: &str, members: &[Member]) {
+        // The names the known members will have in the target.
+        let targets: Vec<(&'static str, String)> = members
+            .iter()
+            .filter_map(|m| {
+                let path = if parent.is_empty() { m.key.clone() } else { format!("{parent}.{}", m.key) };
+                let to = self.endpoint.field(self.from, &path)?.other?.0;
+                Some((self.endpoint.field(self.to, to)?.name(), path))
+            })
+            .collect();
         for m in members {
             let path = if parent.is_empty() { m.key.clone() } else { format!("{parent}.{}", m.key) };
             let Some(f) = self.endpoint.field(self.from, &path) else {
+                if let Some((_, by)) = targets.iter().find(|(name, _)| *name == m.key) {
+                    // The other generation's own name next to the one renamed into it.
+                    let c = self.lang.lint_config();
+                    self.note(NoteKind::Dropped, &path, fill(c.mig_duplicate, &[&path, by]));
+                    self.removals.push(path);
+                    continue;
+                }
                 let t = self.lang.answers();
                 self.note(NoteKind::Warning, &path, fill(t.note_unknown_key, &[&path]));
                 continue;

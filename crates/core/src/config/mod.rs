@@ -9,11 +9,13 @@
 
 mod cx;
 mod events;
+mod mask;
 mod migrate;
 mod rules;
 mod tables_v1;
 mod tables_v2;
 
+pub use mask::{mask_secrets, MASK};
 pub use migrate::{migrate_config, migrate_config_in};
 
 use crate::fields::{Field, Profile};
@@ -146,6 +148,30 @@ impl Endpoint {
     /// The field at `path` in `profile`'s table.
     pub fn field(self, profile: Profile, path: &str) -> Option<&'static Field> {
         self.table(profile).iter().find(|f| f.key == path)
+    }
+
+    /// The field a server message of this route is about: the table's own messages, then the
+    /// schema's shapes (`instance requires property "url"`, `webhook.byEvents is not of a type(s)
+    /// boolean`, `events[0] is not one of enum values: …`, `The "host" cannot be empty`).
+    pub fn field_of_message(self, profile: Profile, msg: &str) -> Option<&'static Field> {
+        let table = self.table(profile);
+        if let Some(f) = table.iter().find(|f| f.messages.contains(&msg)) {
+            return Some(f);
+        }
+        let path = if let Some((owner, rest)) = msg.split_once(" requires property ") {
+            let key = rest.trim_matches('"');
+            if owner == "instance" {
+                key.to_owned()
+            } else {
+                format!("{owner}.{key}")
+            }
+        } else if let Some(rest) = msg.strip_prefix("The \"") {
+            rest.split('"').next().unwrap_or("").to_owned()
+        } else {
+            let head = msg.split(' ').next().unwrap_or("");
+            head.split('[').next().unwrap_or("").to_owned()
+        };
+        table.iter().find(|f| f.key == path).or_else(|| table.iter().find(|f| f.name() == path))
     }
 
     /// Guesses the endpoint from a body's keys, in either generation's shape (`None` when they say

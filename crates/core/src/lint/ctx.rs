@@ -313,7 +313,7 @@ impl<'a> Ctx<'a> {
                 }
             };
             // 2.4's event is the 2.x rules' to judge against the server's version.
-            if !known.contains(&name) && !(v2 && name == crate::events::HISTORY_SET) {
+            if !(known.contains(&name) || (v2 && name == crate::events::HISTORY_SET)) {
                 let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");
                 let guess = known.iter().copied().find(|e| *e == upper).or_else(|| closest(name, known));
                 let mean = guess.map(|g| fill(t.did_you_mean_event, &[g])).unwrap_or_default();

@@ -19,7 +19,7 @@ crate::catalog! {
         a5_unknown: "Unknown key {0}: the server ignores it without a word (and echoes it in the 201, which is not what it stored).",
         w18_all: "events: [] means every event ({0}).",
         /// {0} the event, {1} the list's path, {2} a did-you-mean or "".
-        w4_unknown: "{0} is not an event of {1}'s list: the server answers 400 \"is not one of enum values\".{2}",
+        w4_unknown: "{0} is not an event this server accepts in {1}: it answers 400 \"is not one of enum values\".{2}",
         did_you_mean: " Did you mean {0}?",
         /// {0} the event, {1} this generation, {2} the list's path.
         w4_other_gen: "{0} belongs to the other generation: {1} refuses it in {2} (400).",
@@ -115,6 +115,8 @@ crate::catalog! {
         mig_enabled: "{0}.enabled: true was added: 1.8.2 took a missing enabled as true, 2.x requires it.",
         mig_outside: "{0} stood outside \"{1}\" and was removed (1.8.2 reads the flat body only).",
         mig_unwrap: "the body of \"{0}\" became the flat 1.8.2 body.",
+        /// {0} the key removed, {1} the key that carries the same setting.
+        mig_duplicate: "{0} was removed: {1} carries the same setting in the migrated body.",
         mig_flatten: "proxy.{…} became flat keys (host, port, protocol…), as 2.x reads them.",
         mig_nest: "host, port, protocol (and username, password) went inside \"proxy\": {…}, as 1.8.2 reads them.",
     }

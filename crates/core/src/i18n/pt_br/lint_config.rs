@@ -13,7 +13,7 @@ pub static PT_BR: LintConfig = LintConfig {
     a5_unknown_suggest: "Chave desconhecida {0}: o servidor a ignora sem aviso. Você quis dizer {1}?",
     a5_unknown: "Chave desconhecida {0}: o servidor a ignora sem aviso (e a repete no 201, que não é o que ele gravou).",
     w18_all: "events: [] significa todos os eventos ({0}).",
-    w4_unknown: "{0} não é um evento da lista de {1}: o servidor responde 400 \"is not one of enum values\".{2}",
+    w4_unknown: "{0} não é um evento que este servidor aceita em {1}: ele responde 400 \"is not one of enum values\".{2}",
     did_you_mean: " Você quis dizer {0}?",
     w4_other_gen: "{0} é da outra geração: o {1} o recusa em {2} (400).",
     w19_groups_update: "{0} é emitido pelo servidor mas não pode ser assinado: o {1} o recusa em {2} (400). Mudanças de assunto de grupo não podem ser assinadas por instância (GROUP_UPDATE são as configurações do grupo).",
@@ -96,6 +96,7 @@ pub static PT_BR: LintConfig = LintConfig {
     mig_enabled: "{0}.enabled: true foi adicionado: o 1.8.2 considerava true um enabled ausente, o 2.x o exige.",
     mig_outside: "{0} estava fora de \"{1}\" e foi removido (o 1.8.2 só lê o corpo plano).",
     mig_unwrap: "o conteúdo de \"{0}\" virou o corpo plano do 1.8.2.",
+    mig_duplicate: "{0} foi removido: {1} leva a mesma configuração no corpo migrado.",
     mig_flatten: "proxy.{…} virou chaves planas (host, port, protocol…), como o 2.x as lê.",
     mig_nest: "host, port, protocol (e username, password) foram para dentro de \"proxy\": {…}, como o 1.8.2 os lê.",
 };
