@@ -1,26 +1,16 @@
 // The builder end to end: presets → create, the seed's commented example → fix all → create,
 // and the doctor's explanation for each way a create can fail.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, startSandbox, launchBrowser, nextCreate } from './harness.mjs';
+import { ROOT, serveDist, startSandbox, world, nextCreate } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-global-key';
+const w = world(['--key', KEY]);
 let site, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', KEY]);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-  site?.close();
-});
+before(async () => ({ site, sandbox, browser } = await w.ready));
 
 for (const [preset, name] of [['basic', 'presetbasic'], ['webhook', 'presetwebhook'], ['chatwoot', 'presetchatwoot']]) {
   test(`preset ${preset} → create → 201 summary`, async () => {

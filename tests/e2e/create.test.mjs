@@ -1,25 +1,17 @@
 // The foundation flow, end to end: fill the basic form, create against the sandbox, read the result.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, deadPort, launchBrowser, nextCreate } from './harness.mjs';
+import { world, deadPort, nextCreate } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-global-key';
+const w = world({ sandboxes: {
+  sandbox: ['--key', KEY],
+  slowSandbox: ['--key', KEY, '--create-delay-ms', '800'],
+  strictSandbox: ['--key', KEY, '--cors-origin', 'http://localhost:3000'],
+} });
 let site, sandbox, slowSandbox, strictSandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', KEY]);
-  slowSandbox = await startSandbox(['--key', KEY, '--create-delay-ms', '800']);
-  strictSandbox = await startSandbox(['--key', KEY, '--cors-origin', 'http://localhost:3000']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  for (const s of [sandbox, slowSandbox, strictSandbox]) s?.stop();
-  site?.close();
-});
+before(async () => ({ site, browser, sandboxes: { sandbox, slowSandbox, strictSandbox } } = await w.ready));
 
 const onlyHttpStatusErrors = (errors) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (401|403)/.test(e));
 

@@ -1,26 +1,14 @@
 // The create flow's races and annoyances (issue #9): the previous answer is not shown as this
 // one's while a create is in flight, and "create another" never sends a spent token.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser } from './harness.mjs';
+import { world } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-flow-key';
+const w = world({ sandboxes: { slow: ['--key', KEY, '--create-delay-ms', '1500'], sandbox: ['--key', KEY] } });
 let site, slow, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  slow = await startSandbox(['--key', KEY, '--create-delay-ms', '1500']);
-  sandbox = await startSandbox(['--key', KEY]);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  slow?.stop();
-  sandbox?.stop();
-  site?.close();
-});
+before(async () => ({ site, browser, sandboxes: { slow, sandbox } } = await w.ready));
 
 test('while a create is in flight, the previous answer (a 401) is not shown as if it were this one\'s', async () => {
   const { app, context } = await openApp(browser, site.url);

@@ -121,18 +121,35 @@ export async function until(check, what, timeout = 15000) {
 /** A plain pause: only for checking that nothing happens for a while (say why at the call). */
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-/** The usual test file's world: dist/ served, one sandbox started with `sandboxArgs`, one browser;
- * registered with node:test's before/after, read through the returned object once they ran.
- * `w.ready` settles when they are there (node:test may start a file's `before` hooks together). */
-export function world(sandboxArgs) {
-  const w = {};
+/** A test file's world: dist/ served, its sandboxes started, one browser; registered with
+ * node:test's before/after, read through the returned object once they ran. `w.ready` settles when
+ * they are there (node:test may start a file's `before` hooks together).
+ *
+ * - `world(sandboxArgs)` (an array, or nothing): one sandbox started with those arguments, as
+ *   `w.sandbox`.
+ * - `world({ sandboxes: { name: [...args], … } })`: one sandbox per name, as `w.sandboxes.name`
+ *   (started together); `{ sandboxes: {} }` for a file whose tests start their own.
+ *
+ * Whatever was started is stopped after the file, also when starting something else failed. */
+export function world(spec = []) {
+  const several = spec !== null && typeof spec === 'object' && !Array.isArray(spec);
+  if (several && (typeof spec.sandboxes !== 'object' || spec.sandboxes === null)) {
+    throw new Error('world({ sandboxes: { name: [...args] } }): no `sandboxes` object');
+  }
+  const wanted = several ? spec.sandboxes : { sandbox: spec };
+  const w = { sandboxes: {} };
   let settle;
   w.ready = new Promise((ok, fail) => (settle = { ok, fail }));
   w.ready.catch(() => {});
   before(async () => {
     try {
       w.site = await serveDist();
-      w.sandbox = await startSandbox(sandboxArgs);
+      const started = await Promise.allSettled(Object.entries(wanted).map(async ([name, args]) => {
+        w.sandboxes[name] = await startSandbox(args);
+      }));
+      const failed = started.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (!several) w.sandbox = w.sandboxes.sandbox;
       w.browser = await launchBrowser();
       settle.ok(w);
     } catch (e) {
@@ -142,7 +159,7 @@ export function world(sandboxArgs) {
   });
   after(async () => {
     await w.browser?.close();
-    w.sandbox?.stop();
+    for (const sb of Object.values(w.sandboxes)) sb.stop();
     w.site?.close();
   });
   return w;

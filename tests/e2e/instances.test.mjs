@@ -1,27 +1,19 @@
 // The instances view against seeded sandboxes of both generations: the list with states and
 // counts, the filters, connect from a row through a simulated scan, log out, delete, 2.x details,
 // saved servers, and 500 instances drawn as a window, listed and filtered (timings printed).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser, control } from './harness.mjs';
+import { world, control } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-list-key';
+const w = world({ sandboxes: {
+  v1: ['--key', KEY, '--seed-instances', '9'],
+  v2: ['--key', KEY, '--api-version', '2', '--seed-instances', '6'],
+  big: ['--key', KEY, '--seed-instances', '500'],
+} });
 let site, v1, v2, big, browser;
-
-before(async () => {
-  site = await serveDist();
-  v1 = await startSandbox(['--key', KEY, '--seed-instances', '9']);
-  v2 = await startSandbox(['--key', KEY, '--api-version', '2', '--seed-instances', '6']);
-  big = await startSandbox(['--key', KEY, '--seed-instances', '500']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  for (const s of [v1, v2, big]) s?.stop();
-  site?.close();
-});
+before(async () => ({ site, browser, sandboxes: { v1, v2, big } } = await w.ready));
 
 async function openList(base) {
   const opened = await openApp(browser, site.url);

@@ -2,23 +2,16 @@
 // polling that makes no progress (a server that never reaches WhatsApp) stopping, saying why, and
 // resuming. `?pollGiveUp=SECONDS` shortens the bound without progress (default: 3 minutes, or four
 // QR periods when longer).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser, control, requestLog, until, sleep } from './harness.mjs';
+import { world, startSandbox, control, requestLog, until, sleep } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-global-key';
+// Each test starts the sandbox it needs.
+const w = world({ sandboxes: {} });
 let site, browser;
-
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+before(async () => ({ site, browser } = await w.ready));
 
 const statePolls = async (sb, name) => (await requestLog(sb)).filter((r) => r.path === `/instance/connectionState/${name}`);
 

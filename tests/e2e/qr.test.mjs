@@ -1,24 +1,14 @@
 // From QR to connected: rotation, simulated scan, polling that stops, hidden tab, pairing code,
 // the QR limit, log out and delete — against sandboxes with short QR periods.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, startSandbox, launchBrowser, control, requestLog, clearRequestLog, until, sleep } from './harness.mjs';
+import { world, startSandbox, control, requestLog, clearRequestLog, until, sleep } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-global-key';
+const w = world(['--key', KEY, '--qr-period-ms', '2000']);
 let site, sandbox, browser;
-
-before(async () => {
-  site = await serveDist();
-  sandbox = await startSandbox(['--key', KEY, '--qr-period-ms', '2000']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  sandbox?.stop();
-  site?.close();
-});
+before(async () => ({ site, sandbox, browser } = await w.ready));
 
 async function createWithQr(app, sb, name, period = 2) {
   await app.goto(`${site.url}?qrPeriod=${period}`);

@@ -1,29 +1,20 @@
 // Evolution API 2.x end to end: the release build against the sandbox answering as 2.3.6.
 // Test connection picks profile v2; presets, the form and the linter speak 2.x; the seed's webhook
 // example migrates and is really saved; the first send to a server of the other generation stops.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, startSandbox, launchBrowser, control, requestLog, clearRequestLog } from './harness.mjs';
+import { ROOT, world, startSandbox, control, requestLog, clearRequestLog } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-v2-key';
+const w = world({ sandboxes: {
+  v2: ['--key', KEY, '--api-version', '2', '--qr-period-ms', '60000'],
+  v2chatwoot: ['--key', KEY, '--api-version', '2', '--chatwoot'],
+} });
 let site, v2, v2chatwoot, browser;
-
-before(async () => {
-  site = await serveDist();
-  v2 = await startSandbox(['--key', KEY, '--api-version', '2', '--qr-period-ms', '60000']);
-  v2chatwoot = await startSandbox(['--key', KEY, '--api-version', '2', '--chatwoot']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  v2?.stop();
-  v2chatwoot?.stop();
-  site?.close();
-});
+before(async () => ({ site, browser, sandboxes: { v2, v2chatwoot } } = await w.ready));
 
 /** Connects and tests the connection: the server answers as 2.3.6. */
 async function connect(app, base) {
