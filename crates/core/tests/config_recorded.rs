@@ -162,3 +162,56 @@ fn every_400_message_names_a_field() {
     println!("{mapped} messages of 400 answers mapped onto fields");
     assert_eq!(mapped, 97);
 }
+
+/// A7: after a 5xx, whether the next find shows the body stored; E5: empty 2xx answers of 2.x sinks.
+#[test]
+fn after_a_5xx_read_back_and_empty_answers_mean_off() {
+    let all = exchanges();
+    let (mut stored, mut not) = (0, 0);
+    for (i, ex) in all.iter().enumerate() {
+        let (req, res) = (&ex["request"], &ex["response"]);
+        let path = req["path"].as_str().unwrap();
+        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        let [name, verb, _] = parts[..] else { continue };
+        let Some(endpoint) = Endpoint::parse(name) else { continue };
+        let status = res["status"].as_u64().unwrap() as u16;
+        let profile = Profile::of_version(ex["section"].as_str().unwrap()).unwrap();
+        let body = body_text(&res["body"]).unwrap_or_default();
+        if endpoint.answer_means_off(profile, status, &body) {
+            assert!(
+                matches!(
+                    endpoint,
+                    Endpoint::Websocket
+                        | Endpoint::Rabbitmq
+                        | Endpoint::Sqs
+                        | Endpoint::Nats
+                        | Endpoint::Kafka
+                        | Endpoint::Pusher
+                ),
+                "{}",
+                ex["title"]
+            );
+        }
+        if verb != "set" || status < 500 {
+            continue;
+        }
+        let message = res["body"]["response"]["message"].as_str().unwrap_or_default();
+        // CONTRACT-config §0.4 / A7, read in the finds after them: these stored the body anyway.
+        let n: u32 = ex["title"].as_str().unwrap().split('.').next().unwrap().parse().unwrap();
+        let kept = [67, 90, 92, 95, 97, 126, 188].contains(&n);
+        assert_eq!(endpoint.may_have_stored(status, message), kept, "{}: {message}", ex["title"]);
+        if let Some(after) = all.get(i + 1).filter(|e| e["request"]["path"] == path.replace("/set/", "/find/")) {
+            if kept {
+                assert_eq!(after["response"]["status"], 200, "{}", ex["title"]);
+            }
+        }
+        if kept {
+            stored += 1
+        } else {
+            not += 1
+        }
+    }
+    println!("5xx sets read back: {stored} stored anyway, {not} stored nothing");
+    assert_eq!((stored, not), (7, 7));
+    assert_eq!(evo_core::config::SET_STATUS, 201);
+}

@@ -39,6 +39,11 @@ pub enum Endpoint {
     Pusher,
 }
 
+/// A8: the status of a successful `set` (every route, both generations).
+pub const SET_STATUS: u16 = 201;
+/// A8: the status of a successful `find`.
+pub const FIND_STATUS: u16 = 200;
+
 /// An empty table (a route the generation does not have).
 const NONE: &[Field] = &[];
 
@@ -172,6 +177,26 @@ impl Endpoint {
             head.split('[').next().unwrap_or("").to_owned()
         };
         table.iter().find(|f| f.key == path).or_else(|| table.iter().find(|f| f.name() == path))
+    }
+
+    /// A7: whether a `set` that answered `status` with `message` may still have stored the body —
+    /// read it back before saying it failed. 5xx store the data (2.x `wavoipToken`, Chatwoot
+    /// `autoCreate`, 1.8.2 RabbitMQ/SQS off) except the crash on missing events and the database's
+    /// "too long", which store nothing.
+    pub fn may_have_stored(self, status: u16, message: &str) -> bool {
+        match status {
+            200..=299 => true,
+            500..=599 => {
+                !message.contains("(reading 'length')") && !message.trim_start().starts_with("Invalid `this.prisma")
+            }
+            _ => false,
+        }
+    }
+
+    /// E5 / §1.3: a 2.x sink's `set` or `find` answered 2xx with an empty body: the server has the
+    /// integration switched off and stored nothing (Pusher: stored, never sent).
+    pub fn answer_means_off(self, profile: Profile, status: u16, body: &str) -> bool {
+        profile == Profile::V2 && self.is_sink() && (200..300).contains(&status) && body.trim().is_empty()
     }
 
     /// Guesses the endpoint from a body's keys, in either generation's shape (`None` when they say
