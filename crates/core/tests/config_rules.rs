@@ -173,3 +173,22 @@ fn st10_v1_create_forced_groups_ignore() {
     let r = lint(Settings, V1, &S1.replace(r#""groups_ignore": true"#, r#""groups_ignore": false"#));
     assert!(of(&r, Code::ConfigNote).iter().any(|(s, m)| *s == Info && m.contains("groups_ignore")));
 }
+
+/// The rules speak pt-BR with the same codes, spans and fix edits; the server version picks the generation.
+#[cfg(feature = "embedded-pt")]
+#[test]
+fn portuguese_and_the_server_version() {
+    use evo_core::i18n::Lang;
+    let body = S1.replace(r#""msg_call": "Busy", "#, "").replace(r#""reject_call": true"#, r#""reject_call": "true""#);
+    let en = lint(Settings, V1, &body);
+    let mut o = LintOptions::default();
+    o.rules.lang = Lang::PtBr;
+    let pt = lint_config(&body, Settings, &o);
+    let key = |r: &Report| {
+        r.diagnostics.iter().map(|d| (d.code, d.span, d.fix.as_ref().map(|f| f.edits.clone()))).collect::<Vec<_>>()
+    };
+    assert_eq!(key(&en), key(&pt));
+    assert!(pt.diagnostics.iter().any(|d| d.message.contains("está faltando")), "{pt:#?}");
+    let ctx = ConfigContext { server_version: Some("2.3.6".into()), ..Default::default() };
+    assert!(has(&lint_config_in(S1, Settings, &LintOptions::default(), &ctx), Error, Code::Profile));
+}
