@@ -167,3 +167,15 @@ fn w19_groups_update_cannot_be_subscribed() {
     let r = lint(V2, &V2_OK.replace("MESSAGES_UPSERT", "GROUPS_UPDATE"));
     assert!(r.diagnostics.iter().any(|d| d.code == Code::UnknownEvent && d.message.contains("GROUP_UPDATE")));
 }
+
+#[test]
+fn w4_messaging_history_set_is_2_4s() {
+    let text = V2_OK.replace("MESSAGES_UPSERT", "MESSAGING_HISTORY_SET");
+    assert!(has(&lint(V2, &text), Warning, Code::EventVersion));
+    let at = |v: &str| {
+        let ctx = ConfigContext { server_version: Some(v.into()), ..Default::default() };
+        lint_config_in(&text, Webhook, &LintOptions::default(), &ctx)
+    };
+    assert!(has(&at("2.3.6"), Error, Code::UnknownEvent));
+    assert!(!at("2.4.0").diagnostics.iter().any(|d| d.message.contains("MESSAGING_HISTORY_SET")));
+}

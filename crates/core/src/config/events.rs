@@ -2,6 +2,7 @@
 //! other generation's names and `GROUPS_UPDATE` (W19) named, repeats, and `[]` = all (W18).
 
 use super::cx::{Cx, WithFixRef};
+use crate::fields::Profile;
 use crate::i18n::fill;
 use crate::json::quote;
 use crate::lint::suggest::closest;
@@ -12,7 +13,9 @@ impl<'a> Cx<'a> {
     /// An events list: the generation's names, exact case (W4/E4), no repeats; `[]` means all (W18).
     pub(super) fn events(&mut self, path: &str, items: &'a [Node]) {
         let t = self.t;
-        let known = self.profile.events();
+        let version = self.ctx.server_version.as_deref().and_then(crate::version::ServerVersion::parse);
+        // 2.4 adds MESSAGING_HISTORY_SET to the list every set route checks.
+        let known = crate::events::offered(self.profile, version);
         let other = self.profile.other().events();
         if items.is_empty() {
             self.say(
@@ -43,6 +46,13 @@ impl<'a> Cx<'a> {
                         .with_fix_opt_ref(Some(fix));
                 }
                 seen.push(name);
+                continue;
+            }
+            if name == crate::events::HISTORY_SET && self.profile == Profile::V2 {
+                // A 2.3.x server refuses it (400); one not read yet may be either.
+                let sev = if version.is_some() { Severity::Error } else { Severity::Warning };
+                let code = if version.is_some() { Code::UnknownEvent } else { Code::EventVersion };
+                self.say(sev, code, item.span, t.w4_history_set, &[name, path]);
                 continue;
             }
             let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");

@@ -24,6 +24,8 @@ crate::catalog! {
         /// {0} the event, {1} this generation, {2} the list's path.
         w4_other_gen: "{0} belongs to the other generation: {1} refuses it in {2} (400).",
         w19_groups_update: "{0} is emitted by the server but not subscribable: {1} refuses it in {2} (400). Group-subject changes cannot be subscribed per instance (GROUP_UPDATE is the group settings).",
+        /// {0} the event, {1} the list's path.
+        w4_history_set: "{0} is accepted in {1} from 2.4 on: a 2.3.x server answers 400 \"is not one of enum values\".",
         w4_duplicate: "{0} is listed twice.",
         empty: "\"{0}\" is \"\" in a body that has only the required keys: the server answers 400 \"The \"{0}\" cannot be empty\". Send the value (the server keeps it) or add another key.",
         not_object: "The body must be a JSON object, not {0}.",

@@ -17,6 +17,7 @@ pub static PT_BR: LintConfig = LintConfig {
     did_you_mean: " Você quis dizer {0}?",
     w4_other_gen: "{0} é da outra geração: o {1} o recusa em {2} (400).",
     w19_groups_update: "{0} é emitido pelo servidor mas não pode ser assinado: o {1} o recusa em {2} (400). Mudanças de assunto de grupo não podem ser assinadas por instância (GROUP_UPDATE são as configurações do grupo).",
+    w4_history_set: "{0} é aceito em {1} a partir do 2.4: um servidor 2.3.x responde 400 \"is not one of enum values\".",
     w4_duplicate: "{0} aparece duas vezes.",
     empty: "\"{0}\" está \"\" num corpo que só tem as chaves obrigatórias: o servidor responde 400 \"The \"{0}\" cannot be empty\". Envie o valor (o servidor o mantém) ou acrescente outra chave.",
     not_object: "O corpo precisa ser um objeto JSON, não {0}.",
