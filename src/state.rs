@@ -161,7 +161,7 @@ pub struct Builder {
     pub used_tokens: StoredValue<Vec<(String, String)>>,
     /// The version of the server last read (Test connection, the first send): the rules and the
     /// events offered follow it (2.3.x or 2.4).
-    pub server: StoredValue<Option<ServerVersion>>,
+    pub server: RwSignal<Option<ServerVersion>>,
     stash: StoredValue<Vec<(Profile, Preset, String)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -182,7 +182,7 @@ impl Builder {
             patch_error: RwSignal::new(None),
             server_errors: RwSignal::new(Vec::new()),
             used_tokens: StoredValue::new(Vec::new()),
-            server: StoredValue::new(None),
+            server: RwSignal::new(None),
             stash: StoredValue::new(Vec::new()),
             timer: StoredValue::new(None),
         };
@@ -226,7 +226,7 @@ impl Builder {
         let started = browser::now_ms();
         let text = self.text.get_untracked();
         let profile = self.profile.get_untracked();
-        let server = self.server.get_value();
+        let server = self.server.get_untracked();
         let linted = self.used_tokens.with_value(|u| Linted::compute(&text, profile, server, u));
         self.linted.set(Arc::new(linted));
         self.want_v2_rules();
@@ -275,7 +275,7 @@ impl Builder {
     }
 
     pub fn fix_all(&self) {
-        let opts = lint_options(self.profile.get_untracked(), self.server.get_value());
+        let opts = lint_options(self.profile.get_untracked(), self.server.get_untracked());
         let (t, _) = lint::fix_all(&self.text.get_untracked(), &opts);
         self.replace(t);
     }
@@ -301,7 +301,7 @@ impl Builder {
         let token = token.unwrap_or_default();
         let untouched =
             old != profile && self.text.with_untracked(|t| *t == preset_text(old, preset, &name, &token, qrcode));
-        self.server.set_value(ServerVersion::parse(&version));
+        self.server.set(ServerVersion::parse(&version));
         self.set_profile(profile, ProfileSource::Server(version));
         if untouched {
             self.preset.set(Some(preset));
