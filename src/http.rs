@@ -305,4 +305,30 @@ impl Api {
         let url = self.base.webhook_find_url(name);
         Self::call(self.keyed(Request::get(&url))?, None, 15, abort).await
     }
+
+    /// `GET /{endpoint}/find/{name}`: what the server holds for a configuration route (the body
+    /// as is: `null`, an empty body or an object).
+    pub async fn config_find(
+        &self,
+        endpoint: evo_core::config::Endpoint,
+        name: &str,
+        abort: Option<Abort>,
+    ) -> Result<Reply, ApiError> {
+        let url = self.base.route_url(&endpoint.find_route().unwrap_or_default(), name);
+        Self::call(self.keyed(Request::get(&url))?, None, 15, abort).await
+    }
+
+    /// `POST /{endpoint}/set/{name}` with the body text as it is.
+    pub async fn config_set(
+        &self,
+        endpoint: evo_core::config::Endpoint,
+        name: &str,
+        body: String,
+        timeout_s: u32,
+        abort: Option<Abort>,
+    ) -> Result<Reply, ApiError> {
+        let url = self.base.route_url(endpoint.route(), name);
+        let req = self.keyed(Request::post(&url).header("Content-Type", "application/json"))?;
+        Self::call(req, Some(body), timeout_s, abort).await
+    }
 }

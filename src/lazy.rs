@@ -159,3 +159,17 @@ part! {
         evo_core::lint::v2_rules()
     }
 }
+
+part! {
+    /// An instance's configuration page (settings, webhook, proxy, Chatwoot, event sinks).
+    config_view(target: crate::ui::config::Target, on_close: Callback<()>) -> AnyView {
+        view! { <crate::ui::config::ConfigView target on_close /> }.into_any()
+    }
+}
+
+part! {
+    /// One configuration change applied to several instances, with its summary table.
+    config_bulk(names: Vec<(String, Option<bool>)>, profile: evo_core::fields::Profile, on_close: Callback<()>) -> AnyView {
+        view! { <crate::ui::config::bulk::BulkView names profile on_close /> }.into_any()
+    }
+}

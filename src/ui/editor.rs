@@ -1,13 +1,16 @@
 //! The JSON editor (a textarea with line numbers) and the diagnostics list with fix-its.
 
+use std::sync::Arc;
+
 use evo_core::builder::utf16_offset;
-use evo_core::lint::{Code, Severity, Span};
+use evo_core::fields::Profile;
+use evo_core::lint::{Code, Fix, Severity, Span};
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::i18n::{fill, t, tr, ui, Ui};
-use crate::state::{Builder, ProfileSource, Row};
+use crate::state::{Builder, Linted, ProfileSource, Row};
 
 /// The most diagnostics listed at once (a 1 MB paste can have thousands).
 const MAX_ROWS: usize = 200;
@@ -43,27 +46,97 @@ fn select(editor: NodeRef<Textarea>, text: &str, span: Span) {
     }
 }
 
+/// The element ids (and test ids) of one editor on the page.
+pub struct Ids {
+    pub editor: &'static str,
+    pub summary: &'static str,
+    pub fix_all: &'static str,
+    pub diagnostics: &'static str,
+    pub gutter: &'static str,
+    pub preview: &'static str,
+}
+
+/// What an editor edits: a text, its lint report, and the operations on them (the create payload's
+/// [`Builder`]; an instance's configuration body in the configuration part).
+pub trait EditorModel: Copy + Send + Sync + 'static {
+    fn text(self) -> RwSignal<String>;
+    fn linted(self) -> RwSignal<Arc<Linted>>;
+    fn typed(self, text: String);
+    fn apply_fix(self, fix: &Fix);
+    fn fix_all(self);
+    fn ids(self) -> &'static Ids;
+    /// The editor's label (tracked).
+    fn label(self) -> &'static str;
+    /// Where the "check as" button of an `evo/profile` diagnostic switches to (`None`: no button).
+    fn switch_to(self) -> Option<Profile>;
+    fn set_profile(self, to: Profile);
+}
+
+const CREATE_IDS: Ids = Ids {
+    editor: "payload-editor",
+    summary: "diagnostics-summary",
+    fix_all: "fix-all",
+    diagnostics: "diagnostics",
+    gutter: "gutter",
+    preview: "payload-preview",
+};
+
+impl EditorModel for Builder {
+    fn text(self) -> RwSignal<String> {
+        self.text
+    }
+    fn linted(self) -> RwSignal<Arc<Linted>> {
+        self.linted
+    }
+    fn typed(self, text: String) {
+        Builder::typed(&self, text)
+    }
+    fn apply_fix(self, fix: &Fix) {
+        Builder::apply_fix(&self, fix)
+    }
+    fn fix_all(self) {
+        Builder::fix_all(&self)
+    }
+    fn ids(self) -> &'static Ids {
+        &CREATE_IDS
+    }
+    fn label(self) -> &'static str {
+        ui().editor_label
+    }
+    fn switch_to(self) -> Option<Profile> {
+        Some(self.profile.get_untracked().other())
+    }
+    fn set_profile(self, to: Profile) {
+        Builder::set_profile(&self, to, ProfileSource::User)
+    }
+}
+
 #[component]
 pub fn Editor() -> impl IntoView {
-    let b = Builder::expect();
+    editor_view(Builder::expect())
+}
+
+/// The editor and its diagnostics for any [`EditorModel`].
+pub fn editor_view<M: EditorModel>(b: M) -> impl IntoView {
+    let ids = b.ids();
     let editor: NodeRef<Textarea> = NodeRef::new();
     let gutter: NodeRef<leptos::html::Pre> = NodeRef::new();
     // Keep the DOM value in step with the text without resetting the caret while typing.
     Effect::new(move |_| {
-        let t = b.text.get();
+        let t = b.text().get();
         if let Some(el) = editor.get() {
             if el.value() != t {
                 el.set_value(&t);
             }
         }
     });
-    let line_count = Memo::new(move |_| b.text.with(|t| t.bytes().filter(|&c| c == b'\n').count() + 1));
+    let line_count = Memo::new(move |_| b.text().with(|t| t.bytes().filter(|&c| c == b'\n').count() + 1));
     // Line numbers, each line with a problem marked by its worst severity (✖ error, ▲ warning,
     // • note). The diagnostics list is the accessible version; the gutter is aria-hidden.
     let gutter_text = move || {
         let n = line_count.get().min(100_000);
         let mut worst: Vec<Option<Severity>> = vec![None; n + 1];
-        b.linted.with(|l| {
+        b.linted().with(|l| {
             for r in &l.rows {
                 if let Some(w) = worst.get_mut(r.line) {
                     *w = Some(w.map_or(r.severity, |s| s.min(r.severity)));
@@ -90,7 +163,7 @@ pub fn Editor() -> impl IntoView {
     };
     let summary = move || {
         let u = ui();
-        b.linted.with(|l| match (l.errors, l.warnings) {
+        b.linted().with(|l| match (l.errors, l.warnings) {
             (0, 0) => u.no_problems.to_owned(),
             (e, w) => fill(
                 u.counts,
@@ -103,22 +176,22 @@ pub fn Editor() -> impl IntoView {
             ),
         })
     };
-    let has_fixes = move || b.linted.with(|l| l.rows.iter().any(|r| r.fix.is_some()));
+    let has_fixes = move || b.linted().with(|l| l.rows.iter().any(|r| r.fix.is_some()));
     view! {
         <div class="editor-wrap">
-            <label for="payload-editor" class="editor-label">
-                {tr(|u| u.editor_label)}
+            <label for=ids.editor class="editor-label">
+                {move || b.label()}
             </label>
             <div class="editor">
-                <pre class="gutter" data-testid="gutter" aria-hidden="true" node_ref=gutter>{gutter_text}</pre>
+                <pre class="gutter" data-testid=ids.gutter aria-hidden="true" node_ref=gutter>{gutter_text}</pre>
                 <textarea
-                    id="payload-editor"
-                    data-testid="payload-editor"
+                    id=ids.editor
+                    data-testid=ids.editor
                     node_ref=editor
                     spellcheck="false"
                     autocomplete="off"
                     wrap="off"
-                    aria-describedby="diagnostics-summary"
+                    aria-describedby=ids.summary
                     on:input:target=move |ev| b.typed(ev.target().value())
                     on:scroll=sync_scroll
                 ></textarea>
@@ -126,30 +199,30 @@ pub fn Editor() -> impl IntoView {
         </div>
         <details class="preview">
             <summary>{tr(|u| u.preview)}</summary>
-            <pre class="code" data-testid="payload-preview" role="region" tabindex="0" aria-label=tr(|u| u.preview)>{move || b.text.get()}</pre>
+            <pre class="code" data-testid=ids.preview role="region" tabindex="0" aria-label=tr(|u| u.preview)>{move || b.text().get()}</pre>
         </details>
         <div class="diag-head">
             <p
-                id="diagnostics-summary"
-                data-testid="diagnostics-summary"
-                data-lint-ms=move || b.linted.with(|l| l.lint_ms)
+                id=ids.summary
+                data-testid=ids.summary
+                data-lint-ms=move || b.linted().with(|l| l.lint_ms)
                 aria-live="polite"
                 role="status"
                 tabindex="-1"
             >
                 {summary}
             </p>
-            <button type="button" data-testid="fix-all" prop:disabled=move || !has_fixes() on:click=move |_| {
+            <button type="button" data-testid=ids.fix_all prop:disabled=move || !has_fixes() on:click=move |_| {
                 // The button is disabled once nothing is left to fix: keep the focus on the outcome.
                 b.fix_all();
-                browser::focus("diagnostics-summary");
+                browser::focus(ids.summary);
             }>
                 {tr(|u| u.fix_all)}
             </button>
         </div>
-        <ul class="diagnostics" data-testid="diagnostics">
+        <ul class="diagnostics" data-testid=ids.diagnostics>
             {move || {
-                b.linted.with(|l| {
+                b.linted().with(|l| {
                     let more = l.rows.len().saturating_sub(MAX_ROWS);
                     let rows: Vec<_> = l.rows.iter().take(MAX_ROWS).cloned().collect();
                     let items = rows.into_iter().map(|r| diag_item(b, editor, r)).collect_view();
@@ -165,7 +238,7 @@ pub fn Editor() -> impl IntoView {
 
 /// One diagnostic. The list is drawn again when the text is linted (and a language change lints),
 /// so its words are read untracked.
-fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
+fn diag_item<M: EditorModel>(b: M, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
     let u = t();
     let span = r.span;
     let fix = r.fix.clone();
@@ -175,7 +248,7 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
                 type="button"
                 class="diag-go"
                 title=u.show_in_editor
-                on:click=move |_| select(editor, &b.text.get_untracked(), span)
+                on:click=move |_| select(editor, &b.text().get_untracked(), span)
             >
                 <span class="where">{format!("{}:{}", r.line, r.col)}</span>
                 <span class="sev">{severity_word(u, r.severity)}</span>
@@ -191,10 +264,9 @@ fn diag_item(b: Builder, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
                 }
             })}
             // The text is shaped for the other generation: one click checks it as that one.
-            {(r.code == Code::Profile).then(|| {
-                let to = b.profile.get_untracked().other();
+            {(r.code == Code::Profile).then(|| b.switch_to()).flatten().map(|to| {
                 view! {
-                    <button type="button" class="fix" data-testid="switch-profile" on:click=move |_| b.set_profile(to, ProfileSource::User)>
+                    <button type="button" class="fix" data-testid="switch-profile" on:click=move |_| b.set_profile(to)>
                         {fill(u.check_as, &[to.label()])}
                     </button>
                 }

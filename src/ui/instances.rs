@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::use_interval_fn;
 
+mod config;
 mod window;
 
 use super::connection::Conn;
@@ -78,6 +79,10 @@ struct Ctl {
     abort: StoredValue<Option<Abort>>,
     /// Rows deleted here, kept out of lists that still name them.
     deleted: StoredValue<Tombstones>,
+    /// The instance whose configuration page is open; the rows ticked for one change to all.
+    configuring: RwSignal<Option<crate::ui::config::Target>>,
+    selected: RwSignal<Vec<String>>,
+    bulk: RwSignal<bool>,
 }
 
 impl Ctl {
@@ -195,6 +200,9 @@ pub fn InstancesView() -> impl IntoView {
         countdown: StoredValue::new(REFRESH_S),
         abort: StoredValue::new(Abort::new()),
         deleted: StoredValue::new(Tombstones::default()),
+        configuring: RwSignal::new(None),
+        selected: RwSignal::new(Vec::new()),
+        bulk: RwSignal::new(false),
     };
     let text = RwSignal::new(String::new());
     let state = RwSignal::new(StateFilter::All);
@@ -300,6 +308,7 @@ pub fn InstancesView() -> impl IntoView {
                     </section>
                 }
             })}
+            {config::config_area(c, v2())}
             <ul class="instances" role="list" data-testid="instances" node_ref=win.ul on:click=move |ev| on_list_click(c, v2(), ev)>
                 <For each=move || win.drawn() key=|i| (i.name.clone(), i.state.clone(), i.profile_name.clone()) let:i>
                     <Row c i v2=v2() />
@@ -332,6 +341,15 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
     match asked.as_deref() {
         Some("connect") => c.opened.set(Some(name)),
         Some("details") => c.details(name, v2),
+        Some("configure") => {
+            let open = c.list.with_untracked(|l| l.iter().find(|i| i.name == name).map(|i| i.state == "open"));
+            let profile = if v2 { Profile::V2 } else { Profile::V1 };
+            let server = c.conn.known_server().map(|k| k.version);
+            c.configuring.set(Some(crate::ui::config::Target { name, profile, open, server }));
+        }
+        Some("select") => {
+            c.selected.update(|s| if !s.contains(&name) { s.push(name) } else { s.retain(|x| *x != name) })
+        }
         Some("copy-key") => {
             let key = c.list.with_untracked(|l| l.iter().find(|i| i.name == name).and_then(|i| i.key.clone()));
             let copied = c.copied;
@@ -358,7 +376,7 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
 #[component]
 fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
     let shown_name = if i.name.is_empty() { tp().inst_unreachable.to_owned() } else { i.name.clone() };
-    let (n1, n2, n4) = (i.name.clone(), i.name.clone(), i.name.clone());
+    let (n1, n2, n4, n5) = (i.name.clone(), i.name.clone(), i.name.clone(), i.name.clone());
     let facts = [
         i.profile_name.clone(),
         i.number.clone(),
@@ -372,6 +390,8 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
     view! {
         <li class="instance" data-testid="instance-row" data-name=i.name.clone()>
             <div class="row wrap">
+                <input type="checkbox" data-act="select" data-testid="instance-select" aria-label=tfp(|u| u.inst_select, &[&i.name])
+                    prop:checked=move || c.selected.with(|s| s.contains(&n5)) />
                 <strong class="name">{shown_name}</strong>
                 <span data-testid="instance-state" class=format!("badge state {}", i.state)>{i.state.clone()}</span>
                 <span class="hint">{facts}</span>
@@ -381,6 +401,7 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
                 <button type="button" data-act=Act::Logout.id() data-testid="instance-logout">{trp(|u| u.log_out)}</button>
                 {v2.then(|| view! { <button type="button" data-act=Act::Restart.id() data-testid="instance-restart">{trp(|u| u.act_restart)}</button> })}
                 <button type="button" class="danger" data-act=Act::Delete.id() data-testid="instance-delete">{trp(|u| u.act_delete)}</button>
+                <button type="button" data-act="configure" data-testid="instance-configure">{trp(|u| u.inst_configure)}</button>
                 <button type="button" data-act="details" data-testid="instance-details">{trp(|u| u.inst_details)}</button>
                 {i.key.is_some().then(|| view! {
                     <button type="button" data-act="copy-key" data-testid="instance-key-copy">

@@ -4,6 +4,7 @@
 //! storage from [`crate::storage`].
 
 pub mod app;
+pub mod config;
 pub mod connection;
 pub mod copy;
 pub mod editor;

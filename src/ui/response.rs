@@ -191,6 +191,21 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
         (None, false, Profile::V1) => view! { <p class="hint">{trp(|u| u.no_qr_later)}</p> }.into_any(),
     };
     let status_label = if profile == Profile::V2 { tp().connection_state } else { t().status };
+    // The instance's configuration page (a part of its own), opened from here.
+    let configuring = RwSignal::new(false);
+    let target = crate::ui::config::Target {
+        name: c.instance_name.clone().unwrap_or_default(),
+        profile,
+        open: Some(false),
+        server: conn.known_server().map(|k| k.version),
+    };
+    let configure = view! {
+        <button type="button" data-testid="configure" on:click=move |_| configuring.set(true)>{trp(|u| u.configure)}</button>
+        {move || configuring.get().then(|| {
+            let on_close = Callback::new(move |()| configuring.set(false));
+            crate::lazy::show(crate::lazy::config_view(target.clone(), on_close))
+        })}
+    };
     view! {
         <div class="summary" data-testid="response-summary">
             <dl class="facts">
@@ -222,6 +237,7 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
                 {chatwoot.then(|| view! { <dt>"Chatwoot"</dt><dd>{tr(|u| u.enabled)}</dd> })}
             </dl>
             {qr_area}
+            {configure}
         </div>
     }
 }

@@ -116,6 +116,12 @@ impl BaseUrl {
         format!("{}/webhook/find/{}", self.0, encode_component(name))
     }
 
+    /// `{base}/{route}/{name}` for a configuration route (`settings/set`, `webhook/find`, …: see
+    /// `config::Endpoint::route` and `find_route`).
+    pub fn route_url(&self, route: &str, name: &str) -> String {
+        format!("{}/{}/{}", self.0, route, encode_component(name))
+    }
+
     /// `{base}/instance/connect/{name}?number={digits}`: asks for a pairing code.
     pub fn pairing_url(&self, name: &str, number: &str) -> String {
         format!("{}?number={}", self.instance_url(InstanceAction::Connect, name), encode_component(number))

@@ -11,6 +11,7 @@ mod cx;
 mod events;
 mod mask;
 mod migrate;
+pub mod readback;
 mod rules;
 mod tables_v1;
 mod tables_v2;
