@@ -169,3 +169,40 @@ test('2.3.6 bulk: one settings change to three instances, one refused — the su
   assert.equal((await (await api(v2, 'settings/find/seed-006')).json()).readMessages, true);
   await opened.context.close();
 });
+
+test('2.3.6 bulk: the server stops answering mid-way — the summary says which were done and which not tried', async () => {
+  const opened = await openApp(browser, site.url);
+  const { app, page } = opened;
+  await app.connect(v2.url, KEY);
+  await app.testConnection('2.3.6');
+  await app.instances.open();
+  await app.instances.row('seed-001').waitFor();
+  // The read before seed-002's save gets no answer within the page's 15 s limit.
+  await control(v2, 'fault', 'POST', { path: '/settings/find/seed-002', delay_ms: 20000, times: 1 });
+  const bulk = new Bulk(page);
+  await bulk.select(['seed-001', 'seed-002', 'seed-003']);
+  await bulk.setText(JSON.stringify({ rejectCall: false, msgCall: '', groupsIgnore: false, alwaysOnline: true, readMessages: false, readStatus: false, syncFullHistory: false }, null, 2));
+  const results = await bulk.apply(3);
+  assert.deepEqual(results, { 'seed-001': 'saved', 'seed-002': 'failed', 'seed-003': 'skipped' });
+  assert.equal((await (await api(v2, 'settings/find/seed-003')).json()).alwaysOnline, false, 'not tried = not sent');
+  await opened.context.close();
+});
+
+test('from a 201: "Configure this instance" opens its page; the proxy tab reads find, every input labelled', async () => {
+  const opened = await openApp(browser, site.url);
+  const { app, page } = opened;
+  await app.fillBasic({ base: v1.url, key: KEY, name: 'cfg-new' });
+  await app.send({ status: 201 });
+  await page.getByTestId('configure').click();
+  const cfg = new Config(page);
+  await cfg.root.waitFor();
+  assert.equal(await cfg.root.getAttribute('data-name'), 'cfg-new');
+  await cfg.tab('proxy');
+  await cfg.waitForText((t) => t.trim().startsWith('{'), 'the proxy body');
+  const unlabelled = await cfg.root.locator('[data-testid=config-form] input, [data-testid=config-form] select')
+    .evaluateAll((els) => els.filter((e) => !document.querySelector(`label[for="${e.id}"]`)).map((e) => e.id));
+  assert.deepEqual(unlabelled, []);
+  await cfg.tab('settings');
+  assert.ok((await cfg.json()).reject_call !== undefined, 'the settings tab reads the 1.8.2 shape');
+  await opened.context.close();
+});
