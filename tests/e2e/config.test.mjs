@@ -5,7 +5,9 @@
 // one change to several instances with one failure.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { world, control } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, world, control } from './harness.mjs';
 import { openApp } from './page.mjs';
 import { Config, Bulk } from './config-page.mjs';
 
@@ -206,3 +208,40 @@ test('from a 201: "Configure this instance" opens its page; the proxy tab reads 
   assert.ok((await cfg.json()).reject_call !== undefined, 'the settings tab reads the 1.8.2 shape');
   await opened.context.close();
 });
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe (WCAG 2.0/2.1 A and AA) on the configuration page only. */
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document.querySelector('[data-testid=config-page]'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'],
+    });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
+
+for (const [gen, version] of [['v1', '1.8.2'], ['v2', '2.3.6']]) {
+  test(`${version}: every tab reads its find and starts its editor from it; axe finds nothing`, async () => {
+    const sb = gen === 'v1' ? v1 : v2;
+    const { cfg, page, context } = await configure(sb.url, 'seed-001', version);
+    assert.equal(await cfg.root.getAttribute('data-profile'), gen);
+    for (const id of ['settings', 'webhook', 'proxy', 'chatwoot', 'events']) {
+      const panel = await cfg.tab(id);
+      await cfg.waitForText((t) => t.trim().startsWith('{'), `the ${id} body`);
+      assert.equal(await panel.getByTestId('config-load-error').count(), 0, `${id} read without error`);
+      assert.deepEqual(await axe(page), [], `axe on the ${id} tab`);
+    }
+    const sinks = await cfg.tid('config-sink').locator('option').allTextContents();
+    assert.deepEqual(sinks, gen === 'v1' ? ['websocket', 'rabbitmq', 'sqs'] : ['websocket', 'rabbitmq', 'sqs', 'nats', 'kafka', 'pusher']);
+    // seed-001 is connected: syncFullHistory only acts at a scan — said so.
+    await cfg.tab('settings');
+    const sync = gen === 'v1' ? 'sync_full_history' : 'syncFullHistory';
+    const body = await cfg.json();
+    body[sync] = true;
+    await cfg.setText(JSON.stringify(body, null, 2));
+    await page.getByTestId('config-sync-note').waitFor();
+    await context.close();
+  });
+}
