@@ -5,7 +5,9 @@ use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::Edit;
 
-#[derive(Debug, Clone, PartialEq)]
+/// A token. A string's value stays in the lexer ([`Lexer::string_value`]) until the next token, so
+/// tokens are small copies and a string is allocated once, at its exact length, by the node that keeps it.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Tok {
     LBrace,
     RBrace,
@@ -13,7 +15,7 @@ pub(super) enum Tok {
     RBrack,
     Colon,
     Comma,
-    Str { value: String, single: bool },
+    Str,
     Num { value: f64 },
     Word,
     Bad(char),
@@ -27,6 +29,11 @@ pub(super) struct Lexer<'a> {
     pub(super) diags: Vec<Diagnostic>,
     /// The messages' language.
     pub(super) t: &'static Lint,
+    /// The last string token's value: `text[raw.0..raw.1]` as written, or `buf` when `decoded`
+    /// (escapes, repairs); `buf` is reused from string to string.
+    pub(super) raw: (usize, usize),
+    pub(super) decoded: bool,
+    pub(super) buf: String,
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -39,7 +46,25 @@ fn is_word_start(b: u8) -> bool {
 
 impl<'a> Lexer<'a> {
     pub(super) fn new(text: &'a str, t: &'static Lint) -> Self {
-        Lexer { text, bytes: text.as_bytes(), pos: 0, diags: Vec::new(), t }
+        Lexer {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            diags: Vec::new(),
+            t,
+            raw: (0, 0),
+            decoded: false,
+            buf: String::new(),
+        }
+    }
+
+    /// The value of the string token just read, as an exactly sized `String`.
+    pub(super) fn string_value(&self) -> String {
+        if self.decoded {
+            self.buf.as_str().to_owned()
+        } else {
+            self.text[self.raw.0..self.raw.1].to_owned()
+        }
     }
 
     /// The start of `pos`'s line when only spaces/tabs stand between it and `pos`.
@@ -171,15 +196,17 @@ impl Lexer<'_> {
             self.pos = start + open;
             return (Tok::Bad(self.text[start..].chars().next().unwrap_or('\u{fffd}')), Span::new(start, self.pos));
         };
-        let value = line[..close].to_owned();
+        let value = &line[..close];
         let end = start + open + close + line[close..].chars().next().map_or(1, char::len_utf8);
         self.pos = end;
         let span = Span::new(start, end);
         self.diags.push(
             Diagnostic::error(Code::JsonSmartQuote, span, self.t.smart_quote)
-                .with_fix(Fix::one(self.t.fix_straight_quotes, Edit::replace(span, crate::json::quote(&value)))),
+                .with_fix(Fix::one(self.t.fix_straight_quotes, Edit::replace(span, crate::json::quote(value)))),
         );
-        (Tok::Str { value, single: false }, span)
+        self.raw = (start + open, start + open + close);
+        self.decoded = false;
+        (Tok::Str, span)
     }
 }
 

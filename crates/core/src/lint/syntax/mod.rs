@@ -47,7 +47,7 @@ pub fn parse_in(text: &str, lang: Lang) -> Parsed {
     let (tok, span) = lx.next();
     let mut p = Parser { lx, tok, span, prev_end: span.start, too_deep_reported: false };
     p.lx.diags.splice(0..0, pre);
-    if p.tok == Tok::Eof {
+    if matches!(p.tok, Tok::Eof) {
         p.err(Diagnostic::error(Code::JsonEmpty, Span::at(p.span.start), t.empty));
         return Parsed { root: None, diagnostics: p.lx.diags };
     }
@@ -61,16 +61,16 @@ pub fn parse_in(text: &str, lang: Lang) -> Parsed {
         Some(r) => Some(r),
         None => {
             // Skip junk until a value starts, then take it as the root.
-            while p.tok != Tok::Eof && !p.starts_value() {
+            while !matches!(p.tok, Tok::Eof) && !p.starts_value() {
                 p.bump();
             }
             p.value(0)
         }
     };
-    if p.tok != Tok::Eof {
+    if !matches!(p.tok, Tok::Eof) {
         let start = p.span.start;
         let mut last_end = p.span.end;
-        while p.tok != Tok::Eof {
+        while !matches!(p.tok, Tok::Eof) {
             if matches!(p.tok, Tok::LBrace | Tok::LBrack) {
                 p.skip_deep(false);
             } else {
@@ -88,3 +88,4 @@ pub fn parse_in(text: &str, lang: Lang) -> Parsed {
     super::diag::sort_stable_by_key(&mut diagnostics, |d| [d.span.start, d.span.end, 0]);
     Parsed { root, diagnostics }
 }
+

@@ -32,12 +32,12 @@ pub(super) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    pub(super) fn bump(&mut self) -> (Tok, Span) {
-        self.prev_end = self.span.end;
-        let (t, s) = self.lx.next();
-        let old_tok = std::mem::replace(&mut self.tok, t);
-        let old_span = std::mem::replace(&mut self.span, s);
-        (old_tok, old_span)
+    /// Moves to the next token; returns the span of the one it leaves.
+    pub(super) fn bump(&mut self) -> Span {
+        let old = self.span;
+        self.prev_end = old.end;
+        (self.tok, self.span) = self.lx.next();
+        old
     }
 
     pub(super) fn err(&mut self, d: Diagnostic) {
@@ -49,7 +49,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn starts_value(&self) -> bool {
-        matches!(self.tok, Tok::LBrace | Tok::LBrack | Tok::Str { .. } | Tok::Num { .. } | Tok::Word)
+        matches!(self.tok, Tok::LBrace | Tok::LBrack | Tok::Str | Tok::Num { .. } | Tok::Word)
     }
 
     /// Skips a value nested too deep, keeping brackets balanced, without recursion.
@@ -87,13 +87,14 @@ impl<'a> Parser<'a> {
         match self.tok {
             Tok::LBrace => Some(self.object(depth)),
             Tok::LBrack => Some(self.array(depth)),
-            Tok::Str { .. } | Tok::Num { .. } => {
-                let kind = match self.bump().0 {
-                    Tok::Str { value, .. } => Kind::String(value),
-                    Tok::Num { value } => Kind::Number(value),
-                    _ => Kind::Invalid,
-                };
+            Tok::Str => {
+                let kind = Kind::String(self.lx.string_value());
+                self.bump();
                 Some(Node { kind, span })
+            }
+            Tok::Num { value } => {
+                self.bump();
+                Some(Node { kind: Kind::Number(value), span })
             }
             Tok::Word => {
                 let w = self.word();
@@ -135,15 +136,20 @@ impl<'a> Parser<'a> {
     /// What objects and arrays share: their closer, the end of the text, the other closer, and a
     /// stray comma. `Step::Item` means an item (or member) starts here.
     fn container_step(&mut self, open: Span, object: bool) -> Step {
-        let (closer, other) = if object { (Tok::RBrace, Tok::RBrack) } else { (Tok::RBrack, Tok::RBrace) };
         let t = self.lx.t;
         let c = if object { "}" } else { "]" };
         let s = self.span;
-        if self.tok == closer {
+        // (closer, the other closer)
+        let (closes, other) = match self.tok {
+            Tok::RBrace => (object, !object),
+            Tok::RBrack => (!object, object),
+            _ => (false, false),
+        };
+        if closes {
             self.bump();
             return Step::Closed(s.end);
         }
-        if self.tok == Tok::Eof {
+        if matches!(self.tok, Tok::Eof) {
             let insert = if object { "\n}" } else { "]" };
             self.err(
                 Diagnostic::error(Code::JsonUnclosed, open, if object { t.unclosed_object } else { t.unclosed_array })
@@ -151,7 +157,7 @@ impl<'a> Parser<'a> {
             );
             return Step::Closed(s.end);
         }
-        if self.tok == other {
+        if other {
             self.err(
                 Diagnostic::error(
                     Code::JsonMismatchedBracket,
@@ -163,7 +169,7 @@ impl<'a> Parser<'a> {
             self.bump();
             return Step::Closed(s.end);
         }
-        if self.tok == Tok::Comma {
+        if matches!(self.tok, Tok::Comma) {
             self.err(
                 Diagnostic::error(
                     Code::JsonExtraComma,
@@ -179,7 +185,7 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self, depth: usize) -> Node {
-        let (_, open) = self.bump();
+        let open = self.bump();
         let mut members: Vec<Member> = Vec::new();
         let end;
         loop {
@@ -192,10 +198,10 @@ impl<'a> Parser<'a> {
                 Step::Item => {}
             }
             match self.tok {
-                Tok::Str { .. } => {
-                    let (tok, key_span) = self.bump();
-                    let Tok::Str { value, .. } = tok else { unreachable!("matched a string token") };
-                    self.member(value, key_span, depth, &mut members);
+                Tok::Str => {
+                    let key = self.lx.string_value();
+                    let key_span = self.bump();
+                    self.member(key, key_span, depth, &mut members);
                 }
                 Tok::Word => {
                     let key_span = self.span;
@@ -227,7 +233,7 @@ impl<'a> Parser<'a> {
 
     fn member(&mut self, key: String, key_span: Span, depth: usize, members: &mut Vec<Member>) {
         let t = self.lx.t;
-        if self.tok == Tok::Colon {
+        if matches!(self.tok, Tok::Colon) {
             self.bump();
         } else if self.starts_value() {
             self.err(
@@ -236,7 +242,7 @@ impl<'a> Parser<'a> {
             );
         } else {
             self.err(Diagnostic::error(Code::JsonMissingValue, key_span, fill(t.no_colon_no_value, &[&key])));
-            let comma = self.after_item(Tok::RBrace);
+            let comma = self.after_item(true);
             members.push(Member { key, key_span, value: None, comma });
             return;
         }
@@ -244,19 +250,20 @@ impl<'a> Parser<'a> {
         if value.is_none() {
             self.err(Diagnostic::error(Code::JsonMissingValue, Span::at(self.prev_end), fill(t.no_value, &[&key])));
         }
-        let comma = self.after_item(Tok::RBrace);
+        let comma = self.after_item(true);
         members.push(Member { key, key_span, value, comma });
     }
 
     /// After an object member or array item: a comma (returned), the closer, or a missing comma.
-    fn after_item(&mut self, closer: Tok) -> Option<Span> {
+    /// `object`: after an object's member (else an array's item).
+    fn after_item(&mut self, object: bool) -> Option<Span> {
         let t = self.lx.t;
-        match &self.tok {
+        match self.tok {
             Tok::Comma => {
                 let comma = self.span;
                 self.bump();
-                if self.tok == closer {
-                    let what = if closer == Tok::RBrace { "}" } else { "]" };
+                if matches!((self.tok, object), (Tok::RBrace, true) | (Tok::RBrack, false)) {
+                    let what = if object { "}" } else { "]" };
                     self.err(
                         Diagnostic::error(Code::JsonTrailingComma, comma, fill(t.trailing_comma, &[what]))
                             .with_fix(Fix::one(t.fix_remove_trailing_comma, Edit::delete(comma))),
@@ -264,7 +271,6 @@ impl<'a> Parser<'a> {
                 }
                 return Some(comma);
             }
-            t if *t == closer => {}
             Tok::Eof | Tok::RBrace | Tok::RBrack => {}
             _ if self.starts_value() => {
                 let at = self.prev_end;
@@ -280,7 +286,7 @@ impl<'a> Parser<'a> {
                     Tok::Colon => ':',
                     _ => '?',
                 };
-                let msg = if closer == Tok::RBrace { t.unexpected_in_object } else { t.unexpected_in_array };
+                let msg = if object { t.unexpected_in_object } else { t.unexpected_in_array };
                 self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, fill(msg, &[c.encode_utf8(&mut [0; 4])])));
                 self.bump();
             }
@@ -289,7 +295,7 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self, depth: usize) -> Node {
-        let (_, open) = self.bump();
+        let open = self.bump();
         let mut items: Vec<Node> = Vec::new();
         let end;
         loop {
@@ -306,7 +312,7 @@ impl<'a> Parser<'a> {
                     if let Some(v) = self.value(depth + 1) {
                         items.push(v);
                     }
-                    self.after_item(Tok::RBrack);
+                    self.after_item(false);
                 }
                 _ => {
                     let s = self.span;

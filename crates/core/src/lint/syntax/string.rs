@@ -9,8 +9,10 @@ use crate::lint::text::Edit;
 impl Lexer<'_> {
     pub(super) fn string(&mut self, quote: u8) -> (Tok, Span) {
         let start = self.pos;
+        let text = self.text;
         let mut i = start + 1;
-        let mut value = String::new();
+        self.buf.clear();
+        self.decoded = true;
         let mut seg = i; // start of the not-yet-copied run
                          // A fix that rewrites a single-quoted string as a double-quoted one.
         let single = quote == b'\'';
@@ -26,9 +28,9 @@ impl Lexer<'_> {
             }
             if i >= self.bytes.len() || self.bytes[i] == b'\n' || self.bytes[i] == b'\r' {
                 // Unterminated: end the string at the end of the line.
-                value.push_str(&self.text[seg..i]);
+                self.buf.push_str(&text[seg..i]);
                 if single {
-                    requoted.push_str(&self.text[seg..i]);
+                    requoted.push_str(&text[seg..i]);
                 }
                 let mut end = i;
                 while end > start + 1 && matches!(self.bytes[end - 1], b' ' | b'\t') {
@@ -40,11 +42,11 @@ impl Lexer<'_> {
                 if end > start + 1 && self.bytes[end - 1] == b',' {
                     end -= 1;
                     stop = end;
-                    let mut keep = value.len().saturating_sub(i - end);
-                    while !value.is_char_boundary(keep) {
+                    let mut keep = self.buf.len().saturating_sub(i - end);
+                    while !self.buf.is_char_boundary(keep) {
                         keep -= 1;
                     }
-                    value.truncate(keep);
+                    self.buf.truncate(keep);
                 }
                 let i = stop;
                 self.pos = i;
@@ -57,13 +59,19 @@ impl Lexer<'_> {
                     )
                     .with_fix(Fix::one(fill(self.t.fix_close_string, &[&q]), Edit::insert(end, q))),
                 );
-                return (Tok::Str { value, single }, Span::new(start, i));
+                return (Tok::Str, Span::new(start, i));
             }
             let c = self.bytes[i];
             if c == quote {
-                value.push_str(&self.text[seg..i]);
+                if seg == start + 1 {
+                    // Nothing decoded: the value is the text between the quotes.
+                    self.raw = (seg, i);
+                    self.decoded = false;
+                } else {
+                    self.buf.push_str(&text[seg..i]);
+                }
                 if single {
-                    requoted.push_str(&self.text[seg..i]);
+                    requoted.push_str(&text[seg..i]);
                     requoted.push('"');
                 }
                 self.pos = i + 1;
@@ -74,22 +82,22 @@ impl Lexer<'_> {
                             .with_fix(Fix::one(self.t.fix_double_quotes, Edit::replace(span, requoted))),
                     );
                 }
-                return (Tok::Str { value, single }, span);
+                return (Tok::Str, span);
             }
             if c == b'"' {
                 // A double quote inside a single-quoted string must be escaped once requoted.
-                value.push_str(&self.text[seg..i]);
-                requoted.push_str(&self.text[seg..i]);
+                self.buf.push_str(&text[seg..i]);
+                requoted.push_str(&text[seg..i]);
                 requoted.push_str("\\\"");
-                value.push('"');
+                self.buf.push('"');
                 i += 1;
                 seg = i;
                 continue;
             }
             if c < 0x20 {
-                value.push_str(&self.text[seg..i]);
+                self.buf.push_str(&text[seg..i]);
                 if single {
-                    requoted.push_str(&self.text[seg..i]);
+                    requoted.push_str(&text[seg..i]);
                 }
                 let esc = match c {
                     b'\t' => "\\t".to_owned(),
@@ -108,7 +116,7 @@ impl Lexer<'_> {
                         Edit::replace(Span::new(i, i + 1), esc.clone()),
                     )),
                 );
-                value.push(char::from(c));
+                self.buf.push(char::from(c));
                 if single {
                     requoted.push_str(&esc);
                 }
@@ -117,9 +125,9 @@ impl Lexer<'_> {
                 continue;
             }
             // Backslash escape.
-            value.push_str(&self.text[seg..i]);
+            self.buf.push_str(&text[seg..i]);
             if single {
-                requoted.push_str(&self.text[seg..i]);
+                requoted.push_str(&text[seg..i]);
             }
             let esc_start = i;
             let Some(&e) = self.bytes.get(i + 1) else {
@@ -144,14 +152,14 @@ impl Lexer<'_> {
             };
             i = match simple {
                 Some((decoded, len)) => {
-                    value.push(decoded);
+                    self.buf.push(decoded);
                     if single {
-                        requoted.push_str(&self.text[esc_start..esc_start + len]);
+                        requoted.push_str(&text[esc_start..esc_start + len]);
                     }
                     esc_start + len
                 }
                 None if e == b'\'' && single => {
-                    value.push('\'');
+                    self.buf.push('\'');
                     requoted.push('\'');
                     esc_start + 2
                 }
@@ -171,7 +179,7 @@ impl Lexer<'_> {
                         )
                         .with_fix(Fix::one(title, Edit::replace(raw, replacement.clone()))),
                     );
-                    value.push(ch);
+                    self.buf.push(ch);
                     if single {
                         requoted.push_str(&replacement);
                     }
