@@ -88,4 +88,3 @@ pub fn parse_in(text: &str, lang: Lang) -> Parsed {
     super::diag::sort_stable_by_key(&mut diagnostics, |d| [d.span.start, d.span.end, 0]);
     Parsed { root, diagnostics }
 }
-

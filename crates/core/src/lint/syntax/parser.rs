@@ -5,7 +5,7 @@ use super::lexer::{Lexer, Tok};
 use super::tree::{Kind, Member, Node};
 use crate::i18n::fill;
 use crate::lint::code::Code;
-use crate::lint::diag::{sort_keys, Diagnostic, Fix, Span};
+use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::{remove_member_span, Edit};
 
 /// Nesting deeper than this is reported once and skipped (bracket-balanced) without building nodes,
@@ -329,30 +329,36 @@ impl<'a> Parser<'a> {
             return;
         }
         // (member, the first earlier one with its key), in member order. Small objects (every real
-        // payload) compare pairwise; big ones are grouped by a hash of the key through the linter's
-        // one shared sort (no hash map in the page for this), then compared within each group.
+        // payload) compare pairwise, lengths first; big ones go through a table of the first member
+        // of each key, open addressing on a hash of the key (no hash map in the page for this).
         let mut dups: Vec<(usize, usize)> = Vec::new();
         if members.len() <= 32 {
             for (i, m) in members.iter().enumerate() {
-                if let Some(first) = members[..i].iter().position(|e| e.key == m.key) {
+                let (len, key) = (m.key.len(), m.key.as_bytes());
+                if let Some(first) = members[..i].iter().position(|e| e.key.len() == len && e.key.as_bytes() == key) {
                     dups.push((i, first));
                 }
             }
         } else {
-            let mut keys: Vec<([usize; 3], usize)> =
-                members.iter().enumerate().map(|(i, m)| ([key_hash(&m.key), 0, 0], i)).collect();
-            sort_keys(&mut keys);
-            let mut pairs: Vec<([usize; 3], usize)> = Vec::new();
-            // Within a group the members are in their order, so the first match is the first one.
-            for group in keys.chunk_by(|a, b| a.0 == b.0) {
-                for (k, &(_, i)) in group.iter().enumerate() {
-                    if let Some(&(_, first)) = group[..k].iter().find(|&&(_, j)| members[j].key == members[i].key) {
-                        pairs.push(([i, first, 0], 0));
+            let mask = (members.len() * 2).next_power_of_two() - 1;
+            // Member index + 1; 0 is an empty slot.
+            let mut table = vec![0usize; mask + 1];
+            for (i, m) in members.iter().enumerate() {
+                let mut h = key_hash(&m.key) & mask;
+                loop {
+                    match table[h] {
+                        0 => {
+                            table[h] = i + 1;
+                            break;
+                        }
+                        j if members[j - 1].key == m.key => {
+                            dups.push((i, j - 1));
+                            break;
+                        }
+                        _ => h = (h + 1) & mask,
                     }
                 }
             }
-            sort_keys(&mut pairs);
-            dups.extend(pairs.iter().map(|&([i, first, _], _)| (i, first)));
         }
         for (i, first) in dups {
             let (m, earlier) = (&members[i], &members[first]);
@@ -366,7 +372,7 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// FNV-1a of a key: groups equal keys for the duplicate check (collisions are compared, not trusted).
+/// FNV-1a of a key, for the duplicate check's table (collisions are compared, not trusted).
 fn key_hash(key: &str) -> usize {
     key.bytes().fold(0x811c_9dc5_usize, |h, b| (h ^ b as usize).wrapping_mul(0x0100_0193))
 }
