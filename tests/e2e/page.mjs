@@ -390,10 +390,15 @@ export class QrPanel {
   async openPairing() { await this.page.getByText('No camera? Link with a pairing code instead').click(); }
 
   /** Requests a pairing code for `number`; returns the code once shown. */
+  /** Requests a pairing code for `number`; returns the code once shown. A connecting instance gets
+   * none (servers make codes only from close): then "Log out, then pair", as a user would. */
   async requestPairing(number) {
     await this.pairingNumber.fill(number);
     await this.pairingButton.click();
-    await this.pairingCode.waitFor();
+    const none = this.tid('pairing-none');
+    await this.pairingCode.or(none).first().waitFor();
+    if (await none.count()) await this.tid('pairing-relink').click();
+    await this.pairingCode.waitFor({ timeout: 20000 });
     return this.pairingCode.textContent();
   }
 }

@@ -46,7 +46,7 @@ test('first load: the main module only; each part fetched on first use, once', a
   await app.instances.backToCreate();
 
   // The export buttons are on the first screen; what they do arrives with the first click.
-  assert.match(await app.copyCurl(), /^curl /);
+  assert.match(await app.copyCurl(), /^# export EVOLUTION_API_KEY=… EVOLUTION_INSTANCE_TOKEN=… first\ncurl /);
   assert.equal(count(log, 'export'), 1);
   assert.match(await app.shareLink(), /#payload=/);
   assert.equal(count(log, 'export'), 1, 'the second export uses the part already there');

@@ -101,7 +101,7 @@ pub const ONLY_V1: [&str; 2] = ["NEW_JWT_TOKEN", "CHAMA_AI_ACTION"];
 
 /// A one-line description of each event (both generations), in `lang`, for the events checklist.
 pub fn describe(event: &str, lang: Lang) -> &'static str {
-    let t = lang.texts().doctor;
+    let t = lang.answers();
     match event {
         "APPLICATION_STARTUP" => t.ev_application_startup,
         "QRCODE_UPDATED" => t.ev_qrcode_updated,
