@@ -10,8 +10,9 @@ cargo build -q -p evo-lint-wasm --release --target wasm32-unknown-unknown
 out=target/lint-bench
 mkdir -p "$out"
 wasm-bindgen --target nodejs --out-dir "$out" target/wasm32-unknown-unknown/release/evo_lint_wasm.wasm
-# The page's wasm-opt flags (index.html), so the module runs as the page's code does.
-wasm-opt -O2 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
+# The page's wasm-opt flags (WASM_OPT in scripts/wasm.mjs, `-s 1` included), so the module runs as the
+# page's code does.
+wasm-opt -O2 -s 1 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
   --enable-multivalue --enable-mutable-globals --one-caller-inline-max-function-size=0 --converge \
   "$out/evo_lint_wasm_bg.wasm" -o "$out/evo_lint_wasm_bg.wasm"
 node scripts/lint-bench.mjs "$out/evo_lint_wasm.js" "${1:-1}"
