@@ -9,7 +9,9 @@ use std::time::Duration;
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
 use evo_core::json::Json;
-use evo_core::lint::{self, apply_fixes, shape_of, Code, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules};
+use evo_core::lint::{
+    self, apply_fixes, shape_of, Code, Diagnostic, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules,
+};
 use evo_core::migrate::{Migrate, Note};
 use evo_core::version::ServerVersion;
 use leptos::prelude::*;
@@ -45,6 +47,23 @@ pub struct Row {
     pub fix: Option<Fix>,
     /// The field it is about (a dotted path for a nested one), when there is one.
     pub field: Option<String>,
+}
+
+impl Row {
+    /// `d` at its line and column, about `field`.
+    pub fn of(d: &Diagnostic, idx: &LineIndex, field: Option<String>) -> Self {
+        let (line, col) = idx.position(d.span.start);
+        Row {
+            line,
+            col,
+            severity: d.severity,
+            code: d.code,
+            message: d.message.clone(),
+            span: d.span,
+            fix: d.fix.clone(),
+            field,
+        }
+    }
 }
 
 /// The lint report of one version of the text.
@@ -91,23 +110,7 @@ impl Linted {
                 None => m.key.clone(),
             })
         };
-        let rows = report
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let (line, col) = idx.position(d.span.start);
-                Row {
-                    line,
-                    col,
-                    severity: d.severity,
-                    code: d.code,
-                    message: d.message.clone(),
-                    span: d.span,
-                    fix: d.fix.clone(),
-                    field: field_of(d),
-                }
-            })
-            .collect();
+        let rows = report.diagnostics.iter().map(|d| Row::of(d, &idx, field_of(d))).collect();
         Linted {
             lint_ms: (browser::now_ms() - started).max(0.0) as u32,
             rows,

@@ -97,23 +97,7 @@ impl Doc {
 /// A report as the editor's rows.
 fn rows_of(text: &str, report: Report) -> Linted {
     let idx = LineIndex::new(text);
-    let rows = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let (line, col) = idx.position(d.span.start);
-            Row {
-                line,
-                col,
-                severity: d.severity,
-                code: d.code,
-                message: d.message.clone(),
-                span: d.span,
-                fix: d.fix.clone(),
-                field: d.field.map(str::to_owned),
-            }
-        })
-        .collect();
+    let rows = report.diagnostics.iter().map(|d| Row::of(d, &idx, d.field.map(str::to_owned))).collect();
     Linted {
         lint_ms: 0,
         rows,

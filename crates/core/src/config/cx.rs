@@ -28,19 +28,7 @@ pub(super) struct Cx<'a> {
 /// Keys that take `null` (string or null in the schemas).
 const NULLABLE: &[&str] = &["sign_delimiter", "name_inbox", "signDelimiter", "nameInbox"];
 
-/// An absolute http(s) URL with a host.
-pub(super) fn is_http_url(s: &str) -> bool {
-    let lower = s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
-        &s[8..]
-    } else if lower.starts_with("http://") {
-        &s[7..]
-    } else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty() && !host.starts_with(':') && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-}
+pub(super) use crate::lint::is_http_url;
 
 /// What validator.js `isURL(s, {require_tld: false})` accepts, roughly: no blanks, an optional
 /// scheme, a host of letters, digits, dots, dashes (and a port).

@@ -15,7 +15,7 @@ mod v1;
 pub mod v2;
 
 pub use code::Code;
-pub use ctx::is_placeholder;
+pub use ctx::{is_http_url, is_placeholder};
 pub use diag::{apply_fixes, Diagnostic, Fix, LineIndex, Severity, Span};
 pub use rules::{shape_of, v2_rules, RuleOptions, V2Rules};
 pub use text::{apply_edits, Edit};
