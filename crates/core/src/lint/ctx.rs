@@ -291,6 +291,8 @@ impl<'a> Ctx<'a> {
         let known = self.profile.events();
         let v2 = self.profile == Profile::V2;
         let mut seen: Vec<&str> = Vec::new();
+        // `list.contains(&name)`, lengths first: a long list of events checks each against both lists.
+        let has = |list: &[&str], name: &str| list.iter().any(|e| e.len() == name.len() && *e == name);
         for (i, item) in items.iter().enumerate() {
             let Some(name) = item.as_str() else {
                 if item.kind != Kind::Invalid {
@@ -313,7 +315,7 @@ impl<'a> Ctx<'a> {
                 }
             };
             // 2.4's event is the 2.x rules' to judge against the server's version.
-            if !(known.contains(&name) || (v2 && name == crate::events::HISTORY_SET)) {
+            if !(has(known, name) || (v2 && name == crate::events::HISTORY_SET)) {
                 let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");
                 let guess = known.iter().copied().find(|e| *e == upper).or_else(|| closest(name, known));
                 let mean = guess.map(|g| fill(t.did_you_mean_event, &[g])).unwrap_or_default();
@@ -328,7 +330,7 @@ impl<'a> Ctx<'a> {
                 };
                 let fix = guess.map(|g| Fix::one(fill(t.fix_use, &[g]), Edit::replace(item.span, quote(g))));
                 self.push(if d.fix.is_none() { d.with_fix_opt(fix) } else { d });
-            } else if seen.contains(&name) {
+            } else if has(&seen, name) {
                 self.push(
                     Diagnostic::warning(Code::DuplicateEvent, item.span, fill(t.duplicate_event, &[name]))
                         .with_fix(Fix::one(t.fix_remove_repeat, remove())),
