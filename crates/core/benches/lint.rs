@@ -35,6 +35,28 @@ fn payload(profile: Profile, size: usize) -> String {
     s
 }
 
+/// The shape `scripts/lint-bench.mjs` times in wasm: `metadata` is one object with a key per record
+/// (thousands of keys: the duplicate-key check of a big object), pretty-printed with two spaces.
+fn payload_keys(size: usize) -> String {
+    let mut s = String::from(
+        "{\n  \"instanceName\": \"shop\",\n  \"token\": \"0b9a8f52-3c1d-4e7f-9a2b-6c5d4e3f2a1b\",\n  \"qrcode\": true,\n  \"metadata\": {\n",
+    );
+    let mut i = 0;
+    while s.len() < size - 200 {
+        if i > 0 {
+            s.push_str(",\n");
+        }
+        s.push_str(&format!(
+            "    \"customer_{i}\": {{\n      \"id\": {i},\n      \"name\": \"Customer nº {i}\",\n      \"tags\": [\n        \"vip\",\n        \"sp\"\n      ],\n      \"score\": {}.5,\n      \"active\": {},\n      \"note\": \"line\\nwith \\\"quotes\\\" and ção\"\n    }}",
+            (i % 97) * 50,
+            i % 2 == 0
+        ));
+        i += 1;
+    }
+    s.push_str("\n  }\n}\n");
+    s
+}
+
 fn measure(mut f: impl FnMut()) -> Duration {
     // Run for at least 0.5 s (and 5 rounds); report the mean.
     f();
@@ -49,7 +71,7 @@ fn measure(mut f: impl FnMut()) -> Duration {
 
 fn main() {
     println!(
-        "{:<10} {:>10} {:>12} {:>12} {:>14} {:>10}",
+        "{:<15} {:>10} {:>12} {:>12} {:>14} {:>10}",
         "payload", "bytes", "lint µs", "lint MB/s", "serde_json MB/s", "ratio"
     );
     let cases = [
@@ -57,11 +79,13 @@ fn main() {
         (Profile::V1, "1 MB", 1024 * 1024),
         (Profile::V2, "5 KB", 5 * 1024),
         (Profile::V2, "1 MB", 1024 * 1024),
+        // The wasm bench's shape (one object with thousands of keys), 1.4 MiB as there.
+        (Profile::V1, "1.4 MB keys", 1468006),
     ];
     for (profile, size_name, size) in cases {
         let opts = LintOptions::default().with_profile(profile);
         let name = format!("{} {size_name}", profile.id());
-        let text = payload(profile, size);
+        let text = if size_name.ends_with("keys") { payload_keys(size) } else { payload(profile, size) };
         assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok());
         let report = lint(&text, &opts);
         assert!(!report.has_errors(), "{:?}", report.diagnostics);
@@ -73,7 +97,7 @@ fn main() {
         });
         let mbps = |t: Duration| text.len() as f64 / t.as_secs_f64() / 1e6;
         println!(
-            "{:<10} {:>10} {:>12.1} {:>12.1} {:>14.1} {:>10.2}",
+            "{:<15} {:>10} {:>12.1} {:>12.1} {:>14.1} {:>10.2}",
             name,
             text.len(),
             t_lint.as_secs_f64() * 1e6,
