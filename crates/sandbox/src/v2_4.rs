@@ -141,24 +141,8 @@ fn set_route(path: &str) -> Option<(&str, String)> {
         return None;
     }
     checked_keys(area)?;
-    Some((area, percent_decode(name)?))
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    // The name as express decodes it (evo-core reads percent-encoding the same way).
+    Some((area, evo_core::builder::decode_fragment(name)?))
 }
 
 /// What the bridge changed in the route's own `events`.

@@ -276,8 +276,9 @@ impl<'a> Cx<'a> {
         if let Some(o) = other.iter().find(|o| o.name() == m.key && o.ty != Ty::Object) {
             let target = o.other.map(|(to, _)| to).and_then(|to| self.table.iter().find(|f| f.key == to));
             match target {
-                Some(f) if f.parent() == parent => {
-                    let fix = (!members.iter().any(|x| x.key == f.name()))
+                Some(f) => {
+                    // Renamed in place when the counterpart lives in the same object and is not there yet.
+                    let fix = (f.parent() == parent && !members.iter().any(|x| x.key == f.name()))
                         .then(|| self.fix(t.fix_rename, &[f.name()], vec![Edit::replace(m.key_span, quote(f.name()))]));
                     self.say(
                         Severity::Warning,
@@ -287,15 +288,6 @@ impl<'a> Cx<'a> {
                         &[&m.key, self.profile.other().id(), f.key],
                     )
                     .with_fix_opt_ref(fix);
-                }
-                Some(f) => {
-                    self.say(
-                        Severity::Warning,
-                        code,
-                        m.key_span,
-                        t.a5_other_gen,
-                        &[&m.key, self.profile.other().id(), f.key],
-                    );
                 }
                 None => {
                     self.say(
