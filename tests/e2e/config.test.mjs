@@ -76,6 +76,41 @@ test('2.3.6 webhook: byEvents URLs, first test event, header rows masked, saved 
   await context.close();
 });
 
+test('2.3.6 webhook exports: JSON and cURL carry ${VAR} for a header secret, "Include secrets" once, the route\'s schema', async () => {
+  const { cfg, page, context } = await configure(v2.url, 'seed-004', '2.3.6');
+  await cfg.tab('webhook');
+  await cfg.setText(JSON.stringify({ webhook: { enabled: true, url: 'http://example.com/h', events: ['MESSAGES_UPSERT'], headers: { 'x-api-key': 'k3y-s3cret' } } }, null, 2));
+  await page.getByTestId('config-export-json').click();
+  const text = page.getByTestId('config-export-text');
+  await text.waitFor();
+  const json = JSON.parse(await text.inputValue());
+  assert.equal(json.webhook.headers['x-api-key'], '${EVOLUTION_WEBHOOK_HEADER_X_API_KEY}');
+  assert.equal(json.webhook.url, 'http://example.com/h');
+  await page.getByTestId('config-export-status').filter({ hasText: 'EVOLUTION_WEBHOOK_HEADER_X_API_KEY' }).waitFor();
+  // cURL: the route of this instance, the secret from the environment.
+  await page.getByTestId('config-export-curl').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=config-export-text]')?.value.startsWith('# export'));
+  const curl = await text.inputValue();
+  assert.match(curl, /curl -X POST '[^']*\/webhook\/set\/seed-004'/);
+  assert.match(curl, /EVOLUTION_API_KEY=… EVOLUTION_WEBHOOK_HEADER_X_API_KEY=…/);
+  assert.doesNotMatch(curl, /k3y-s3cret/);
+  // "Include secrets" for the next file export only.
+  await page.getByTestId('config-export-include-secrets').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('config-export-download').click()]);
+  assert.equal(download.suggestedFilename(), 'seed-004-webhook.json');
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.webhook.headers['x-api-key'], 'k3y-s3cret');
+  await page.getByTestId('config-export-json').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=config-export-text]')?.value.startsWith('{'));
+  assert.doesNotMatch(await text.inputValue(), /k3y-s3cret/, 'the tick was for one export');
+  // The route's JSON Schema, served beside the page.
+  const href = await page.getByTestId('config-export-schema').getAttribute('href');
+  assert.equal(href, 'schema/evolution-webhook-v2.schema.json');
+  const schema = await (await fetch(new URL(href, site.url))).json();
+  assert.match(schema.title, /webhook\/set/);
+  await context.close();
+});
+
 test('2.3.6 Chatwoot: the first set drops signDelimiter — the read-back names it', async () => {
   const { cfg, context } = await configure(v2.url, 'seed-006', '2.3.6');
   await cfg.tab('chatwoot');

@@ -3,7 +3,7 @@
 //! webhook headers one variable per header — so a file or a cURL command can be shared without the
 //! secret, and filled from the environment where it runs.
 
-use crate::fields::{Profile, Ty};
+use crate::fields::{Field, Profile, Ty};
 use crate::json::quote;
 use crate::lint::syntax::{self, Kind, Node};
 use crate::lint::{apply_edits, Edit};
@@ -42,6 +42,12 @@ pub struct Literal {
 /// Every non-empty secret string of a JSON object text (values that are already placeholders,
 /// `${…}` or the seed's `[…]`, are not secrets); `None` when the text is not an object.
 pub fn literal_secrets(text: &str) -> Option<Vec<Literal>> {
+    literal_secrets_of(text, Profile::ALL.iter().flat_map(|p| p.secret_fields()))
+}
+
+/// [`literal_secrets`] for the secret fields of another table (a configuration route's:
+/// `Endpoint::secret_fields`).
+pub fn literal_secrets_of<'f>(text: &str, fields: impl IntoIterator<Item = &'f Field>) -> Option<Vec<Literal>> {
     let root = syntax::parse(text).root.filter(|r| r.members().is_some())?;
     let mut out = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
@@ -51,7 +57,7 @@ pub fn literal_secrets(text: &str) -> Option<Vec<Literal>> {
             out.push(Literal { span: v.span, field, var });
         }
     };
-    for f in Profile::ALL.iter().flat_map(|p| p.secret_fields()) {
+    for f in fields.into_iter().filter(|f| f.secret) {
         if seen.contains(&f.key) {
             continue;
         }
@@ -84,7 +90,15 @@ pub fn literal_secrets(text: &str) -> Option<Vec<Literal>> {
 /// The text with every secret (see [`literal_secrets`]) replaced by `"${VAR}"`; `None` when the
 /// text is not a JSON object.
 pub fn with_env_placeholders(text: &str) -> Option<WithEnv> {
-    let secrets = literal_secrets(text)?;
+    placeholders(text, literal_secrets(text)?)
+}
+
+/// [`with_env_placeholders`] for the secret fields of another table.
+pub fn with_env_placeholders_of<'f>(text: &str, fields: impl IntoIterator<Item = &'f Field>) -> Option<WithEnv> {
+    placeholders(text, literal_secrets_of(text, fields)?)
+}
+
+fn placeholders(text: &str, secrets: Vec<Literal>) -> Option<WithEnv> {
     let edits: Vec<Edit> = secrets.iter().map(|l| Edit::replace(l.span, quote(&format!("${{{}}}", l.var)))).collect();
     let mut vars: Vec<String> = Vec::new();
     for l in secrets {
@@ -163,6 +177,31 @@ mod tests {
             "{c}"
         );
         assert!(c.contains("-H \"apikey: $EVOLUTION_API_KEY\""));
+    }
+
+    #[test]
+    fn a_configuration_body_uses_its_routes_secret_fields() {
+        use crate::config::Endpoint;
+        let hook = r#"{"webhook": {"enabled": true, "url": "https://h", "headers": {"authorization": "Bearer Z"}}}"#;
+        let w = with_env_placeholders_of(hook, Endpoint::Webhook.secret_fields()).unwrap();
+        assert!(!w.text.contains("Bearer Z"), "{}", w.text);
+        assert_eq!(w.vars, ["EVOLUTION_WEBHOOK_HEADER_AUTHORIZATION"]);
+        // A 1.x proxy nests its password; 2.x's is flat: both are found.
+        let p1 = r#"{"enabled": true, "proxy": {"host": "h", "password": "pw1"}}"#;
+        let p2 = r#"{"enabled": true, "host": "h", "password": "pw2"}"#;
+        for p in [p1, p2] {
+            let w = with_env_placeholders_of(p, Endpoint::Proxy.secret_fields()).unwrap();
+            assert!(!w.text.contains("pw"), "{}", w.text);
+            assert_eq!(w.vars, ["EVOLUTION_PROXY_PASSWORD"]);
+        }
+        // Chatwoot's `token` is a secret there; the create table's `token` rule does not apply.
+        let cw = r#"{"enabled": true, "token": "cw-secret", "url": "https://c"}"#;
+        let w = with_env_placeholders_of(cw, Endpoint::Chatwoot.secret_fields()).unwrap();
+        assert_eq!(w.vars, ["EVOLUTION_CHATWOOT_TOKEN"]);
+        // Settings hold no secret in 1.x and `wavoipToken` in 2.x.
+        let s = r#"{"rejectCall": true, "wavoipToken": "wv"}"#;
+        let w = with_env_placeholders_of(s, Endpoint::Settings.secret_fields()).unwrap();
+        assert_eq!(w.vars, ["EVOLUTION_WAVOIP_TOKEN"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod bulk;
 mod copy;
 mod doc;
+mod exports;
 mod fields;
 mod save;
 mod tab;

@@ -133,6 +133,7 @@ pub fn Tab(endpoint: Endpoint, target: Target) -> impl IntoView {
                         </button>
                     </div>
                     {move || result.get().map(|s| readback_view(endpoint, profile, s))}
+                    {super::exports::exports(d, target.name.clone())}
                     {super::copy::copy_panel(d, target.name.clone())}
                 </section>
             </div>

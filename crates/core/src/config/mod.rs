@@ -125,6 +125,11 @@ impl Endpoint {
         )
     }
 
+    /// The secret fields of this body in either generation (what exports write as `${VAR}`).
+    pub fn secret_fields(self) -> impl Iterator<Item = &'static Field> {
+        Profile::ALL.into_iter().flat_map(move |p| self.table(p)).filter(|f| f.secret)
+    }
+
     /// The body's field table in `profile` (empty where the route does not exist).
     pub fn table(self, profile: Profile) -> &'static [Field] {
         use {tables_v1 as v1, tables_v2 as v2};

@@ -309,12 +309,24 @@ fn wrong_payloads_fail() {
 
 /// The page serves `schema/evolution-create-{v1,v2}.schema.json` as static files (no schema code in
 /// the wasm): they must be what `json_schema` generates. Regenerate with
-/// `for p in v1 v2; do cargo run -q -p evo-lint -- --schema $p > schema/evolution-create-$p.schema.json; done`.
+/// `for p in v1 v2; do cargo run -q -p evo-lint -- --schema $p > schema/evolution-create-$p.schema.json; done`,
+/// and for each configuration route `E` the generation has, `--schema $p --endpoint E >
+/// schema/evolution-E-$p.schema.json` (the configuration page's "JSON Schema" link).
 #[test]
 fn the_served_schema_files_are_current() {
+    use crate::config::Endpoint;
     for p in Profile::ALL {
         let path = format!("{}/../../schema/evolution-create-{}.schema.json", env!("CARGO_MANIFEST_DIR"), p.id());
         let served: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(served, json_schema(p), "{path} is stale: regenerate it (see this test's comment)");
+        for e in Endpoint::ALL.into_iter().filter(|e| *e != Endpoint::Create) {
+            let path = format!("{}/../../schema/evolution-{}-{}.schema.json", env!("CARGO_MANIFEST_DIR"), e.id(), p.id());
+            let served = std::fs::read_to_string(&path).ok().and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+            if e.exists_in(p) {
+                assert_eq!(served, Some(crate::config::json_schema(e, p)), "{path} is stale or missing (see this test's comment)");
+            } else {
+                assert_eq!(served, None, "{path}: the route does not exist in {}", p.id());
+            }
+        }
     }
 }
