@@ -95,6 +95,20 @@ export class Bulk {
   }
   async route(id) { await this.root.getByTestId('config-bulk-endpoint').selectOption(id); }
   async setText(text) { await this.root.getByTestId('config-editor').fill(text); }
+  /** Previews (finds and diffs, nothing sent); returns `{ name: { key: kind } }` per instance. */
+  async preview(count) {
+    await until(async () => !(await this.root.getByTestId('config-bulk-preview').isDisabled()), 'bulk preview enabled');
+    await this.root.getByTestId('config-bulk-preview').click();
+    const rows = this.root.locator('[data-testid=config-bulk-row]');
+    await until(async () => {
+      const r = await rows.evaluateAll((els) => els.map((e) => e.dataset.result));
+      return r.length === count && r.every((x) => x === 'preview' || x === 'failed' || x === 'skipped');
+    }, 'every bulk row previewed', 60000);
+    return Object.fromEntries(await rows.evaluateAll((els) => els.map((e) => [
+      e.dataset.name,
+      Object.fromEntries([...e.querySelectorAll('[data-testid=config-change]')].map((c) => [c.dataset.key, c.dataset.kind])),
+    ])));
+  }
   /** Applies and waits until no row is pending; returns `{ name: result }`. */
   async apply(count) {
     await until(async () => !(await this.root.getByTestId('config-bulk-apply').isDisabled()), 'bulk apply enabled');

@@ -190,7 +190,7 @@ test('copy a 1.8.2 configuration to a 2.3.6 instance on another saved server: co
   await opened.context.close();
 });
 
-test('2.3.6 bulk: one settings change to three instances, one refused — the summary says which', async () => {
+test('2.3.6 bulk: one settings change to three instances — the diff of each, key by key, first, then one refused — the summary says which', async () => {
   const opened = await openApp(browser, site.url);
   const { app, page } = opened;
   await app.connect(v2.url, KEY);
@@ -198,9 +198,16 @@ test('2.3.6 bulk: one settings change to three instances, one refused — the su
   await app.instances.open();
   await app.instances.row('seed-004').waitFor();
   await control(v2, 'fault', 'POST', { path: '/settings/set/seed-005', status: 400, body: '{"status":400,"error":"Bad Request","response":{"message":["refused"]}}', content_type: 'application/json', times: 1 });
+  const body = { rejectCall: false, msgCall: '', groupsIgnore: true, alwaysOnline: false, readMessages: true, readStatus: false, syncFullHistory: false };
+  // seed-006 holds the body but for readMessages: its preview names that one key, and sends nothing.
+  assert.equal((await api(v2, 'settings/set/seed-006', 'POST', { ...body, readMessages: false })).status, 201);
   const bulk = new Bulk(page);
   await bulk.select(['seed-004', 'seed-005', 'seed-006']);
-  await bulk.setText(JSON.stringify({ rejectCall: false, msgCall: '', groupsIgnore: true, alwaysOnline: false, readMessages: true, readStatus: false, syncFullHistory: false }, null, 2));
+  await bulk.setText(JSON.stringify(body, null, 2));
+  const diffs = await bulk.preview(3);
+  assert.deepEqual(diffs['seed-006'], { readMessages: 'changed' });
+  assert.ok(Object.keys(diffs['seed-004']).length > 0, 'seed-004 differs somewhere');
+  assert.equal((await (await api(v2, 'settings/find/seed-006')).json()).readMessages, false, 'a preview sends nothing');
   const results = await bulk.apply(3);
   assert.deepEqual(results, { 'seed-004': 'saved', 'seed-005': 'failed', 'seed-006': 'saved' });
   assert.equal((await (await api(v2, 'settings/find/seed-006')).json()).readMessages, true);

@@ -1,25 +1,27 @@
 //! One change applied to several instances: one body (linted as a save would be), then for each
-//! instance its `find`, the diff, the `set` and the read-back, and a summary table — saved, lost,
-//! off, failed, or not tried when the server stopped answering mid-way.
+//! instance its `find`, the diff key by key, the `set` and the read-back, and a summary table —
+//! saved, lost, off, failed, or not tried when the server stopped answering mid-way. "Preview" does
+//! the `find`s and the diffs only, so each instance's changes (a 1.8.2 replace's wipes among them)
+//! are seen before anything is sent.
 
-use evo_core::config::readback::{body_from_find, diff};
+use evo_core::config::readback::{body_from_find, diff, Change};
 use evo_core::config::Endpoint;
 use evo_core::fields::Profile;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::doc::Doc;
-use super::save::{save, Saved};
+use super::save::{changes_list, save, Saved};
 use crate::http::ApiError;
 use crate::i18n::{parts, trp};
 use crate::ui::connection::Conn;
 use crate::ui::editor::editor_view;
 
-/// One instance's line of the summary: the number of keys the diff changed, what the save ended in.
+/// One instance's line of the summary: the keys the diff changes, what the save ended in.
 #[derive(Clone, PartialEq)]
 struct Line {
     name: String,
-    changes: Option<usize>,
+    changes: Option<Vec<Change>>,
     saved: Option<Saved>,
     skipped: bool,
 }
@@ -38,8 +40,9 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
     fresh(Endpoint::Settings);
     let lines = RwSignal::new(Vec::<Line>::new());
     let running = RwSignal::new(false);
-    let list = names.clone();
-    let run = move |_| {
+    let list = StoredValue::new(names.clone());
+    // `send`: false = preview (finds and diffs only), true = apply.
+    let run = move |send: bool| {
         let d = doc.get_untracked();
         d.lint_now();
         if d.linted.with_untracked(|l| l.errors) > 0 {
@@ -48,11 +51,11 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
         let Ok(api) = super::tab::api(conn) else { return };
         let body = d.text.get_untracked();
         let value: Option<serde_json::Value> = serde_json::from_str(&body).ok();
-        lines.set(
-            list.iter().map(|(n, _)| Line { name: n.clone(), changes: None, saved: None, skipped: false }).collect(),
-        );
+        lines.set(list.with_value(|l| {
+            l.iter().map(|(n, _)| Line { name: n.clone(), changes: None, saved: None, skipped: false }).collect()
+        }));
         running.set(true);
-        let names = list.clone();
+        let names = list.get_value();
         spawn_local(async move {
             let mut stopped = false;
             for (i, (name, _)) in names.iter().enumerate() {
@@ -70,8 +73,11 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
                     Err(_) => None,
                 };
                 let now = before.as_deref().and_then(|b| body_from_find(b, d.endpoint, d.profile));
-                let n = value.as_ref().map_or(0, |v| diff(now.as_ref(), v, d.profile).len());
-                lines.try_update(|l| l[i].changes = Some(n));
+                let changes = value.as_ref().map_or_else(Vec::new, |v| diff(now.as_ref(), v, d.profile));
+                lines.try_update(|l| l[i].changes = Some(changes));
+                if !send {
+                    continue;
+                }
                 let (saved, _) = save(api.clone(), d.endpoint, d.profile, name, body.clone(), before).await;
                 if matches!(&saved, Saved::Unanswered(_)) {
                     stopped = true;
@@ -81,10 +87,11 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
             running.try_set(false);
         });
     };
-    let word = |s: &Option<Saved>, skipped: bool| -> (&'static str, String) {
+    let word = |s: &Option<Saved>, skipped: bool, previewed: bool| -> (&'static str, String) {
         let u = parts();
         match s {
             _ if skipped => ("skipped", u.cfg_bulk_skipped.to_owned()),
+            None if previewed => ("preview", String::new()),
             None => ("pending", u.cfg_bulk_pending.to_owned()),
             Some(Saved::Failed(why) | Saved::Unanswered(why)) => ("failed", format!("{} — {why}", u.cfg_bulk_failed)),
             Some(s @ Saved::Read { lost, .. }) if s.id() == "lost" => {
@@ -112,18 +119,25 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
                 {Endpoint::ALL.into_iter().filter(|e| *e != Endpoint::Create && e.exists_in(profile)).map(|e| view! { <option value=e.id()>{e.id()}</option> }).collect_view()}
             </select>
             {move || { let d = doc.get(); editor_view(d) }}
-            <button type="button" class="primary" data-testid="config-bulk-apply"
-                prop:disabled=move || running.get() || doc.get().errors() != 0
-                on:click=run>{trp(|u| u.cfg_bulk_apply)}</button>
+            <div class="row wrap">
+                <button type="button" data-testid="config-bulk-preview"
+                    prop:disabled=move || running.get() || doc.get().errors() != 0
+                    on:click=move |_| run(false)>{trp(|u| u.cfg_bulk_preview)}</button>
+                <button type="button" class="primary" data-testid="config-bulk-apply"
+                    prop:disabled=move || running.get() || doc.get().errors() != 0
+                    on:click=move |_| run(true)>{trp(|u| u.cfg_bulk_apply)}</button>
+            </div>
             <table data-testid="config-bulk-summary" hidden=move || lines.with(Vec::is_empty)>
                 <thead><tr><th>{trp(|u| u.cfg_bulk_instance)}</th><th>{trp(|u| u.cfg_bulk_changes)}</th><th>{trp(|u| u.cfg_bulk_result)}</th></tr></thead>
                 <tbody>
                     {move || lines.get().into_iter().map(|l| {
-                        let (id, text) = word(&l.saved, l.skipped);
+                        let previewed = l.changes.is_some() && !running.get();
+                        let (id, text) = word(&l.saved, l.skipped, previewed);
+                        let (endpoint, profile) = doc.with_untracked(|d| (d.endpoint, d.profile));
                         view! {
                             <tr data-testid="config-bulk-row" data-name=l.name.clone() data-result=id>
                                 <td>{l.name.clone()}</td>
-                                <td>{l.changes.map(|n| n.to_string()).unwrap_or_default()}</td>
+                                <td data-testid="config-bulk-changes">{l.changes.map(|c| changes_cell(endpoint, profile, c))}</td>
                                 <td>{text}</td>
                             </tr>
                         }
@@ -132,4 +146,19 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
             </table>
         </section>
     }
+}
+
+/// An instance's diff in the summary: the number of keys, unfolded into the list of each key.
+fn changes_cell(endpoint: Endpoint, profile: Profile, changes: Vec<Change>) -> AnyView {
+    if changes.is_empty() {
+        return view! { <span data-count="0">{trp(|u| u.cfg_bulk_no_change)}</span> }.into_any();
+    }
+    let n = changes.len();
+    view! {
+        <details data-count=n.to_string()>
+            <summary>{n}</summary>
+            {changes_list(endpoint, profile, changes)}
+        </details>
+    }
+    .into_any()
 }

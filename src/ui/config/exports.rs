@@ -50,7 +50,9 @@ pub fn exports(d: Doc, instance: String) -> impl IntoView {
             status.set(t().share_unsafe.into());
             return;
         };
-        offer.set(file && !vars.is_empty());
+        if file {
+            offer.set(!vars.is_empty());
+        }
         let (body, vars) = if with_secrets { (text, Vec::new()) } else { (safe, vars) };
         let out = match what {
             What::Json => body,

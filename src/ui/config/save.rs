@@ -2,7 +2,7 @@
 //! `set`, then a `find` compared with what was sent (a 5xx read back before it is called a failure,
 //! a 2.x sink's empty 201 said to be "off: nothing stored").
 
-use evo_core::config::readback::{body_from_find, diff, read_back, ChangeKind, Loss, Why};
+use evo_core::config::readback::{body_from_find, diff, read_back, Change, ChangeKind, Loss, Why};
 use evo_core::config::Endpoint;
 use evo_core::fields::Profile;
 use leptos::prelude::*;
@@ -142,26 +142,30 @@ pub fn diff_view(d: Doc) -> impl IntoView {
         if changes.is_empty() {
             return view! { <p class="hint" data-testid="config-diff">{trp(|u| u.cfg_diff_none)}</p> }.into_any();
         }
-        view! {
-            <ul class="diff" data-testid="config-diff">
-                {changes.into_iter().map(|c| {
-                    let (kind, word) = match c.kind {
-                        ChangeKind::Added => ("added", tp().cfg_added),
-                        ChangeKind::Changed => ("changed", tp().cfg_changed),
-                        ChangeKind::Wiped => ("wiped", tp().cfg_wiped),
-                        ChangeKind::Kept => ("kept", tp().cfg_kept),
-                    };
-                    let before = show(d.endpoint, d.profile, &c.key, c.before.as_deref());
-                    let after = show(d.endpoint, d.profile, &c.key, c.after.as_deref());
-                    view! {
-                        <li data-testid="config-change" data-key=c.key.clone() data-kind=kind class=format!("change {kind}")>
-                            <code>{c.key.clone()}</code>" " <strong>{word}</strong>": " {before}" → "{after}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        }
-        .into_any()
+        changes_list(d.endpoint, d.profile, changes).into_any()
+    }
+}
+
+/// The keys a save changes, each with its kind and its values (secrets masked): a `config-diff` list.
+pub fn changes_list(endpoint: Endpoint, profile: Profile, changes: Vec<Change>) -> impl IntoView {
+    view! {
+        <ul class="diff" data-testid="config-diff">
+            {changes.into_iter().map(|c| {
+                let (kind, word) = match c.kind {
+                    ChangeKind::Added => ("added", tp().cfg_added),
+                    ChangeKind::Changed => ("changed", tp().cfg_changed),
+                    ChangeKind::Wiped => ("wiped", tp().cfg_wiped),
+                    ChangeKind::Kept => ("kept", tp().cfg_kept),
+                };
+                let before = show(endpoint, profile, &c.key, c.before.as_deref());
+                let after = show(endpoint, profile, &c.key, c.after.as_deref());
+                view! {
+                    <li data-testid="config-change" data-key=c.key.clone() data-kind=kind class=format!("change {kind}")>
+                        <code>{c.key.clone()}</code>" " <strong>{word}</strong>": " {before}" → "{after}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 

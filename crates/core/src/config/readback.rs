@@ -122,7 +122,9 @@ pub fn diff(current: Option<&Value>, body: &Value, profile: Profile) -> Vec<Chan
         }
     }
     for (k, old) in &now {
-        if !sent.iter().any(|(s, _)| s == k) && !old.is_null() {
+        // An empty value (null, "") absent from the body loses nothing, whether wiped or kept.
+        let empty = old.is_null() || old.as_str() == Some("");
+        if !sent.iter().any(|(s, _)| s == k) && !empty {
             let kind = if profile == Profile::V1 { ChangeKind::Wiped } else { ChangeKind::Kept };
             out.push(Change { key: k.clone(), kind, before: Some(old.to_string()), after: None });
         }
@@ -233,6 +235,17 @@ mod tests {
         assert!(d.iter().any(|c| c.key == "msg_call" && c.kind == ChangeKind::Wiped));
         assert!(!d.iter().any(|c| c.key == "groups_ignore"));
         assert!(diff(Some(&now), &body, Profile::V2).iter().any(|c| c.key == "msg_call" && c.kind == ChangeKind::Kept));
+    }
+
+    #[test]
+    fn an_empty_value_absent_from_the_body_is_no_change() {
+        // 2.3.6's settings/find answers `wavoipToken: ""` for an instance that never had one.
+        let now: Value = serde_json::from_str(r#"{"readMessages":false,"wavoipToken":"","x":null}"#).unwrap();
+        let body: Value = serde_json::from_str(r#"{"readMessages":true}"#).unwrap();
+        for p in [Profile::V1, Profile::V2] {
+            let keys: Vec<String> = diff(Some(&now), &body, p).into_iter().map(|c| c.key).collect();
+            assert_eq!(keys, ["readMessages"]);
+        }
     }
 
     #[test]

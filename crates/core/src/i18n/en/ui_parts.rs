@@ -134,6 +134,8 @@ crate::catalog! {
         cfg_bulk_title: "One change to {0} instances",
         cfg_bulk_route: "Route",
         cfg_bulk_apply: "Apply to all (diff, send, read back each)",
+        cfg_bulk_preview: "Preview each instance's diff (nothing is sent)",
+        cfg_bulk_no_change: "nothing to change",
         cfg_bulk_instance: "Instance",
         cfg_bulk_changes: "Keys changed",
         cfg_bulk_result: "Result",

@@ -128,6 +128,8 @@ pub static PT_BR: UiParts = UiParts {
     cfg_bulk_apply: "Aplicar a todas (diferença, envio e releitura de cada)",
     cfg_bulk_instance: "Instância",
     cfg_bulk_changes: "Chaves alteradas",
+    cfg_bulk_preview: "Ver antes o diff de cada instância (nada é enviado)",
+    cfg_bulk_no_change: "nada a mudar",
     cfg_bulk_result: "Resultado",
     cfg_bulk_saved: "salvo",
     cfg_bulk_lost: "perdido",
