@@ -189,6 +189,6 @@ fn portuguese_and_the_server_version() {
     };
     assert_eq!(key(&en), key(&pt));
     assert!(pt.diagnostics.iter().any(|d| d.message.contains("está faltando")), "{pt:#?}");
-    let ctx = ConfigContext { server_version: Some("2.3.6".into()), ..Default::default() };
+    let ctx = ConfigContext { server_version: evo_core::version::ServerVersion::parse("2.3.6"), ..Default::default() };
     assert!(has(&lint_config_in(S1, Settings, &LintOptions::default(), &ctx), Error, Code::Profile));
 }

@@ -173,7 +173,7 @@ fn w4_messaging_history_set_is_2_4s() {
     let text = V2_OK.replace("MESSAGES_UPSERT", "MESSAGING_HISTORY_SET");
     assert!(has(&lint(V2, &text), Warning, Code::EventVersion));
     let at = |v: &str| {
-        let ctx = ConfigContext { server_version: Some(v.into()), ..Default::default() };
+        let ctx = ConfigContext { server_version: evo_core::version::ServerVersion::parse(v), ..Default::default() };
         lint_config_in(&text, Webhook, &LintOptions::default(), &ctx)
     };
     assert!(has(&at("2.3.6"), Error, Code::UnknownEvent));

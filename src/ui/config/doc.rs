@@ -10,6 +10,7 @@ use evo_core::config::{fix_all_config, lint_config_in, ConfigContext, Endpoint};
 use evo_core::fields::Profile;
 use evo_core::json::Json;
 use evo_core::lint::{apply_fixes, Fix, LineIndex, LintOptions, Report, Severity};
+use evo_core::version::ServerVersion;
 use leptos::prelude::*;
 
 use crate::state::{Linted, Row};
@@ -62,7 +63,7 @@ impl Doc {
     pub fn context(self) -> ConfigContext {
         ConfigContext {
             current: self.current.get_untracked(),
-            server_version: self.server.get_value(),
+            server_version: self.server.with_value(|v| v.as_deref().and_then(ServerVersion::parse)),
             instance_open: self.open,
         }
     }

@@ -13,7 +13,7 @@ impl<'a> Cx<'a> {
     /// An events list: the generation's names, exact case (W4/E4), no repeats; `[]` means all (W18).
     pub(super) fn events(&mut self, path: &str, items: &'a [Node]) {
         let t = self.t;
-        let version = self.ctx.server_version.as_deref().and_then(crate::version::ServerVersion::parse);
+        let version = self.ctx.server_version;
         // 2.4 adds MESSAGING_HISTORY_SET to the list every set route checks.
         let known = crate::events::offered(self.profile, version);
         let other = self.profile.other().events();

@@ -280,7 +280,7 @@ pub struct ConfigContext {
     pub current: Option<String>,
     /// The server's version (`GET /` → `version`): when it names a generation, it wins over the
     /// options' profile.
-    pub server_version: Option<String>,
+    pub server_version: Option<crate::version::ServerVersion>,
     /// Whether the instance is connected to WhatsApp now (`connectionState` = `open`).
     pub instance_open: Option<bool>,
 }
@@ -292,7 +292,11 @@ pub fn lint_config(text: &str, endpoint: Endpoint, opts: &LintOptions) -> Report
 
 /// [`lint_config`] knowing what the server holds.
 pub fn lint_config_in(text: &str, endpoint: Endpoint, opts: &LintOptions, ctx: &ConfigContext) -> Report {
-    let profile = ctx.server_version.as_deref().and_then(Profile::of_version).unwrap_or(opts.rules.profile);
+    let profile = match ctx.server_version.map(|v| v.major) {
+        Some(1) => Profile::V1,
+        Some(2) => Profile::V2,
+        _ => opts.rules.profile,
+    };
     if endpoint == Endpoint::Create {
         let opts = opts.clone().with_profile(profile);
         return crate::lint::lint(text, &opts);
