@@ -111,6 +111,24 @@ test('2.3.6 webhook exports: JSON and cURL carry ${VAR} for a header secret, "In
   await context.close();
 });
 
+test('2.3.6 tabs switched while a find is on its way and while a lint is pending: no page error, the tab still works', async () => {
+  // A find that answers late (after its tab was left) and a typed text whose lint timer fires after
+  // its tab was left: both land on a tab that is gone and must be dropped, not crash the page.
+  await control(v2, 'fault', 'POST', { path: '/chatwoot/find/seed-002', delay_ms: 1500, status: 200, body: '{"enabled":false}', content_type: 'application/json', times: 2 });
+  const { cfg, page, log, context } = await configure(v2.url, 'seed-002', '2.3.6');
+  await cfg.tab('settings');
+  await cfg.editor.fill('{ "rejectCall": true,');
+  await cfg.tid('config-tab-chatwoot').click();
+  await cfg.tab('webhook');
+  await cfg.tab('chatwoot');
+  await cfg.waitForText((t) => t.includes('"enabled"'), 'the late Chatwoot body');
+  await cfg.tab('settings');
+  await cfg.setText(JSON.stringify({ rejectCall: true, msgCall: '', groupsIgnore: false, alwaysOnline: false, readMessages: false, readStatus: false, syncFullHistory: false }, null, 2));
+  await cfg.waitSaveEnabled();
+  assert.deepEqual(log.errors.filter((e) => e.startsWith('pageerror')), []);
+  await context.close();
+});
+
 test('2.3.6 Chatwoot: the first set drops signDelimiter — the read-back names it', async () => {
   const { cfg, context } = await configure(v2.url, 'seed-006', '2.3.6');
   await cfg.tab('chatwoot');

@@ -41,7 +41,16 @@ const IDS: Ids = Ids {
 };
 
 impl Doc {
+    /// A document owned by the current owner (its tab): when the tab goes, its pending lint timer
+    /// is cleared, and a find or a save answering later finds it gone and is dropped (every method
+    /// below is a no-op on a disposed document, never a panic).
     pub fn new(endpoint: Endpoint, profile: Profile, open: Option<bool>, server: Option<String>) -> Doc {
+        let timer = StoredValue::new(None::<TimeoutHandle>);
+        on_cleanup(move || {
+            if let Some(t) = timer.try_update_value(Option::take).flatten() {
+                t.clear();
+            }
+        });
         Doc {
             endpoint,
             profile,
@@ -50,7 +59,7 @@ impl Doc {
             current: RwSignal::new(None),
             open,
             server: StoredValue::new(server),
-            timer: StoredValue::new(None),
+            timer,
         }
     }
 
@@ -62,8 +71,8 @@ impl Doc {
 
     pub fn context(self) -> ConfigContext {
         ConfigContext {
-            current: self.current.get_untracked(),
-            server_version: self.server.with_value(|v| v.as_deref().and_then(ServerVersion::parse)),
+            current: self.current.try_get_untracked().flatten(),
+            server_version: self.server.try_with_value(|v| v.as_deref().and_then(ServerVersion::parse)).flatten(),
             instance_open: self.open,
         }
     }
@@ -72,20 +81,22 @@ impl Doc {
         if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
             t.clear();
         }
-        let text = self.text.get_untracked();
+        let Some(text) = self.text.try_get_untracked() else { return };
         let report = lint_config_in(&text, self.endpoint, &self.options(), &self.context());
         self.linted.try_set(Arc::new(rows_of(&text, report)));
     }
 
     /// Replaces the text (a read, a form change, a fix) and lints at once.
     pub fn replace(self, text: String) {
-        self.text.set(text);
-        self.lint_now();
+        if self.text.try_set(text).is_none() {
+            self.lint_now();
+        }
     }
 
     /// Sets a field (dotted path) from the form; `None` removes it.
     pub fn patch(self, path: &str, value: Option<Json>) {
-        if let Ok(t) = set_path(&self.text.get_untracked(), path, value.as_ref()) {
+        let Some(text) = self.text.try_get_untracked() else { return };
+        if let Ok(t) = set_path(&text, path, value.as_ref()) {
             self.replace(t);
         }
     }

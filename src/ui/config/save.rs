@@ -177,6 +177,7 @@ fn why_text(w: Why) -> &'static str {
         Why::FirstSetDrops => u.cfg_why_first_set,
         Why::Disabled => u.cfg_why_disabled,
         Why::Truncated => u.cfg_why_truncated,
+        Why::NotStored => u.cfg_why_not_stored,
         Why::Missing => u.cfg_why_missing,
         Why::Changed => u.cfg_why_changed,
     }

@@ -143,6 +143,8 @@ pub enum Why {
     Disabled,
     /// A number stored as an integer (`daysLimitImportMessages`).
     Truncated,
+    /// A flag the server acts on during the request and never stores (Chatwoot's `autoCreate`).
+    NotStored,
     /// Absent from the `find`.
     Missing,
     /// Another value came back.
@@ -161,7 +163,7 @@ pub struct Loss {
 impl Loss {
     /// An expected difference (by design), not a loss.
     pub fn expected(&self) -> bool {
-        matches!(self.why, Why::Disabled | Why::Truncated)
+        matches!(self.why, Why::Disabled | Why::Truncated | Why::NotStored)
     }
 }
 
@@ -183,9 +185,11 @@ pub fn read_back(
             continue;
         }
         let name = k.rsplit('.').next().unwrap_or(&k);
-        let known = endpoint.field(profile, &k).is_some();
-        let why = if !known {
+        let field = endpoint.field(profile, &k);
+        let why = if field.is_none() {
             Why::Unknown
+        } else if field.is_some_and(|f| !f.stored) && got.is_none() {
+            Why::NotStored
         } else if disabled && name != "enabled" {
             Why::Disabled
         } else if endpoint == Endpoint::Chatwoot
@@ -235,6 +239,31 @@ mod tests {
         assert!(d.iter().any(|c| c.key == "msg_call" && c.kind == ChangeKind::Wiped));
         assert!(!d.iter().any(|c| c.key == "groups_ignore"));
         assert!(diff(Some(&now), &body, Profile::V2).iter().any(|c| c.key == "msg_call" && c.kind == ChangeKind::Kept));
+    }
+
+    #[test]
+    fn autocreate_is_acted_on_never_stored_so_its_absence_is_no_loss() {
+        // The real 2.3.6 and 1.8.2 finds after a Chatwoot set with autoCreate: the key is absent.
+        for (profile, key, sent, found) in [
+            (
+                Profile::V2,
+                "autoCreate",
+                r#"{"enabled":true,"autoCreate":false,"signMsg":false}"#,
+                r#"{"enabled":true,"signMsg":false}"#,
+            ),
+            (
+                Profile::V1,
+                "auto_create",
+                r#"{"enabled":true,"auto_create":true,"sign_msg":false}"#,
+                r#"{"enabled":true,"sign_msg":false}"#,
+            ),
+        ] {
+            let sent: Value = serde_json::from_str(sent).unwrap();
+            let found: Value = serde_json::from_str(found).unwrap();
+            let lost = read_back(&sent, Some(&found), Some(&found), Endpoint::Chatwoot, profile);
+            assert_eq!(lost.len(), 1, "{lost:?}");
+            assert_eq!((lost[0].key.as_str(), lost[0].why, lost[0].expected()), (key, Why::NotStored, true));
+        }
     }
 
     #[test]

@@ -176,9 +176,10 @@ pub const CHATWOOT: &[Field] = &[
         Bool,
         G::Chatwoot,
         "Create the inbox now",
-        "Contacts Chatwoot during the request: unreachable → 500, stored anyway.",
+        "Contacts Chatwoot during the request (unreachable → 500, the rest stored anyway); never stored itself.",
     )
     .strict()
+    .not_stored()
     .to("autoCreate"),
     Field::new("number", Phone, G::Chatwoot, "Number", "Read, not schema-checked.").to("number"),
 ];

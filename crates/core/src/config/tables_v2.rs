@@ -236,9 +236,10 @@ pub const CHATWOOT: &[Field] = &[
         Bool,
         G::Chatwoot,
         "Create the inbox now",
-        "Contacts Chatwoot during the request: unreachable → 500, stored anyway.",
+        "Contacts Chatwoot during the request (unreachable → 500, the rest stored anyway); never stored itself.",
     )
     .strict()
+    .not_stored()
     .to("auto_create"),
     Field::new("number", Phone, G::Chatwoot, "Number", "Not schema-checked.").max(100).to("number"),
     Field::new("ignoreJids", Strings, G::Chatwoot, "JIDs to ignore", "").strict(),

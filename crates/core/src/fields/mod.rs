@@ -242,6 +242,9 @@ pub struct Field {
     pub role: Role,
     /// Server error messages (exact) that are about this field.
     pub messages: &'static [&'static str],
+    /// Kept by the server (`find` shows it); `false` for a flag it acts on during the request and
+    /// never stores (Chatwoot's `autoCreate`): its absence from a read-back is no loss.
+    pub stored: bool,
 }
 
 impl Field {
@@ -270,7 +273,14 @@ impl Field {
             other: None,
             role: Role::Normal,
             messages: &[],
+            stored: true,
         }
+    }
+
+    /// A flag the server acts on during the request and never stores (see [`Field::stored`]).
+    pub(crate) const fn not_stored(mut self) -> Self {
+        self.stored = false;
+        self
     }
 
     pub(crate) const fn strict(mut self) -> Self {

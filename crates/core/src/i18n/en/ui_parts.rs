@@ -124,6 +124,7 @@ crate::catalog! {
         cfg_why_first_set: "2.3.6's first Chatwoot save drops signDelimiter: save again to store it",
         cfg_why_disabled: "expected: enabled false wipes the other values by design",
         cfg_why_truncated: "expected: stored as an integer",
+        cfg_why_not_stored: "expected: acted on during the request, never stored",
         cfg_why_missing: "not stored (absent from find)",
         cfg_why_changed: "stored with another value",
         cfg_copy: "Copy to another instance",

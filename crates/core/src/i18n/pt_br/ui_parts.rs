@@ -116,6 +116,7 @@ pub static PT_BR: UiParts = UiParts {
     cfg_why_first_set: "o primeiro salvamento do Chatwoot no 2.3.6 descarta signDelimiter: salve de novo para guardá-lo",
     cfg_why_disabled: "esperado: enabled false apaga os outros valores por desenho",
     cfg_why_truncated: "esperado: guardado como inteiro",
+    cfg_why_not_stored: "esperado: usado durante a requisição, nunca guardado",
     cfg_why_missing: "não guardado (ausente do find)",
     cfg_why_changed: "guardado com outro valor",
     cfg_copy: "Copiar para outra instância",
