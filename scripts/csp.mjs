@@ -19,6 +19,9 @@ export function writeCsp(file) {
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self' http: https:",
+    // The service worker (./sw.js) and the web app manifest (scripts/pwa.mjs), from the page's origin.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

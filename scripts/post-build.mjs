@@ -4,18 +4,23 @@
 // the CSP meta with the hash of that inline loader. (`trunk serve`, a debug build, injects its
 // live-reload script when serving, after this hook: a CSP would block it.)
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCsp } from './csp.mjs';
+import { writeAppFiles, writeServiceWorker } from './pwa.mjs';
 
 const SPLIT_LOADER = '__wasm_split.js';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
-writeLoader(dir);
+const { first, wasmDir } = writeLoader(dir);
 if (process.env.TRUNK_PROFILE === 'release') writeCsp(join(dir, 'index.html'));
+// Last, as it lists (and hashes) every staged file: the service worker (scripts/pwa.mjs).
+writeServiceWorker(dir, first, wasmDir);
 
 /** The main module's glue preloaded (with its integrity hash), its wasm fetched early, and the
- *  inline loader that starts the page — what Trunk writes for its own rust pipeline. */
+ *  inline loader that starts the page — what Trunk writes for its own rust pipeline —, and, once
+ *  the page runs, the service-worker client (scripts/pwa.mjs; the manifest link and theme colours
+ *  too). Returns the first load's files (for the worker's precache) and the wasm directory. */
 function writeLoader(staging) {
   const manifest = join(staging, 'wasm.json');
   const { dir: wasmDir, name } = JSON.parse(readFileSync(manifest, 'utf8'));
@@ -29,11 +34,13 @@ function writeLoader(staging) {
   const loader = existsSync(join(staging, wasmDir, SPLIT_LOADER))
     ? `<link rel="modulepreload" href="./${wasmDir}/${SPLIT_LOADER}" crossorigin integrity="${sri(SPLIT_LOADER)}">`
     : '';
+  const { clientName, tags: appTags } = writeAppFiles(staging);
   const tags = [
+    appTags,
     `<link rel="modulepreload" href="./${wasmDir}/${js}" crossorigin integrity="${sri(js)}">`,
     loader,
     `<link rel="preload" href="./${wasmDir}/${wasm}" as="fetch" type="application/wasm" crossorigin>`,
-    `<script type="module">import init from './${wasmDir}/${js}';await init({ module_or_path: './${wasmDir}/${wasm}' });</script>`,
+    `<script type="module">import init from './${wasmDir}/${js}';await init({ module_or_path: './${wasmDir}/${wasm}' });import('./${clientName}')</script>`,
   ].join('');
   const htmlPath = join(staging, 'index.html');
   // (the skipped `rel="rust"` link that keeps Trunk from building the crate itself)
@@ -42,4 +49,7 @@ function writeLoader(staging) {
   if (at < 0) throw new Error(`no </head> or <body> in ${htmlPath} to put the loader before`);
   writeFileSync(htmlPath, html.slice(0, at) + tags + html.slice(at));
   console.log(`post-build: loader for ${wasmDir}/${js} written into index.html`);
+  const css = readdirSync(staging).filter((f) => f.endsWith('.css'));
+  const first = [...css, clientName, ...[js, wasm, SPLIT_LOADER].map((f) => `${wasmDir}/${f}`)];
+  return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir };
 }

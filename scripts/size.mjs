@@ -27,13 +27,19 @@ const named = (text, from) =>
     .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((u) => !/^(data:|https?:|#)/.test(u))
     .map((u) => normalize(join(dirname(from), u)));
+// Not the first load, though index.html names them: the service-worker client (`sw-client-*.js`,
+// imported by the inline loader once the page is interactive; it registers sw.js, which the
+// browser fetches after it) and the web app manifest (and its icons), which the browser reads
+// apart from the page. The bytes index.html gains for them (the import, the manifest link, the
+// theme colours, the CSP's worker-src and manifest-src) are counted with index.html.
+const AFTER_INTERACTIVE = /^(sw-client-[0-9a-f]+\.js|manifest\.webmanifest)$/;
 const first = new Set(['index.html']);
 const queue = ['index.html'];
 while (queue.length) {
   const f = queue.shift();
   if (!/\.(html|js)$/.test(f)) continue;
   for (const u of named(readFileSync(join(dist, f), 'utf8'), f)) {
-    if (!first.has(u) && existsSync(join(dist, u))) first.add(u), queue.push(u);
+    if (!first.has(u) && !AFTER_INTERACTIVE.test(u) && existsSync(join(dist, u))) first.add(u), queue.push(u);
   }
 }
 const wasmDirs = readdirSync(dist).filter((d) => d.startsWith('wasm-') && statSync(join(dist, d)).isDirectory());

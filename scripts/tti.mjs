@@ -1,14 +1,24 @@
 // Time-to-interactive benchmark: the release build in dist/ against a plain static HTML form with
 // the same fields, each opened N times in a fresh browser context of headless Chromium.
 //
-// Usage: node scripts/tti.mjs [--runs N] [--br] [--dist DIR]   (N defaults to 10; --br serves brotli-compressed
-// files with Content-Encoding: br, as a static host with precompressed assets would; --dist another build)
+// Usage: node scripts/tti.mjs [--runs N] [--br] [--dist DIR] [--mobile-runs M]   (N defaults to 10; --br serves
+// brotli-compressed files with Content-Encoding: br, as a static host with precompressed assets would; --dist
+// another build; M, default 7, rounds of the mobile profile after the loopback runs — 0 skips it)
+//
+// The mobile profile (issue 21): Lighthouse's mobile applied throttling — 562.5 ms RTT, 1,474.56 kbit/s
+// down, 675 kbit/s up (CDP Network.emulateNetworkConditions) and the CPU 4× slower
+// (Emulation.setCPUThrottlingRate) —, every file brotli-compressed, hashed files `immutable`, the rest
+// revalidated (ETag → 304). Each round opens each site in a fresh context (first visit), waits until
+// its service worker (if any) is ready, then opens it once more in that context (repeat visit); sites
+// interleaved; one warm-up round, then the median of M rounds. The worker's own fetches are not
+// throttled (CDP throttles the page's): they happen after the first visit was measured.
 //
 // "Usable" is measured inside the page, from navigation start (performance.timeOrigin): for the app,
 // the moment the [data-testid=send] button is in the DOM; for the plain page, its submit button. A
 // MutationObserver installed before any page script records it, so there is no polling delay.
 // The plain page is written by this script from the app's own controls (labels, types, options),
 // read once in a warm-up run, so both pages carry the same fields.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -22,9 +32,11 @@ const arg = (name, def) => {
   return i > 0 ? process.argv[i + 1] : def;
 };
 const RUNS = Number(arg('--runs', 10));
+const MOBILE_RUNS = Number(arg('--mobile-runs', 7));
 const DIST = resolve(arg('--dist', join(ROOT, 'dist')));
 const BR = process.argv.includes('--br');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
 
 let plainHtml = '<!doctype html><title>plain</title><form><button type="submit" data-testid="send">Create instance</button></form>';
 const brCache = new Map();
@@ -36,6 +48,9 @@ const compress = (key, body) => {
 await stat(join(DIST, 'index.html'));
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
+  // The mobile profile's sites live under /m/ (see the end): the same files, another host's headers.
+  const mobile = url.pathname.startsWith('/m/');
+  if (mobile) url.pathname = url.pathname.slice(2);
   let body;
   let type;
   if (url.pathname === '/plain/') {
@@ -56,7 +71,14 @@ const server = createServer(async (req, res) => {
     return res.writeHead(404).end('not found');
   }
   const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
-  if (BR && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+  if (mobile) {
+    // Hashed files immutable, the rest revalidated by ETag.
+    const hashed = /-[0-9a-f]{16}(\.|\/)/.test(url.pathname);
+    headers['Cache-Control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+    headers.ETag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    if (req.headers['if-none-match'] === headers.ETag) return res.writeHead(304, headers).end();
+  }
+  if ((BR || mobile) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
     body = compress(url.pathname + body.length, body);
     headers['Content-Encoding'] = 'br';
   }
@@ -153,8 +175,6 @@ for (let i = 0; i < RUNS; i++) {
     await context.close();
   }
 }
-await browser.close();
-server.close();
 
 const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(' ');
 const a = median(app);
@@ -164,3 +184,56 @@ console.log(`plain (static form)      : median ${p.toFixed(1)} ms   [${fmt(plain
 console.log(`app phases (medians): JS glue loaded ${median(jsEnd).toFixed(1)} ms, wasm loaded ${median(wasmEnd).toFixed(1)} ms, ` +
   (median(mainStart) ? `wasm started (compiled, instantiated) ${median(mainStart).toFixed(1)} ms, mounted in ${median(mountDur).toFixed(1)} ms` : 'then compile + instantiate + mount until usable'));
 console.log(`ratio app/plain: ${(a / p).toFixed(2)}x (target <= 1.5x)`);
+
+// ---- the mobile profile (see the top) ----
+const MOBILE = {
+  net: { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 },
+  cpu: 4,
+};
+
+/** One visit of `path` in `context` under the mobile profile: ms until `selector` is there. */
+async function mobileVisit(context, path, selector) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', MOBILE.net);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpu });
+  await page.addInitScript(watch, selector);
+  await page.goto(base + path, { waitUntil: 'commit' });
+  await page.waitForSelector(selector, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__usable !== undefined);
+  const ms = await page.evaluate(() => window.__usable);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return { ms, page };
+}
+
+/** First visit in a fresh context, then (the worker ready, if the page has one) the repeat visit. */
+async function mobileRound(path) {
+  const context = await browser.newContext();
+  const first = await mobileVisit(context, path, '[data-testid=send]');
+  await first.page.evaluate(() => navigator.serviceWorker?.getRegistration().then((r) => r && navigator.serviceWorker.ready));
+  await first.page.close();
+  const repeat = await mobileVisit(context, path, '[data-testid=send]');
+  await context.close();
+  return [first.ms, repeat.ms];
+}
+
+if (MOBILE_RUNS > 0) {
+  const sites = [['app', '/m/app/'], ['plain', '/m/plain/']];
+  const got = { app: [[], []], plain: [[], []] };
+  const started = Date.now();
+  for (let i = 0; i <= MOBILE_RUNS; i++) {
+    for (const [name, path] of sites) {
+      const [f, r] = await mobileRound(path);
+      if (i > 0) got[name][0].push(f), got[name][1].push(r); // round 0 is the warm-up
+    }
+  }
+  const m = (name, k) => median(got[name][k]);
+  console.log(`mobile profile (562.5 ms RTT, 1,474.56/675 kbit/s, CPU 4x; brotli, hashed files immutable), ${MOBILE_RUNS} rounds after a warm-up, ${((Date.now() - started) / 1000).toFixed(0)} s:`);
+  for (const [name] of sites) {
+    console.log(`  ${name.padEnd(5)} first visit median ${m(name, 0).toFixed(0)} ms [${fmt(got[name][0])}], repeat visit median ${m(name, 1).toFixed(0)} ms [${fmt(got[name][1])}]`);
+  }
+  console.log(`  ratio app/plain: first visit ${(m('app', 0) / m('plain', 0)).toFixed(2)}x (target <= 2.0x), repeat visit ${(m('app', 1) / m('plain', 1)).toFixed(2)}x (target <= 1.0x)`);
+}
+await browser.close();
+server.close();

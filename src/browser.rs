@@ -83,6 +83,11 @@ pub fn set_lang(code: &str, title: &str) {
     }
 }
 
+/// Whether the browser says it has a network (`navigator.onLine`; `false` means surely offline).
+pub fn online() -> bool {
+    window().is_none_or(|w| w.navigator().on_line())
+}
+
 /// Milliseconds from a monotonic clock.
 pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())

@@ -39,6 +39,9 @@ pub enum HttpError {
     Timeout { seconds: u32, elapsed_ms: f64 },
     #[error("stopped")]
     Aborted { elapsed_ms: f64 },
+    /// No answer, and the browser says it is offline (`navigator.onLine` false).
+    #[error("offline")]
+    Offline { elapsed_ms: f64 },
 }
 
 impl HttpError {
@@ -47,7 +50,8 @@ impl HttpError {
             HttpError::Request(_) => None,
             HttpError::Network { elapsed_ms, .. }
             | HttpError::Timeout { elapsed_ms, .. }
-            | HttpError::Aborted { elapsed_ms } => Some(*elapsed_ms),
+            | HttpError::Aborted { elapsed_ms }
+            | HttpError::Offline { elapsed_ms } => Some(*elapsed_ms),
         }
     }
 }
@@ -121,6 +125,7 @@ async fn send(
         Ok((status, body)) => Ok(Reply { status, body, elapsed_ms }),
         Err(_) if timed_out.get() => Err(HttpError::Timeout { seconds: timeout_s, elapsed_ms }),
         Err(_) if abort.as_ref().is_some_and(|a| a.0.signal().aborted()) => Err(HttpError::Aborted { elapsed_ms }),
+        Err(_) if !browser::online() => Err(HttpError::Offline { elapsed_ms }),
         Err(detail) => Err(HttpError::Network { detail, elapsed_ms }),
     }
 }
@@ -171,6 +176,9 @@ impl ApiError {
             }
             ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => explain_timeout(*seconds, crate::i18n::lang()),
             ApiError::NoAnswer(HttpError::Aborted { .. }) => explain_aborted(crate::i18n::lang()),
+            ApiError::NoAnswer(HttpError::Offline { .. }) => {
+                Explanation { tone: Tone::Error, text: crate::i18n::lang().answers().offline.to_string() }
+            }
             ApiError::Answered(reply) => match decode(reply.status, &reply.body) {
                 Decoded::Licence(g) => explain_licence(&g, crate::i18n::lang()),
                 Decoded::Error(e) if !e.messages.is_empty() => {

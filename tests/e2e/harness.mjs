@@ -17,7 +17,8 @@ export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const DIST = join(ROOT, 'dist');
 export const SUB_PATH = '/admin/';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
 
 /** A throw-away self-signed certificate for 127.0.0.1 (openssl), for the https page tests. */
 function selfSignedCert() {
@@ -27,9 +28,10 @@ function selfSignedCert() {
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
-/** Serves dist/ under SUB_PATH only (anything else is 404), like a plain static host; over https
- * with a self-signed certificate when `https` is set. */
-export async function serveDist({ https = false } = {}) {
+/** Serves dist/ (or `dir`, e.g. a copy to turn into a "new build") under SUB_PATH only (anything
+ * else is 404), like a plain static host; over https with a self-signed certificate when `https` is set. */
+export async function serveDist({ https = false, dir = DIST } = {}) {
+  const DIST = dir;
   await stat(join(DIST, 'index.html'));
   const handler = async (req, res) => {
     const url = new URL(req.url, 'http://x');

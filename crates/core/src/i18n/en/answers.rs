@@ -28,6 +28,8 @@ crate::catalog! {
         timeout_stopped: "No answer within {0} s, so the page stopped waiting. The server may be overloaded or unreachable through a proxy — \
                           and it may still create the instance: check the instance list before sending again (a retry could get 403 \"already in use\"). \
                           A create with a QR code takes at least 5 s; raise the time limit if the server is slow.",
+        /// The browser says it is offline (a page the service worker opened without a network).
+        offline: "You are offline: nothing was sent and nothing you typed is lost. Connect to the network, then try again.",
         aborted: "You stopped the request. The server may still have created the instance: check before sending again.",
         // explain.rs: GET {base}/ and mixed content.
         /// {0} the server's activation page (`register_url`).

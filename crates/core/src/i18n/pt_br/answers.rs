@@ -22,6 +22,7 @@ pub static PT_BR: Answers = Answers {
     timeout_stopped: "Nenhuma resposta em {0} s, então a página parou de esperar. O servidor pode estar sobrecarregado ou inalcançável através de um proxy — \
                       e ainda pode criar a instância: confira a lista de instâncias antes de enviar de novo (uma nova tentativa pode levar 403 \"already in use\"). \
                       Um create com QR code leva pelo menos 5 s; aumente o tempo limite se o servidor for lento.",
+    offline: "Você está offline: nada foi enviado e nada do que você digitou se perdeu. Conecte-se à rede e tente de novo.",
     aborted: "Você interrompeu a requisição. O servidor pode ter criado a instância mesmo assim: confira antes de enviar de novo.",
     licence_required: "503 LICENSE_REQUIRED: este Evolution API (2.4 ou posterior) não está ativado, por isso recusa toda chamada exceto a da versão — criar, listar, conectar e configurar instâncias está bloqueado, seja qual for a chave. Ative-o na página do próprio servidor, {0}, ou defina AUTHENTICATION_API_KEY no .env do servidor com uma chave de licença válida e reinicie-o.",
     licence_inactive: "Este servidor não está ativado (status da licença: inactive): toda chamada exceto esta verificação vai responder 503 LICENSE_REQUIRED até que esteja. Ative-o em {0}.",
