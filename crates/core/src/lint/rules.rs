@@ -4,38 +4,11 @@
 use super::code::Code;
 use super::ctx::Ctx;
 use super::diag::{Diagnostic, Span};
+pub use super::options::{RuleOptions, V2Rules};
 use super::syntax::{Kind, Member, Node};
 use super::{v1, v2};
 use crate::fields::{Field, Profile};
 use crate::i18n::{fill, Lang};
-
-/// Options the rules need from outside (the library has no random source of its own).
-#[derive(Debug, Clone, Default)]
-pub struct RuleOptions {
-    /// A fresh UUID for fix-its that insert or replace a token.
-    pub fresh_token: Option<String>,
-    /// Which server generation's rules apply.
-    pub profile: Profile,
-    /// Tokens already used by this page for a created instance: `(token, instance name)`.
-    pub used_tokens: Vec<(String, String)>,
-    /// The language of the messages and fix-it titles.
-    pub lang: Lang,
-    /// The 2.x rules, when the caller loads them itself (without the `linked-v2` feature).
-    pub v2: Option<V2Rules>,
-    /// The server's version, when it was read: what differs between 2.3.x and 2.4.
-    pub server_version: Option<crate::version::ServerVersion>,
-}
-
-/// The 2.x rules as a value. Naming them ([`v2_rules`]) is what puts them in a binary: the page names
-/// them only in a part loaded on first use, so the first load does without them.
-#[derive(Clone, Copy)]
-pub struct V2Rules(fn(&mut Ctx<'_>));
-
-impl std::fmt::Debug for V2Rules {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("V2Rules")
-    }
-}
 
 /// The 2.x rules.
 pub fn v2_rules() -> V2Rules {
@@ -46,13 +19,6 @@ pub fn v2_rules() -> V2Rules {
 const LINKED_V2: Option<V2Rules> = Some(V2Rules(v2::check));
 #[cfg(not(feature = "linked-v2"))]
 const LINKED_V2: Option<V2Rules> = None;
-
-impl RuleOptions {
-    /// The instance a token was already used for.
-    pub fn used_token(&self, token: &str) -> Option<&str> {
-        self.used_tokens.iter().find(|(t, _)| t == token).map(|(_, name)| name.as_str())
-    }
-}
 
 /// Runs every rule of `opts.profile` over a parsed root (which should be an object).
 pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {

@@ -320,10 +320,16 @@ fn the_served_schema_files_are_current() {
         let served: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(served, json_schema(p), "{path} is stale: regenerate it (see this test's comment)");
         for e in Endpoint::ALL.into_iter().filter(|e| *e != Endpoint::Create) {
-            let path = format!("{}/../../schema/evolution-{}-{}.schema.json", env!("CARGO_MANIFEST_DIR"), e.id(), p.id());
-            let served = std::fs::read_to_string(&path).ok().and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+            let path =
+                format!("{}/../../schema/evolution-{}-{}.schema.json", env!("CARGO_MANIFEST_DIR"), e.id(), p.id());
+            let served =
+                std::fs::read_to_string(&path).ok().and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
             if e.exists_in(p) {
-                assert_eq!(served, Some(crate::config::json_schema(e, p)), "{path} is stale or missing (see this test's comment)");
+                assert_eq!(
+                    served,
+                    Some(crate::config::json_schema(e, p)),
+                    "{path} is stale or missing (see this test's comment)"
+                );
             } else {
                 assert_eq!(served, None, "{path}: the route does not exist in {}", p.id());
             }

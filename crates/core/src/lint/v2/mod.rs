@@ -4,6 +4,7 @@
 
 mod chatwoot;
 mod instance;
+mod keys;
 mod proxy;
 mod webhook;
 
