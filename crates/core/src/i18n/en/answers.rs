@@ -4,7 +4,7 @@
 //! [`super::super::Texts`]), so the page's first load does not carry them.
 
 crate::catalog! {
-    pub Answers {
+    pub Answers(1, answers) {
 
         // explain.rs: the answer to POST /instance/create.
         created: "Instance \"{0}\" created. Store its key: it is shown only now.",
