@@ -5,6 +5,7 @@ use std::sync::Arc;
 use evo_core::builder::utf16_offset;
 use evo_core::fields::Profile;
 use evo_core::lint::{Code, Fix, Severity, Span};
+use evo_core::render::render;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
@@ -252,11 +253,12 @@ fn diag_item<M: EditorModel>(b: M, editor: NodeRef<Textarea>, r: Row) -> impl In
             >
                 <span class="where">{format!("{}:{}", r.line, r.col)}</span>
                 <span class="sev">{severity_word(u, r.severity)}</span>
-                <span class="msg">{r.message.clone()}</span>
+                <span class="msg">{move || render(&r.message, crate::i18n::current())}</span>
                 <code class="code">{r.code.as_str()}</code>
             </button>
             {fix.map(|f| {
                 let title = f.title.clone();
+                let title = move || render(&title, crate::i18n::current());
                 view! {
                     <button type="button" class="fix" data-testid="fix" on:click=move |_| b.apply_fix(&f)>
                         {title}

@@ -7,6 +7,7 @@ use evo_core::events::describe;
 use evo_core::fields::{Field, FieldText, Group, Input, Profile, Role, Ty};
 use evo_core::json::Json;
 use evo_core::lint::{Kind, Node};
+use evo_core::render::render;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -27,7 +28,7 @@ fn field_message(b: Builder, key: &'static str) -> impl Fn() -> Option<String> +
     move || {
         b.server_errors
             .with(|e| e.iter().find(|(k, _)| k == key).map(|(_, m)| fill(ui().server_says, &[m])))
-            .or_else(|| b.linted.with(|l| l.field_message(key).map(|r| r.message.clone())))
+            .or_else(|| b.linted.with(|l| l.field_message(key).map(|r| render(&r.message, crate::i18n::current()))))
     }
 }
 

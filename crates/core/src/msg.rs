@@ -53,6 +53,8 @@ pub enum Arg {
     Key(Key),
     /// Another message, with its own arguments.
     Msg(Box<Msg>),
+    /// Nothing (an optional part of a message that is not there, e.g. no "did you mean").
+    Nothing,
     /// Names joined by a separator of the catalogue (its "and": `a and b and c`).
     Join(Vec<String>, Key),
 }
@@ -67,6 +69,11 @@ pub struct Msg {
 impl Msg {
     pub fn new(key: Key, args: Vec<Arg>) -> Self {
         Msg { key, args }
+    }
+
+    /// `key` with `items` joined by the message `sep` (a list's "and") as its one argument.
+    pub fn joined(key: Key, items: &[&str], sep: Key) -> Self {
+        Msg { key, args: vec![Arg::Join(items.iter().map(|s| (*s).to_owned()).collect(), sep)] }
     }
 
     /// The `i`-th argument as text, when it is one (tests and callers that need the value).
@@ -90,6 +97,18 @@ impl From<&str> for Arg {
     }
 }
 
+impl From<&mut str> for Arg {
+    fn from(s: &mut str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<&Option<Msg>> for Arg {
+    fn from(m: &Option<Msg>) -> Self {
+        m.as_ref().map_or(Arg::Nothing, Arg::from)
+    }
+}
+
 impl From<&String> for Arg {
     fn from(s: &String) -> Self {
         Arg::Text(s.clone())
@@ -105,6 +124,18 @@ impl From<String> for Arg {
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
         Arg::Num(n as u64)
+    }
+}
+
+impl From<&Msg> for Arg {
+    fn from(m: &Msg) -> Self {
+        Arg::from(m.clone())
+    }
+}
+
+impl<T: Into<Arg>> From<Option<T>> for Arg {
+    fn from(a: Option<T>) -> Self {
+        a.map_or(Arg::Nothing, Into::into)
     }
 }
 

@@ -3,6 +3,7 @@
 //! switch re-renders and never re-computes.
 
 use crate::i18n::{fill, Lang};
+use crate::lint::Severity;
 use crate::msg::{Arg, Key, Msg};
 
 /// `msg` in `lang`.
@@ -16,14 +17,32 @@ pub fn render(msg: &Msg, lang: Lang) -> String {
     fill(template, &refs)
 }
 
+/// English, for logs, `Debug`-style output and tests (the faces render in their reader's language).
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render(self, Lang::En))
+    }
+}
+
 /// A message without arguments in `lang`.
 pub fn text(key: Key, lang: Lang) -> &'static str {
     key.template(lang)
 }
 
+/// A diagnostic's severity as people read it in `lang` (`Severity::as_str` is the stable id).
+pub fn severity(s: Severity, lang: Lang) -> &'static str {
+    let t = lang.lint();
+    match s {
+        Severity::Error => t.severity_error,
+        Severity::Warning => t.severity_warning,
+        Severity::Info => t.severity_info,
+    }
+}
+
 fn arg(a: &Arg, lang: Lang) -> String {
     match a {
         Arg::Text(s) => s.clone(),
+        Arg::Nothing => String::new(),
         Arg::Num(n) => n.to_string(),
         Arg::Key(k) => k.template(lang).to_owned(),
         Arg::Msg(m) => render(m, lang),

@@ -3,7 +3,10 @@
 
 use evo_core::fields::Profile;
 use evo_core::i18n::{Lang, LintV2};
-use evo_core::lint::{lint, Diagnostic, LintOptions};
+use evo_core::lint::{lint, LintOptions};
+#[path = "common/rendered.rs"]
+mod rendered;
+use rendered::D as Diagnostic;
 
 const TOKEN: &str = "0b9a8f52-3c1d-4e7f-9a2b-6c5d4e3f2a1b";
 const USED: &str = "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -37,15 +40,14 @@ const PAYLOADS: &[&str] = &[
 const FRAGMENTS: &[&str] =
     &["list_and", "business_token", "business_number", "webhook_events_why", "sink_events_why", "pusher_events_why"];
 
-fn opts(lang: Lang) -> LintOptions {
+fn opts() -> LintOptions {
     let mut o = LintOptions::with_fresh_token(TOKEN).with_profile(Profile::V2);
     o.rules.used_tokens.push((USED.into(), "first".into()));
-    o.rules.lang = lang;
     o
 }
 
 fn diags(text: &str, lang: Lang) -> Vec<Diagnostic> {
-    lint(text, &opts(lang)).diagnostics
+    rendered::diagnostics(&lint(text, &opts()).diagnostics, lang)
 }
 
 /// `text` is `template` with its `{0}`…`{9}` filled by something (the pieces around them appear
@@ -116,7 +118,7 @@ fn v2_rules_in_portuguese_match_the_english_ones() {
             for &k in &keys {
                 seen[k] = true;
             }
-            pt_messages.push(p.message.clone());
+            pt_messages.push(p.message.to_string());
             if let (Some(ef), Some(pf)) = (&e.fix, &p.fix) {
                 let fkeys = keys_of(&ef.title, true);
                 assert!(!fkeys.is_empty(), "{text}: fix title {:?} is not in LintV2", ef.title);
@@ -142,20 +144,20 @@ fn v2_rules_in_portuguese_match_the_english_ones() {
 #[test]
 fn portuguese_examples_read_as_written() {
     let pt = diags(PAYLOADS[14], Lang::PtBr);
-    let proxy = pt.iter().find(|d| d.message.starts_with("O proxy precisa")).expect("proxy_partial");
-    assert!(proxy.message.contains("faltando proxyProtocol,"), "{}", proxy.message);
+    let proxy = pt.iter().find(|d| d.message.to_string().starts_with("O proxy precisa")).expect("proxy_partial");
+    assert!(proxy.message.to_string().contains("faltando proxyProtocol,"), "{}", proxy.message);
     let pt = diags(PAYLOADS[16], Lang::PtBr);
     let cw = pt.iter().find(|d| d.code == "evo/chatwoot-partial").expect("chatwoot-partial");
-    assert!(cw.message.contains("faltando chatwootToken e chatwootUrl"), "{}", cw.message);
+    assert!(cw.message.to_string().contains("faltando chatwootToken e chatwootUrl"), "{}", cw.message);
     let pt = diags(PAYLOADS[4], Lang::PtBr);
-    assert!(pt.iter().any(|d| d.message.contains("\"token\" (o access token da Meta)")));
+    assert!(pt.iter().any(|d| d.message.to_string().contains("\"token\" (o access token da Meta)")));
     assert!(pt.iter().any(|d| d.message.ends_with("o servidor responde 400 \"number is required\".")));
     let pt = diags(PAYLOADS[19], Lang::PtBr);
     assert!(pt.iter().any(|d| d.message.ends_with("POST /typebot/create/{instance}.")));
     assert!(pt.iter().any(|d| d.message.ends_with("POST /openai/create/{instance}.")));
     // The English stays as it was.
     let en = diags(PAYLOADS[16], Lang::En);
-    assert!(en.iter().any(|d| d.message.contains("; chatwootToken and chatwootUrl missing, so")));
+    assert!(en.iter().any(|d| d.message.to_string().contains("; chatwootToken and chatwootUrl missing, so")));
 }
 
 #[test]

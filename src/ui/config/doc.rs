@@ -54,9 +54,7 @@ impl Doc {
     }
 
     fn options(self) -> LintOptions {
-        let mut o = LintOptions::with_fresh_token(String::new()).with_profile(self.profile);
-        o.rules.lang = crate::i18n::lang();
-        o
+        LintOptions::with_fresh_token(String::new()).with_profile(self.profile)
     }
 
     pub fn context(self) -> ConfigContext {

@@ -51,7 +51,7 @@ fn control(d: Doc, f: &'static Field) -> AnyView {
             l.rows
                 .iter()
                 .find(|r| r.severity != evo_core::lint::Severity::Info && r.field.as_deref() == Some(key))
-                .map(|r| r.message.clone())
+                .map(|r| evo_core::render::render(&r.message, crate::i18n::current()))
         })
     };
     let label = view! { <label for=id.clone()>{text.label}" " <code class="key">{key}</code></label> };

@@ -188,6 +188,25 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 #[macro_export]
 macro_rules! catalog {
     ($(#[$meta:meta])* $vis:vis $name:ident($part:literal, $get:ident) { $($(#[$kmeta:meta])* $key:ident : $text:expr),* $(,)? }) => {
+        $crate::catalog! { $(#[$meta])* $vis $name { $($(#[$kmeta])* $key: $text),* } }
+        /// The place of each key, in declaration order.
+        #[allow(non_camel_case_types, dead_code)]
+        #[repr(u16)]
+        enum Index { $($key),* }
+
+        /// One [`Key`]($crate::msg::Key) per text: the message, named without loading any text.
+        #[allow(non_upper_case_globals)]
+        pub mod keys {
+            #[allow(unused_imports)]
+            use super::*;
+            fn table(lang: $crate::i18n::Lang) -> &'static [&'static str] {
+                lang.$get().as_slice()
+            }
+            $(pub const $key: $crate::msg::Key = $crate::msg::Key::new($part, super::Index::$key as u16, table);)*
+        }
+    };
+    // Without keys (a catalogue outside evo-core, e.g. evo-lint's own texts).
+    ($(#[$meta:meta])* $vis:vis $name:ident { $($(#[$kmeta:meta])* $key:ident : $text:expr),* $(,)? }) => {
         $(#[$meta])*
         // `repr(C)`: laid out exactly as `[&'static str; KEYS.len()]` (see `from_values`).
         #[repr(C)]
@@ -228,19 +247,6 @@ macro_rules! catalog {
             }
         }
 
-        /// The place of each key, in declaration order.
-        #[allow(non_camel_case_types, dead_code)]
-        #[repr(u16)]
-        enum Index { $($key),* }
-
-        /// One [`Key`]($crate::msg::Key) per text: the message, named without loading any text.
-        #[allow(non_upper_case_globals)]
-        pub mod keys {
-            fn table(lang: $crate::i18n::Lang) -> &'static [&'static str] {
-                lang.$get().as_slice()
-            }
-            $(pub const $key: $crate::msg::Key = $crate::msg::Key::new($part, super::Index::$key as u16, table);)*
-        }
     };
 }
 

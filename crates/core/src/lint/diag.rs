@@ -5,6 +5,7 @@ use std::fmt;
 use super::code::Code;
 pub(crate) use super::span::{apply_edits, sort_stable_by_key};
 pub use super::span::{Edit, LineIndex, Span};
+use crate::msg::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -21,16 +22,6 @@ impl Severity {
             Severity::Info => "info",
         }
     }
-
-    /// The severity's label in `lang` (`as_str` is the stable identifier; this is for people).
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        let t = lang.texts().lint;
-        match self {
-            Severity::Error => t.severity_error,
-            Severity::Warning => t.severity_warning,
-            Severity::Info => t.severity_info,
-        }
-    }
 }
 
 impl fmt::Display for Severity {
@@ -42,16 +33,16 @@ impl fmt::Display for Severity {
 /// A fix-it: a title for the button and the edits it makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
-    pub title: String,
+    pub title: Msg,
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
-    pub fn new(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+    pub fn new(title: impl Into<Msg>, edits: Vec<Edit>) -> Self {
         Fix { title: title.into(), edits }
     }
 
-    pub fn one(title: impl Into<String>, edit: Edit) -> Self {
+    pub fn one(title: impl Into<Msg>, edit: Edit) -> Self {
         Fix { title: title.into(), edits: vec![edit] }
     }
 
@@ -68,7 +59,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Stable identifier, e.g. `json/comment` or `evo/unknown-key`.
     pub code: Code,
-    pub message: String,
+    /// What it says, rendered at the edge (`crate::render`).
+    pub message: Msg,
     pub span: Span,
     pub fix: Option<Fix>,
     /// The field (key path) a diagnostic is about when its span does not say it — e.g. a required
@@ -77,19 +69,19 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, code: Code, span: Span, message: impl Into<Msg>) -> Self {
         Diagnostic { severity, code, message: message.into(), span, fix: None, field: None }
     }
 
-    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, span: Span, message: impl Into<Msg>) -> Self {
         Self::new(Severity::Error, code, span, message)
     }
 
-    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, span: Span, message: impl Into<Msg>) -> Self {
         Self::new(Severity::Warning, code, span, message)
     }
 
-    pub fn info(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn info(code: Code, span: Span, message: impl Into<Msg>) -> Self {
         Self::new(Severity::Info, code, span, message)
     }
 
@@ -144,9 +136,9 @@ mod tests {
 
     #[test]
     fn overlapping_fixes_first_wins() {
-        let a = Fix::one("a", Edit::replace(Span::new(0, 2), "A"));
-        let b = Fix::one("b", Edit::replace(Span::new(1, 3), "B"));
-        let c = Fix::one("c", Edit::insert(5, "C"));
+        let a = Fix::one(crate::msg::keys::lint::fix_remove_it, Edit::replace(Span::new(0, 2), "A"));
+        let b = Fix::one(crate::msg::keys::lint::fix_remove_it, Edit::replace(Span::new(1, 3), "B"));
+        let c = Fix::one(crate::msg::keys::lint::fix_remove_it, Edit::insert(5, "C"));
         let (out, n) = apply_fixes("012345", [&b, &a, &c]);
         assert_eq!((out.as_str(), n), ("A234C5", 2));
     }

@@ -70,7 +70,7 @@ impl Report {
 
 /// Lints `text` as a create payload of `opts.rules.profile`.
 pub fn lint(text: &str, opts: &LintOptions) -> Report {
-    let parsed = syntax::parse_in(text, opts.rules.lang);
+    let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     if let Some(root) = &parsed.root {
         diagnostics.extend(rules::check(text, root, &opts.rules));

@@ -3,7 +3,6 @@
 
 use super::ctx::Ctx;
 use crate::fields::Profile;
-use crate::i18n::Lang;
 
 /// Options the rules need from outside (the library has no random source of its own).
 #[derive(Debug, Clone, Default)]
@@ -14,8 +13,6 @@ pub struct RuleOptions {
     pub profile: Profile,
     /// Tokens already used by this page for a created instance: `(token, instance name)`.
     pub used_tokens: Vec<(String, String)>,
-    /// The language of the messages and fix-it titles.
-    pub lang: Lang,
     /// The 2.x rules, when the caller loads them itself (without the `linked-v2` feature).
     pub v2: Option<V2Rules>,
     /// The server's version, when it was read: what differs between 2.3.x and 2.4.

@@ -8,7 +8,8 @@ pub use super::options::{RuleOptions, V2Rules};
 use super::syntax::{Kind, Member, Node};
 use super::{v1, v2};
 use crate::fields::{Field, Profile};
-use crate::i18n::{fill, Lang};
+use crate::msg;
+use crate::msg::keys::lint as t;
 
 /// The 2.x rules.
 pub fn v2_rules() -> V2Rules {
@@ -24,11 +25,7 @@ const LINKED_V2: Option<V2Rules> = None;
 pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
     let Some(members) = root.members() else {
         if root.kind != Kind::Invalid {
-            return vec![Diagnostic::error(
-                Code::NotObject,
-                root.span,
-                fill(opts.lang.texts().lint.not_object, &[root.type_name_in(opts.lang)]),
-            )];
+            return vec![Diagnostic::error(Code::NotObject, root.span, msg!(t::not_object, root.type_name()))];
         }
         return Vec::new();
     };
@@ -37,14 +34,10 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
         Profile::V1 => v1::check(&mut cx),
         Profile::V2 => match opts.v2.or(LINKED_V2) {
             Some(V2Rules(run)) => run(&mut cx),
-            None => cx.out.push(Diagnostic::error(
-                Code::RulesLoading,
-                Span::at(root.span.start),
-                opts.lang.texts().lint.rules_loading,
-            )),
+            None => cx.out.push(Diagnostic::error(Code::RulesLoading, Span::at(root.span.start), t::rules_loading)),
         },
     }
-    if let Some(d) = profile_hint(root, opts.profile, opts.lang) {
+    if let Some(d) = profile_hint(root, opts.profile) {
         cx.out.push(d);
     }
     cx.out
@@ -74,13 +67,13 @@ pub fn shape_of(root: &Node) -> Option<Profile> {
 }
 
 /// A 2.x-shaped payload linted as 1.x (or the reverse) says so once, at the top.
-fn profile_hint(root: &Node, profile: Profile, lang: Lang) -> Option<Diagnostic> {
+fn profile_hint(root: &Node, profile: Profile) -> Option<Diagnostic> {
     let shape = shape_of(root)?;
     if shape == profile {
         return None;
     }
     let span = super::diag::Span::new(root.span.start, root.span.start + 1);
-    let msg = fill(lang.texts().lint.profile_hint, &[shape.label(), profile.label()]);
+    let msg = msg!(t::profile_hint, shape.label(), profile.label());
     Some(Diagnostic::warning(Code::Profile, span, msg))
 }
 
