@@ -343,13 +343,13 @@ impl Builder {
         }
     }
 
-    /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate_in`,
+    /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate`,
     /// loaded on first use: `lazy::migrator`) and switches to that profile; the notes say what
     /// changed.
     pub fn migrate(&self, migrate: Migrate) {
         let to = self.migration_target();
         let from = to.other();
-        match migrate(&self.text.get_untracked(), from, to, crate::i18n::lang()) {
+        match migrate(&self.text.get_untracked(), from, to) {
             Ok(m) => {
                 self.patch_error.set(None);
                 self.notes.set(m.notes);

@@ -109,6 +109,12 @@ impl From<&Option<Msg>> for Arg {
     }
 }
 
+impl From<&&str> for Arg {
+    fn from(s: &&str) -> Self {
+        Arg::Text((*s).to_owned())
+    }
+}
+
 impl From<&String> for Arg {
     fn from(s: &String) -> Self {
         Arg::Text(s.clone())

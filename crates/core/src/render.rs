@@ -4,6 +4,7 @@
 
 use crate::i18n::{fill, Lang};
 use crate::lint::Severity;
+use crate::migrate::{MigrateError, NoteKind};
 use crate::msg::{Arg, Key, Msg};
 
 /// `msg` in `lang`.
@@ -36,6 +37,33 @@ pub fn severity(s: Severity, lang: Lang) -> &'static str {
         Severity::Error => t.severity_error,
         Severity::Warning => t.severity_warning,
         Severity::Info => t.severity_info,
+    }
+}
+
+impl MigrateError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        render(&self.msg(), lang)
+    }
+}
+
+impl std::fmt::Display for MigrateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl NoteKind {
+    /// The kind as the page shows it, in `lang` ([`Self::as_str`] is the stable tag).
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.doctor();
+        match self {
+            NoteKind::Renamed => t.kind_renamed,
+            NoteKind::Converted => t.kind_converted,
+            NoteKind::Added => t.kind_added,
+            NoteKind::Dropped => t.kind_dropped,
+            NoteKind::Warning => t.kind_warning,
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Args, EndpointChoice, Format, ProfileChoice, UsageError};
-use evo_core::config::{fix_all_config, lint_config, migrate_config_in, ConfigContext, Endpoint};
+use evo_core::config::{fix_all_config, lint_config, migrate_config, ConfigContext, Endpoint};
 use evo_core::fields::Profile;
 use evo_core::i18n::{fill, Lang};
 use evo_core::lint::{Code, Diagnostic, LineIndex, LintOptions, Severity, Span};
@@ -153,13 +153,13 @@ fn run(args: &Args, lang: Lang) -> Result<bool, RunError> {
             eprintln!("{}", fill(t.profile_line, &[name, profile.id(), why]));
         }
         if let Some(to) = args.migrate {
-            let m = migrate_config_in(&text, endpoint, profile, to, lang)
+            let m = migrate_config(&text, endpoint, profile, to)
                 .map_err(|source| RunError::Migrate { file: name.into(), source })?;
             if profile == to {
                 eprintln!("{}", fill(t.already, &[name, to.id()]));
             }
             for n in &m.notes {
-                eprintln!("note[{}] {}: {}", n.kind.as_str(), n.key, n.message);
+                eprintln!("note[{}] {}: {}", n.kind.as_str(), n.key, evo_core::render::render(&n.message, lang));
             }
             emit(file, &text, &m.text, args.fix)?;
             (text, profile) = (m.text, to);

@@ -17,7 +17,7 @@ mod tables_v1;
 mod tables_v2;
 
 pub use mask::{mask_secrets, MASK};
-pub use migrate::{migrate_config, migrate_config_in};
+pub use migrate::migrate_config;
 
 use crate::fields::{Field, Profile};
 use crate::lint::syntax::{self, Kind, Node};
