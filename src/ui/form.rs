@@ -3,10 +3,10 @@
 //! back through [`Builder::patch`], which edits only that field's text.
 
 use evo_core::builder::Preset;
-use evo_core::events::describe;
 use evo_core::fields::{Field, FieldText, Group, Input, Profile, Role, Ty};
 use evo_core::json::Json;
 use evo_core::lint::{Kind, Node};
+use evo_core::render::describe;
 use evo_core::render::render;
 use leptos::prelude::*;
 
@@ -59,7 +59,7 @@ fn input_json(v: String, numeric: bool, keep_empty: bool) -> Option<Json> {
 /// One of a field's texts in the profile's table and the page's language, following the language.
 fn ftext(f: &'static Field, pick: fn(&FieldText) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let b = Builder::expect();
-    move || pick(&f.text(b.profile.get_untracked(), crate::i18n::current()))
+    move || pick(&evo_core::render::field_text(f, b.profile.get_untracked(), crate::i18n::current()))
 }
 
 /// One form control with its label, help line and field message.

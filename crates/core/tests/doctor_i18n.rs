@@ -1,12 +1,12 @@
 //! The doctor's texts in both languages: migration notes, typed errors, presets and event descriptions.
 
 use evo_core::builder::{PatchError, Preset};
-use evo_core::events::{describe, EVENTS_V1_8, EVENTS_V2};
+use evo_core::events::{EVENTS_V1_8, EVENTS_V2};
 use evo_core::fields::Profile;
 use evo_core::i18n::Lang;
 use evo_core::migrate::{migrate, MigrateError, NoteKind};
 use evo_core::qr::{QrEncodeError, QrImageError};
-use evo_core::render::render;
+use evo_core::render::{describe, render};
 use evo_core::token::ApiKeyError;
 use evo_core::url::BaseUrlError;
 

@@ -4,6 +4,7 @@
 use evo_core::fields::Profile;
 use evo_core::i18n::{Lang, LintV2};
 use evo_core::lint::{lint, LintOptions};
+use evo_core::render::{field_label, field_shown, field_text, field_text_at, field_texts};
 #[path = "common/rendered.rs"]
 mod rendered;
 use rendered::D as Diagnostic;
@@ -163,7 +164,7 @@ fn portuguese_examples_read_as_written() {
 #[test]
 fn every_field_has_its_portuguese_texts() {
     for p in Profile::ALL {
-        let (en, pt) = (p.texts(Lang::En), p.texts(Lang::PtBr));
+        let (en, pt) = (field_texts(p, Lang::En), field_texts(p, Lang::PtBr));
         assert_eq!(en.len(), p.fields().len());
         assert_eq!(pt.len(), p.fields().len());
         for ((f, e), t) in p.fields().iter().zip(en).zip(pt) {
@@ -175,20 +176,20 @@ fn every_field_has_its_portuguese_texts() {
             if !f.help.is_empty() && f.help.len() > 20 {
                 assert_ne!(t.help, f.help, "{p:?} {}: help not translated", f.key);
             }
-            assert_eq!(f.label_in(p, Lang::En), f.label);
-            assert_eq!(f.label_in(p, Lang::PtBr), t.label);
-            assert_eq!(f.help_in(p, Lang::PtBr), t.help);
-            assert_eq!(f.placeholder_in(p, Lang::PtBr), t.placeholder);
+            assert_eq!(field_label(f, p, Lang::En), f.label);
+            assert_eq!(field_label(f, p, Lang::PtBr), t.label);
+            assert_eq!(field_text(f, p, Lang::PtBr).help, t.help);
+            assert_eq!(field_text(f, p, Lang::PtBr).placeholder, t.placeholder);
         }
     }
     let url = Profile::V2.field("webhook.url").unwrap();
     assert_eq!(url.shown(), "Webhook URL (webhook.url)");
-    assert_eq!(url.shown_in(Profile::V2, Lang::PtBr), "URL do webhook (webhook.url)");
-    assert_eq!(Profile::V1.text("instanceName", Lang::PtBr).unwrap().label, "Nome da instância");
+    assert_eq!(field_shown(url, Profile::V2, Lang::PtBr), "URL do webhook (webhook.url)");
+    assert_eq!(field_text_at(Profile::V1, "instanceName", Lang::PtBr).unwrap().label, "Nome da instância");
     // A field asked for in the other profile's table keeps its own texts.
     let business = Profile::V2.field("businessId").unwrap();
-    assert_eq!(business.label_in(Profile::V1, Lang::PtBr), business.label);
+    assert_eq!(field_label(business, Profile::V1, Lang::PtBr), business.label);
     // Server messages quoted in help stay as the server writes them.
     let proxy = Profile::V1.field("proxy").unwrap();
-    assert!(proxy.help_in(Profile::V1, Lang::PtBr).contains("400 \"Invalid proxy\""));
+    assert!(field_text(proxy, Profile::V1, Lang::PtBr).help.contains("400 \"Invalid proxy\""));
 }

@@ -44,7 +44,7 @@ fn control(d: Doc, f: &'static Field) -> AnyView {
     let key = f.key;
     let id = format!("cf-{}", key.replace('.', "-"));
     let testid = format!("config-field-{}", key.replace('.', "-"));
-    let text = f.text(d.profile, crate::i18n::lang());
+    let text = evo_core::render::field_text(f, d.profile, crate::i18n::lang());
     let value = move || d.linted.with(|l| l.field(key).cloned());
     let message = move || {
         d.linted.with(|l| {
@@ -134,7 +134,7 @@ fn events(d: Doc, f: &'static Field) -> impl IntoView {
     };
     view! {
         <fieldset class="events" data-testid=format!("config-events-{tid}")>
-            <legend>{f.text(d.profile, crate::i18n::lang()).label}" " <code class="key">{key}</code></legend>
+            <legend>{evo_core::render::field_text(f, d.profile, crate::i18n::lang()).label}" " <code class="key">{key}</code></legend>
             <button type="button" data-testid=format!("config-events-all-{tid}") on:click=move |_| d.patch(key, Some(Json::Arr(vec![])))>
                 {trp(|u| u.cfg_all_events)}
             </button>
