@@ -65,7 +65,7 @@ pub fn ProfileBar() -> impl IntoView {
                             let kind = n.kind.as_str();
                             view! {
                                 <li class=format!("note {kind}") data-kind=kind>
-                                    <span class="tag">{n.kind.label(crate::i18n::current())}</span>" "{move || evo_core::render::render(&n.message, crate::i18n::current())}
+                                    <span class="tag">{n.kind.label(crate::i18n::current())}</span>" "{evo_core::render::render(&n.message, crate::i18n::current())}
                                 </li>
                             }
                         })

@@ -48,7 +48,7 @@ pub enum Arg {
     /// Shown as it is, in every language: a field path, a value found in the text, a code, a name.
     Text(String),
     /// A number.
-    Num(u64),
+    Num(usize),
     /// Another message without arguments (a type name, "did you mean", a list's "and"…).
     Key(Key),
     /// Another message, with its own arguments.
@@ -129,7 +129,7 @@ impl From<String> for Arg {
 
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
-        Arg::Num(n as u64)
+        Arg::Num(n)
     }
 }
 
@@ -161,10 +161,107 @@ impl From<Msg> for Arg {
     }
 }
 
-/// `msg!(key, a, b)`: the message `key` with arguments `a`, `b` (anything [`Arg`] converts from).
+/// An argument as a call site hands it to [`msg!`]: borrowed, so that a call site only builds a small
+/// array and one shared function ([`Msg::of`]) makes the owned [`Arg`]s (size: ~200 call sites).
+pub enum ArgRef<'a> {
+    Str(&'a str),
+    Owned(Arg),
+}
+
+impl<'a> From<&'a str> for ArgRef<'a> {
+    fn from(s: &'a str) -> Self {
+        ArgRef::Str(s)
+    }
+}
+
+impl<'a> From<&'a &str> for ArgRef<'a> {
+    fn from(s: &'a &str) -> Self {
+        ArgRef::Str(s)
+    }
+}
+
+impl<'a> From<&'a String> for ArgRef<'a> {
+    fn from(s: &'a String) -> Self {
+        ArgRef::Str(s)
+    }
+}
+
+impl<'a> From<&'a mut str> for ArgRef<'a> {
+    fn from(s: &'a mut str) -> Self {
+        ArgRef::Str(s)
+    }
+}
+
+impl From<String> for ArgRef<'_> {
+    fn from(s: String) -> Self {
+        ArgRef::Owned(Arg::Text(s))
+    }
+}
+
+impl From<Arg> for ArgRef<'_> {
+    fn from(a: Arg) -> Self {
+        ArgRef::Owned(a)
+    }
+}
+
+impl From<usize> for ArgRef<'_> {
+    fn from(n: usize) -> Self {
+        ArgRef::Owned(Arg::Num(n))
+    }
+}
+
+impl From<Key> for ArgRef<'_> {
+    fn from(k: Key) -> Self {
+        ArgRef::Owned(Arg::Key(k))
+    }
+}
+
+impl From<Msg> for ArgRef<'_> {
+    fn from(m: Msg) -> Self {
+        ArgRef::Owned(Arg::from(m))
+    }
+}
+
+impl From<&Msg> for ArgRef<'_> {
+    fn from(m: &Msg) -> Self {
+        ArgRef::Owned(Arg::from(m))
+    }
+}
+
+impl From<&Option<Msg>> for ArgRef<'_> {
+    fn from(m: &Option<Msg>) -> Self {
+        ArgRef::Owned(Arg::from(m))
+    }
+}
+
+impl<T: Into<Arg>> From<Option<T>> for ArgRef<'_> {
+    fn from(a: Option<T>) -> Self {
+        ArgRef::Owned(Arg::from(a))
+    }
+}
+
+impl Msg {
+    /// The message `key` with `args` (what [`msg!`] calls; one function for every call site).
+    #[inline(never)]
+    pub fn of(key: Key, args: &mut [ArgRef<'_>]) -> Msg {
+        let args = args
+            .iter_mut()
+            .map(|a| match a {
+                ArgRef::Str(s) => Arg::Text((*s).to_owned()),
+                ArgRef::Owned(o) => std::mem::replace(o, Arg::Nothing),
+            })
+            .collect();
+        Msg { key, args }
+    }
+}
+
+/// `msg!(key, a, b)`: the message `key` with arguments `a`, `b` (strings, numbers, keys, messages).
 #[macro_export]
 macro_rules! msg {
-    ($key:expr $(, $arg:expr)* $(,)?) => {
-        $crate::msg::Msg::new($key, ::std::vec![$($crate::msg::Arg::from($arg)),*])
+    ($key:expr $(,)?) => {
+        $crate::msg::Msg::from($key)
+    };
+    ($key:expr $(, $arg:expr)+ $(,)?) => {
+        $crate::msg::Msg::of($key, &mut [$($crate::msg::ArgRef::from($arg)),+])
     };
 }
