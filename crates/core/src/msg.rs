@@ -8,29 +8,40 @@
 
 pub use crate::i18n::keys;
 
-/// A message of a catalogue part. Two keys are equal when they name the same message.
-#[derive(Clone, Copy)]
-pub struct Key {
-    part: u8,
-    index: u16,
+/// Where a message lives: its catalogue part, its place there, and the part's table accessor (a
+/// static per key, made by `catalog!`; only the keys a binary names are in it).
+pub struct KeyDef {
     table: fn(crate::i18n::Lang) -> &'static [&'static str],
+    index: u16,
+    part: u8,
 }
 
-impl Key {
-    /// The key of the `index`-th message of part `part` (`catalog!` makes them).
+impl KeyDef {
     pub const fn new(part: u8, index: u16, table: fn(crate::i18n::Lang) -> &'static [&'static str]) -> Self {
-        Key { part, index, table }
+        KeyDef { table, index, part }
+    }
+}
+
+/// A message of a catalogue part: one pointer (a call site stores one word). Two keys are equal
+/// when they name the same message.
+#[derive(Clone, Copy)]
+pub struct Key(&'static KeyDef);
+
+impl Key {
+    /// The key of a message (`catalog!` makes them: `keys::lint::unknown_key`).
+    pub const fn new(def: &'static KeyDef) -> Self {
+        Key(def)
     }
 
     /// Its template in `lang` (`{0}`, `{1}`… for the arguments). For the renderer.
     pub(crate) fn template(self, lang: crate::i18n::Lang) -> &'static str {
-        (self.table)(lang)[usize::from(self.index)]
+        (self.0.table)(lang)[usize::from(self.0.index)]
     }
 }
 
 impl PartialEq for Key {
     fn eq(&self, other: &Self) -> bool {
-        (self.part, self.index) == (other.part, other.index)
+        (self.0.part, self.0.index) == (other.0.part, other.0.index)
     }
 }
 
@@ -38,7 +49,7 @@ impl Eq for Key {}
 
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Key({}.{})", self.part, self.index)
+        write!(f, "Key({}.{})", self.0.part, self.0.index)
     }
 }
 
@@ -86,6 +97,8 @@ impl Msg {
 }
 
 impl From<Key> for Msg {
+    /// Not inlined: ~150 call sites name a message without arguments (size).
+    #[inline(never)]
     fn from(key: Key) -> Self {
         Msg { key, args: Vec::new() }
     }

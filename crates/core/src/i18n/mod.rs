@@ -202,7 +202,11 @@ macro_rules! catalog {
             fn table(lang: $crate::i18n::Lang) -> &'static [&'static str] {
                 lang.$get().as_slice()
             }
-            $(pub const $key: $crate::msg::Key = $crate::msg::Key::new($part, super::Index::$key as u16, table);)*
+            /// One static per key: a call site names a key with one pointer.
+            mod defs {
+                $(pub static $key: $crate::msg::KeyDef = $crate::msg::KeyDef::new($part, super::super::Index::$key as u16, super::table);)*
+            }
+            $(pub const $key: $crate::msg::Key = $crate::msg::Key::new(&defs::$key);)*
         }
     };
     // Without keys (a catalogue outside evo-core, e.g. evo-lint's own texts).
