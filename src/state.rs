@@ -52,23 +52,24 @@ pub struct Row {
     /// Rendered in the view, in the page's language at that moment (a switch re-renders, never re-lints).
     pub message: Msg,
     pub span: Span,
-    pub fix: Option<Fix>,
+    /// Shared, so drawing a row copies no message.
+    pub fix: Option<Arc<Fix>>,
     /// The field it is about (a dotted path for a nested one), when there is one.
     pub field: Option<String>,
 }
 
 impl Row {
-    /// `d` at its line and column, about `field`.
-    pub fn of(d: &Diagnostic, idx: &LineIndex, field: Option<String>) -> Self {
+    /// `d` at its line and column, about `field` (taken, not copied: a message is only rendered).
+    pub fn of(d: Diagnostic, idx: &LineIndex, field: Option<String>) -> Self {
         let (line, col) = idx.position(d.span.start);
         Row {
             line,
             col,
             severity: d.severity,
             code: d.code,
-            message: d.message.clone(),
+            message: d.message,
             span: d.span,
-            fix: d.fix.clone(),
+            fix: d.fix.map(Arc::new),
             field,
         }
     }
@@ -119,13 +120,22 @@ impl Linted {
                 None => m.key.clone(),
             })
         };
-        let rows = report.diagnostics.iter().map(|d| Row::of(d, &idx, field_of(d))).collect();
+        let (errors, warnings, notes) =
+            (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
+        let rows = report
+            .diagnostics
+            .into_iter()
+            .map(|d| {
+                let field = field_of(&d);
+                Row::of(d, &idx, field)
+            })
+            .collect();
         Linted {
             lint_ms: (browser::now_ms() - started).max(0.0) as u32,
             rows,
-            errors: report.count(Severity::Error),
-            warnings: report.count(Severity::Warning),
-            notes: report.count(Severity::Info),
+            errors,
+            warnings,
+            notes,
             root: report.root,
         }
     }

@@ -227,8 +227,7 @@ pub fn editor_view<M: EditorModel>(b: M) -> impl IntoView {
                 let lang = crate::i18n::current();
                 b.linted().with(|l| {
                     let more = l.rows.len().saturating_sub(MAX_ROWS);
-                    let rows: Vec<_> = l.rows.iter().take(MAX_ROWS).cloned().collect();
-                    let items = rows.into_iter().map(|r| diag_item(b, editor, r, lang)).collect_view();
+                    let items = l.rows.iter().take(MAX_ROWS).map(|r| diag_item(b, editor, r, lang)).collect_view();
                     view! {
                         {items}
                         {(more > 0).then(|| view! { <li class="hint">{fill(t().and_more, &[&more.to_string()])}</li> })}
@@ -241,7 +240,7 @@ pub fn editor_view<M: EditorModel>(b: M) -> impl IntoView {
 
 /// One diagnostic, in `lang`. The list is drawn again when the text is linted or the language
 /// changes, so its words are plain text.
-fn diag_item<M: EditorModel>(b: M, editor: NodeRef<Textarea>, r: Row, lang: crate::i18n::Lang) -> impl IntoView {
+fn diag_item<M: EditorModel>(b: M, editor: NodeRef<Textarea>, r: &Row, lang: crate::i18n::Lang) -> impl IntoView {
     let u = crate::i18n::texts(lang);
     let span = r.span;
     let fix = r.fix.clone();

@@ -58,9 +58,8 @@ pub fn ProfileBar() -> impl IntoView {
             </div>
             <ul class="notes" data-testid="migration-notes" aria-live="polite" hidden=move || b.notes.with(Vec::is_empty)>
                 {move || {
-                    b.notes
-                        .get()
-                        .into_iter()
+                    b.notes.with(|notes| notes
+                        .iter()
                         .map(|n| {
                             let kind = n.kind.as_str();
                             view! {
@@ -69,7 +68,7 @@ pub fn ProfileBar() -> impl IntoView {
                                 </li>
                             }
                         })
-                        .collect_view()
+                        .collect_view())
                 }}
             </ul>
         </div>
