@@ -6,52 +6,8 @@
 //! names its catalogue part and its place there, and carries the part's table accessor, so naming a
 //! key loads no text and the compiler still checks that both languages have every message.
 
+pub use crate::i18n::key::{Key, KeyDef};
 pub use crate::i18n::keys;
-
-/// Where a message lives: its catalogue part, its place there, and the part's table accessor (a
-/// static per key, made by `catalog!`; only the keys a binary names are in it).
-pub struct KeyDef {
-    table: fn(crate::i18n::Lang) -> &'static [&'static str],
-    index: u16,
-    part: u8,
-}
-
-impl KeyDef {
-    pub const fn new(part: u8, index: u16, table: fn(crate::i18n::Lang) -> &'static [&'static str]) -> Self {
-        KeyDef { table, index, part }
-    }
-}
-
-/// A message of a catalogue part: one pointer (a call site stores one word). Two keys are equal
-/// when they name the same message.
-#[derive(Clone, Copy)]
-pub struct Key(&'static KeyDef);
-
-impl Key {
-    /// The key of a message (`catalog!` makes them: `keys::lint::unknown_key`).
-    pub const fn new(def: &'static KeyDef) -> Self {
-        Key(def)
-    }
-
-    /// Its template in `lang` (`{0}`, `{1}`… for the arguments). For the renderer.
-    pub(crate) fn template(self, lang: crate::i18n::Lang) -> &'static str {
-        (self.0.table)(lang)[usize::from(self.0.index)]
-    }
-}
-
-impl PartialEq for Key {
-    fn eq(&self, other: &Self) -> bool {
-        (self.0.part, self.0.index) == (other.0.part, other.0.index)
-    }
-}
-
-impl Eq for Key {}
-
-impl std::fmt::Debug for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Key({}.{})", self.0.part, self.0.index)
-    }
-}
 
 /// A typed argument of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]

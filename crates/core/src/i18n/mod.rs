@@ -11,6 +11,7 @@
 //! that [`install_pt`] parses at run time; until then pt-BR texts are the English ones.
 
 pub mod en;
+pub mod key;
 pub mod file;
 #[cfg(feature = "embedded-pt")]
 pub mod pt_br;
@@ -139,7 +140,7 @@ pub struct Texts {
     pub ui: &'static Ui,
 }
 
-/// Every message's [`Key`](crate::msg::Key), by catalogue part: `keys::lint::unknown_key`.
+/// Every message's [`Key`](key::Key), by catalogue part: `keys::lint::unknown_key`.
 pub mod keys {
     pub use super::en::answers::keys as answers;
     pub use super::en::doctor::keys as doctor;
@@ -184,7 +185,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 /// Declares a catalogue part from its English text:
 /// `catalog! { pub Name(part number, Lang accessor) { key: "text", … } }` makes `pub struct Name` (one
 /// `pub key: &'static str` per key), `pub static EN: Name`, and `pub mod keys` with one
-/// [`crate::msg::Key`] per text (`keys::key`), which names the message without loading any text.
+/// [`key::Key`] per text (`keys::key`), which names the message without loading any text.
 #[macro_export]
 macro_rules! catalog {
     ($(#[$meta:meta])* $vis:vis $name:ident($part:literal, $get:ident) { $($(#[$kmeta:meta])* $key:ident : $text:expr),* $(,)? }) => {
@@ -194,7 +195,7 @@ macro_rules! catalog {
         #[repr(u16)]
         enum Index { $($key),* }
 
-        /// One [`Key`]($crate::msg::Key) per text: the message, named without loading any text.
+        /// One [`Key`]($crate::i18n::key::Key) per text: the message, named without loading any text.
         #[allow(non_upper_case_globals)]
         pub mod keys {
             #[allow(unused_imports)]
@@ -204,9 +205,9 @@ macro_rules! catalog {
             }
             /// One static per key: a call site names a key with one pointer.
             mod defs {
-                $(pub static $key: $crate::msg::KeyDef = $crate::msg::KeyDef::new($part, super::super::Index::$key as u16, super::table);)*
+                $(pub static $key: $crate::i18n::key::KeyDef = $crate::i18n::key::KeyDef::new($part, super::super::Index::$key as u16, super::table);)*
             }
-            $(pub const $key: $crate::msg::Key = $crate::msg::Key::new(&defs::$key);)*
+            $(pub const $key: $crate::i18n::key::Key = $crate::i18n::key::Key::new(&defs::$key);)*
         }
     };
     // Without keys (a catalogue outside evo-core, e.g. evo-lint's own texts).
