@@ -178,7 +178,7 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
     let b = Builder::expect();
     let key = f.key;
     let tid = key.replace('.', "-");
-    let events = move || evo_core::events::offered(b.profile.get_untracked(), b.server.get_untracked());
+    let events = move || b.profile.get_untracked().offered_events(b.server.get_untracked());
     let list = move || -> Option<Vec<String>> {
         b.linted.with(|l| {
             l.field(key)?.items().map(|items| items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect())
@@ -226,7 +226,7 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
             <ul class="event-list">
                 // Drawn again when the server's version changes what it offers (2.3 ⇄ 2.4).
                 {let tid = tid.clone();
-                move || evo_core::events::offered(b.profile.get_untracked(), b.server.get())
+                move || b.profile.get_untracked().offered_events(b.server.get())
                     .iter()
                     .map(|&e| {
                         let id = format!("ev-{tid}-{e}");

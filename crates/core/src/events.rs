@@ -1,8 +1,5 @@
 //! The webhook event names each server generation accepts.
 
-use crate::fields::Profile;
-use crate::version::ServerVersion;
-
 /// The 26 events Evolution API 1.8.2 accepts, in the order the server lists them in its
 /// `is not one of enum values` message (and expands `"events": []` to).
 pub const EVENTS_V1_8: [&str; 26] = [
@@ -87,14 +84,6 @@ pub const EVENTS_V2_4: [&str; 32] = {
     all
 };
 
-/// The events a server of `profile` at `version` (when known) offers: 2.4+ adds [`HISTORY_SET`].
-pub fn offered(profile: Profile, version: Option<ServerVersion>) -> &'static [&'static str] {
-    match profile {
-        Profile::V2 if version.is_some_and(ServerVersion::sends_history_set) => &EVENTS_V2_4,
-        _ => profile.events(),
-    }
-}
-
 /// Events only 1.x knows (no 2.x counterpart).
 pub const ONLY_V1: [&str; 2] = ["NEW_JWT_TOKEN", "CHAMA_AI_ACTION"];
 
@@ -123,10 +112,11 @@ mod tests {
         use super::*;
         assert_eq!(EVENTS_V2_4[25..28], ["TYPEBOT_CHANGE_STATUS", HISTORY_SET, "REMOVE_INSTANCE"]);
         assert_eq!(EVENTS_V2_4.iter().filter(|e| **e != HISTORY_SET).copied().collect::<Vec<_>>(), EVENTS_V2);
-        let v = ServerVersion::parse;
-        assert_eq!(offered(Profile::V2, v("2.4.0-rc2")).len(), 32);
-        assert_eq!(offered(Profile::V2, v("2.3.7")).len(), 31);
-        assert_eq!(offered(Profile::V2, None).len(), 31);
-        assert_eq!(offered(Profile::V1, v("2.4.0")).len(), 26);
+        use crate::fields::Profile;
+        let v = crate::version::ServerVersion::parse;
+        assert_eq!(Profile::V2.offered_events(v("2.4.0-rc2")).len(), 32);
+        assert_eq!(Profile::V2.offered_events(v("2.3.7")).len(), 31);
+        assert_eq!(Profile::V2.offered_events(None).len(), 31);
+        assert_eq!(Profile::V1.offered_events(v("2.4.0")).len(), 26);
     }
 }

@@ -114,7 +114,7 @@ fn events(d: Doc, f: &'static Field) -> impl IntoView {
     let key = f.key;
     let tid = key.replace('.', "-");
     let version = d.server.get_value().as_deref().and_then(evo_core::version::ServerVersion::parse);
-    let offered = evo_core::events::offered(d.profile, version);
+    let offered = d.profile.offered_events(version);
     let list = move || -> Option<Vec<String>> {
         d.linted
             .with(|l| l.field(key)?.items().map(|i| i.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()))

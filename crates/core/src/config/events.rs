@@ -14,7 +14,7 @@ impl<'a> Cx<'a> {
     pub(super) fn events(&mut self, path: &str, items: &'a [Node]) {
         let version = self.ctx.server_version.as_deref().and_then(crate::version::ServerVersion::parse);
         // 2.4 adds MESSAGING_HISTORY_SET to the list every set route checks.
-        let known = crate::events::offered(self.profile, version);
+        let known = self.profile.offered_events(version);
         let other = self.profile.other().events();
         if items.is_empty() {
             self.say(

@@ -98,6 +98,17 @@ impl Profile {
             Profile::V2 => &crate::events::EVENTS_V2,
         }
     }
+
+    /// The events a server of this generation at `version` (when known) offers: 2.4+ adds
+    /// [`crate::events::HISTORY_SET`].
+    pub fn offered_events(self, version: Option<crate::version::ServerVersion>) -> &'static [&'static str] {
+        match self {
+            Profile::V2 if version.is_some_and(crate::version::ServerVersion::sends_history_set) => {
+                &crate::events::EVENTS_V2_4
+            }
+            _ => self.events(),
+        }
+    }
 }
 
 /// What a field must hold.

@@ -48,4 +48,3 @@ impl std::fmt::Debug for Key {
         write!(f, "Key({}.{})", self.0.part, self.0.index)
     }
 }
-

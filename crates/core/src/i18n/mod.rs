@@ -11,8 +11,8 @@
 //! that [`install_pt`] parses at run time; until then pt-BR texts are the English ones.
 
 pub mod en;
-pub mod key;
 pub mod file;
+pub mod key;
 #[cfg(feature = "embedded-pt")]
 pub mod pt_br;
 
