@@ -10,7 +10,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use evo_core::migrate::{migrate_in, Migrate};
+use evo_core::migrate::{migrate, Migrate};
 use leptos::prelude::*;
 
 use crate::i18n::tr;
@@ -141,7 +141,7 @@ part! {
     /// The 1.x ⇄ 2.x migration, as a function called on the text once loaded (so the text migrated
     /// is the one in the editor then, not when the button was clicked).
     migrator() -> Migrate {
-        migrate_in as Migrate
+        migrate as Migrate
     }
 }
 

@@ -13,6 +13,7 @@ use evo_core::lint::{
     self, apply_fixes, shape_of, Code, Diagnostic, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules,
 };
 use evo_core::migrate::{Migrate, Note};
+use evo_core::msg::Msg;
 use evo_core::version::ServerVersion;
 use leptos::prelude::*;
 
@@ -22,15 +23,21 @@ thread_local! {
     /// The 2.x rules once their part is loaded (`lazy::v2_rules`), and whether it is being fetched.
     static V2_RULES: Cell<Option<V2Rules>> = const { Cell::new(None) };
     static V2_LOADING: Cell<bool> = const { Cell::new(false) };
+    /// How many times the create payload was linted (tests: a language switch must not lint again).
+    static LINT_RUNS: Cell<u32> = const { Cell::new(0) };
 }
 
-/// The linter's options for `profile`, in the page's language, with a fresh token for the fix-its
+/// How many times the create payload has been linted since the page started.
+pub fn lint_runs() -> u32 {
+    LINT_RUNS.with(Cell::get)
+}
+
+/// The linter's options for `profile`, with a fresh token for the fix-its
 /// and the 2.x rules when they are loaded (before that, a 2.x text gets one `evo/rules-loading`
 /// error, which holds sending until they are: see [`Builder::want_v2_rules`]).
 fn lint_options(profile: Profile, server: Option<ServerVersion>) -> LintOptions {
     let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
     opts.rules.server_version = server;
-    opts.rules.lang = i18n::lang();
     opts.rules.v2 = V2_RULES.with(Cell::get);
     opts
 }
@@ -42,25 +49,27 @@ pub struct Row {
     pub col: usize,
     pub severity: Severity,
     pub code: Code,
-    pub message: String,
+    /// Rendered in the view, in the page's language at that moment (a switch re-renders, never re-lints).
+    pub message: Msg,
     pub span: Span,
-    pub fix: Option<Fix>,
+    /// Shared, so drawing a row copies no message.
+    pub fix: Option<Arc<Fix>>,
     /// The field it is about (a dotted path for a nested one), when there is one.
     pub field: Option<String>,
 }
 
 impl Row {
-    /// `d` at its line and column, about `field`.
-    pub fn of(d: &Diagnostic, idx: &LineIndex, field: Option<String>) -> Self {
+    /// `d` at its line and column, about `field` (taken, not copied: a message is only rendered).
+    pub fn of(d: Diagnostic, idx: &LineIndex, field: Option<String>) -> Self {
         let (line, col) = idx.position(d.span.start);
         Row {
             line,
             col,
             severity: d.severity,
             code: d.code,
-            message: d.message.clone(),
+            message: d.message,
             span: d.span,
-            fix: d.fix.clone(),
+            fix: d.fix.map(Arc::new),
             field,
         }
     }
@@ -80,6 +89,7 @@ pub struct Linted {
 
 impl Linted {
     fn compute(text: &str, profile: Profile, server: Option<ServerVersion>, used_tokens: &[(String, String)]) -> Self {
+        LINT_RUNS.with(|n| n.set(n.get() + 1));
         let started = browser::now_ms();
         let mut opts = lint_options(profile, server);
         opts.rules.used_tokens = used_tokens.to_vec();
@@ -110,13 +120,22 @@ impl Linted {
                 None => m.key.clone(),
             })
         };
-        let rows = report.diagnostics.iter().map(|d| Row::of(d, &idx, field_of(d))).collect();
+        let (errors, warnings, notes) =
+            (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
+        let rows = report
+            .diagnostics
+            .into_iter()
+            .map(|d| {
+                let field = field_of(&d);
+                Row::of(d, &idx, field)
+            })
+            .collect();
         Linted {
             lint_ms: (browser::now_ms() - started).max(0.0) as u32,
             rows,
-            errors: report.count(Severity::Error),
-            warnings: report.count(Severity::Warning),
-            notes: report.count(Severity::Info),
+            errors,
+            warnings,
+            notes,
             root: report.root,
         }
     }
@@ -334,13 +353,13 @@ impl Builder {
         }
     }
 
-    /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate_in`,
+    /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate`,
     /// loaded on first use: `lazy::migrator`) and switches to that profile; the notes say what
     /// changed.
     pub fn migrate(&self, migrate: Migrate) {
         let to = self.migration_target();
         let from = to.other();
-        match migrate(&self.text.get_untracked(), from, to, crate::i18n::lang()) {
+        match migrate(&self.text.get_untracked(), from, to) {
             Ok(m) => {
                 self.patch_error.set(None);
                 self.notes.set(m.notes);

@@ -396,6 +396,12 @@ async fn the_form_follows_the_profile_and_migrate_rewrites_the_text() {
 
 /// The language control: switching to pt-BR sets `<html lang>`, the labels and the diagnostics'
 /// summary, and keeps the editor text.
+/// The diagnostics' messages as listed.
+fn diagnostic_messages(root: &HtmlElement) -> Vec<String> {
+    let items = root.query_selector_all("[data-testid=diagnostic] .msg").unwrap();
+    (0..items.length()).filter_map(|i| items.item(i)).filter_map(|n| n.text_content()).collect()
+}
+
 #[wasm_bindgen_test]
 async fn language_switch_keeps_the_text() {
     // The catalogue the page fetches from `i18n/pt-BR.txt` (no file server here).
@@ -406,6 +412,10 @@ async fn language_switch_keeps_the_text() {
     type_into(&root, "payload-editor", "[1]");
     until("the typed text linted (the gutter marks its one line)", || text_of(&root, "gutter").starts_with("✖ 1"))
         .await;
+    let english = ["The payload must be a JSON object { … }, not an array.".to_owned()];
+    until("the diagnostic in English", || diagnostic_messages(&root) == english).await;
+    // The report is kept; a switch renders it again and never lints again.
+    let runs = evo_admin::state::lint_runs();
     let select = find(&root, "language").unchecked_into::<web_sys::HtmlSelectElement>();
     select.set_value("pt-BR");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
@@ -419,6 +429,9 @@ async fn language_switch_keeps_the_text() {
     assert_eq!(editor_text(&root), "[1]");
     let summary = find(&root, "diagnostics-summary").text_content().unwrap_or_default();
     assert!(summary.contains("erro"), "{summary}");
+    let portuguese = ["O payload precisa ser um objeto JSON { … }, não um array.".to_owned()];
+    until("the diagnostic in Portuguese", || diagnostic_messages(&root) == portuguese).await;
+    assert_eq!(evo_admin::state::lint_runs(), runs, "the language switch linted the text again");
     // Back to English for the tests that follow.
     select.set_value("en");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
@@ -427,4 +440,6 @@ async fn language_switch_keeps_the_text() {
     })
     .await;
     assert_eq!(find(&root, "create-tab").text_content().as_deref(), Some("Create an instance"));
+    until("the diagnostic in English again", || diagnostic_messages(&root) == english).await;
+    assert_eq!(evo_admin::state::lint_runs(), runs, "switching back linted the text again");
 }

@@ -228,8 +228,8 @@ pub fn App() -> impl IntoView {
                         lang.set(shown);
                         storage::save_lang(l);
                         show_lang(shown);
-                        // The diagnostics are written again in the new language; the text stays as it is.
-                        b.lint_now();
+                        // The diagnostics render again in the new language (the views read it);
+                        // nothing is linted again and the text stays as it is.
                     };
                     // evo-core's texts in that language first (pt-BR: fetched once), then the switch.
                     i18n::with_domain(l, Box::new(switch));

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use evo_core::builder::utf16_offset;
 use evo_core::fields::Profile;
 use evo_core::lint::{Code, Fix, Severity, Span};
+use evo_core::render::render;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
@@ -222,10 +223,11 @@ pub fn editor_view<M: EditorModel>(b: M) -> impl IntoView {
         </div>
         <ul class="diagnostics" data-testid=ids.diagnostics>
             {move || {
+                // Tracked: a language switch draws the list again from the same rows (no lint).
+                let lang = crate::i18n::current();
                 b.linted().with(|l| {
                     let more = l.rows.len().saturating_sub(MAX_ROWS);
-                    let rows: Vec<_> = l.rows.iter().take(MAX_ROWS).cloned().collect();
-                    let items = rows.into_iter().map(|r| diag_item(b, editor, r)).collect_view();
+                    let items = l.rows.iter().take(MAX_ROWS).map(|r| diag_item(b, editor, r, lang)).collect_view();
                     view! {
                         {items}
                         {(more > 0).then(|| view! { <li class="hint">{fill(t().and_more, &[&more.to_string()])}</li> })}
@@ -236,10 +238,10 @@ pub fn editor_view<M: EditorModel>(b: M) -> impl IntoView {
     }
 }
 
-/// One diagnostic. The list is drawn again when the text is linted (and a language change lints),
-/// so its words are read untracked.
-fn diag_item<M: EditorModel>(b: M, editor: NodeRef<Textarea>, r: Row) -> impl IntoView {
-    let u = t();
+/// One diagnostic, in `lang`. The list is drawn again when the text is linted or the language
+/// changes, so its words are plain text.
+fn diag_item<M: EditorModel>(b: M, editor: NodeRef<Textarea>, r: &Row, lang: crate::i18n::Lang) -> impl IntoView {
+    let u = crate::i18n::texts(lang);
     let span = r.span;
     let fix = r.fix.clone();
     view! {
@@ -252,11 +254,11 @@ fn diag_item<M: EditorModel>(b: M, editor: NodeRef<Textarea>, r: Row) -> impl In
             >
                 <span class="where">{format!("{}:{}", r.line, r.col)}</span>
                 <span class="sev">{severity_word(u, r.severity)}</span>
-                <span class="msg">{r.message.clone()}</span>
+                <span class="msg">{render(&r.message, lang)}</span>
                 <code class="code">{r.code.as_str()}</code>
             </button>
             {fix.map(|f| {
-                let title = f.title.clone();
+                let title = render(&f.title, lang);
                 view! {
                     <button type="button" class="fix" data-testid="fix" on:click=move |_| b.apply_fix(&f)>
                         {title}

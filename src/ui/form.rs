@@ -3,10 +3,11 @@
 //! back through [`Builder::patch`], which edits only that field's text.
 
 use evo_core::builder::Preset;
-use evo_core::events::describe;
 use evo_core::fields::{Field, FieldText, Group, Input, Profile, Role, Ty};
 use evo_core::json::Json;
 use evo_core::lint::{Kind, Node};
+use evo_core::render::describe;
+use evo_core::render::render;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -27,7 +28,7 @@ fn field_message(b: Builder, key: &'static str) -> impl Fn() -> Option<String> +
     move || {
         b.server_errors
             .with(|e| e.iter().find(|(k, _)| k == key).map(|(_, m)| fill(ui().server_says, &[m])))
-            .or_else(|| b.linted.with(|l| l.field_message(key).map(|r| r.message.clone())))
+            .or_else(|| b.linted.with(|l| l.field_message(key).map(|r| render(&r.message, crate::i18n::current()))))
     }
 }
 
@@ -58,7 +59,7 @@ fn input_json(v: String, numeric: bool, keep_empty: bool) -> Option<Json> {
 /// One of a field's texts in the profile's table and the page's language, following the language.
 fn ftext(f: &'static Field, pick: fn(&FieldText) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let b = Builder::expect();
-    move || pick(&f.text(b.profile.get_untracked(), crate::i18n::current()))
+    move || pick(&evo_core::render::field_text(f, b.profile.get_untracked(), crate::i18n::current()))
 }
 
 /// One form control with its label, help line and field message.
@@ -177,7 +178,7 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
     let b = Builder::expect();
     let key = f.key;
     let tid = key.replace('.', "-");
-    let events = move || evo_core::events::offered(b.profile.get_untracked(), b.server.get_untracked());
+    let events = move || b.profile.get_untracked().offered_events(b.server.get_untracked());
     let list = move || -> Option<Vec<String>> {
         b.linted.with(|l| {
             l.field(key)?.items().map(|items| items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect())
@@ -225,7 +226,7 @@ pub fn EventsChecklist(f: &'static Field) -> impl IntoView {
             <ul class="event-list">
                 // Drawn again when the server's version changes what it offers (2.3 ⇄ 2.4).
                 {let tid = tid.clone();
-                move || evo_core::events::offered(b.profile.get_untracked(), b.server.get())
+                move || b.profile.get_untracked().offered_events(b.server.get())
                     .iter()
                     .map(|&e| {
                         let id = format!("ev-{tid}-{e}");

@@ -58,18 +58,17 @@ pub fn ProfileBar() -> impl IntoView {
             </div>
             <ul class="notes" data-testid="migration-notes" aria-live="polite" hidden=move || b.notes.with(Vec::is_empty)>
                 {move || {
-                    b.notes
-                        .get()
-                        .into_iter()
+                    b.notes.with(|notes| notes
+                        .iter()
                         .map(|n| {
                             let kind = n.kind.as_str();
                             view! {
                                 <li class=format!("note {kind}") data-kind=kind>
-                                    <span class="tag">{n.kind.label(crate::i18n::current())}</span>" "{n.message}
+                                    <span class="tag">{n.kind.label(crate::i18n::current())}</span>" "{evo_core::render::render(&n.message, crate::i18n::current())}
                                 </li>
                             }
                         })
-                        .collect_view()
+                        .collect_view())
                 }}
             </ul>
         </div>

@@ -1,9 +1,5 @@
 //! The webhook event names each server generation accepts.
 
-use crate::fields::Profile;
-use crate::i18n::Lang;
-use crate::version::ServerVersion;
-
 /// The 26 events Evolution API 1.8.2 accepts, in the order the server lists them in its
 /// `is not one of enum values` message (and expands `"events": []` to).
 pub const EVENTS_V1_8: [&str; 26] = [
@@ -88,65 +84,15 @@ pub const EVENTS_V2_4: [&str; 32] = {
     all
 };
 
-/// The events a server of `profile` at `version` (when known) offers: 2.4+ adds [`HISTORY_SET`].
-pub fn offered(profile: Profile, version: Option<ServerVersion>) -> &'static [&'static str] {
-    match profile {
-        Profile::V2 if version.is_some_and(ServerVersion::sends_history_set) => &EVENTS_V2_4,
-        _ => profile.events(),
-    }
-}
-
 /// Events only 1.x knows (no 2.x counterpart).
 pub const ONLY_V1: [&str; 2] = ["NEW_JWT_TOKEN", "CHAMA_AI_ACTION"];
-
-/// A one-line description of each event (both generations), in `lang`, for the events checklist.
-pub fn describe(event: &str, lang: Lang) -> &'static str {
-    let t = lang.answers();
-    match event {
-        "APPLICATION_STARTUP" => t.ev_application_startup,
-        "QRCODE_UPDATED" => t.ev_qrcode_updated,
-        "MESSAGES_SET" => t.ev_messages_set,
-        "MESSAGES_UPSERT" => t.ev_messages_upsert,
-        "MESSAGES_UPDATE" => t.ev_messages_update,
-        "MESSAGES_DELETE" => t.ev_messages_delete,
-        "SEND_MESSAGE" => t.ev_send_message,
-        "CONTACTS_SET" => t.ev_contacts_set,
-        "CONTACTS_UPSERT" => t.ev_contacts_upsert,
-        "CONTACTS_UPDATE" => t.ev_contacts_update,
-        "PRESENCE_UPDATE" => t.ev_presence_update,
-        "CHATS_SET" => t.ev_chats_set,
-        "CHATS_UPSERT" => t.ev_chats_upsert,
-        "CHATS_UPDATE" => t.ev_chats_update,
-        "CHATS_DELETE" => t.ev_chats_delete,
-        "GROUPS_UPSERT" => t.ev_groups_upsert,
-        "GROUP_UPDATE" => t.ev_group_update,
-        "GROUP_PARTICIPANTS_UPDATE" => t.ev_group_participants_update,
-        "CONNECTION_UPDATE" => t.ev_connection_update,
-        "LABELS_EDIT" => t.ev_labels_edit,
-        "LABELS_ASSOCIATION" => t.ev_labels_association,
-        "CALL" => t.ev_call,
-        "NEW_JWT_TOKEN" => t.ev_new_jwt_token,
-        "TYPEBOT_START" => t.ev_typebot_start,
-        "TYPEBOT_CHANGE_STATUS" => t.ev_typebot_change_status,
-        "CHAMA_AI_ACTION" => t.ev_chama_ai_action,
-        "MESSAGES_EDITED" => t.ev_messages_edited,
-        "SEND_MESSAGE_UPDATE" => t.ev_send_message_update,
-        "REMOVE_INSTANCE" => t.ev_remove_instance,
-        "LOGOUT_INSTANCE" => t.ev_logout_instance,
-        "INSTANCE_CREATE" => t.ev_instance_create,
-        "INSTANCE_DELETE" => t.ev_instance_delete,
-        "STATUS_INSTANCE" => t.ev_status_instance,
-        "MESSAGING_HISTORY_SET" => t.ev_messaging_history_set,
-        _ => "",
-    }
-}
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn every_event_is_described_once() {
         for e in super::EVENTS_V1_8.iter().chain(&super::EVENTS_V2) {
-            assert!(!super::describe(e, crate::i18n::Lang::En).is_empty(), "{e}");
+            assert!(!crate::render::describe(e, crate::i18n::Lang::En).is_empty(), "{e}");
         }
         let mut sorted = super::EVENTS_V1_8.to_vec();
         sorted.sort_unstable();
@@ -158,7 +104,7 @@ mod tests {
         assert_eq!(v2.len(), 31);
         let only_v1: Vec<_> = super::EVENTS_V1_8.iter().filter(|e| !super::EVENTS_V2.contains(e)).copied().collect();
         assert_eq!(only_v1, super::ONLY_V1);
-        assert!(!super::describe(super::HISTORY_SET, crate::i18n::Lang::En).is_empty());
+        assert!(!crate::render::describe(super::HISTORY_SET, crate::i18n::Lang::En).is_empty());
     }
 
     #[test]
@@ -166,10 +112,11 @@ mod tests {
         use super::*;
         assert_eq!(EVENTS_V2_4[25..28], ["TYPEBOT_CHANGE_STATUS", HISTORY_SET, "REMOVE_INSTANCE"]);
         assert_eq!(EVENTS_V2_4.iter().filter(|e| **e != HISTORY_SET).copied().collect::<Vec<_>>(), EVENTS_V2);
-        let v = ServerVersion::parse;
-        assert_eq!(offered(Profile::V2, v("2.4.0-rc2")).len(), 32);
-        assert_eq!(offered(Profile::V2, v("2.3.7")).len(), 31);
-        assert_eq!(offered(Profile::V2, None).len(), 31);
-        assert_eq!(offered(Profile::V1, v("2.4.0")).len(), 26);
+        use crate::fields::Profile;
+        let v = crate::version::ServerVersion::parse;
+        assert_eq!(Profile::V2.offered_events(v("2.4.0-rc2")).len(), 32);
+        assert_eq!(Profile::V2.offered_events(v("2.3.7")).len(), 31);
+        assert_eq!(Profile::V2.offered_events(None).len(), 31);
+        assert_eq!(Profile::V1.offered_events(v("2.4.0")).len(), 26);
     }
 }

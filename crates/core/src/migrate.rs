@@ -5,27 +5,30 @@
 
 use crate::builder::to_inline_json;
 use crate::fields::{Convert, Field, Need, Profile, Role, Ty};
-use crate::i18n::{fill, Answers, Lang};
 use crate::json::Json;
 use crate::lint::syntax::{self, Kind, Member, Node};
 use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, v2::with_scheme, Edit};
-use thiserror::Error;
+use crate::msg;
+use crate::msg::keys::{answers as a, doctor};
+use crate::msg::Msg;
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a text cannot be migrated (worded by `crate::render`: `message(lang)`, `Display` in English).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MigrateError {
-    #[error("{}", self.message(Lang::En))]
     NotAnObject,
 }
 
 impl MigrateError {
-    /// What went wrong, in `lang` (the `Display` text is the English one).
-    pub fn message(&self, lang: Lang) -> String {
+    /// What went wrong, as a message.
+    pub fn msg(&self) -> Msg {
         match self {
-            MigrateError::NotAnObject => lang.texts().doctor.migrate_not_object.into(),
+            MigrateError::NotAnObject => doctor::migrate_not_object.into(),
         }
     }
 }
+
+impl std::error::Error for MigrateError {}
 
 /// What a note says happened to a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,18 +55,6 @@ impl NoteKind {
             NoteKind::Warning => "warning",
         }
     }
-
-    /// The kind as the page shows it, in `lang` ([`Self::as_str`] is the stable tag).
-    pub fn label(self, lang: Lang) -> &'static str {
-        let t = lang.texts().doctor;
-        match self {
-            NoteKind::Renamed => t.kind_renamed,
-            NoteKind::Converted => t.kind_converted,
-            NoteKind::Added => t.kind_added,
-            NoteKind::Dropped => t.kind_dropped,
-            NoteKind::Warning => t.kind_warning,
-        }
-    }
 }
 
 /// One change made by a migration, with its reason.
@@ -72,7 +63,8 @@ pub struct Note {
     pub kind: NoteKind,
     /// The field it is about (its name in the source, or the added one).
     pub key: String,
-    pub message: String,
+    /// Why, rendered at the edge (`crate::render`).
+    pub message: Msg,
 }
 
 /// The migrated text and what changed.
@@ -102,11 +94,10 @@ struct Migrator<'a> {
     text: &'a str,
     from: Profile,
     to: Profile,
-    t: &'static Answers,
     notes: Vec<Note>,
 }
 
-fn note(notes: &mut Vec<Note>, kind: NoteKind, key: &str, message: String) {
+fn note(notes: &mut Vec<Note>, kind: NoteKind, key: &str, message: Msg) {
     notes.push(Note { kind, key: key.to_owned(), message });
 }
 
@@ -126,7 +117,7 @@ impl<'a> Migrator<'a> {
         match (how, &v.kind) {
             (Convert::ToString, Kind::Number(_)) if self.to == Profile::V2 || target.ty == Ty::Str => {
                 let s = crate::json::quote(&raw);
-                let msg = fill(self.t.note_number_to_string, &[key, &raw, &s, target.key, self.to.id()]);
+                let msg = msg!(a::note_number_to_string, key, &raw, &s, target.key, self.to.id());
                 note(&mut self.notes, NoteKind::Converted, key, msg);
                 s
             }
@@ -136,13 +127,13 @@ impl<'a> Migrator<'a> {
                     && s.bytes().all(|b| b.is_ascii_digit())
                     && target.ty != Ty::Str =>
             {
-                note(&mut self.notes, NoteKind::Converted, key, fill(self.t.note_string_to_number, &[key, s]));
+                note(&mut self.notes, NoteKind::Converted, key, msg!(a::note_string_to_number, key, s));
                 s.clone()
             }
             (Convert::EnsureScheme, Kind::String(s)) => {
                 let fixed = with_scheme(s);
                 if fixed != *s {
-                    note(&mut self.notes, NoteKind::Converted, key, fill(self.t.note_scheme_added, &[key, s, &fixed]));
+                    note(&mut self.notes, NoteKind::Converted, key, msg!(a::note_scheme_added, key, s, &fixed));
                 }
                 crate::json::quote(&fixed)
             }
@@ -167,22 +158,12 @@ impl<'a> Migrator<'a> {
             if known.contains(&upper.as_str()) {
                 if upper != name {
                     changed = true;
-                    note(
-                        &mut self.notes,
-                        NoteKind::Converted,
-                        key,
-                        fill(self.t.note_event_upper, &[key, name, &upper]),
-                    );
+                    note(&mut self.notes, NoteKind::Converted, key, msg!(a::note_event_upper, key, name, &upper));
                 }
                 out.push(Json::from(upper));
             } else {
                 changed = true;
-                note(
-                    &mut self.notes,
-                    NoteKind::Dropped,
-                    key,
-                    fill(self.t.note_event_unknown, &[key, name, self.to.label()]),
-                );
+                note(&mut self.notes, NoteKind::Dropped, key, msg!(a::note_event_unknown, key, name, self.to.label()));
             }
         }
         changed.then(|| to_inline_json(&Json::Arr(out)))
@@ -210,7 +191,7 @@ impl<'a> Migrator<'a> {
                         &mut self.notes,
                         NoteKind::Dropped,
                         &path,
-                        fill(self.t.note_no_counterpart, &[&path, self.to.label()]),
+                        msg!(a::note_no_counterpart, &path, self.to.label()),
                     ),
                 }
             }
@@ -218,35 +199,30 @@ impl<'a> Migrator<'a> {
         }
         let Some((to, how)) = f.other else {
             let template = match f.group {
-                crate::fields::Group::Typebot => self.t.note_no_counterpart_typebot,
-                _ => self.t.note_no_counterpart,
+                crate::fields::Group::Typebot => a::note_no_counterpart_typebot,
+                _ => a::note_no_counterpart,
             };
-            note(&mut self.notes, NoteKind::Dropped, key, fill(template, &[key, self.to.label()]));
+            note(&mut self.notes, NoteKind::Dropped, key, msg!(template, key, self.to.label()));
             return Plan::Drop;
         };
         let target = self.to.field(to).expect("table: counterparts exist");
         if f.ty == Ty::Integration {
             if let Some(s) = v.as_str().filter(|s| !crate::fields::integrations(self.to).contains(s)) {
-                note(
-                    &mut self.notes,
-                    NoteKind::Dropped,
-                    key,
-                    fill(self.t.note_integration_unknown, &[s, self.to.label()]),
-                );
+                note(&mut self.notes, NoteKind::Dropped, key, msg!(a::note_integration_unknown, s, self.to.label()));
                 return Plan::Drop;
             }
         }
         let json = self.convert(key, v, how, target);
         if to.contains('.') || json != self.raw(v) || target.ty == Ty::Object {
             if to != key {
-                note(&mut self.notes, NoteKind::Renamed, key, format!("{key} → {to}"));
+                note(&mut self.notes, NoteKind::Renamed, key, msg!(a::note_renamed, key, to));
             }
             return Plan::Entries(vec![Entry { path: to.to_owned(), json }]);
         }
         if to == key {
             return Plan::Keep;
         }
-        note(&mut self.notes, NoteKind::Renamed, key, format!("{key} → {to}"));
+        note(&mut self.notes, NoteKind::Renamed, key, msg!(a::note_renamed, key, to));
         Plan::Rename(to.to_owned())
     }
 
@@ -260,12 +236,12 @@ impl<'a> Migrator<'a> {
             let target = self.to.field(use_instead).or_else(|| self.from.field(use_instead));
             if let Some(t) = target.filter(|t| self.to.field(t.key).is_some()) {
                 let json = self.convert(key, v, Convert::Same, t);
-                note(&mut self.notes, NoteKind::Warning, key, fill(self.t.note_trap, &[key, t.key, self.from.id()]));
+                note(&mut self.notes, NoteKind::Warning, key, msg!(a::note_trap, key, t.key, self.from.id()));
                 return Plan::Entries(vec![Entry { path: t.key.to_owned(), json }]);
             }
         }
         if self.to.field(key).is_none() {
-            note(&mut self.notes, NoteKind::Warning, key, fill(self.t.note_unknown_key, &[key]));
+            note(&mut self.notes, NoteKind::Warning, key, msg!(a::note_unknown_key, key));
         }
         Plan::Keep
     }
@@ -309,23 +285,18 @@ fn root_of(text: &str) -> Result<Node, MigrateError> {
     }
 }
 
-/// Migrates `text` from profile `from` to profile `to`, with the notes in English (see [`migrate_in`]).
+/// The signature of [`migrate`], for a caller that loads it on first use.
+pub type Migrate = fn(&str, Profile, Profile) -> Result<Migration, MigrateError>;
+
+/// Migrates `text` from profile `from` to profile `to`, with a note (a message, rendered at the
+/// edge) for every change.
 pub fn migrate(text: &str, from: Profile, to: Profile) -> Result<Migration, MigrateError> {
-    migrate_in(text, from, to, Lang::En)
-}
-
-/// The signature of [`migrate_in`], for a caller that loads it on first use.
-pub type Migrate = fn(&str, Profile, Profile, Lang) -> Result<Migration, MigrateError>;
-
-/// Migrates `text` from profile `from` to profile `to`; the notes are in `lang`.
-pub fn migrate_in(text: &str, from: Profile, to: Profile, lang: Lang) -> Result<Migration, MigrateError> {
-    let t = lang.answers();
     let root = root_of(text)?;
     if from == to {
         return Ok(Migration { text: text.to_owned(), notes: Vec::new() });
     }
     let members = root.members().unwrap_or_default();
-    let mut mg = Migrator { text, from, to, t, notes: Vec::new() };
+    let mut mg = Migrator { text, from, to, notes: Vec::new() };
     let plans: Vec<Plan> = members.iter().map(|m| mg.plan(m)).collect();
 
     // Group entries by the top-level target member they land in; each group is written where
@@ -342,7 +313,7 @@ pub fn migrate_in(text: &str, from: Profile, to: Profile, lang: Lang) -> Result<
             }
         }
     }
-    complete_groups(&mut groups, &mut mg.notes, to, t);
+    complete_groups(&mut groups, &mut mg.notes, to);
 
     let mut edits = Vec::new();
     let mut removals = Vec::new();
@@ -378,29 +349,29 @@ pub fn migrate_in(text: &str, from: Profile, to: Profile, lang: Lang) -> Result<
             out = apply_edits(&out, &[Edit::delete(remove_member_span(out.as_bytes(), ms, j, &ms[j]))]).0;
         }
     }
-    out = add_missing(out, from, to, &mut mg.notes, t)?;
+    out = add_missing(out, from, to, &mut mg.notes)?;
     Ok(Migration { text: out, notes: mg.notes })
 }
 
 /// Target objects must be whole: a webhook without events gets `[]` (1.x silently dropped such a
 /// webhook), a sink without events or a webhook without a URL is dropped as the old server did.
-fn complete_groups(groups: &mut [(usize, String, Vec<Entry>)], notes: &mut Vec<Note>, to: Profile, t: &Answers) {
+fn complete_groups(groups: &mut [(usize, String, Vec<Entry>)], notes: &mut Vec<Note>, to: Profile) {
     for (_, head, entries) in groups.iter_mut() {
         let Some(obj) = to.field(head).filter(|f| f.ty == Ty::Object) else { continue };
         let has = |name: &str| entries.iter().any(|e| e.path == format!("{head}.{name}"));
         let required: Vec<&'static Field> = to.children(obj.key).filter(|f| f.need == Need::WithParent).collect();
         if head == "webhook" && !has("url") {
-            note(notes, NoteKind::Dropped, head, t.note_webhook_without_url.into());
+            note(notes, NoteKind::Dropped, head, a::note_webhook_without_url.into());
             entries.clear();
             continue;
         }
         if head == "webhook" && !has("events") {
             entries.push(Entry { path: "webhook.events".into(), json: "[]".into() });
-            note(notes, NoteKind::Added, "webhook.events", t.note_webhook_events_added.into());
+            note(notes, NoteKind::Added, "webhook.events", a::note_webhook_events_added.into());
             continue;
         }
         if required.iter().any(|f| f.ty == Ty::Events && !has(f.name())) {
-            note(notes, NoteKind::Dropped, head, fill(t.note_without_events, &[head]));
+            note(notes, NoteKind::Dropped, head, msg!(a::note_without_events, head.as_str()));
             entries.clear();
         }
     }
@@ -408,29 +379,23 @@ fn complete_groups(groups: &mut [(usize, String, Vec<Entry>)], notes: &mut Vec<N
 
 /// Fields the target needs that the source did not have: a required one with a default
 /// (`integration`), the Chatwoot path's required booleans, and old defaults that differ.
-fn add_missing(
-    mut out: String,
-    from: Profile,
-    to: Profile,
-    notes: &mut Vec<Note>,
-    t: &Answers,
-) -> Result<String, MigrateError> {
+fn add_missing(mut out: String, from: Profile, to: Profile, notes: &mut Vec<Note>) -> Result<String, MigrateError> {
     let root = root_of(&out)?;
     let has = |k: &str| root.get(k).is_some();
-    let mut adds: Vec<(&'static str, String, String)> = Vec::new();
+    let mut adds: Vec<(&'static str, String, Msg)> = Vec::new();
     for f in to.children("") {
         if has(f.key) || f.role != Role::Normal {
             continue;
         }
         if f.need == Need::Required {
             if let Some(d) = f.default {
-                adds.push((f.key, d.to_owned(), fill(t.note_required_added, &[f.key, to.label()])));
+                adds.push((f.key, d.to_owned(), msg!(a::note_required_added, f.key, to.label())));
             }
             continue;
         }
         let chatwoot_on = to.fields().iter().filter(|g| g.need == Need::Trio).all(|g| has(g.key));
         if f.need == Need::Chatwoot && chatwoot_on {
-            adds.push((f.key, "false".into(), fill(t.note_chatwoot_added, &[f.key])));
+            adds.push((f.key, "false".into(), msg!(a::note_chatwoot_added, f.key)));
             continue;
         }
         // An old default that differs from the new one keeps the old behaviour.
@@ -440,7 +405,7 @@ fn add_missing(
                 adds.push((
                     f.key,
                     d.to_owned(),
-                    fill(t.note_old_default, &[f.key, d, from.id(), from.label(), to.id(), new_default]),
+                    msg!(a::note_old_default, f.key, d, from.id(), from.label(), to.id(), new_default),
                 ));
             }
         }

@@ -289,7 +289,7 @@ fn unknown_keys_suggest_and_rename() {
             )
             .replace(", \"qrcode\": true, \"qrCode\"", ", \"qrCode\"");
         let d = run(&text).diagnostics.into_iter().find(|d| d.code == "evo/unknown-key").unwrap();
-        assert!(d.message.contains(&format!("Did you mean \"{right}\"")), "{}", d.message);
+        assert!(d.message.to_string().contains(&format!("Did you mean \"{right}\"")), "{}", d.message);
         assert!(parses_to(&fixed(&text)).get(right).is_some(), "{text}");
     }
     let d = run(&doc(", \"foo\": 1")).diagnostics;
@@ -300,7 +300,9 @@ fn unknown_keys_suggest_and_rename() {
 fn booleans_must_be_booleans() {
     let text = "{\"instanceName\": \"shop\", \"token\": \"t-1\", \"qrcode\": \"true\", \"webhook\": \"https://h.example\", \"events\": [], \"webhook_by_events\": \"false\", \"reject_call\": 1}";
     let diags = run(text).diagnostics;
-    let of = |needle: &str| diags.iter().find(|d| d.code == "evo/type" && d.message.starts_with(needle)).unwrap();
+    let of = |needle: &str| {
+        diags.iter().find(|d| d.code == "evo/type" && d.message.to_string().starts_with(needle)).unwrap()
+    };
     assert_eq!(of("qrcode").severity, Severity::Error);
     assert_eq!(of("webhook_by_events").severity, Severity::Error);
     assert_eq!(of("reject_call").severity, Severity::Warning, "not checked by the server: a warning");
@@ -320,7 +322,7 @@ fn events_types_names_and_duplicates() {
 
     let text = format!("{{{base}, \"events\": [\"messages_upsert\", \"CALL\", \"CALL\", \"QRCODE_UPDATE\", 3]}}");
     let d = run(&text).diagnostics;
-    let unknown: Vec<_> = d.iter().filter(|d| d.code == "evo/unknown-event").map(|d| d.message.clone()).collect();
+    let unknown: Vec<_> = d.iter().filter(|d| d.code == "evo/unknown-event").map(|d| d.message.to_string()).collect();
     assert_eq!(unknown.len(), 2, "{unknown:?}");
     assert!(unknown[0].contains("did you mean MESSAGES_UPSERT") && unknown[0].contains("events[0]"));
     assert!(unknown[1].contains("did you mean QRCODE_UPDATED"));
@@ -343,7 +345,7 @@ fn webhook_and_events_go_together() {
         let text = doc(&format!(", \"webhook\": \"{bad}\", \"events\": []"));
         let d =
             run(&text).diagnostics.into_iter().find(|d| d.code == "evo/webhook-url").unwrap_or_else(|| panic!("{bad}"));
-        assert!(d.message.contains("half-created instance"));
+        assert!(d.message.to_string().contains("half-created instance"));
     }
 }
 
@@ -358,7 +360,7 @@ fn instance_name_rules() {
     assert_eq!(parses_to(&fixed(&text))["instanceName"], "lojasaojoao");
     let text = with_name("\"a/b\"");
     let d = run(&text).diagnostics.into_iter().find(|d| d.code == "evo/instance-name-slash").unwrap();
-    assert!(d.message.contains("Token already exists"));
+    assert!(d.message.to_string().contains("Token already exists"));
     assert_eq!(parses_to(&fixed(&text))["instanceName"], "ab");
 }
 
@@ -370,7 +372,11 @@ fn instance_name_hyphen_and_underscore_warn() {
     for name in ["loja-centro", "loja_centro", "a-1_b"] {
         let d = run(&with_name(name)).diagnostics.into_iter().find(|d| d.code == "evo/instance-name").unwrap();
         assert_eq!(d.severity, Severity::Warning, "{name}");
-        assert!(d.message.contains("non-accented lowercase alphabetic characters or numbers"), "{}", d.message);
+        assert!(
+            d.message.to_string().contains("non-accented lowercase alphabetic characters or numbers"),
+            "{}",
+            d.message
+        );
         assert!(!run(&with_name(name)).has_errors(), "{name}");
     }
     for name in ["Loja-Centro", "loja centro", "lojão-1"] {
@@ -424,7 +430,7 @@ fn chatwoot_rules() {
         "{c:?}"
     );
     let d = run(&on).diagnostics.into_iter().find(|d| d.code == "evo/chatwoot-sign-msg").unwrap();
-    assert!(d.message.contains("the server would keep a half-created instance"));
+    assert!(d.message.to_string().contains("the server would keep a half-created instance"));
     assert_eq!(parses_to(&fixed(&on))["chatwoot_sign_msg"], false);
     let quoted = doc(", \"chatwoot_account_id\": \"1\", \"chatwoot_token\": \"x\", \"chatwoot_url\": \"https://cw.example\", \"chatwoot_sign_msg\": \"true\", \"chatwoot_reopen_conversation\": \"no\"");
     let errs: Vec<_> = run(&quoted).diagnostics.into_iter().filter(|d| d.code == "evo/type").collect();

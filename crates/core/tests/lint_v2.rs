@@ -74,7 +74,7 @@ fn the_2_4_history_event_depends_on_the_servers_version() {
         base(json!({"webhook": {"url": "https://x.example/h", "events": ["MESSAGING_HISTORY_SET", "QRCODE_UPDATED"]}}));
     let d = one(&t, "evo/event-version");
     assert_eq!(d.severity, Severity::Warning);
-    assert!(d.message.contains("2.4") && d.message.contains("never sends it"), "{}", d.message);
+    assert!(d.message.to_string().contains("2.4") && d.message.to_string().contains("never sends it"), "{}", d.message);
     none(&t, "evo/unknown-event");
     let mut o = opts();
     o.rules.server_version = evo_core::version::ServerVersion::parse("2.3.7");
@@ -124,7 +124,7 @@ fn n1_n2_n3_n4_instance_name() {
 fn i1_integration_required_exact_with_fixes() {
     let t = r#"{"instanceName": "shop", "qrcode": true}"#;
     let d = one(t, "evo/required");
-    assert!(d.message.contains("Invalid integration"));
+    assert!(d.message.to_string().contains("Invalid integration"));
     assert_eq!(fixed_by(t, &d)["integration"], "WHATSAPP-BAILEYS");
     for (bad, good) in [
         ("WHATSAPP_BAILEYS", "WHATSAPP-BAILEYS"),
@@ -139,13 +139,14 @@ fn i1_integration_required_exact_with_fixes() {
     }
     // `Integration` with a capital I is checked by the schema but never read.
     let t = r#"{"instanceName": "shop", "Integration": "WHATSAPP-BAILEYS"}"#;
-    assert!(one(t, "evo/trap-key").message.contains("Use integration"));
+    assert!(one(t, "evo/trap-key").message.to_string().contains("Use integration"));
 }
 
 #[test]
 fn i2_business_needs_token_and_number() {
     let t = r#"{"instanceName": "shop", "integration": "WHATSAPP-BUSINESS", "token": ""}"#;
-    let msgs: Vec<_> = diags(t).into_iter().filter(|d| d.code == "evo/business").map(|d| d.message).collect();
+    let msgs: Vec<_> =
+        diags(t).into_iter().filter(|d| d.code == "evo/business").map(|d| d.message.to_string()).collect();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
     assert!(msgs[0].contains("token is required") && msgs[1].contains("number is required"));
     clean(
@@ -161,7 +162,7 @@ fn t1_t2_token_type_and_reuse() {
     o.rules.used_tokens.push((TOKEN.into(), "first".into()));
     let d = lint(&base(json!({})), &o).diagnostics.into_iter().find(|d| d.code == "evo/token-reuse").unwrap();
     assert_eq!(d.severity, Severity::Warning);
-    assert!(d.message.contains("\"first\""));
+    assert!(d.message.to_string().contains("\"first\""));
     let (out, _) = apply_fixes(&base(json!({})), d.fix.as_ref());
     assert!(!out.contains(TOKEN) || out.matches(TOKEN).count() == 1);
     // An empty token asks the server to make one: fine.
@@ -247,8 +248,8 @@ fn w5_w9_webhook_events_checked_against_the_31_names() {
     let unknown: Vec<_> = d.iter().filter(|d| d.code == "evo/unknown-event").collect();
     assert_eq!(unknown.len(), 3, "{unknown:#?}");
     assert!(unknown.iter().all(|d| d.severity == Severity::Error));
-    assert!(unknown[0].message.contains("MESSAGES_UPSERT"));
-    assert!(unknown[2].message.contains("only in 1.x"));
+    assert!(unknown[0].message.to_string().contains("MESSAGES_UPSERT"));
+    assert!(unknown[2].message.to_string().contains("only in 1.x"));
     assert!(d.iter().any(|d| d.code == "evo/duplicate-event"));
     let (out, _) = fix_all(&t, &opts());
     let v: Value = serde_json::from_str(&out).unwrap();
@@ -300,6 +301,7 @@ fn p1_to_p6_proxy() {
     assert_eq!(fixed_by(&t, &one(&t, "evo/type"))["proxyPort"], "3128");
     assert!(one(&base(json!({"proxyHost": "p.example"})), "evo/proxy")
         .message
+        .to_string()
         .contains("proxyPort and proxyProtocol missing"));
     let t = base(json!({"proxyHost": "p", "proxyPort": "1", "proxyProtocol": "socks5"}));
     let d = diags(&t).into_iter().find(|d| d.code == "evo/proxy" && d.severity == Severity::Error).unwrap();
@@ -308,7 +310,7 @@ fn p1_to_p6_proxy() {
     assert!(diags(&t).iter().any(|d| d.code == "evo/proxy" && d.severity == Severity::Warning));
     assert!(diags(&t).iter().any(|d| d.code == "evo/proxy" && d.severity == Severity::Info), "P5");
     let d = one(&base(json!({"proxy": {"host": "p", "port": 1}})), "evo/v1-key");
-    assert!(d.message.contains("proxyHost"), "{}", d.message);
+    assert!(d.message.to_string().contains("proxyHost"), "{}", d.message);
 }
 
 // ---------- 3.7 chatwoot ----------
@@ -328,7 +330,7 @@ fn c1_c3_c4_c5_c6_c7_chatwoot() {
     let t = base(json!({"chatwootAccountId": "1", "chatwootToken": "t", "chatwootUrl": "https://cw.example"}));
     let req: Vec<_> = diags(&t).into_iter().filter(|d| d.code == "evo/chatwoot-required").collect();
     assert_eq!(req.len(), 3);
-    assert!(req[0].message.contains("signMsg is required"));
+    assert!(req[0].message.to_string().contains("signMsg is required"));
     let (out, _) = fix_all(&t, &opts());
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!((&v["chatwootSignMsg"], &v["chatwootReopenConversation"]), (&json!(false), &json!(false)));
@@ -344,7 +346,7 @@ fn c1_c3_c4_c5_c6_c7_chatwoot() {
 fn c2_half_chatwoot_is_silently_dropped() {
     let d = one(&base(json!({"chatwootUrl": "https://cw.example", "chatwootToken": ""})), "evo/chatwoot-partial");
     assert_eq!(d.severity, Severity::Error);
-    assert!(d.message.contains("chatwootAccountId and chatwootToken missing"), "{}", d.message);
+    assert!(d.message.to_string().contains("chatwootAccountId and chatwootToken missing"), "{}", d.message);
 }
 
 // ---------- 3.8 everything else ----------
@@ -353,14 +355,14 @@ fn c2_half_chatwoot_is_silently_dropped() {
 fn x1_v1_keys_are_named_with_their_v2_name() {
     let t = base(json!({"reject_call": true, "webhook_by_events": true, "qrCode": true}));
     let d = diags(&t);
-    let rc = d.iter().find(|d| d.code == "evo/v1-key" && d.message.contains("\"reject_call\"")).unwrap();
+    let rc = d.iter().find(|d| d.code == "evo/v1-key" && d.message.to_string().contains("\"reject_call\"")).unwrap();
     assert_eq!(rc.severity, Severity::Error);
-    assert!(rc.message.contains("rejectCall"));
+    assert!(rc.message.to_string().contains("rejectCall"));
     assert_eq!(fixed_by(&t, rc)["rejectCall"], true);
-    let wbe = d.iter().find(|d| d.message.contains("\"webhook_by_events\"")).unwrap();
-    assert!(wbe.message.contains("webhook.byEvents") && wbe.fix.is_none(), "nested: migrate does it");
+    let wbe = d.iter().find(|d| d.message.to_string().contains("\"webhook_by_events\"")).unwrap();
+    assert!(wbe.message.to_string().contains("webhook.byEvents") && wbe.fix.is_none(), "nested: migrate does it");
     let typo = d.iter().find(|d| d.code == "evo/unknown-key").unwrap();
-    assert!(typo.message.contains("Did you mean \"qrcode\""));
+    assert!(typo.message.to_string().contains("Did you mean \"qrcode\""));
 }
 
 #[test]
@@ -379,7 +381,7 @@ fn profile_hint_from_the_texts_shape() {
     assert_eq!(one(v1_shaped, "evo/profile").severity, Severity::Warning);
     let v2_shaped = base(json!({"webhook": {"url": "https://h.example", "events": []}, "rejectCall": true}));
     let v1 = lint(&v2_shaped, &LintOptions::with_fresh_token(TOKEN));
-    assert!(v1.diagnostics.iter().any(|d| d.code == "evo/profile" && d.message.contains("2.x")));
+    assert!(v1.diagnostics.iter().any(|d| d.code == "evo/profile" && d.message.to_string().contains("2.x")));
     none(&v2_shaped, "evo/profile");
 }
 
@@ -405,7 +407,7 @@ fn migrating_the_seed_basic() {
         json!({"instanceName": "shop", "integration": "WHATSAPP-BAILEYS", "token": TOKEN, "qrcode": true, "groupsIgnore": true})
     );
     assert!(m.notes.iter().any(|n| n.key == "integration" && n.kind == NoteKind::Added));
-    assert!(m.notes.iter().any(|n| n.key == "groupsIgnore" && n.message.contains("forced true")));
+    assert!(m.notes.iter().any(|n| n.key == "groupsIgnore" && n.message.to_string().contains("forced true")));
     clean(&filled(&m.text));
 }
 
@@ -470,7 +472,7 @@ fn migration_of_late_v1_fields_names_what_cannot_carry_over() {
     for k in ["events", "rabbitmq", "typebot_url"] {
         assert!(dropped.contains(&k), "{k} named in {dropped:?}");
     }
-    assert!(m.notes.iter().any(|n| n.message.contains("/typebot/create/")));
+    assert!(m.notes.iter().any(|n| n.message.to_string().contains("/typebot/create/")));
 }
 
 #[test]

@@ -3,7 +3,11 @@
 
 use evo_core::fields::Profile;
 use evo_core::i18n::{Lang, LintV2};
-use evo_core::lint::{lint, Diagnostic, LintOptions};
+use evo_core::lint::{lint, LintOptions};
+use evo_core::render::{field_label, field_shown, field_text, field_text_at, field_texts};
+#[path = "common/rendered.rs"]
+mod rendered;
+use rendered::D as Diagnostic;
 
 const TOKEN: &str = "0b9a8f52-3c1d-4e7f-9a2b-6c5d4e3f2a1b";
 const USED: &str = "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -37,15 +41,14 @@ const PAYLOADS: &[&str] = &[
 const FRAGMENTS: &[&str] =
     &["list_and", "business_token", "business_number", "webhook_events_why", "sink_events_why", "pusher_events_why"];
 
-fn opts(lang: Lang) -> LintOptions {
+fn opts() -> LintOptions {
     let mut o = LintOptions::with_fresh_token(TOKEN).with_profile(Profile::V2);
     o.rules.used_tokens.push((USED.into(), "first".into()));
-    o.rules.lang = lang;
     o
 }
 
 fn diags(text: &str, lang: Lang) -> Vec<Diagnostic> {
-    lint(text, &opts(lang)).diagnostics
+    rendered::diagnostics(&lint(text, &opts()).diagnostics, lang)
 }
 
 /// `text` is `template` with its `{0}`…`{9}` filled by something (the pieces around them appear
@@ -116,7 +119,7 @@ fn v2_rules_in_portuguese_match_the_english_ones() {
             for &k in &keys {
                 seen[k] = true;
             }
-            pt_messages.push(p.message.clone());
+            pt_messages.push(p.message.to_string());
             if let (Some(ef), Some(pf)) = (&e.fix, &p.fix) {
                 let fkeys = keys_of(&ef.title, true);
                 assert!(!fkeys.is_empty(), "{text}: fix title {:?} is not in LintV2", ef.title);
@@ -142,26 +145,26 @@ fn v2_rules_in_portuguese_match_the_english_ones() {
 #[test]
 fn portuguese_examples_read_as_written() {
     let pt = diags(PAYLOADS[14], Lang::PtBr);
-    let proxy = pt.iter().find(|d| d.message.starts_with("O proxy precisa")).expect("proxy_partial");
-    assert!(proxy.message.contains("faltando proxyProtocol,"), "{}", proxy.message);
+    let proxy = pt.iter().find(|d| d.message.to_string().starts_with("O proxy precisa")).expect("proxy_partial");
+    assert!(proxy.message.to_string().contains("faltando proxyProtocol,"), "{}", proxy.message);
     let pt = diags(PAYLOADS[16], Lang::PtBr);
     let cw = pt.iter().find(|d| d.code == "evo/chatwoot-partial").expect("chatwoot-partial");
-    assert!(cw.message.contains("faltando chatwootToken e chatwootUrl"), "{}", cw.message);
+    assert!(cw.message.to_string().contains("faltando chatwootToken e chatwootUrl"), "{}", cw.message);
     let pt = diags(PAYLOADS[4], Lang::PtBr);
-    assert!(pt.iter().any(|d| d.message.contains("\"token\" (o access token da Meta)")));
+    assert!(pt.iter().any(|d| d.message.to_string().contains("\"token\" (o access token da Meta)")));
     assert!(pt.iter().any(|d| d.message.ends_with("o servidor responde 400 \"number is required\".")));
     let pt = diags(PAYLOADS[19], Lang::PtBr);
     assert!(pt.iter().any(|d| d.message.ends_with("POST /typebot/create/{instance}.")));
     assert!(pt.iter().any(|d| d.message.ends_with("POST /openai/create/{instance}.")));
     // The English stays as it was.
     let en = diags(PAYLOADS[16], Lang::En);
-    assert!(en.iter().any(|d| d.message.contains("; chatwootToken and chatwootUrl missing, so")));
+    assert!(en.iter().any(|d| d.message.to_string().contains("; chatwootToken and chatwootUrl missing, so")));
 }
 
 #[test]
 fn every_field_has_its_portuguese_texts() {
     for p in Profile::ALL {
-        let (en, pt) = (p.texts(Lang::En), p.texts(Lang::PtBr));
+        let (en, pt) = (field_texts(p, Lang::En), field_texts(p, Lang::PtBr));
         assert_eq!(en.len(), p.fields().len());
         assert_eq!(pt.len(), p.fields().len());
         for ((f, e), t) in p.fields().iter().zip(en).zip(pt) {
@@ -173,20 +176,20 @@ fn every_field_has_its_portuguese_texts() {
             if !f.help.is_empty() && f.help.len() > 20 {
                 assert_ne!(t.help, f.help, "{p:?} {}: help not translated", f.key);
             }
-            assert_eq!(f.label_in(p, Lang::En), f.label);
-            assert_eq!(f.label_in(p, Lang::PtBr), t.label);
-            assert_eq!(f.help_in(p, Lang::PtBr), t.help);
-            assert_eq!(f.placeholder_in(p, Lang::PtBr), t.placeholder);
+            assert_eq!(field_label(f, p, Lang::En), f.label);
+            assert_eq!(field_label(f, p, Lang::PtBr), t.label);
+            assert_eq!(field_text(f, p, Lang::PtBr).help, t.help);
+            assert_eq!(field_text(f, p, Lang::PtBr).placeholder, t.placeholder);
         }
     }
     let url = Profile::V2.field("webhook.url").unwrap();
     assert_eq!(url.shown(), "Webhook URL (webhook.url)");
-    assert_eq!(url.shown_in(Profile::V2, Lang::PtBr), "URL do webhook (webhook.url)");
-    assert_eq!(Profile::V1.text("instanceName", Lang::PtBr).unwrap().label, "Nome da instância");
+    assert_eq!(field_shown(url, Profile::V2, Lang::PtBr), "URL do webhook (webhook.url)");
+    assert_eq!(field_text_at(Profile::V1, "instanceName", Lang::PtBr).unwrap().label, "Nome da instância");
     // A field asked for in the other profile's table keeps its own texts.
     let business = Profile::V2.field("businessId").unwrap();
-    assert_eq!(business.label_in(Profile::V1, Lang::PtBr), business.label);
+    assert_eq!(field_label(business, Profile::V1, Lang::PtBr), business.label);
     // Server messages quoted in help stay as the server writes them.
     let proxy = Profile::V1.field("proxy").unwrap();
-    assert!(proxy.help_in(Profile::V1, Lang::PtBr).contains("400 \"Invalid proxy\""));
+    assert!(field_text(proxy, Profile::V1, Lang::PtBr).help.contains("400 \"Invalid proxy\""));
 }

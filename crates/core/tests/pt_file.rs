@@ -5,6 +5,7 @@
 
 use evo_core::fields::Profile;
 use evo_core::i18n::{self, file, Lang, LoadError};
+use evo_core::render::{field_text, field_text_at};
 
 fn path() -> String {
     format!("{}/../../i18n/pt-BR.txt", env!("CARGO_MANIFEST_DIR"))
@@ -93,7 +94,7 @@ fn stale_foreign_or_damaged_files_are_refused() {
 #[cfg(not(feature = "embedded-pt"))]
 #[test]
 fn without_the_embedded_catalogue_pt_is_english_until_installed() {
-    let name = |l| Profile::V1.text("instanceName", l).unwrap().label;
+    let name = |l| field_text_at(Profile::V1, "instanceName", l).unwrap().label;
     assert!(!i18n::pt_installed());
     assert_eq!(Lang::PtBr.texts().lint.severity_error, "error");
     assert_eq!(name(Lang::PtBr), "Instance name");
@@ -105,7 +106,7 @@ fn without_the_embedded_catalogue_pt_is_english_until_installed() {
     assert_eq!(Lang::En.texts().lint.severity_error, "error");
     assert_eq!(name(Lang::PtBr), "Nome da instância");
     assert_eq!(name(Lang::En), "Instance name");
-    assert_eq!(Profile::V2.texts(Lang::PtBr).len(), Profile::V2.fields().len());
+    assert_eq!(evo_core::render::field_texts(Profile::V2, Lang::PtBr).len(), Profile::V2.fields().len());
     let c = file::parse(&committed()).unwrap();
     assert_eq!(Lang::PtBr.texts().doctor.values(), c.texts.doctor.values());
     assert_eq!(Lang::PtBr.answers().values(), c.answers.values());
@@ -119,12 +120,12 @@ fn without_the_embedded_catalogue_pt_is_english_until_installed() {
 fn with_the_embedded_catalogue_pt_is_always_there() {
     assert!(i18n::pt_installed());
     assert_eq!(Lang::PtBr.texts().lint.severity_error, "erro");
-    assert_eq!(Profile::V1.text("instanceName", Lang::PtBr).unwrap().label, "Nome da instância");
+    assert_eq!(field_text_at(Profile::V1, "instanceName", Lang::PtBr).unwrap().label, "Nome da instância");
     i18n::install_pt(&committed()).unwrap();
     assert_eq!(Lang::PtBr.texts().lint.severity_error, "erro");
 }
 
-/// `Field::text` answers as `Profile::text` does, for every field of both tables, in both
+/// `render::field_text` answers as `render::field_text_at` does, for every field of both tables, in both
 /// languages, asked from either profile.
 #[test]
 fn field_texts_agree_with_the_profile_tables() {
@@ -132,8 +133,9 @@ fn field_texts_agree_with_the_profile_tables() {
         for p in Profile::ALL {
             for q in Profile::ALL {
                 for f in p.fields() {
-                    let via_table = q.text(f.key, lang).copied().unwrap_or(evo_core::fields::FieldText::of(f));
-                    assert_eq!(f.text(q, lang), via_table, "{:?} {} from {:?} in {lang:?}", p, f.key, q);
+                    let via_table =
+                        field_text_at(q, f.key, lang).copied().unwrap_or(evo_core::fields::FieldText::of(f));
+                    assert_eq!(field_text(f, q, lang), via_table, "{:?} {} from {:?} in {lang:?}", p, f.key, q);
                 }
             }
         }

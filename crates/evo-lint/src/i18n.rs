@@ -4,7 +4,7 @@
 use evo_core::i18n::Lang;
 
 evo_core::catalog! {
-    pub Cli {
+    pub Cli(100, cli) {
         usage: "usage: evo-lint [--fix] [--format human|json|sarif] [--profile v1|v2|auto] [--endpoint ENDPOINT] [--migrate v1|v2] [--lang en|pt-BR] [FILE|-]...
        evo-lint --schema v1|v2 [--endpoint ENDPOINT]
 
@@ -110,6 +110,17 @@ Código de saída: 0 sem erros, 1 erros encontrados (com --migrate: no payload m
 };
 
 /// evo-lint's texts in `lang`.
+/// `lang.cli()`: the accessor the keys of [`Cli`] read their texts through (`keys::not_utf8`…).
+pub trait CliTexts {
+    fn cli(self) -> &'static Cli;
+}
+
+impl CliTexts for Lang {
+    fn cli(self) -> &'static Cli {
+        texts(self)
+    }
+}
+
 pub fn texts(lang: Lang) -> &'static Cli {
     match lang {
         Lang::En => &EN,

@@ -16,7 +16,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Args, EndpointChoice, Format, ProfileChoice, UsageError};
-use evo_core::config::{fix_all_config, lint_config, migrate_config_in, ConfigContext, Endpoint};
+use evo_core::config::{fix_all_config, lint_config, migrate_config, ConfigContext, Endpoint};
 use evo_core::fields::Profile;
 use evo_core::i18n::{fill, Lang};
 use evo_core::lint::{Code, Diagnostic, LineIndex, LintOptions, Severity, Span};
@@ -61,11 +61,9 @@ fn io_write(file: &str) -> impl FnOnce(std::io::Error) -> RunError + '_ {
     move |source| RunError::Io { file: file.to_owned(), source, writing: true }
 }
 
-/// Lint options for `profile` in `lang`.
-fn options(token: &str, profile: Profile, lang: Lang) -> LintOptions {
-    let mut o = LintOptions::with_fresh_token(token).with_profile(profile);
-    o.rules.lang = lang;
-    o
+/// Lint options for `profile` (the report is rendered in the reader's language when it is written).
+fn options(token: &str, profile: Profile) -> LintOptions {
+    LintOptions::with_fresh_token(token).with_profile(profile)
 }
 
 /// The profile a text is checked as (or migrated from), and why, when `--profile auto` chose it.
@@ -155,43 +153,42 @@ fn run(args: &Args, lang: Lang) -> Result<bool, RunError> {
             eprintln!("{}", fill(t.profile_line, &[name, profile.id(), why]));
         }
         if let Some(to) = args.migrate {
-            let m = migrate_config_in(&text, endpoint, profile, to, lang)
+            let m = migrate_config(&text, endpoint, profile, to)
                 .map_err(|source| RunError::Migrate { file: name.into(), source })?;
             if profile == to {
                 eprintln!("{}", fill(t.already, &[name, to.id()]));
             }
             for n in &m.notes {
-                eprintln!("note[{}] {}: {}", n.kind.as_str(), n.key, n.message);
+                eprintln!("note[{}] {}: {}", n.kind.as_str(), n.key, evo_core::render::render(&n.message, lang));
             }
             emit(file, &text, &m.text, args.fix)?;
             (text, profile) = (m.text, to);
         } else if args.fix {
-            let (fixed, _) =
-                fix_all_config(&text, endpoint, &options(&token, profile, lang), &ConfigContext::default());
+            let (fixed, _) = fix_all_config(&text, endpoint, &options(&token, profile), &ConfigContext::default());
             emit(file, &text, &fixed, true)?;
             text = fixed;
         }
-        let mut report = lint_config(&text, endpoint, &options(&token, profile, lang));
+        let mut report = lint_config(&text, endpoint, &options(&token, profile));
         // A file (not stdin) with a literal secret: a note naming the variable to use instead.
         if file != "-" && endpoint == Endpoint::Create {
             for l in evo_core::secrets::literal_secrets(&text).unwrap_or_default() {
-                let msg = fill(t.secret_in_file, &[&l.field, &l.var]);
+                let msg = evo_core::msg!(i18n::keys::secret_in_file, &l.field, &l.var);
                 report.diagnostics.push(Diagnostic::info(Code::SecretInFile, l.span, msg));
             }
         }
         if let Some(at) = bad_utf8 {
             let pos = text.char_indices().map(|(i, _)| i).take_while(|&i| i <= at).last().unwrap_or(0);
-            let msg = fill(t.not_utf8, &[&at.to_string()]);
+            let msg = evo_core::msg!(i18n::keys::not_utf8, at);
             report.diagnostics.insert(0, Diagnostic::error(Code::JsonEncoding, Span::new(pos, pos), msg));
         }
         any_error |= report.has_errors();
         let idx = LineIndex::new(&text);
         match args.format {
-            Format::Json => json_out.extend(report.diagnostics.iter().map(|d| output::diag_json(name, &idx, d))),
-            Format::Sarif => sarif_out.file(file, profile, &idx, &report.diagnostics),
+            Format::Json => json_out.extend(report.diagnostics.iter().map(|d| output::diag_json(name, &idx, d, lang))),
+            Format::Sarif => sarif_out.file(file, profile, &idx, &report.diagnostics, lang),
             Format::Human => {
                 for d in &report.diagnostics {
-                    output::human(name, &idx, d, t, &mut report_out)?;
+                    output::human(name, &idx, d, lang, &mut report_out)?;
                 }
                 let counts = [Severity::Error, Severity::Warning, Severity::Info].map(|s| report.count(s).to_string());
                 writeln!(report_out, "{}", fill(t.summary, &[name, &counts[0], &counts[1], &counts[2]]))?;

@@ -4,11 +4,10 @@ use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{Read, Write};
 
-use evo_core::i18n::fill;
+use evo_core::i18n::{fill, Lang};
 use evo_core::lint::{Diagnostic, LineIndex};
+use evo_core::render::render;
 use serde_json::{json, Value};
-
-use crate::i18n::Cli;
 
 /// A fresh v4 UUID for the token fix-its, from the standard library's random hasher keys.
 pub fn fresh_uuid() -> String {
@@ -39,7 +38,7 @@ pub fn read_input(name: &str) -> std::io::Result<(String, Option<usize>)> {
 }
 
 /// One diagnostic of `--format json`.
-pub fn diag_json(file: &str, idx: &LineIndex, d: &Diagnostic) -> Value {
+pub fn diag_json(file: &str, idx: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
     let (line, column) = idx.position(d.span.start);
     let (end_line, end_column) = idx.position(d.span.end);
     let fixes: Vec<Value> = d
@@ -56,27 +55,27 @@ pub fn diag_json(file: &str, idx: &LineIndex, d: &Diagnostic) -> Value {
                            "start": e.span.start, "end": e.span.end, "replacement": e.replacement})
                 })
                 .collect();
-            json!({"title": f.title, "edits": edits})
+            json!({"title": render(&f.title, lang), "edits": edits})
         })
         .collect();
     json!({
         "file": file, "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-        "severity": d.severity.as_str(), "code": d.code.as_str(), "message": d.message, "fixes": fixes,
+        "severity": d.severity.as_str(), "code": d.code.as_str(), "message": render(&d.message, lang), "fixes": fixes,
     })
 }
 
 /// One diagnostic of the human format: the message, the source line and a caret under the span.
-pub fn human(file: &str, idx: &LineIndex, d: &Diagnostic, t: &Cli, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn human(file: &str, idx: &LineIndex, d: &Diagnostic, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let (line, col) = idx.position(d.span.start);
     let (end_line, end_col) = idx.position(d.span.end);
-    writeln!(out, "{file}:{line}:{col}: {}[{}]: {}", d.severity, d.code, d.message)?;
+    writeln!(out, "{file}:{line}:{col}: {}[{}]: {}", d.severity, d.code, render(&d.message, lang))?;
     let src: String = idx.line_text(line).chars().take(200).collect();
     let width = if end_line == line { end_col.saturating_sub(col).max(1) } else { 1 };
     let pad: String = src.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
     writeln!(out, "  {src}")?;
     writeln!(out, "  {pad}{}", "^".repeat(width.min(200)))?;
     if let Some(f) = &d.fix {
-        writeln!(out, "  {}", fill(t.fix, &[&f.title]))?;
+        writeln!(out, "  {}", fill(crate::i18n::texts(lang).fix, &[&render(&f.title, lang)]))?;
     }
     Ok(())
 }

@@ -3,7 +3,9 @@
 use std::collections::BTreeSet;
 
 use evo_core::fields::Profile;
+use evo_core::i18n::Lang;
 use evo_core::lint::{Code, Diagnostic, LineIndex, Severity, Span};
+use evo_core::render::render;
 use serde_json::{json, Value};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -51,7 +53,7 @@ fn region(idx: &LineIndex, span: Span) -> Value {
 
 impl Sarif {
     /// One linted file, with the profile its rules came from.
-    pub fn file(&mut self, file: &str, profile: Profile, idx: &LineIndex, diagnostics: &[Diagnostic]) {
+    pub fn file(&mut self, file: &str, profile: Profile, idx: &LineIndex, diagnostics: &[Diagnostic], lang: Lang) {
         let uri = uri_of(file);
         let index = self.artifacts.len();
         self.artifacts.push(json!({"location": {"uri": uri}, "properties": {"profile": profile.id()}}));
@@ -62,7 +64,7 @@ impl Sarif {
             let mut result = json!({
                 "ruleId": d.code.as_str(),
                 "level": level(d.severity),
-                "message": {"text": d.message},
+                "message": {"text": render(&d.message, lang)},
                 "locations": [{"physicalLocation": location(d.span)}],
             });
             if let Some(fix) = &d.fix {
@@ -72,7 +74,7 @@ impl Sarif {
                     .map(|e| json!({"deletedRegion": region(idx, e.span), "insertedContent": {"text": e.replacement}}))
                     .collect();
                 result["fixes"] = json!([{
-                    "description": {"text": fix.title},
+                    "description": {"text": render(&fix.title, lang)},
                     "artifactChanges": [{"artifactLocation": {"uri": uri, "index": index}, "replacements": replacements}],
                 }]);
             }
@@ -128,11 +130,13 @@ mod tests {
     fn results_carry_rules_levels_regions_and_fixes() {
         let text = "{\n  \"a\": True\n}";
         let idx = LineIndex::new(text);
-        let fix = evo_core::lint::Fix::one("true", evo_core::lint::Edit::replace(Span::new(9, 13), "true"));
-        let d = Diagnostic::error(Code::JsonPythonLiteral, Span::new(9, 13), "x").with_fix(fix);
-        let n = Diagnostic::info(Code::Unused, Span::new(0, 1), "y");
+        use evo_core::msg::keys::lint;
+        let title = evo_core::msg!(lint::fix_write, "true");
+        let fix = evo_core::lint::Fix::one(title, evo_core::lint::Edit::replace(Span::new(9, 13), "true"));
+        let d = Diagnostic::error(Code::JsonPythonLiteral, Span::new(9, 13), lint::missing_comma).with_fix(fix);
+        let n = Diagnostic::info(Code::Unused, Span::new(0, 1), lint::missing_colon);
         let mut s = Sarif::default();
-        s.file("p.json", Profile::V1, &idx, &[d, n]);
+        s.file("p.json", Profile::V1, &idx, &[d, n], Lang::En);
         let log = s.finish();
         let run = &log["runs"][0];
         assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 2);
@@ -144,6 +148,9 @@ mod tests {
             json!({"startLine": 2, "startColumn": 8, "endLine": 2, "endColumn": 12})
         );
         assert_eq!(r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "true");
+        // Messages and fix titles rendered in the language asked for.
+        assert_eq!(r["message"]["text"], "Missing comma between two items.");
+        assert_eq!(r["fixes"][0]["description"]["text"], "Write true");
         let rule = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(run["tool"]["driver"]["rules"][rule]["id"], "json/python-literal");
     }

@@ -1,8 +1,9 @@
 //! Copy this body to another instance, on this server or another saved one: converted between
 //! generations with the migration (its notes shown), then sent and read back like a save.
 
-use evo_core::config::migrate_config_in;
+use evo_core::config::migrate_config;
 use evo_core::fields::Profile;
+use evo_core::render::render;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -48,9 +49,9 @@ pub fn copy_panel(d: Doc, from_name: String) -> impl IntoView {
             let outcome = async {
                 let api = Api::new(&base, &key).map_err(|e| e.explanation().text)?;
                 let to = profile_of(conn, &base, &api).await.unwrap_or(d.profile);
-                let m = migrate_config_in(&text, d.endpoint, d.profile, to, crate::i18n::lang())
-                    .map_err(|e| e.message(crate::i18n::lang()))?;
-                notes.try_set(m.notes.iter().map(|n| format!("{}: {}", n.key, n.message)).collect());
+                let m = migrate_config(&text, d.endpoint, d.profile, to).map_err(|e| e.message(crate::i18n::lang()))?;
+                let lang = crate::i18n::lang();
+                notes.try_set(m.notes.iter().map(|n| format!("{}: {}", n.key, render(&n.message, lang))).collect());
                 let before = api.config_find(d.endpoint, &name, None).await.ok().map(|r| r.body);
                 let (saved, _) = save(api, d.endpoint, to, &name, m.text, before).await;
                 Ok::<_, String>((to, saved))

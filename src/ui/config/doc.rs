@@ -64,9 +64,7 @@ impl Doc {
     }
 
     fn options(self) -> LintOptions {
-        let mut o = LintOptions::with_fresh_token(String::new()).with_profile(self.profile);
-        o.rules.lang = crate::i18n::lang();
-        o
+        LintOptions::with_fresh_token(String::new()).with_profile(self.profile)
     }
 
     pub fn context(self) -> ConfigContext {
@@ -109,15 +107,17 @@ impl Doc {
 /// A report as the editor's rows.
 fn rows_of(text: &str, report: Report) -> Linted {
     let idx = LineIndex::new(text);
-    let rows = report.diagnostics.iter().map(|d| Row::of(d, &idx, d.field.map(str::to_owned))).collect();
-    Linted {
-        lint_ms: 0,
-        rows,
-        errors: report.count(Severity::Error),
-        warnings: report.count(Severity::Warning),
-        notes: report.count(Severity::Info),
-        root: report.root,
-    }
+    let (errors, warnings, notes) =
+        (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
+    let rows = report
+        .diagnostics
+        .into_iter()
+        .map(|d| {
+            let field = d.field.map(str::to_owned);
+            Row::of(d, &idx, field)
+        })
+        .collect();
+    Linted { lint_ms: 0, rows, errors, warnings, notes, root: report.root }
 }
 
 impl EditorModel for Doc {

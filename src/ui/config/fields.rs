@@ -44,14 +44,14 @@ fn control(d: Doc, f: &'static Field) -> AnyView {
     let key = f.key;
     let id = format!("cf-{}", key.replace('.', "-"));
     let testid = format!("config-field-{}", key.replace('.', "-"));
-    let text = f.text(d.profile, crate::i18n::lang());
+    let text = evo_core::render::field_text(f, d.profile, crate::i18n::lang());
     let value = move || d.linted.with(|l| l.field(key).cloned());
     let message = move || {
         d.linted.with(|l| {
             l.rows
                 .iter()
                 .find(|r| r.severity != evo_core::lint::Severity::Info && r.field.as_deref() == Some(key))
-                .map(|r| r.message.clone())
+                .map(|r| evo_core::render::render(&r.message, crate::i18n::current()))
         })
     };
     let label = view! { <label for=id.clone()>{text.label}" " <code class="key">{key}</code></label> };
@@ -114,7 +114,7 @@ fn events(d: Doc, f: &'static Field) -> impl IntoView {
     let key = f.key;
     let tid = key.replace('.', "-");
     let version = d.server.get_value().as_deref().and_then(evo_core::version::ServerVersion::parse);
-    let offered = evo_core::events::offered(d.profile, version);
+    let offered = d.profile.offered_events(version);
     let list = move || -> Option<Vec<String>> {
         d.linted
             .with(|l| l.field(key)?.items().map(|i| i.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()))
@@ -134,7 +134,7 @@ fn events(d: Doc, f: &'static Field) -> impl IntoView {
     };
     view! {
         <fieldset class="events" data-testid=format!("config-events-{tid}")>
-            <legend>{f.text(d.profile, crate::i18n::lang()).label}" " <code class="key">{key}</code></legend>
+            <legend>{evo_core::render::field_text(f, d.profile, crate::i18n::lang()).label}" " <code class="key">{key}</code></legend>
             <button type="button" data-testid=format!("config-events-all-{tid}") on:click=move |_| d.patch(key, Some(Json::Arr(vec![])))>
                 {trp(|u| u.cfg_all_events)}
             </button>

@@ -4,12 +4,13 @@
 
 use super::{ConfigContext, Endpoint};
 use crate::fields::{Field, Need, Profile, Ty};
-use crate::i18n::{fill, Lang, LintConfig};
 use crate::json::quote;
 use crate::lint::suggest::closest;
 use crate::lint::syntax::{self, Kind, Member, Node};
 use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{Code, Diagnostic, Edit, Fix, Severity, Span};
+use crate::msg::keys::lint_config as t;
+use crate::msg::{Arg, Key, Msg};
 
 pub(super) struct Cx<'a> {
     pub text: &'a str,
@@ -17,8 +18,6 @@ pub(super) struct Cx<'a> {
     pub profile: Profile,
     pub endpoint: Endpoint,
     pub table: &'static [Field],
-    pub t: &'static LintConfig,
-    pub lang: Lang,
     /// The `find` body, parsed (`None` without context).
     pub current: Option<Node>,
     pub ctx: &'a ConfigContext,
@@ -46,42 +45,35 @@ pub(super) fn passes_is_url(s: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']'))
 }
 
+/// `key` with arguments shown as written.
+fn texts(key: Key, args: &[&str]) -> Msg {
+    Msg::new(key, args.iter().map(|a| Arg::from(*a)).collect())
+}
+
 impl<'a> Cx<'a> {
-    pub fn new(
-        text: &'a str,
-        root: &'a Node,
-        endpoint: Endpoint,
-        profile: Profile,
-        lang: Lang,
-        ctx: &'a ConfigContext,
-    ) -> Self {
+    pub fn new(text: &'a str, root: &'a Node, endpoint: Endpoint, profile: Profile, ctx: &'a ConfigContext) -> Self {
         let current = ctx
             .current
             .as_deref()
             .map(|c| syntax::parse(c).root.unwrap_or(Node { kind: Kind::Null, span: Span::default() }));
-        Cx {
-            text,
-            root,
-            profile,
-            endpoint,
-            table: endpoint.table(profile),
-            t: lang.lint_config(),
-            lang,
-            current,
-            ctx,
-            out: Vec::new(),
-        }
+        Cx { text, root, profile, endpoint, table: endpoint.table(profile), current, ctx, out: Vec::new() }
     }
 
-    /// The one place a diagnostic is made: severity, code, span, a catalogue template and its arguments.
-    pub fn say(&mut self, sev: Severity, code: Code, span: Span, template: &str, args: &[&str]) -> &mut Diagnostic {
-        self.out.push(Diagnostic::new(sev, code, span, fill(template, args)));
+    /// The one place a diagnostic is made: severity, code, span, a catalogue message and its
+    /// arguments (shown as written).
+    pub fn say(&mut self, sev: Severity, code: Code, span: Span, key: Key, args: &[&str]) -> &mut Diagnostic {
+        self.say_msg(sev, code, span, texts(key, args))
+    }
+
+    /// [`Cx::say`] with a message made by the caller (arguments that are messages themselves).
+    pub fn say_msg(&mut self, sev: Severity, code: Code, span: Span, msg: Msg) -> &mut Diagnostic {
+        self.out.push(Diagnostic::new(sev, code, span, msg));
         self.out.last_mut().expect("just pushed")
     }
 
-    /// A fix titled from a catalogue template.
-    pub fn fix(&self, title: &str, args: &[&str], edits: Vec<Edit>) -> Fix {
-        Fix::new(fill(title, args), edits)
+    /// A fix titled from a catalogue message.
+    pub fn fix(&self, title: Key, args: &[&str], edits: Vec<Edit>) -> Fix {
+        Fix::new(texts(title, args), edits)
     }
 
     pub fn raw(&self, v: &Node) -> &'a str {
@@ -147,7 +139,6 @@ impl<'a> Cx<'a> {
 
     /// Every table-driven check of the object at `parent`, then of the objects inside it.
     pub fn check_object(&mut self, parent: &str, members: &'a [Member]) {
-        let t = self.t;
         let need = if parent.is_empty() { Need::Required } else { Need::WithParent };
         let anchor =
             if parent.is_empty() { self.top() } else { self.member(parent).map_or(self.top(), |m| m.key_span) };
@@ -157,10 +148,10 @@ impl<'a> Cx<'a> {
             }
             let json = self.stored(f.name()).map(|v| self.current_text(v)).or(f.default.map(str::to_owned));
             let edit = json.as_deref().and_then(|j| self.insert(parent, f.name(), j));
-            let fix = edit.map(|e| self.fix(t.fix_add, &[f.name()], vec![e]));
+            let fix = edit.map(|e| self.fix(t::fix_add, &[f.name()], vec![e]));
             let owner = if parent.is_empty() { "instance" } else { parent };
             let d = self
-                .say(Severity::Error, Code::Required, anchor, t.required, &[f.key, owner, f.name()])
+                .say(Severity::Error, Code::Required, anchor, t::required, &[f.key, owner, f.name()])
                 .with_fix_opt_ref(fix);
             d.field = Some(f.key);
         }
@@ -180,7 +171,6 @@ impl<'a> Cx<'a> {
     }
 
     fn check_value(&mut self, members: &'a [Member], m: &'a Member, f: &'static Field) {
-        let t = self.t;
         let Some(v) = &m.value else { return };
         if v.kind == Kind::Invalid {
             return;
@@ -190,19 +180,19 @@ impl<'a> Cx<'a> {
                 return;
             }
             let fix =
-                (f.need == Need::Optional).then(|| self.fix(t.fix_remove, &[f.key], vec![self.remove(members, m)]));
-            self.say(Severity::Error, Code::Null, v.span, t.a6_null, &[f.key, f.ty.json_type()]).with_fix_opt_ref(fix);
+                (f.need == Need::Optional).then(|| self.fix(t::fix_remove, &[f.key], vec![self.remove(members, m)]));
+            self.say(Severity::Error, Code::Null, v.span, t::a6_null, &[f.key, f.ty.json_type()]).with_fix_opt_ref(fix);
             return;
         }
         let (sev, tpl_wrong) =
-            if f.strict { (Severity::Error, t.type_wrong) } else { (Severity::Warning, t.type_lenient) };
+            if f.strict { (Severity::Error, t::type_wrong) } else { (Severity::Warning, t::type_lenient) };
         let wrong = |cx: &mut Self, fix: Option<Fix>| {
-            let name = v.type_name_in(cx.lang);
-            cx.say(sev, Code::Type, v.span, tpl_wrong, &[f.key, f.ty.json_type(), name]).with_fix_opt_ref(fix);
+            let msg = crate::msg!(tpl_wrong, f.key, f.ty.json_type(), v.type_name());
+            cx.say_msg(sev, Code::Type, v.span, msg).with_fix_opt_ref(fix);
         };
         match f.ty {
             Ty::Bool if v.as_bool().is_none() => {
-                let fix = bool_fix(v).map(|b| self.fix(t.fix_write, &[b], vec![Edit::replace(v.span, b)]));
+                let fix = bool_fix(v).map(|b| self.fix(t::fix_write, &[b], vec![Edit::replace(v.span, b)]));
                 wrong(self, fix);
             }
             Ty::Str | Ty::Url | Ty::Phone => match &v.kind {
@@ -213,14 +203,14 @@ impl<'a> Cx<'a> {
                             Severity::Error,
                             Code::TooLong,
                             v.span,
-                            t.too_long,
+                            t::too_long,
                             &[f.key, &n.to_string(), &max.to_string()],
                         );
                     }
                 }
                 Kind::Number(_) | Kind::Bool(_) => {
                     let q = quote(self.raw(v));
-                    let fix = self.fix(t.fix_write, &[&q], vec![Edit::replace(v.span, q.clone())]);
+                    let fix = self.fix(t::fix_write, &[&q], vec![Edit::replace(v.span, q.clone())]);
                     wrong(self, Some(fix));
                 }
                 _ => wrong(self, None),
@@ -230,7 +220,7 @@ impl<'a> Cx<'a> {
                 None => {
                     let fix = v.as_str().map(|s| {
                         let arr = format!("[{}]", quote(s));
-                        self.fix(t.fix_write, &[&arr], vec![Edit::replace(v.span, arr.clone())])
+                        self.fix(t::fix_write, &[&arr], vec![Edit::replace(v.span, arr.clone())])
                     });
                     wrong(self, fix);
                 }
@@ -245,7 +235,7 @@ impl<'a> Cx<'a> {
                         Severity::Warning,
                         Code::Type,
                         v.span,
-                        t.c8_fraction,
+                        t::c8_fraction,
                         &[f.key, self.raw(v), &(n.trunc()).to_string()],
                     );
                 }
@@ -256,7 +246,7 @@ impl<'a> Cx<'a> {
                 Some(inner) if f.ty == Ty::Object => self.check_object(f.key, inner),
                 Some(inner) => {
                     for h in inner.iter().filter(|h| h.value.as_ref().is_some_and(|hv| hv.as_str().is_none())) {
-                        self.say(Severity::Warning, Code::WebhookHeaders, h.key_span, t.w13_header, &[&h.key]);
+                        self.say(Severity::Warning, Code::WebhookHeaders, h.key_span, t::w13_header, &[&h.key]);
                     }
                 }
                 None => wrong(self, None),
@@ -268,7 +258,6 @@ impl<'a> Cx<'a> {
     /// A key this table does not have at `parent`: the other generation's name (with a rename
     /// fix), a near miss, or simply unknown. The server ignores it (A5).
     fn unknown(&mut self, members: &[Member], m: &Member, parent: &str) {
-        let t = self.t;
         let known: Vec<&'static str> = self.table.iter().filter(|f| f.parent() == parent).map(Field::name).collect();
         let other = self.endpoint.table(self.profile.other());
         let code = if self.profile == Profile::V1 { Code::V2Key } else { Code::V1Key };
@@ -278,13 +267,14 @@ impl<'a> Cx<'a> {
             match target {
                 Some(f) => {
                     // Renamed in place when the counterpart lives in the same object and is not there yet.
-                    let fix = (f.parent() == parent && !members.iter().any(|x| x.key == f.name()))
-                        .then(|| self.fix(t.fix_rename, &[f.name()], vec![Edit::replace(m.key_span, quote(f.name()))]));
+                    let fix = (f.parent() == parent && !members.iter().any(|x| x.key == f.name())).then(|| {
+                        self.fix(t::fix_rename, &[f.name()], vec![Edit::replace(m.key_span, quote(f.name()))])
+                    });
                     self.say(
                         Severity::Warning,
                         code,
                         m.key_span,
-                        t.a5_other_gen,
+                        t::a5_other_gen,
                         &[&m.key, self.profile.other().id(), f.key],
                     )
                     .with_fix_opt_ref(fix);
@@ -294,7 +284,7 @@ impl<'a> Cx<'a> {
                         Severity::Warning,
                         code,
                         m.key_span,
-                        t.a5_other_gen_none,
+                        t::a5_other_gen_none,
                         &[&m.key, self.profile.other().id(), self.profile.id()],
                     );
                 }
@@ -304,12 +294,12 @@ impl<'a> Cx<'a> {
         match closest(&m.key, &known) {
             Some(s) => {
                 let fix = (!members.iter().any(|x| x.key == s))
-                    .then(|| self.fix(t.fix_rename, &[s], vec![Edit::replace(m.key_span, quote(s))]));
-                self.say(Severity::Warning, Code::UnknownKey, m.key_span, t.a5_unknown_suggest, &[&m.key, s])
+                    .then(|| self.fix(t::fix_rename, &[s], vec![Edit::replace(m.key_span, quote(s))]));
+                self.say(Severity::Warning, Code::UnknownKey, m.key_span, t::a5_unknown_suggest, &[&m.key, s])
                     .with_fix_opt_ref(fix);
             }
             None => {
-                self.say(Severity::Warning, Code::UnknownKey, m.key_span, t.a5_unknown, &[&m.key]);
+                self.say(Severity::Warning, Code::UnknownKey, m.key_span, t::a5_unknown, &[&m.key]);
             }
         }
     }
@@ -318,7 +308,6 @@ impl<'a> Cx<'a> {
     /// string among them is a 400 `The "key" cannot be empty`. `fill_from` names the stored keys
     /// to offer instead (C9).
     pub fn not_empty(&mut self, parent: &str, list: &[&str]) -> bool {
-        let t = self.t;
         let obj = if parent.is_empty() { Some(self.root) } else { self.value(parent) };
         let Some(members) = obj.and_then(Node::members) else { return false };
         if members.is_empty() || !members.iter().all(|m| list.contains(&m.key.as_str())) {
@@ -329,8 +318,8 @@ impl<'a> Cx<'a> {
             let Some(v) = m.value.as_ref().filter(|v| v.as_str() == Some("")) else { continue };
             let stored =
                 self.stored(&m.key).filter(|s| s.as_str().is_some_and(|s| !s.is_empty())).map(|s| self.current_text(s));
-            let fix = stored.map(|s| self.fix(t.fix_write, &[&s], vec![Edit::replace(v.span, s.clone())]));
-            self.say(Severity::Error, Code::ConfigEmpty, v.span, t.empty, &[&m.key]).with_fix_opt_ref(fix);
+            let fix = stored.map(|s| self.fix(t::fix_write, &[&s], vec![Edit::replace(v.span, s.clone())]));
+            self.say(Severity::Error, Code::ConfigEmpty, v.span, t::empty, &[&m.key]).with_fix_opt_ref(fix);
             any = true;
         }
         any

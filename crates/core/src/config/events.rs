@@ -3,26 +3,25 @@
 
 use super::cx::{Cx, WithFixRef};
 use crate::fields::Profile;
-use crate::i18n::fill;
 use crate::json::quote;
 use crate::lint::suggest::closest;
 use crate::lint::syntax::{Kind, Node};
 use crate::lint::{Code, Edit, Severity, Span};
+use crate::msg::keys::lint_config as t;
 
 impl<'a> Cx<'a> {
     /// An events list: the generation's names, exact case (W4/E4), no repeats; `[]` means all (W18).
     pub(super) fn events(&mut self, path: &str, items: &'a [Node]) {
-        let t = self.t;
         let version = self.ctx.server_version;
         // 2.4 adds MESSAGING_HISTORY_SET to the list every set route checks.
-        let known = crate::events::offered(self.profile, version);
+        let known = self.profile.offered_events(version);
         let other = self.profile.other().events();
         if items.is_empty() {
             self.say(
                 Severity::Info,
                 Code::ConfigNote,
                 self.value(path).map_or(self.top(), |v| v.span),
-                t.w18_all,
+                t::w18_all,
                 &[&known.len().to_string()],
             );
         }
@@ -35,14 +34,14 @@ impl<'a> Cx<'a> {
             };
             let Some(name) = item.as_str() else {
                 if item.kind != Kind::Invalid {
-                    self.say(Severity::Error, Code::Event, item.span, t.w4_unknown, &[self.raw(item), path, ""]);
+                    self.say(Severity::Error, Code::Event, item.span, t::w4_unknown, &[self.raw(item), path, ""]);
                 }
                 continue;
             };
             if known.contains(&name) {
                 if seen.contains(&name) {
-                    let fix = self.fix(t.fix_remove, &[name], vec![remove()]);
-                    self.say(Severity::Warning, Code::DuplicateEvent, item.span, t.w4_duplicate, &[name])
+                    let fix = self.fix(t::fix_remove, &[name], vec![remove()]);
+                    self.say(Severity::Warning, Code::DuplicateEvent, item.span, t::w4_duplicate, &[name])
                         .with_fix_opt_ref(Some(fix));
                 }
                 seen.push(name);
@@ -52,22 +51,24 @@ impl<'a> Cx<'a> {
                 // A 2.3.x server refuses it (400); one not read yet may be either.
                 let sev = if version.is_some() { Severity::Error } else { Severity::Warning };
                 let code = if version.is_some() { Code::UnknownEvent } else { Code::EventVersion };
-                self.say(sev, code, item.span, t.w4_history_set, &[name, path]);
+                self.say(sev, code, item.span, t::w4_history_set, &[name, path]);
                 continue;
             }
             let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");
             let guess = known.iter().copied().find(|e| *e == upper).or_else(|| closest(name, known));
             let (tpl, fix) = if name == "GROUPS_UPDATE" {
-                (t.w19_groups_update, Some(self.fix(t.fix_remove, &[name], vec![remove()])))
+                (t::w19_groups_update, Some(self.fix(t::fix_remove, &[name], vec![remove()])))
             } else if other.contains(&upper.as_str()) && !known.contains(&upper.as_str()) {
-                (t.w4_other_gen, Some(self.fix(t.fix_remove, &[name], vec![remove()])))
+                (t::w4_other_gen, Some(self.fix(t::fix_remove, &[name], vec![remove()])))
             } else {
-                (t.w4_unknown, guess.map(|g| self.fix(t.fix_write, &[g], vec![Edit::replace(item.span, quote(g))])))
+                (t::w4_unknown, guess.map(|g| self.fix(t::fix_write, &[g], vec![Edit::replace(item.span, quote(g))])))
             };
-            let mean = guess.filter(|_| tpl == t.w4_unknown).map(|g| fill(t.did_you_mean, &[g])).unwrap_or_default();
-            let gen = self.profile.id();
-            let args: [&str; 3] = if tpl == t.w4_unknown { [name, path, &mean] } else { [name, gen, path] };
-            self.say(Severity::Error, Code::UnknownEvent, item.span, tpl, &args).with_fix_opt_ref(fix);
+            let msg = if tpl == t::w4_unknown {
+                crate::msg!(tpl, name, path, guess.map(|g| crate::msg!(t::did_you_mean, g)))
+            } else {
+                crate::msg!(tpl, name, self.profile.id(), path)
+            };
+            self.say_msg(Severity::Error, Code::UnknownEvent, item.span, msg).with_fix_opt_ref(fix);
         }
     }
 }

@@ -5,17 +5,14 @@
 
 use super::Endpoint;
 use crate::fields::{Convert, Field, Profile, Ty};
-use crate::i18n::{fill, Lang};
 use crate::json::quote;
 use crate::lint::syntax::{self, Kind, Member, Node};
 use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, v2::with_scheme, Edit, Span};
 use crate::migrate::{MigrateError, Migration, Note, NoteKind};
-
-/// [`migrate_config_in`] with English notes.
-pub fn migrate_config(text: &str, endpoint: Endpoint, from: Profile, to: Profile) -> Result<Migration, MigrateError> {
-    migrate_config_in(text, endpoint, from, to, Lang::En)
-}
+use crate::msg;
+use crate::msg::keys::{answers as a, lint_config as c};
+use crate::msg::Msg;
 
 fn root_of(text: &str) -> Result<Node, MigrateError> {
     match syntax::parse(text).root {
@@ -29,7 +26,6 @@ struct Mg<'a> {
     endpoint: Endpoint,
     from: Profile,
     to: Profile,
-    lang: Lang,
     notes: Vec<Note>,
     edits: Vec<Edit>,
     /// Members to remove (by path), after the in-place edits.
@@ -37,7 +33,7 @@ struct Mg<'a> {
 }
 
 impl Mg<'_> {
-    fn note(&mut self, kind: NoteKind, key: &str, message: String) {
+    fn note(&mut self, kind: NoteKind, key: &str, message: Msg) {
         self.notes.push(Note { kind, key: key.to_owned(), message });
     }
 
@@ -61,13 +57,11 @@ impl Mg<'_> {
             let Some(f) = self.endpoint.field(self.from, &path) else {
                 if let Some((_, by)) = targets.iter().find(|(name, _)| *name == m.key) {
                     // The other generation's own name next to the one renamed into it.
-                    let c = self.lang.lint_config();
-                    self.note(NoteKind::Dropped, &path, fill(c.mig_duplicate, &[&path, by]));
+                    self.note(NoteKind::Dropped, &path, msg!(c::mig_duplicate, &path, by));
                     self.removals.push(path);
                     continue;
                 }
-                let t = self.lang.answers();
-                self.note(NoteKind::Warning, &path, fill(t.note_unknown_key, &[&path]));
+                self.note(NoteKind::Warning, &path, msg!(a::note_unknown_key, &path));
                 continue;
             };
             let Some(v) = &m.value else { continue };
@@ -78,15 +72,14 @@ impl Mg<'_> {
                 continue;
             }
             let Some((to_path, how)) = f.other else {
-                let t = self.lang.answers();
-                self.note(NoteKind::Dropped, &path, fill(t.note_no_counterpart, &[&path, self.to.label()]));
+                self.note(NoteKind::Dropped, &path, msg!(a::note_no_counterpart, &path, self.to.label()));
                 self.removals.push(path);
                 continue;
             };
             let target = self.endpoint.field(self.to, to_path).expect("config tables: counterparts exist");
             if target.name() != m.key {
                 self.edits.push(Edit::replace(m.key_span, quote(target.name())));
-                self.note(NoteKind::Renamed, &path, format!("{path} → {to_path}"));
+                self.note(NoteKind::Renamed, &path, msg!(a::note_renamed, &path, &to_path));
             }
             if let Some(json) = self.convert(&path, v, how, f, target) {
                 self.edits.push(Edit::replace(v.span, json));
@@ -96,7 +89,6 @@ impl Mg<'_> {
 
     /// A value's new text, when it changes.
     fn convert(&mut self, path: &str, v: &Node, how: Convert, f: &Field, target: &Field) -> Option<String> {
-        let (t, c) = (self.lang.answers(), self.lang.lint_config());
         let raw = self.raw(v).to_owned();
         match (&v.kind, how) {
             (Kind::Number(_), Convert::ToString) => {
@@ -104,26 +96,26 @@ impl Mg<'_> {
                 self.note(
                     NoteKind::Converted,
                     path,
-                    fill(t.note_number_to_string, &[path, &raw, &s, target.key, self.to.id()]),
+                    msg!(a::note_number_to_string, path, &raw, &s, target.key, self.to.id()),
                 );
                 Some(s)
             }
             (Kind::String(s), Convert::EnsureScheme) => {
                 let fixed = with_scheme(s);
                 (fixed != *s).then(|| {
-                    self.note(NoteKind::Converted, path, fill(t.note_scheme_added, &[path, s, &fixed]));
+                    self.note(NoteKind::Converted, path, msg!(a::note_scheme_added, path, s, &fixed));
                     quote(&fixed)
                 })
             }
             (Kind::String(s), _) if f.ty == Ty::Bool && target.strict => {
                 // A 1.x flag written as a string acted by JavaScript truthiness.
                 let b = if s.is_empty() { "false" } else { "true" };
-                self.note(NoteKind::Warning, path, fill(c.mig_truthy, &[path, s, b]));
+                self.note(NoteKind::Warning, path, msg!(c::mig_truthy, path, s, b));
                 Some(b.to_owned())
             }
             (Kind::Number(n), _) if f.ty == Ty::Int && n.fract() != 0.0 && self.to == Profile::V2 => {
                 let whole = n.trunc().to_string();
-                self.note(NoteKind::Converted, path, fill(c.mig_whole, &[path, &raw, &whole]));
+                self.note(NoteKind::Converted, path, msg!(c::mig_whole, path, &raw, &whole));
                 Some(whole)
             }
             (Kind::String(s), _)
@@ -132,7 +124,7 @@ impl Mg<'_> {
                 let lower = s.to_ascii_lowercase();
                 let to = if lower.starts_with("socks") { "socks" } else { "http" };
                 (lower != to).then(|| {
-                    self.note(NoteKind::Converted, path, fill(c.mig_protocol, &[s, to]));
+                    self.note(NoteKind::Converted, path, msg!(c::mig_protocol, s, to));
                     quote(to)
                 })
             }
@@ -142,7 +134,6 @@ impl Mg<'_> {
     }
 
     fn events(&mut self, path: &str, items: &[Node]) -> Option<String> {
-        let t = self.lang.answers();
         let known = self.to.events();
         let mut out = Vec::new();
         let mut changed = false;
@@ -155,50 +146,43 @@ impl Mg<'_> {
             if known.contains(&upper.as_str()) {
                 if upper != name {
                     changed = true;
-                    self.note(NoteKind::Converted, path, fill(t.note_event_upper, &[path, name, &upper]));
+                    self.note(NoteKind::Converted, path, msg!(a::note_event_upper, path, name, &upper));
                 }
                 out.push(quote(&upper));
             } else {
                 changed = true;
-                self.note(NoteKind::Dropped, path, fill(t.note_event_unknown, &[path, name, self.to.label()]));
+                self.note(NoteKind::Dropped, path, msg!(a::note_event_unknown, path, name, self.to.label()));
             }
         }
         changed.then(|| format!("[{}]", out.join(", ")))
     }
 }
 
-/// Migrates a body of `endpoint` from `from` to `to`; the notes are in `lang`.
-pub fn migrate_config_in(
-    text: &str,
-    endpoint: Endpoint,
-    from: Profile,
-    to: Profile,
-    lang: Lang,
-) -> Result<Migration, MigrateError> {
+/// Migrates a body of `endpoint` from `from` to `to`, with a note (a message) for every change.
+pub fn migrate_config(text: &str, endpoint: Endpoint, from: Profile, to: Profile) -> Result<Migration, MigrateError> {
     if endpoint == Endpoint::Create {
-        return crate::migrate::migrate_in(text, from, to, lang);
+        return crate::migrate::migrate(text, from, to);
     }
     let root = root_of(text)?;
     if from == to {
         return Ok(Migration { text: text.to_owned(), notes: Vec::new() });
     }
-    let c = lang.lint_config();
     if !endpoint.exists_in(to) {
         let note = Note {
             kind: NoteKind::Dropped,
             key: endpoint.id().into(),
-            message: fill(c.e13, &[endpoint.id(), endpoint.route()]),
+            message: msg!(c::e13, endpoint.id(), endpoint.route()),
         };
         return Ok(Migration { text: text.to_owned(), notes: vec![note] });
     }
-    let mut mg = Mg { text, endpoint, from, to, lang, notes: Vec::new(), edits: Vec::new(), removals: Vec::new() };
+    let mut mg = Mg { text, endpoint, from, to, notes: Vec::new(), edits: Vec::new(), removals: Vec::new() };
     mg.members("", root.members().unwrap_or_default());
     let (mut out, _) = apply_edits(text, &mg.edits);
     for path in mg.removals.iter().rev() {
         out = remove_path(&out, path)?;
     }
     let mut notes = mg.notes;
-    out = reshape(out, endpoint, to, &mut notes, lang)?;
+    out = reshape(out, endpoint, to, &mut notes)?;
     Ok(Migration { text: out, notes })
 }
 
@@ -218,46 +202,39 @@ fn remove_path(text: &str, path: &str) -> Result<String, MigrateError> {
 }
 
 /// The shape change of §11, after the renames.
-fn reshape(
-    text: String,
-    endpoint: Endpoint,
-    to: Profile,
-    notes: &mut Vec<Note>,
-    lang: Lang,
-) -> Result<String, MigrateError> {
-    let c = lang.lint_config();
+fn reshape(text: String, endpoint: Endpoint, to: Profile, notes: &mut Vec<Note>) -> Result<String, MigrateError> {
     let root = root_of(&text)?;
     let wrap_name = match endpoint {
         Endpoint::Webhook => Some("webhook"),
         e if e.is_sink() => Some(e.id()),
         _ => None,
     };
-    let mut note = |kind, key: &str, message: String| notes.push(Note { kind, key: key.to_owned(), message });
+    let mut note = |kind, key: &str, message: Msg| notes.push(Note { kind, key: key.to_owned(), message });
     let mut out = text.clone();
     match (wrap_name, endpoint, to) {
         (Some(name), _, Profile::V2) => {
             let s = root.span;
             out = format!("{}{{{}: {}}}{}", &text[..s.start], quote(name), &text[s.start..s.end], &text[s.end..]);
-            note(NoteKind::Converted, name, fill(c.mig_wrap, &[name]));
+            note(NoteKind::Converted, name, msg!(c::mig_wrap, name));
             let inner = root_of(&out)?.get(name).and_then(|m| m.value.clone()).ok_or(MigrateError::NotAnObject)?;
             if inner.get("enabled").is_none() {
                 out = apply_edits(&out, &[insert_member_edit(&out, &inner, None, "enabled", "true")]).0;
-                note(NoteKind::Added, &format!("{name}.enabled"), fill(c.mig_enabled, &[name]));
+                note(NoteKind::Added, &format!("{name}.enabled"), msg!(c::mig_enabled, name));
             }
             let inner = root_of(&out)?.get(name).and_then(|m| m.value.clone()).ok_or(MigrateError::NotAnObject)?;
             if inner.get("events").is_none() {
                 out = apply_edits(&out, &[insert_member_edit(&out, &inner, None, "events", "[]")]).0;
-                note(NoteKind::Added, &format!("{name}.events"), lang.answers().note_webhook_events_added.into());
+                note(NoteKind::Added, &format!("{name}.events"), a::note_webhook_events_added.into());
             }
         }
         (Some(name), _, Profile::V1) => {
             if let Some(v) = root.get(name).and_then(|m| m.value.as_ref()).filter(|v| v.members().is_some()) {
                 for m in root.members().unwrap_or_default().iter().filter(|m| m.key != name) {
-                    note(NoteKind::Dropped, &m.key, fill(c.mig_outside, &[&m.key, name]));
+                    note(NoteKind::Dropped, &m.key, msg!(c::mig_outside, &m.key, name));
                 }
                 let s = root.span;
                 out = format!("{}{}{}", &text[..s.start], &text[v.span.start..v.span.end], &text[s.end..]);
-                note(NoteKind::Converted, name, fill(c.mig_unwrap, &[name]));
+                note(NoteKind::Converted, name, msg!(c::mig_unwrap, name));
             }
         }
         (None, Endpoint::Proxy, Profile::V2) => {
@@ -270,7 +247,7 @@ fn reshape(
                     _ => "\"host\": \"-\", \"port\": \"-\", \"protocol\": \"-\"".to_owned(),
                 };
                 out = apply_edits(&text, &[Edit::replace(span, inner)]).0;
-                note(NoteKind::Converted, "proxy", c.mig_flatten.into());
+                note(NoteKind::Converted, "proxy", c::mig_flatten.into());
             }
         }
         (None, Endpoint::Proxy, Profile::V1) => {
@@ -286,7 +263,7 @@ fn reshape(
                 for m in parts.iter().skip(1).rev() {
                     out = remove_path(&out, &m.key)?;
                 }
-                note(NoteKind::Converted, "proxy", c.mig_nest.into());
+                note(NoteKind::Converted, "proxy", c::mig_nest.into());
             }
         }
         _ => {}

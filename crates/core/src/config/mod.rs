@@ -17,7 +17,7 @@ mod tables_v1;
 mod tables_v2;
 
 pub use mask::{mask_secrets, MASK};
-pub use migrate::{migrate_config, migrate_config_in};
+pub use migrate::migrate_config;
 
 use crate::fields::{Field, Profile};
 use crate::lint::syntax::{self, Kind, Node};
@@ -301,10 +301,10 @@ pub fn lint_config_in(text: &str, endpoint: Endpoint, opts: &LintOptions, ctx: &
         let opts = opts.clone().with_profile(profile);
         return crate::lint::lint(text, &opts);
     }
-    let parsed = syntax::parse_in(text, opts.rules.lang);
+    let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     if let Some(root) = &parsed.root {
-        diagnostics.extend(rules::check(text, root, endpoint, profile, opts.rules.lang, ctx));
+        diagnostics.extend(rules::check(text, root, endpoint, profile, ctx));
     }
     diag::sort_stable_by_key(&mut diagnostics, |d| [d.span.start, d.severity as usize, d.span.end]);
     Report { diagnostics, root: parsed.root }

@@ -14,8 +14,6 @@ mod v2;
 pub use v1::V1;
 pub use v2::V2;
 
-use crate::i18n::Lang;
-
 /// A server generation: which fields, shapes and rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Profile {
@@ -98,6 +96,17 @@ impl Profile {
         match self {
             Profile::V1 => &crate::events::EVENTS_V1_8,
             Profile::V2 => &crate::events::EVENTS_V2,
+        }
+    }
+
+    /// The events a server of this generation at `version` (when known) offers: 2.4+ adds
+    /// [`crate::events::HISTORY_SET`].
+    pub fn offered_events(self, version: Option<crate::version::ServerVersion>) -> &'static [&'static str] {
+        match self {
+            Profile::V2 if version.is_some_and(crate::version::ServerVersion::sends_history_set) => {
+                &crate::events::EVENTS_V2_4
+            }
+            _ => self.events(),
         }
     }
 }
@@ -355,41 +364,6 @@ impl Field {
     pub fn shown(&self) -> String {
         format!("{} ({})", self.label, self.key)
     }
-
-    /// This field's texts in `lang` (`profile` is the table it comes from). A field that is not in
-    /// `profile`'s table keeps its own (English) texts.
-    pub fn text(&self, profile: Profile, lang: Lang) -> FieldText {
-        // As `profile.text(self.key, lang)`, without the English tables (`EN_V1`, `EN_V2`), which the
-        // page then does not carry.
-        let translated = match lang {
-            Lang::En => None,
-            Lang::PtBr => crate::i18n::file::pt_fields(profile),
-        };
-        match translated {
-            Some(rows) => rows.iter().find(|t| t.path == self.key).copied().unwrap_or(FieldText::of(self)),
-            None => profile.field(self.key).map_or(FieldText::of(self), FieldText::of),
-        }
-    }
-
-    /// The label in `lang`.
-    pub fn label_in(&self, profile: Profile, lang: Lang) -> &'static str {
-        self.text(profile, lang).label
-    }
-
-    /// The help in `lang` (`""` where there is none).
-    pub fn help_in(&self, profile: Profile, lang: Lang) -> &'static str {
-        self.text(profile, lang).help
-    }
-
-    /// The placeholder in `lang` (example values are the same in every language).
-    pub fn placeholder_in(&self, profile: Profile, lang: Lang) -> &'static str {
-        self.text(profile, lang).placeholder
-    }
-
-    /// [`Field::shown`] in `lang`: `URL do webhook (webhook.url)`.
-    pub fn shown_in(&self, profile: Profile, lang: Lang) -> String {
-        format!("{} ({})", self.label_in(profile, lang), self.key)
-    }
 }
 
 /// A field's user-visible texts in one language. The translations (`i18n::pt_br::fields`) are
@@ -476,23 +450,13 @@ pub const fn check_texts(fields: &[Field], texts: &[FieldText]) {
 }
 
 impl Profile {
-    /// The texts of this profile's fields in `lang`, in table order: `texts(lang)[i]` belongs to
-    /// `fields()[i]`. Without the `embedded-pt` feature, pt-BR is the installed catalogue's
-    /// (`i18n::install_pt`), English before it is installed.
-    pub fn texts(self, lang: Lang) -> &'static [FieldText] {
-        let en: &'static [FieldText] = match self {
+    /// The English texts of this profile's fields, in table order (`crate::render::field_texts` gives
+    /// them in a language).
+    pub fn english_texts(self) -> &'static [FieldText] {
+        match self {
             Profile::V1 => &EN_V1,
             Profile::V2 => &EN_V2,
-        };
-        match lang {
-            Lang::En => en,
-            Lang::PtBr => crate::i18n::file::pt_fields(self).unwrap_or(en),
         }
-    }
-
-    /// The texts in `lang` of the field at `path`, if this profile has it.
-    pub fn text(self, path: &str, lang: Lang) -> Option<&'static FieldText> {
-        self.texts(lang).iter().find(|t| t.path == path)
     }
 }
 

@@ -12,6 +12,7 @@
 
 pub mod en;
 pub mod file;
+pub mod key;
 #[cfg(feature = "embedded-pt")]
 pub mod pt_br;
 
@@ -81,6 +82,21 @@ impl Lang {
         }
     }
 
+    /// The linter's shared texts.
+    pub fn lint(self) -> &'static Lint {
+        self.texts().lint
+    }
+
+    /// The doctor's texts (typed errors, versions).
+    pub fn doctor(self) -> &'static Doctor {
+        self.texts().doctor
+    }
+
+    /// The page's texts of its first load.
+    pub fn ui(self) -> &'static Ui {
+        self.texts().ui
+    }
+
     /// This language's answers (explanations, QR session messages, migration notes): apart from
     /// [`Texts`], so that code which never explains an answer does not reference them — the page
     /// loads these with the parts that use them.
@@ -124,6 +140,17 @@ pub struct Texts {
     pub ui: &'static Ui,
 }
 
+/// Every message's [`Key`](key::Key), by catalogue part: `keys::lint::unknown_key`.
+pub mod keys {
+    pub use super::en::answers::keys as answers;
+    pub use super::en::doctor::keys as doctor;
+    pub use super::en::lint::keys as lint;
+    pub use super::en::lint_config::keys as lint_config;
+    pub use super::en::lint_v2::keys as lint_v2;
+    pub use super::en::ui::keys as ui;
+    pub use super::en::ui_parts::keys as ui_parts;
+}
+
 pub use en::answers::Answers;
 pub use en::doctor::Doctor;
 pub use en::lint::Lint;
@@ -155,10 +182,35 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
-/// Declares a catalogue part from its English text: `catalog! { pub Name { key: "text", … } }`
-/// makes `pub struct Name` (one `pub key: &'static str` per key) and `pub static EN: Name`.
+/// Declares a catalogue part from its English text:
+/// `catalog! { pub Name(part number, Lang accessor) { key: "text", … } }` makes `pub struct Name` (one
+/// `pub key: &'static str` per key), `pub static EN: Name`, and `pub mod keys` with one
+/// [`key::Key`] per text (`keys::key`), which names the message without loading any text.
 #[macro_export]
 macro_rules! catalog {
+    ($(#[$meta:meta])* $vis:vis $name:ident($part:literal, $get:ident) { $($(#[$kmeta:meta])* $key:ident : $text:expr),* $(,)? }) => {
+        $crate::catalog! { $(#[$meta])* $vis $name { $($(#[$kmeta])* $key: $text),* } }
+        /// The place of each key, in declaration order.
+        #[allow(non_camel_case_types, dead_code)]
+        #[repr(u16)]
+        enum Index { $($key),* }
+
+        /// One [`Key`]($crate::i18n::key::Key) per text: the message, named without loading any text.
+        #[allow(non_upper_case_globals)]
+        pub mod keys {
+            #[allow(unused_imports)]
+            use super::*;
+            fn table(lang: $crate::i18n::Lang) -> &'static [&'static str] {
+                lang.$get().as_slice()
+            }
+            /// One static per key: a call site names a key with one pointer.
+            mod defs {
+                $(pub static $key: $crate::i18n::key::KeyDef = $crate::i18n::key::KeyDef::new($part, super::super::Index::$key as u16, super::table);)*
+            }
+            $(pub const $key: $crate::i18n::key::Key = $crate::i18n::key::Key::new(&defs::$key);)*
+        }
+    };
+    // Without keys (a catalogue outside evo-core, e.g. evo-lint's own texts).
     ($(#[$meta:meta])* $vis:vis $name:ident { $($(#[$kmeta:meta])* $key:ident : $text:expr),* $(,)? }) => {
         $(#[$meta])*
         // `repr(C)`: laid out exactly as `[&'static str; KEYS.len()]` (see `from_values`).
@@ -191,6 +243,15 @@ macro_rules! catalog {
 
         /// The English text, which declares the keys.
         $vis static EN: $name = $name { $($key: $text),* };
+
+        impl $name {
+            /// Every text, in the order of [`Self::KEYS`], without copying.
+            pub fn as_slice(&self) -> &[&'static str] {
+                // SAFETY: `repr(C)` with `KEYS.len()` fields, all `&'static str` (see `from_values`).
+                unsafe { &*(self as *const Self as *const [&'static str; Self::KEYS.len()]) }
+            }
+        }
+
     };
 }
 

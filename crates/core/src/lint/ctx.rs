@@ -7,9 +7,10 @@ use super::rules::RuleOptions;
 use super::suggest::closest;
 use super::syntax::{Kind, Member, Node};
 use super::text::{insert_member_edit, remove_member_span, Edit};
-use crate::fields::{self, Field, Profile, Role, Ty};
-use crate::i18n::{fill, Lint};
+use crate::fields::{self, Field, Profile, Ty};
 use crate::json::quote;
+use crate::msg;
+use crate::msg::keys::lint as t;
 
 pub(super) struct Ctx<'a> {
     pub text: &'a str,
@@ -18,23 +19,6 @@ pub(super) struct Ctx<'a> {
     pub opts: &'a RuleOptions,
     pub profile: Profile,
     pub out: Vec<Diagnostic>,
-}
-
-impl Ctx<'_> {
-    /// The shared and 1.x rules' texts in the options' language.
-    pub fn t(&self) -> &'static crate::i18n::Lint {
-        self.opts.lang.texts().lint
-    }
-
-    /// The 2.x rules' texts in the options' language.
-    pub fn t2(&self) -> &'static crate::i18n::LintV2 {
-        self.opts.lang.lint_v2()
-    }
-
-    /// A value's type as messages name it ("a string", "an array"…), in the options' language.
-    pub fn type_name(&self, v: &Node) -> &'static str {
-        v.type_name_in(self.opts.lang)
-    }
 }
 
 /// A seed-style `[placeholder]`.
@@ -61,8 +45,8 @@ pub fn member<'a>(members: &'a [Member], key: &str) -> Option<&'a Member> {
     members.iter().rev().find(|m| m.key == key)
 }
 
-/// `true`/`false` for a string or 0/1 written where a boolean belongs (titled in `t`'s language).
-pub fn bool_fix(v: &Node, t: &Lint) -> Option<Fix> {
+/// `true`/`false` for a string or 0/1 written where a boolean belongs.
+pub fn bool_fix(v: &Node) -> Option<Fix> {
     let b = match &v.kind {
         Kind::String(s) if s.eq_ignore_ascii_case("true") => true,
         Kind::String(s) if s.eq_ignore_ascii_case("false") => false,
@@ -71,7 +55,7 @@ pub fn bool_fix(v: &Node, t: &Lint) -> Option<Fix> {
         _ => return None,
     };
     let b = if b { "true" } else { "false" };
-    Some(Fix::one(fill(t.fix_write, &[b]), Edit::replace(v.span, b)))
+    Some(Fix::one(msg!(t::fix_write, b), Edit::replace(v.span, b)))
 }
 
 impl<'a> Ctx<'a> {
@@ -114,44 +98,43 @@ impl<'a> Ctx<'a> {
         if v.kind == Kind::Invalid {
             return;
         }
-        let t = self.t();
         let key = f.key;
         let v2 = self.profile == Profile::V2;
         // An optional object that no schema types (webhook, proxy, the sinks, headers): every
         // server reads null as absent.
         if v.kind == Kind::Null && matches!(f.ty, Ty::Object | Ty::Headers) && !f.strict {
             self.push(
-                Diagnostic::warning(Code::Null, v.span, fill(t.null_object, &[key]))
-                    .with_fix(Fix::one(t.fix_remove_it, self.remove(self.members_of(key), m))),
+                Diagnostic::warning(Code::Null, v.span, msg!(t::null_object, key))
+                    .with_fix(Fix::one(t::fix_remove_it, self.remove(self.members_of(key), m))),
             );
             return;
         }
         if v2 && v.kind == Kind::Null {
             self.push(
-                Diagnostic::error(Code::Null, v.span, fill(t.null_v2, &[key, f.ty.json_type()]))
-                    .with_fix(Fix::one(t.fix_remove_it, self.remove(self.members_of(key), m))),
+                Diagnostic::error(Code::Null, v.span, msg!(t::null_v2, key, f.ty.json_type()))
+                    .with_fix(Fix::one(t::fix_remove_it, self.remove(self.members_of(key), m))),
             );
             return;
         }
         // What a wrong type costs: a 400 from the schema (top level), an opaque 400 from the
         // database (nested), or nothing (stored as sent).
-        let rejects = |what: &str| {
+        let rejects = |what: msg::Arg| {
             if !f.parent().is_empty() {
-                fill(t.rejects_nested, &[key, what])
+                msg!(t::rejects_nested, key, what)
             } else {
-                fill(t.rejects_top, &[key, what, f.ty.json_type()])
+                msg!(t::rejects_top, key, what, f.ty.json_type())
             }
         };
         match f.ty {
             Ty::Bool => {
                 if v.as_bool().is_none() {
-                    let what = fill(t.what_bool, &[self.type_name(v)]);
+                    let what = msg!(t::what_bool, v.type_name());
                     let d = if f.strict {
-                        Diagnostic::error(Code::Type, v.span, rejects(&what))
+                        Diagnostic::error(Code::Type, v.span, rejects((&what).into()))
                     } else {
-                        Diagnostic::warning(Code::Type, v.span, fill(t.bool_lenient, &[key, &what]))
+                        Diagnostic::warning(Code::Type, v.span, msg!(t::bool_lenient, key, &what))
                     };
-                    self.push(d.with_fix_opt(bool_fix(v, t)));
+                    self.push(d.with_fix_opt(bool_fix(v)));
                 }
             }
             Ty::Str | Ty::Url => match &v.kind {
@@ -162,7 +145,7 @@ impl<'a> Ctx<'a> {
                             self.push(Diagnostic::error(
                                 Code::TooLong,
                                 v.span,
-                                fill(t.too_long, &[key, &n.to_string(), &max.to_string()]),
+                                msg!(t::too_long, key, n, max as usize),
                             ));
                         }
                     }
@@ -170,28 +153,24 @@ impl<'a> Ctx<'a> {
                 Kind::Number(_) | Kind::Bool(_) => {
                     let raw = self.raw(v);
                     let msg = if v2 && f.strict {
-                        rejects(t.what_quoted_string)
+                        rejects(t::what_quoted_string.into())
                     } else {
-                        fill(t.must_be_quoted_string, &[key])
+                        msg!(t::must_be_quoted_string, key)
                     };
                     self.push(
                         Diagnostic::error(Code::Type, v.span, msg)
-                            .with_fix(Fix::one(t.fix_put_in_quotes, Edit::replace(v.span, quote(raw)))),
+                            .with_fix(Fix::one(t::fix_put_in_quotes, Edit::replace(v.span, quote(raw)))),
                     );
                 }
-                _ => self.push(Diagnostic::error(
-                    Code::Type,
-                    v.span,
-                    fill(t.must_be_string_not, &[key, self.type_name(v)]),
-                )),
+                _ => self.push(Diagnostic::error(Code::Type, v.span, msg!(t::must_be_string_not, key, v.type_name()))),
             },
             Ty::Phone => self.phone(v),
             Ty::Events => {
                 if v.items().is_none() {
-                    let d = Diagnostic::error(Code::Type, v.span, fill(t.must_be_events, &[key, self.type_name(v)]));
+                    let d = Diagnostic::error(Code::Type, v.span, msg!(t::must_be_events, key, v.type_name()));
                     let fix = v
                         .as_str()
-                        .map(|s| Fix::one(t.fix_wrap_in_array, Edit::replace(v.span, format!("[{}]", quote(s)))));
+                        .map(|s| Fix::one(t::fix_wrap_in_array, Edit::replace(v.span, format!("[{}]", quote(s)))));
                     self.push(d.with_fix_opt(fix));
                 }
             }
@@ -202,15 +181,15 @@ impl<'a> Ctx<'a> {
                     _ => false,
                 };
                 if !ok {
-                    self.push(Diagnostic::error(Code::Type, v.span, fill(t.must_be_digits, &[key])));
+                    self.push(Diagnostic::error(Code::Type, v.span, msg!(t::must_be_digits, key)));
                 }
             }
             Ty::Int => {
                 if !matches!(v.kind, Kind::Number(n) if n.fract() == 0.0 && n >= 0.0) {
                     let d = if v2 && f.strict && !matches!(v.kind, Kind::Number(_)) {
-                        Diagnostic::error(Code::Type, v.span, rejects(t.what_number))
+                        Diagnostic::error(Code::Type, v.span, rejects(t::what_number.into()))
                     } else {
-                        Diagnostic::warning(Code::Type, v.span, fill(t.should_be_whole, &[key]))
+                        Diagnostic::warning(Code::Type, v.span, msg!(t::should_be_whole, key))
                     };
                     self.push(d);
                 }
@@ -220,11 +199,7 @@ impl<'a> Ctx<'a> {
             Ty::Strings => {}
             Ty::Object | Ty::Headers => {
                 if v.members().is_none() {
-                    self.push(Diagnostic::error(
-                        Code::Type,
-                        v.span,
-                        fill(t.must_be_object_not, &[key, self.type_name(v)]),
-                    ));
+                    self.push(Diagnostic::error(Code::Type, v.span, msg!(t::must_be_object_not, key, v.type_name())));
                 }
             }
         }
@@ -239,29 +214,27 @@ impl<'a> Ctx<'a> {
     }
 
     fn phone(&mut self, v: &Node) {
-        let t = self.t();
         match &v.kind {
             Kind::String(s) => {
                 if !fields::matches_number_pattern(s) {
-                    self.push(Diagnostic::error(Code::Number, v.span, t.number_pattern));
+                    self.push(Diagnostic::error(Code::Number, v.span, t::number_pattern));
                 }
             }
             Kind::Number(_) => {
                 let raw = self.raw(v);
                 self.push(
-                    Diagnostic::error(Code::Type, v.span, t.number_in_quotes)
-                        .with_fix(Fix::one(t.fix_put_in_quotes, Edit::replace(v.span, quote(raw)))),
+                    Diagnostic::error(Code::Type, v.span, t::number_in_quotes)
+                        .with_fix(Fix::one(t::fix_put_in_quotes, Edit::replace(v.span, quote(raw)))),
                 );
             }
-            _ => self.push(Diagnostic::error(Code::Type, v.span, fill(t.number_not_string, &[self.type_name(v)]))),
+            _ => self.push(Diagnostic::error(Code::Type, v.span, msg!(t::number_not_string, v.type_name()))),
         }
     }
 
     fn integration_value(&mut self, v: &Node) {
-        let t = self.t();
         let names = fields::integrations(self.profile);
         let Some(s) = v.as_str() else {
-            self.push(Diagnostic::error(Code::Type, v.span, t.integration_not_string));
+            self.push(Diagnostic::error(Code::Type, v.span, t::integration_not_string));
             return;
         };
         if names.contains(&s) {
@@ -275,11 +248,11 @@ impl<'a> Ctx<'a> {
             .or_else(|| closest(s, names));
         let list = names.join(", ");
         let d = if self.profile == Profile::V2 {
-            Diagnostic::error(Code::Integration, v.span, fill(t.integration_v2, &[s, &list]))
+            Diagnostic::error(Code::Integration, v.span, msg!(t::integration_v2, s, &list))
         } else {
-            Diagnostic::warning(Code::Integration, v.span, fill(t.integration_v1, &[s, &list]))
+            Diagnostic::warning(Code::Integration, v.span, msg!(t::integration_v1, s, &list))
         };
-        let fix = guess.map(|c| Fix::one(fill(t.fix_use, &[c]), Edit::replace(v.span, quote(c))));
+        let fix = guess.map(|c| Fix::one(msg!(t::fix_use, c), Edit::replace(v.span, quote(c))));
         self.push(d.with_fix_opt(fix));
     }
 
@@ -287,7 +260,6 @@ impl<'a> Ctx<'a> {
     /// no repeats. `path` names the list in messages.
     pub fn events_list(&mut self, v: &'a Node, path: &str) {
         let Some(items) = v.items() else { return };
-        let t = self.t();
         let known = self.profile.events();
         let v2 = self.profile == Profile::V2;
         let mut seen: Vec<&str> = Vec::new();
@@ -299,7 +271,7 @@ impl<'a> Ctx<'a> {
                     self.push(Diagnostic::error(
                         Code::Event,
                         item.span,
-                        fill(t.event_not_string, &[path, &i.to_string()]),
+                        msg!(t::event_not_string, path, &i.to_string()),
                     ));
                 }
                 continue;
@@ -318,22 +290,22 @@ impl<'a> Ctx<'a> {
             if !(has(known, name) || (v2 && name == crate::events::HISTORY_SET)) {
                 let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");
                 let guess = known.iter().copied().find(|e| *e == upper).or_else(|| closest(name, known));
-                let mean = guess.map(|g| fill(t.did_you_mean_event, &[g])).unwrap_or_default();
+                let mean = guess.map(|g| msg!(t::did_you_mean_event, g));
                 let d = if !v2 {
-                    let msg = fill(t.unknown_event_v1, &[name, &mean, path, &i.to_string()]);
+                    let msg = msg!(t::unknown_event_v1, name, &mean, path, &i.to_string());
                     Diagnostic::error(Code::UnknownEvent, item.span, msg)
                 } else if crate::events::ONLY_V1.contains(&upper.as_str()) {
-                    Diagnostic::error(Code::UnknownEvent, item.span, fill(t.event_only_v1, &[name]))
-                        .with_fix(Fix::one(t.fix_remove_it, remove()))
+                    Diagnostic::error(Code::UnknownEvent, item.span, msg!(t::event_only_v1, name))
+                        .with_fix(Fix::one(t::fix_remove_it, remove()))
                 } else {
-                    Diagnostic::error(Code::UnknownEvent, item.span, fill(t.unknown_event_v2, &[name, &mean]))
+                    Diagnostic::error(Code::UnknownEvent, item.span, msg!(t::unknown_event_v2, name, &mean))
                 };
-                let fix = guess.map(|g| Fix::one(fill(t.fix_use, &[g]), Edit::replace(item.span, quote(g))));
+                let fix = guess.map(|g| Fix::one(msg!(t::fix_use, g), Edit::replace(item.span, quote(g))));
                 self.push(if d.fix.is_none() { d.with_fix_opt(fix) } else { d });
             } else if has(&seen, name) {
                 self.push(
-                    Diagnostic::warning(Code::DuplicateEvent, item.span, fill(t.duplicate_event, &[name]))
-                        .with_fix(Fix::one(t.fix_remove_repeat, remove())),
+                    Diagnostic::warning(Code::DuplicateEvent, item.span, msg!(t::duplicate_event, name))
+                        .with_fix(Fix::one(t::fix_remove_repeat, remove())),
                 );
             } else {
                 seen.push(name);
@@ -344,75 +316,28 @@ impl<'a> Ctx<'a> {
     /// Unknown keys among `members` (of the object at `parent`): did-you-mean among the fields of
     /// this profile at that level; in 2.x, a 1.x key names its 2.x counterpart.
     pub fn unknown_keys(&mut self, members: &'a [Member], parent: &str) {
-        let t = self.t();
         let known: Vec<&str> = self.profile.children(parent).map(Field::name).collect();
         for m in members {
             if known.contains(&m.key.as_str()) {
                 continue;
             }
-            if self.profile == Profile::V2 && parent.is_empty() && (super::v2::is_chatbot_key(&m.key) || self.v1_key(m))
-            {
+            if self.profile == Profile::V2 && parent.is_empty() && self.v2_top_key_elsewhere(m) {
                 continue;
             }
             let suggestion = closest(&m.key, &known);
             let msg = match (suggestion, parent.is_empty()) {
-                (Some(s), true) => fill(t.unknown_key_suggest, &[&m.key, s]),
-                (None, true) => fill(t.unknown_key, &[&m.key]),
-                (Some(s), false) => fill(t.unknown_nested_key_suggest, &[parent, &m.key, s]),
-                (None, false) => fill(t.unknown_nested_key, &[parent, &m.key]),
+                (Some(s), true) => msg!(t::unknown_key_suggest, &m.key, s),
+                (None, true) => msg!(t::unknown_key, &m.key),
+                (Some(s), false) => msg!(t::unknown_nested_key_suggest, parent, &m.key, s),
+                (None, false) => msg!(t::unknown_nested_key, parent, &m.key),
             };
             let mut d = Diagnostic::warning(Code::UnknownKey, m.key_span, msg);
             if let Some(s) = suggestion {
                 if member(members, s).is_none() {
-                    d = d.with_fix(Fix::one(fill(t.fix_rename, &[s]), Edit::replace(m.key_span, quote(s))));
+                    d = d.with_fix(Fix::one(msg!(t::fix_rename, s), Edit::replace(m.key_span, quote(s))));
                 }
             }
             self.push(d);
-        }
-    }
-
-    /// A 1.x key in a 2.x payload: named with its 2.x counterpart (a rename fix where the value
-    /// carries over as is). Returns whether `m` was such a key.
-    fn v1_key(&mut self, m: &'a Member) -> bool {
-        let Some(f1) = Profile::V1.field(&m.key) else { return false };
-        let t = self.t();
-        // An object (1.x `proxy`) maps through its children.
-        let children: Vec<&str> = Profile::V1.children(f1.key).filter_map(|c| c.other.map(|o| o.0)).collect();
-        let target =
-            f1.other.map(|(to, _)| to.to_owned()).or_else(|| (!children.is_empty()).then(|| children.join(", ")));
-        let msg = match target {
-            Some(to) => fill(t.v1_key_renamed, &[&m.key, &to]),
-            None => fill(t.v1_key_dropped, &[&m.key]),
-        };
-        let mut d = Diagnostic::error(Code::V1Key, m.key_span, msg);
-        if let Some((to, fields::Convert::Same)) = f1.other {
-            if !to.contains('.') && self.get(to).is_none() && Profile::V2.field(to).is_some_and(|f| f.ty == f1.ty) {
-                d = d.with_fix(Fix::one(fill(t.fix_rename, &[to]), Edit::replace(m.key_span, quote(to))));
-            }
-        }
-        self.push(d);
-        true
-    }
-
-    /// Trap and forbidden keys of the table (2.x).
-    pub fn role_keys(&mut self) {
-        let t = self.t();
-        for m in self.members {
-            let Some(f) = self.profile.field(&m.key) else { continue };
-            match f.role {
-                Role::Normal => {}
-                Role::Trap { use_instead } => {
-                    let msg = fill(t.trap_key, &[&m.key, use_instead]);
-                    self.push(Diagnostic::error(Code::TrapKey, m.key_span, msg));
-                }
-                Role::Forbidden => {
-                    let msg = fill(t.forbidden_key, &[&m.key]);
-                    self.push(
-                        Diagnostic::error(Code::ForbiddenKey, m.key_span, msg)
-                            .with_fix(Fix::one(t.fix_remove_it, self.remove(self.members, m))),
-                    );
-                }
-            }
         }
     }
 
@@ -429,7 +354,7 @@ impl<'a> Ctx<'a> {
                 .filter(|n| !skip.iter().any(|s| s.split_once('.') == Some((m.key.as_str(), n.key.as_str()))));
             for v in std::iter::once(m.value.as_ref()).chain(inner.map(|n| n.value.as_ref())).flatten() {
                 if v.as_str().is_some_and(is_placeholder) {
-                    let msg = fill(self.t().placeholder, &[self.raw(v).trim_matches('"')]);
+                    let msg = msg!(t::placeholder, self.raw(v).trim_matches('"'));
                     self.push(Diagnostic::error(Code::Placeholder, v.span, msg));
                 }
             }

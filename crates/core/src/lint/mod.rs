@@ -7,7 +7,9 @@
 pub mod code;
 mod ctx;
 pub mod diag;
+pub mod options;
 pub mod rules;
+pub mod span;
 pub mod suggest;
 pub mod syntax;
 pub mod text;
@@ -16,9 +18,9 @@ pub mod v2;
 
 pub use code::Code;
 pub use ctx::{is_http_url, is_placeholder};
-pub use diag::{apply_fixes, Diagnostic, Fix, LineIndex, Severity, Span};
+pub use diag::{apply_fixes, Diagnostic, Fix, Severity};
 pub use rules::{shape_of, v2_rules, RuleOptions, V2Rules};
-pub use text::{apply_edits, Edit};
+pub use span::{apply_edits, Edit, LineIndex, Span};
 
 use crate::fields::Profile;
 pub use syntax::{Kind, Member, Node};
@@ -68,7 +70,7 @@ impl Report {
 
 /// Lints `text` as a create payload of `opts.rules.profile`.
 pub fn lint(text: &str, opts: &LintOptions) -> Report {
-    let parsed = syntax::parse_in(text, opts.rules.lang);
+    let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     if let Some(root) = &parsed.root {
         diagnostics.extend(rules::check(text, root, &opts.rules));

@@ -4,38 +4,12 @@
 use super::code::Code;
 use super::ctx::Ctx;
 use super::diag::{Diagnostic, Span};
+pub use super::options::{RuleOptions, V2Rules};
 use super::syntax::{Kind, Member, Node};
 use super::{v1, v2};
 use crate::fields::{Field, Profile};
-use crate::i18n::{fill, Lang};
-
-/// Options the rules need from outside (the library has no random source of its own).
-#[derive(Debug, Clone, Default)]
-pub struct RuleOptions {
-    /// A fresh UUID for fix-its that insert or replace a token.
-    pub fresh_token: Option<String>,
-    /// Which server generation's rules apply.
-    pub profile: Profile,
-    /// Tokens already used by this page for a created instance: `(token, instance name)`.
-    pub used_tokens: Vec<(String, String)>,
-    /// The language of the messages and fix-it titles.
-    pub lang: Lang,
-    /// The 2.x rules, when the caller loads them itself (without the `linked-v2` feature).
-    pub v2: Option<V2Rules>,
-    /// The server's version, when it was read: what differs between 2.3.x and 2.4.
-    pub server_version: Option<crate::version::ServerVersion>,
-}
-
-/// The 2.x rules as a value. Naming them ([`v2_rules`]) is what puts them in a binary: the page names
-/// them only in a part loaded on first use, so the first load does without them.
-#[derive(Clone, Copy)]
-pub struct V2Rules(fn(&mut Ctx<'_>));
-
-impl std::fmt::Debug for V2Rules {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("V2Rules")
-    }
-}
+use crate::msg;
+use crate::msg::keys::lint as t;
 
 /// The 2.x rules.
 pub fn v2_rules() -> V2Rules {
@@ -47,22 +21,11 @@ const LINKED_V2: Option<V2Rules> = Some(V2Rules(v2::check));
 #[cfg(not(feature = "linked-v2"))]
 const LINKED_V2: Option<V2Rules> = None;
 
-impl RuleOptions {
-    /// The instance a token was already used for.
-    pub fn used_token(&self, token: &str) -> Option<&str> {
-        self.used_tokens.iter().find(|(t, _)| t == token).map(|(_, name)| name.as_str())
-    }
-}
-
 /// Runs every rule of `opts.profile` over a parsed root (which should be an object).
 pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
     let Some(members) = root.members() else {
         if root.kind != Kind::Invalid {
-            return vec![Diagnostic::error(
-                Code::NotObject,
-                root.span,
-                fill(opts.lang.texts().lint.not_object, &[root.type_name_in(opts.lang)]),
-            )];
+            return vec![Diagnostic::error(Code::NotObject, root.span, msg!(t::not_object, root.type_name()))];
         }
         return Vec::new();
     };
@@ -71,14 +34,10 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
         Profile::V1 => v1::check(&mut cx),
         Profile::V2 => match opts.v2.or(LINKED_V2) {
             Some(V2Rules(run)) => run(&mut cx),
-            None => cx.out.push(Diagnostic::error(
-                Code::RulesLoading,
-                Span::at(root.span.start),
-                opts.lang.texts().lint.rules_loading,
-            )),
+            None => cx.out.push(Diagnostic::error(Code::RulesLoading, Span::at(root.span.start), t::rules_loading)),
         },
     }
-    if let Some(d) = profile_hint(root, opts.profile, opts.lang) {
+    if let Some(d) = profile_hint(root, opts.profile) {
         cx.out.push(d);
     }
     cx.out
@@ -108,13 +67,13 @@ pub fn shape_of(root: &Node) -> Option<Profile> {
 }
 
 /// A 2.x-shaped payload linted as 1.x (or the reverse) says so once, at the top.
-fn profile_hint(root: &Node, profile: Profile, lang: Lang) -> Option<Diagnostic> {
+fn profile_hint(root: &Node, profile: Profile) -> Option<Diagnostic> {
     let shape = shape_of(root)?;
     if shape == profile {
         return None;
     }
     let span = super::diag::Span::new(root.span.start, root.span.start + 1);
-    let msg = fill(lang.texts().lint.profile_hint, &[shape.label(), profile.label()]);
+    let msg = msg!(t::profile_hint, shape.label(), profile.label());
     Some(Diagnostic::warning(Code::Profile, span, msg))
 }
 

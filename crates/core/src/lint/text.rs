@@ -1,57 +1,8 @@
-//! Editing the text by byte span: [`Edit`] and [`apply_edits`], and the edits the builder, the
-//! rules and the migration share to add or remove an object member while keeping the formatting.
+//! The edits the builder, the rules and the migration share to add or remove an object member while
+//! keeping the formatting: above the syntax tree (the leaf `span.rs` has [`Edit`] and [`apply_edits`]).
 
-use super::diag::Span;
+pub use super::span::{apply_edits, Edit, Span};
 use super::syntax::{Member, Node};
-
-/// Replace the text in `span` by `replacement` (an empty span inserts).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    pub span: Span,
-    pub replacement: String,
-}
-
-impl Edit {
-    pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
-        Edit { span, replacement: replacement.into() }
-    }
-
-    pub fn insert(pos: usize, text: impl Into<String>) -> Self {
-        Edit { span: Span::at(pos), replacement: text.into() }
-    }
-
-    pub fn delete(span: Span) -> Self {
-        Edit { span, replacement: String::new() }
-    }
-}
-
-/// Applies `edits` to `text`. Edits that overlap an earlier-accepted one are skipped; so are edits
-/// whose span is out of range or not on a character boundary. Returns the new text and how many
-/// edits were applied.
-pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    super::diag::sort_stable_by_key(&mut sorted, |e| [e.span.start, e.span.end, 0]);
-    let mut out = String::with_capacity(text.len());
-    let mut pos = 0;
-    let mut applied = 0;
-    for e in sorted {
-        let Span { start, end } = e.span;
-        if start < pos
-            || end < start
-            || end > text.len()
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
-            continue;
-        }
-        out.push_str(&text[pos..start]);
-        out.push_str(&e.replacement);
-        pos = end;
-        applied += 1;
-    }
-    out.push_str(&text[pos..]);
-    (out, applied)
-}
 
 /// The span that removes member `i` (with its comma and, when it stands alone, its line).
 pub fn remove_member_span(bytes: &[u8], members: &[Member], i: usize, m: &Member) -> Span {
@@ -98,19 +49,5 @@ pub fn line_aware(bytes: &[u8], start: usize, end: usize) -> Span {
         Span::new(s, e + 1)
     } else {
         Span::new(start, end)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edits_apply_in_order_and_skip_overlaps() {
-        let (out, n) = apply_edits(
-            "abcdef",
-            &[Edit::replace(Span::new(1, 3), "X"), Edit::insert(0, ">"), Edit::delete(Span::new(2, 4))],
-        );
-        assert_eq!((out.as_str(), n), (">aXdef", 2));
     }
 }

@@ -8,8 +8,9 @@ use super::suggest::{is_seed_instance_name, slug};
 use super::syntax::{Kind, Member, Node};
 use super::text::Edit;
 use crate::fields::Profile;
-use crate::i18n::fill;
 use crate::json::quote;
+use crate::msg;
+use crate::msg::keys::lint as t;
 
 const CHATWOOT_TRIO: [&str; 3] = ["chatwoot_account_id", "chatwoot_token", "chatwoot_url"];
 const STRICT_CHATWOOT: [&str; 3] =
@@ -44,20 +45,19 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
 
 impl<'a> Ctx<'a> {
     fn proxy(&mut self, v: &'a Node) {
-        let t = self.t();
         let Some(members) = v.members() else {
-            self.push(Diagnostic::error(Code::Type, v.span, t.proxy_not_object));
+            self.push(Diagnostic::error(Code::Type, v.span, t::proxy_not_object));
             return;
         };
         let get = |k: &str| members.iter().rev().find(|m| m.key == k).and_then(|m| m.value.as_ref());
         for k in ["host", "port"] {
             if get(k).is_none() {
-                self.push(Diagnostic::error(Code::Proxy, v.span, fill(t.proxy_needs, &[k])));
+                self.push(Diagnostic::error(Code::Proxy, v.span, msg!(t::proxy_needs, k)));
             }
         }
         if let Some(p) = get("protocol") {
             if !p.as_str().is_some_and(|s| matches!(s, "http" | "https" | "socks4" | "socks5")) {
-                self.push(Diagnostic::error(Code::Proxy, p.span, t.proxy_protocol));
+                self.push(Diagnostic::error(Code::Proxy, p.span, t::proxy_protocol));
             }
         }
         for m in members {
@@ -65,55 +65,55 @@ impl<'a> Ctx<'a> {
                 self.push(Diagnostic::warning(
                     Code::UnknownKey,
                     m.key_span,
-                    fill(t.unknown_nested_key, &["proxy", &m.key]),
+                    msg!(t::unknown_nested_key, "proxy", &m.key),
                 ));
             }
         }
-        self.push(Diagnostic::info(Code::Proxy, v.span, t.proxy_tested));
+        self.push(Diagnostic::info(Code::Proxy, v.span, t::proxy_tested));
     }
 
     fn instance_name(&mut self) {
-        let t = self.t();
         let Some(m) = self.get("instanceName") else {
-            self.push(Diagnostic::error(Code::Required, self.top(), t.instance_name_required).on_field("instanceName"));
+            self.push(
+                Diagnostic::error(Code::Required, self.top(), t::instance_name_required).on_field("instanceName"),
+            );
             return;
         };
         let Some(v) = &m.value else { return };
         let Some(name) = v.as_str() else { return };
         if name.is_empty() {
-            self.push(Diagnostic::error(Code::InstanceName, v.span, t.instance_name_empty));
+            self.push(Diagnostic::error(Code::InstanceName, v.span, t::instance_name_empty));
             return;
         }
-        let fix = slug(name).map(|s| Fix::one(fill(t.fix_use_quoted, &[&s]), Edit::replace(v.span, quote(&s))));
+        let fix = slug(name).map(|s| Fix::one(msg!(t::fix_use_quoted, &s), Edit::replace(v.span, quote(&s))));
         let d = if is_placeholder(name) {
-            Diagnostic::error(Code::Placeholder, v.span, fill(t.instance_name_placeholder, &[name]))
+            Diagnostic::error(Code::Placeholder, v.span, msg!(t::instance_name_placeholder, name))
         } else if name.contains('/') {
-            Diagnostic::error(Code::InstanceNameSlash, v.span, t.instance_name_slash)
+            Diagnostic::error(Code::InstanceNameSlash, v.span, t::instance_name_slash)
         } else if is_seed_instance_name(name) {
             return;
         } else if name.bytes().any(|b| b.is_ascii_alphanumeric())
             && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         {
             // Only - or _ beyond the seed's rule: accepted by every server and safe in URLs.
-            Diagnostic::warning(Code::InstanceName, v.span, t.instance_name_dash)
+            Diagnostic::warning(Code::InstanceName, v.span, t::instance_name_dash)
         } else {
-            Diagnostic::error(Code::InstanceName, v.span, t.instance_name_chars)
+            Diagnostic::error(Code::InstanceName, v.span, t::instance_name_chars)
         };
         self.push(d.with_fix_opt(fix));
     }
 
     fn token(&mut self) {
-        let t = self.t();
         let fresh = self.opts.fresh_token.clone();
         let Some(m) = self.get("token") else {
             let mut d = Diagnostic::warning(
                 Code::TokenMissing,
                 self.get("instanceName").map_or(self.top(), |m| m.key_span),
-                t.token_missing,
+                t::token_missing,
             );
             if let Some(token) = fresh {
                 d = d.with_fix(Fix::one(
-                    t.fix_add_fresh_token,
+                    t::fix_add_fresh_token,
                     self.insert_member(self.get("instanceName"), "token", &quote(&token)),
                 ));
             }
@@ -125,77 +125,74 @@ impl<'a> Ctx<'a> {
         let valid = !token.is_empty() && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         if valid {
             if let Some(instance) = self.opts.used_token(token) {
-                let msg = fill(t.token_reused, &[instance]);
+                let msg = msg!(t::token_reused, instance);
                 let d = Diagnostic::error(Code::TokenReuse, v.span, msg);
-                let fix = fresh.map(|f| Fix::one(t.fix_use_fresh_token, Edit::replace(v.span, quote(&f))));
+                let fix = fresh.map(|f| Fix::one(t::fix_use_fresh_token, Edit::replace(v.span, quote(&f))));
                 self.push(d.with_fix_opt(fix));
             }
             return;
         }
         let cleaned: String = token.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
         let (code, msg) = if is_placeholder(token) {
-            (Code::Placeholder, fill(t.token_placeholder, &[token]))
+            (Code::Placeholder, msg!(t::token_placeholder, token))
         } else if token.is_empty() {
-            (Code::Token, t.token_empty.to_owned())
+            (Code::Token, t::token_empty.into())
         } else {
-            (Code::Token, t.token_chars.to_owned())
+            (Code::Token, t::token_chars.into())
         };
         let mut d = Diagnostic::error(code, v.span, msg);
         if !cleaned.is_empty() && !is_placeholder(token) {
-            d = d.with_fix(Fix::one(fill(t.fix_use_quoted, &[&cleaned]), Edit::replace(v.span, quote(&cleaned))));
+            d = d.with_fix(Fix::one(msg!(t::fix_use_quoted, &cleaned), Edit::replace(v.span, quote(&cleaned))));
         } else if let Some(f) = fresh {
-            d = d.with_fix(Fix::one(t.fix_use_fresh_token, Edit::replace(v.span, quote(&f))));
+            d = d.with_fix(Fix::one(t::fix_use_fresh_token, Edit::replace(v.span, quote(&f))));
         }
         self.push(d);
     }
 
     fn qrcode(&mut self) {
         if self.get("qrcode").is_none() {
-            let t = self.t();
             self.push(
-                Diagnostic::warning(Code::QrcodeMissing, self.top(), t.qrcode_missing)
-                    .with_fix(Fix::one(t.fix_add_qrcode, self.insert_member(None, "qrcode", "true"))),
+                Diagnostic::warning(Code::QrcodeMissing, self.top(), t::qrcode_missing)
+                    .with_fix(Fix::one(t::fix_add_qrcode, self.insert_member(None, "qrcode", "true"))),
             );
         }
     }
 
     fn webhook(&mut self) {
-        let t = self.t();
         let webhook = self.get("webhook");
         let events = self.get("events");
         if let Some(m) = webhook {
             if let Some(v) = &m.value {
                 if let Some(url) = v.as_str() {
                     if is_placeholder(url) {
-                        self.push(Diagnostic::error(Code::Placeholder, v.span, fill(t.webhook_placeholder, &[url])));
+                        self.push(Diagnostic::error(Code::Placeholder, v.span, msg!(t::webhook_placeholder, url)));
                     } else if !is_http_url(url) {
-                        self.push(Diagnostic::error(Code::WebhookUrl, v.span, t.webhook_url));
+                        self.push(Diagnostic::error(Code::WebhookUrl, v.span, t::webhook_url));
                     }
                 }
             }
             if events.is_none() {
                 self.push(
-                    Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, t.webhook_without_events).with_fix(
-                        Fix::one(fill(t.fix_add_events, &["events"]), self.insert_member(Some(m), "events", "[]")),
+                    Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, t::webhook_without_events).with_fix(
+                        Fix::one(msg!(t::fix_add_events, "events"), self.insert_member(Some(m), "events", "[]")),
                     ),
                 );
             }
         }
         if let Some(m) = events {
             if webhook.is_none() {
-                self.push(Diagnostic::warning(Code::EventsWithoutWebhook, m.key_span, t.events_without_webhook));
+                self.push(Diagnostic::warning(Code::EventsWithoutWebhook, m.key_span, t::events_without_webhook));
             }
             if let Some(v) = &m.value {
                 self.events_list(v, &m.key);
             }
         }
         if let (Some(m), None) = (self.get("webhook_by_events"), webhook) {
-            self.push(Diagnostic::info(Code::Unused, m.key_span, t.webhook_by_events_unused));
+            self.push(Diagnostic::info(Code::Unused, m.key_span, t::webhook_by_events_unused));
         }
     }
 
     fn channels(&mut self) {
-        let t = self.t();
         for kind in ["websocket", "rabbitmq", "sqs"] {
             let enabled_key = format!("{kind}_enabled");
             let events_key = format!("{kind}_events");
@@ -207,10 +204,10 @@ impl<'a> Ctx<'a> {
                         Diagnostic::error(
                             Code::EnabledWithoutEvents,
                             m.key_span,
-                            fill(t.enabled_without_events, &[&enabled_key, &events_key]),
+                            msg!(t::enabled_without_events, &enabled_key, &events_key),
                         )
                         .with_fix(Fix::one(
-                            fill(t.fix_add_events, &[&events_key]),
+                            msg!(t::fix_add_events, &events_key),
                             self.insert_member(Some(m), &events_key, "[]"),
                         )),
                     );
@@ -221,7 +218,7 @@ impl<'a> Ctx<'a> {
                     self.push(Diagnostic::warning(
                         Code::EventsWithoutWebhook,
                         m.key_span,
-                        fill(t.events_without_enabled, &[&events_key, &enabled_key]),
+                        msg!(t::events_without_enabled, &events_key, &enabled_key),
                     ));
                 }
                 if let Some(v) = &m.value {
@@ -232,11 +229,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn chatwoot(&mut self) {
-        let t = self.t();
         let present: Vec<&str> = CHATWOOT_TRIO.iter().copied().filter(|k| self.get(k).is_some()).collect();
         if present.is_empty() {
             for m in self.members.iter().filter(|m| m.key.starts_with("chatwoot_")) {
-                self.push(Diagnostic::info(Code::Unused, m.key_span, fill(t.chatwoot_unused, &[&m.key])));
+                self.push(Diagnostic::info(Code::Unused, m.key_span, msg!(t::chatwoot_unused, &m.key)));
             }
             return;
         }
@@ -246,14 +242,14 @@ impl<'a> Ctx<'a> {
             self.push(Diagnostic::error(
                 Code::ChatwootPartial,
                 first,
-                fill(t.chatwoot_partial, &[&missing.join(t.and)]),
+                crate::msg::Msg::joined(t::chatwoot_partial, &missing, t::and),
             ));
             return;
         }
         if let Some(v) = self.value("chatwoot_url") {
             if let Some(url) = v.as_str() {
                 if !is_http_url(url) {
-                    self.push(Diagnostic::error(Code::ChatwootUrl, v.span, t.chatwoot_url));
+                    self.push(Diagnostic::error(Code::ChatwootUrl, v.span, t::chatwoot_url));
                 }
             }
         }
@@ -261,8 +257,8 @@ impl<'a> Ctx<'a> {
             None => {
                 let after = self.get("chatwoot_url");
                 self.push(
-                    Diagnostic::error(Code::ChatwootSignMsg, first, t.chatwoot_sign_msg_required).with_fix(Fix::one(
-                        t.fix_add_sign_msg,
+                    Diagnostic::error(Code::ChatwootSignMsg, first, t::chatwoot_sign_msg_required).with_fix(Fix::one(
+                        t::fix_add_sign_msg,
                         self.insert_member(after, "chatwoot_sign_msg", "false"),
                     )),
                 );
@@ -275,7 +271,7 @@ impl<'a> Ctx<'a> {
             }
         }
         if self.value("qrcode").and_then(Node::as_bool) == Some(true) {
-            self.push(Diagnostic::info(Code::ChatwootQr, first, t.chatwoot_qr));
+            self.push(Diagnostic::info(Code::ChatwootQr, first, t::chatwoot_qr));
         }
     }
 
@@ -285,25 +281,23 @@ impl<'a> Ctx<'a> {
         if v.as_bool().is_some() || v.kind == Kind::Invalid {
             return;
         }
-        let t = self.t();
-        let d = Diagnostic::error(Code::Type, v.span, fill(t.strict_bool, &[&m.key]));
-        let fix = bool_fix(v, t);
+        let d = Diagnostic::error(Code::Type, v.span, msg!(t::strict_bool, &m.key));
+        let fix = bool_fix(v);
         self.push(d.with_fix_opt(fix));
     }
 
     fn integration(&mut self) {
-        let t = self.t();
         if self.value("integration").and_then(Node::as_str) == Some("WHATSAPP-BUSINESS") {
             let span = self.get("integration").map_or(self.root.span, |m| m.key_span);
             for k in ["token", "number"] {
                 if self.get(k).is_none() {
-                    self.push(Diagnostic::error(Code::Business, span, fill(t.business_needs, &[k])));
+                    self.push(Diagnostic::error(Code::Business, span, msg!(t::business_needs, k)));
                 }
             }
         }
         if let Some(v) = self.value("groups_ignore") {
             if v.as_bool() == Some(false) {
-                self.push(Diagnostic::info(Code::GroupsIgnore, v.span, t.groups_ignore));
+                self.push(Diagnostic::info(Code::GroupsIgnore, v.span, t::groups_ignore));
             }
         }
     }

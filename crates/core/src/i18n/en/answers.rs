@@ -4,7 +4,7 @@
 //! [`super::super::Texts`]), so the page's first load does not carry them.
 
 crate::catalog! {
-    pub Answers {
+    pub Answers(1, answers) {
 
         // explain.rs: the answer to POST /instance/create.
         created: "Instance \"{0}\" created. Store its key: it is shown only now.",
@@ -63,6 +63,8 @@ crate::catalog! {
         note_no_counterpart_typebot: "{0} has no counterpart in {1} and was removed. Set it after create with POST /typebot/create/{instance} (enabled, url, typebot, expire, keywordFinish, delayMessage, unknownMessage, listeningFromMe, triggerType).",
         note_integration_unknown: "integration \"{0}\" does not exist in {1} and was removed.",
         note_trap: "{0} → {1}: the {2} server ignored \"{0}\", so the migrated payload now does what it only seemed to do.",
+        /// {0} the old name, {1} the new one.
+        note_renamed: "{0} → {1}",
         note_unknown_key: "{0} is not a field of either profile: kept as is (the server ignores it).",
         note_webhook_without_url: "webhook settings without a webhook URL were removed (the 1.x server ignored them too).",
         note_webhook_events_added: "webhook.events: [] (all events) was added: 2.x requires it. Note: the 1.x server silently did NOT save a webhook without events.",

@@ -4,7 +4,7 @@
 //! shows them) are in [`super::answers`].
 
 crate::catalog! {
-    pub Doctor {
+    pub Doctor(6, doctor) {
         timeout: "No answer within {0} s.",
 
         // migrate.rs: errors, note kinds and notes.

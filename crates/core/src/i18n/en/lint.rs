@@ -2,7 +2,7 @@
 //! `lint/rules.rs`), the 1.x rules (`lint/v1.rs`) and the fix-it titles they offer.
 
 crate::catalog! {
-    pub Lint {
+    pub Lint(7, lint) {
         // ---- severities (a diagnostic's label) ----
         severity_error: "error",
         severity_warning: "warning",

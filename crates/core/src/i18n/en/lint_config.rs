@@ -2,7 +2,7 @@
 //! ids, shared checks first, then the notes of the §11 conversion.
 
 crate::catalog! {
-    pub LintConfig {
+    pub LintConfig(4, lint_config) {
         // Shared, table-driven (config/cx.rs).
         /// {0} the field path, {1} the object the server names, {2} the key.
         required: "{0} is required: without it the server answers 400 ({1} requires property \"{2}\").",

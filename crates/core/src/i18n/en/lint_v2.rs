@@ -1,7 +1,7 @@
 //! The 2.x rules' texts (`lint/v2/*.rs`) and their fix-it titles.
 
 crate::catalog! {
-    pub LintV2 {
+    pub LintV2(2, lint_v2) {
         // Shared by several rules.
         /// Joins the names in "{0} missing" lists.
         list_and: " and ",

@@ -3,7 +3,7 @@
 //! `evo_core::i18n::fill`); field names, codes, event names and statuses are never translated.
 
 crate::catalog! {
-    pub Ui {
+    pub Ui(3, ui) {
         doc_title: "Evolution API — create instance",
         // The page shell (app.rs).
         title: "Evolution API — create a WhatsApp instance",

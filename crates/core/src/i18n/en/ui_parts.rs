@@ -3,7 +3,7 @@
 //! `Lang::ui_parts`, so that they travel with those parts and not in the first load.
 
 crate::catalog! {
-    pub UiParts {
+    pub UiParts(5, ui_parts) {
         no_answer_said: "No answer. {0}",
         status_said: "Status {0}. {1}",
         no_answer: "no answer",

@@ -48,6 +48,7 @@ pub static PT_BR: Answers = Answers {
     note_no_counterpart_typebot: "{0} não tem equivalente na {1} e foi removido. Configure depois do create com POST /typebot/create/{instance} (enabled, url, typebot, expire, keywordFinish, delayMessage, unknownMessage, listeningFromMe, triggerType).",
     note_integration_unknown: "a integração \"{0}\" não existe na {1} e foi removida.",
     note_trap: "{0} → {1}: o servidor {2} ignorava \"{0}\", então agora o payload migrado faz o que antes só parecia fazer.",
+    note_renamed: "{0} → {1}",
     note_unknown_key: "{0} não é campo de nenhum dos perfis: mantido como está (o servidor ignora).",
     note_webhook_without_url: "as configurações de webhook sem URL de webhook foram removidas (o servidor 1.x também as ignorava).",
     note_webhook_events_added: "webhook.events: [] (todos os eventos) foi adicionado: o 2.x exige. Atenção: o servidor 1.x NÃO salvava, sem avisar, um webhook sem eventos.",

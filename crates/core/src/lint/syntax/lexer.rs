@@ -1,9 +1,9 @@
 //! Tokens, whitespace and comments. String literals are read in `string.rs`, numbers in `number.rs`.
 
-use crate::i18n::Lint;
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::Edit;
+use crate::msg::keys::lint as t;
 
 /// A token. A string's value stays in the lexer ([`Lexer::string_value`]) until the next token, so
 /// tokens are small copies and a string is allocated once, at its exact length, by the node that keeps it.
@@ -27,8 +27,6 @@ pub(super) struct Lexer<'a> {
     pub(super) bytes: &'a [u8],
     pub(super) pos: usize,
     pub(super) diags: Vec<Diagnostic>,
-    /// The messages' language.
-    pub(super) t: &'static Lint,
     /// The last string token's value: `text[raw.0..raw.1]` as written, or `buf` when `decoded`
     /// (escapes, repairs); `buf` is reused from string to string.
     pub(super) raw: (usize, usize),
@@ -45,13 +43,12 @@ fn is_word_start(b: u8) -> bool {
 }
 
 impl<'a> Lexer<'a> {
-    pub(super) fn new(text: &'a str, t: &'static Lint) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         Lexer {
             text,
             bytes: text.as_bytes(),
             pos: 0,
             diags: Vec::new(),
-            t,
             raw: (0, 0),
             decoded: false,
             buf: String::new(),
@@ -122,17 +119,17 @@ impl<'a> Lexer<'a> {
                         self.bytes[start..].iter().position(|&b| b == b'\n').map_or(self.bytes.len(), |n| start + n);
                     let end = if end > start && self.bytes[end - 1] == b'\r' { end - 1 } else { end };
                     self.pos = end;
-                    let d = Diagnostic::error(Code::JsonComment, Span::new(start, end), self.t.line_comment)
-                        .with_fix(Fix::one(self.t.fix_remove_comment, Edit::delete(self.removal(start, end))));
+                    let d = Diagnostic::error(Code::JsonComment, Span::new(start, end), t::line_comment)
+                        .with_fix(Fix::one(t::fix_remove_comment, Edit::delete(self.removal(start, end))));
                     self.diags.push(d);
                 }
                 Some(b'*') => {
                     let close = self.text[start + 2..].find("*/").map(|n| start + 2 + n + 2);
                     let end = close.unwrap_or(self.bytes.len());
                     self.pos = end;
-                    let msg = if close.is_some() { self.t.block_comment } else { self.t.unclosed_comment };
+                    let msg = if close.is_some() { t::block_comment } else { t::unclosed_comment };
                     let d = Diagnostic::error(Code::JsonComment, Span::new(start, end), msg)
-                        .with_fix(Fix::one(self.t.fix_remove_comment, Edit::delete(self.removal(start, end))));
+                        .with_fix(Fix::one(t::fix_remove_comment, Edit::delete(self.removal(start, end))));
                     self.diags.push(d);
                 }
                 _ => return,
@@ -201,8 +198,8 @@ impl Lexer<'_> {
         self.pos = end;
         let span = Span::new(start, end);
         self.diags.push(
-            Diagnostic::error(Code::JsonSmartQuote, span, self.t.smart_quote)
-                .with_fix(Fix::one(self.t.fix_straight_quotes, Edit::replace(span, crate::json::quote(value)))),
+            Diagnostic::error(Code::JsonSmartQuote, span, t::smart_quote)
+                .with_fix(Fix::one(t::fix_straight_quotes, Edit::replace(span, crate::json::quote(value)))),
         );
         self.raw = (start + open, start + open + close);
         self.decoded = false;

@@ -15,7 +15,7 @@ pub use tree::{Kind, Member, Node};
 use super::code::Code;
 use super::diag::{Diagnostic, Fix, Span};
 use super::text::Edit;
-use crate::i18n::Lang;
+use crate::msg::keys::lint as t;
 use lexer::{Lexer, Tok};
 use parser::Parser;
 
@@ -26,35 +26,29 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses `text` tolerantly, with English messages (for callers that only want the tree).
+/// Parses `text` tolerantly: the tree and every syntax problem (as messages, rendered at the edge).
+/// Never panics; linear time; bounded recursion.
 pub fn parse(text: &str) -> Parsed {
-    parse_in(text, Lang::En)
-}
-
-/// Parses `text` tolerantly, with messages and fix titles in `lang`. Never panics; linear time;
-/// bounded recursion.
-pub fn parse_in(text: &str, lang: Lang) -> Parsed {
-    let t = lang.texts().lint;
-    let mut lx = Lexer::new(text, t);
+    let mut lx = Lexer::new(text);
     let mut pre = Vec::new();
     if text.starts_with('\u{feff}') {
         lx.pos = 3;
         pre.push(
-            Diagnostic::warning(Code::JsonBom, Span::new(0, 3), t.bom)
-                .with_fix(Fix::one(t.fix_remove_bom, Edit::delete(Span::new(0, 3)))),
+            Diagnostic::warning(Code::JsonBom, Span::new(0, 3), t::bom)
+                .with_fix(Fix::one(t::fix_remove_bom, Edit::delete(Span::new(0, 3)))),
         );
     }
     let (tok, span) = lx.next();
     let mut p = Parser { lx, tok, span, prev_end: span.start, too_deep_reported: false };
     p.lx.diags.splice(0..0, pre);
     if matches!(p.tok, Tok::Eof) {
-        p.err(Diagnostic::error(Code::JsonEmpty, Span::at(p.span.start), t.empty));
+        p.err(Diagnostic::error(Code::JsonEmpty, Span::at(p.span.start), t::empty));
         return Parsed { root: None, diagnostics: p.lx.diags };
     }
     let root = p.value(0);
     if root.is_none() {
         let s = p.span;
-        p.err(Diagnostic::error(Code::JsonUnexpectedToken, s, t.must_start_object));
+        p.err(Diagnostic::error(Code::JsonUnexpectedToken, s, t::must_start_object));
     }
     // Anything after the first value.
     let root = match root {
@@ -80,8 +74,8 @@ pub fn parse_in(text: &str, lang: Lang) -> Parsed {
         }
         let cut = root.as_ref().map_or(start, |r| r.span.end);
         p.err(
-            Diagnostic::error(Code::JsonTrailingContent, Span::new(start, last_end), t.trailing_content)
-                .with_fix(Fix::one(t.fix_remove_after, Edit::delete(Span::new(cut, last_end)))),
+            Diagnostic::error(Code::JsonTrailingContent, Span::new(start, last_end), t::trailing_content)
+                .with_fix(Fix::one(t::fix_remove_after, Edit::delete(Span::new(cut, last_end)))),
         );
     }
     let mut diagnostics = p.lx.diags;

@@ -1,10 +1,11 @@
 //! Number literals: the JSON grammar and the repair of what people write instead (hex, `+1`, `.5`…).
 
 use super::lexer::{Lexer, Tok};
-use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::Edit;
+use crate::msg;
+use crate::msg::keys::lint as t;
 
 impl Lexer<'_> {
     pub(super) fn number(&mut self) -> (Tok, Span) {
@@ -26,9 +27,9 @@ impl Lexer<'_> {
             return (Tok::Num { value: value_of(raw) }, span);
         }
         let (value, fix) = repair_number(raw);
-        let mut d = Diagnostic::error(Code::JsonInvalidNumber, span, fill(self.t.invalid_number, &[raw]));
+        let mut d = Diagnostic::error(Code::JsonInvalidNumber, span, msg!(t::invalid_number, raw));
         if let Some(fixed) = fix {
-            d = d.with_fix(Fix::one(fill(self.t.fix_write_as, &[&fixed]), Edit::replace(span, fixed)));
+            d = d.with_fix(Fix::one(msg!(t::fix_write_as, &fixed), Edit::replace(span, fixed)));
         }
         self.diags.push(d);
         (Tok::Num { value }, span)

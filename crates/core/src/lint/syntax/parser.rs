@@ -3,10 +3,11 @@
 
 use super::lexer::{Lexer, Tok};
 use super::tree::{Kind, Member, Node};
-use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::{remove_member_span, Edit};
+use crate::msg;
+use crate::msg::keys::lint as t;
 
 /// Nesting deeper than this is reported once and skipped (bracket-balanced) without building nodes,
 /// so no input can exhaust the stack.
@@ -57,11 +58,7 @@ impl<'a> Parser<'a> {
         let start = self.span.start;
         if report && !self.too_deep_reported {
             self.too_deep_reported = true;
-            self.err(Diagnostic::error(
-                Code::JsonTooDeep,
-                self.span,
-                fill(self.lx.t.too_deep, &[&MAX_DEPTH.to_string()]),
-            ));
+            self.err(Diagnostic::error(Code::JsonTooDeep, self.span, msg!(t::too_deep, &MAX_DEPTH.to_string())));
         }
         let mut depth = 0usize;
         loop {
@@ -119,15 +116,14 @@ impl<'a> Parser<'a> {
             "NaN" | "Infinity" => (Kind::Invalid, None),
             _ => (Kind::Invalid, None),
         };
-        let t = self.lx.t;
         let d = match fixed {
-            Some(f) => Diagnostic::error(Code::JsonPythonLiteral, span, fill(t.python_literal, &[w, f]))
-                .with_fix(Fix::one(fill(t.fix_write, &[f]), Edit::replace(span, f))),
+            Some(f) => Diagnostic::error(Code::JsonPythonLiteral, span, msg!(t::python_literal, w, f))
+                .with_fix(Fix::one(msg!(t::fix_write, f), Edit::replace(span, f))),
             None if matches!(w, "NaN" | "Infinity") => {
-                Diagnostic::error(Code::JsonInvalidNumber, span, fill(t.not_json_number, &[w]))
+                Diagnostic::error(Code::JsonInvalidNumber, span, msg!(t::not_json_number, w))
             }
-            None => Diagnostic::error(Code::JsonUnquotedString, span, fill(t.unquoted_string, &[w]))
-                .with_fix(Fix::one(t.fix_put_in_double_quotes, Edit::replace(span, format!("\"{w}\"")))),
+            None => Diagnostic::error(Code::JsonUnquotedString, span, msg!(t::unquoted_string, w))
+                .with_fix(Fix::one(t::fix_put_in_double_quotes, Edit::replace(span, format!("\"{w}\"")))),
         };
         self.err(d);
         kind
@@ -136,7 +132,6 @@ impl<'a> Parser<'a> {
     /// What objects and arrays share: their closer, the end of the text, the other closer, and a
     /// stray comma. `Step::Item` means an item (or member) starts here.
     fn container_step(&mut self, open: Span, object: bool) -> Step {
-        let t = self.lx.t;
         let c = if object { "}" } else { "]" };
         let s = self.span;
         // (closer, the other closer)
@@ -152,8 +147,12 @@ impl<'a> Parser<'a> {
         if matches!(self.tok, Tok::Eof) {
             let insert = if object { "\n}" } else { "]" };
             self.err(
-                Diagnostic::error(Code::JsonUnclosed, open, if object { t.unclosed_object } else { t.unclosed_array })
-                    .with_fix(Fix::one(fill(t.fix_add_missing, &[c]), Edit::insert(self.prev_end, insert))),
+                Diagnostic::error(
+                    Code::JsonUnclosed,
+                    open,
+                    if object { t::unclosed_object } else { t::unclosed_array },
+                )
+                .with_fix(Fix::one(msg!(t::fix_add_missing, c), Edit::insert(self.prev_end, insert))),
             );
             return Step::Closed(s.end);
         }
@@ -162,9 +161,9 @@ impl<'a> Parser<'a> {
                 Diagnostic::error(
                     Code::JsonMismatchedBracket,
                     s,
-                    if object { t.mismatched_object } else { t.mismatched_array },
+                    if object { t::mismatched_object } else { t::mismatched_array },
                 )
-                .with_fix(Fix::one(fill(t.fix_write, &[c]), Edit::replace(s, c))),
+                .with_fix(Fix::one(msg!(t::fix_write, c), Edit::replace(s, c))),
             );
             self.bump();
             return Step::Closed(s.end);
@@ -174,9 +173,9 @@ impl<'a> Parser<'a> {
                 Diagnostic::error(
                     Code::JsonExtraComma,
                     s,
-                    if object { t.extra_comma_object } else { t.extra_comma_array },
+                    if object { t::extra_comma_object } else { t::extra_comma_array },
                 )
-                .with_fix(Fix::one(t.fix_remove_comma, Edit::delete(s))),
+                .with_fix(Fix::one(t::fix_remove_comma, Edit::delete(s))),
             );
             self.bump();
             return Step::Skipped;
@@ -211,17 +210,14 @@ impl<'a> Parser<'a> {
                     let key = self.word().to_owned();
                     self.bump();
                     self.err(
-                        Diagnostic::error(Code::JsonUnquotedKey, key_span, fill(self.lx.t.unquoted_key, &[&key]))
-                            .with_fix(Fix::one(
-                                self.lx.t.fix_quote_name,
-                                Edit::replace(key_span, format!("\"{key}\"")),
-                            )),
+                        Diagnostic::error(Code::JsonUnquotedKey, key_span, msg!(t::unquoted_key, &key))
+                            .with_fix(Fix::one(t::fix_quote_name, Edit::replace(key_span, format!("\"{key}\"")))),
                     );
                     self.member(key, key_span, depth, &mut members);
                 }
                 _ => {
                     let s = self.span;
-                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, self.lx.t.expected_property));
+                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, t::expected_property));
                     if self.starts_value() {
                         self.value(depth + 1);
                     } else {
@@ -235,23 +231,22 @@ impl<'a> Parser<'a> {
     }
 
     fn member(&mut self, key: String, key_span: Span, depth: usize, members: &mut Vec<Member>) {
-        let t = self.lx.t;
         if matches!(self.tok, Tok::Colon) {
             self.bump();
         } else if self.starts_value() {
             self.err(
-                Diagnostic::error(Code::JsonMissingColon, Span::at(key_span.end), t.missing_colon)
-                    .with_fix(Fix::one(t.fix_insert_colon, Edit::insert(key_span.end, ":"))),
+                Diagnostic::error(Code::JsonMissingColon, Span::at(key_span.end), t::missing_colon)
+                    .with_fix(Fix::one(t::fix_insert_colon, Edit::insert(key_span.end, ":"))),
             );
         } else {
-            self.err(Diagnostic::error(Code::JsonMissingValue, key_span, fill(t.no_colon_no_value, &[&key])));
+            self.err(Diagnostic::error(Code::JsonMissingValue, key_span, msg!(t::no_colon_no_value, &key)));
             let comma = self.after_item(true);
             members.push(Member { key, key_span, value: None, comma });
             return;
         }
         let value = self.value(depth + 1);
         if value.is_none() {
-            self.err(Diagnostic::error(Code::JsonMissingValue, Span::at(self.prev_end), fill(t.no_value, &[&key])));
+            self.err(Diagnostic::error(Code::JsonMissingValue, Span::at(self.prev_end), msg!(t::no_value, &key)));
         }
         let comma = self.after_item(true);
         members.push(Member { key, key_span, value, comma });
@@ -260,7 +255,6 @@ impl<'a> Parser<'a> {
     /// After an object member or array item: a comma (returned), the closer, or a missing comma.
     /// `object`: after an object's member (else an array's item).
     fn after_item(&mut self, object: bool) -> Option<Span> {
-        let t = self.lx.t;
         match self.tok {
             Tok::Comma => {
                 let comma = self.span;
@@ -268,8 +262,8 @@ impl<'a> Parser<'a> {
                 if matches!((self.tok, object), (Tok::RBrace, true) | (Tok::RBrack, false)) {
                     let what = if object { "}" } else { "]" };
                     self.err(
-                        Diagnostic::error(Code::JsonTrailingComma, comma, fill(t.trailing_comma, &[what]))
-                            .with_fix(Fix::one(t.fix_remove_trailing_comma, Edit::delete(comma))),
+                        Diagnostic::error(Code::JsonTrailingComma, comma, msg!(t::trailing_comma, what))
+                            .with_fix(Fix::one(t::fix_remove_trailing_comma, Edit::delete(comma))),
                     );
                 }
                 return Some(comma);
@@ -278,8 +272,8 @@ impl<'a> Parser<'a> {
             _ if self.starts_value() => {
                 let at = self.prev_end;
                 self.err(
-                    Diagnostic::error(Code::JsonMissingComma, Span::at(at), t.missing_comma)
-                        .with_fix(Fix::one(t.fix_insert_comma, Edit::insert(at, ","))),
+                    Diagnostic::error(Code::JsonMissingComma, Span::at(at), t::missing_comma)
+                        .with_fix(Fix::one(t::fix_insert_comma, Edit::insert(at, ","))),
                 );
             }
             _ => {
@@ -289,8 +283,8 @@ impl<'a> Parser<'a> {
                     Tok::Colon => ':',
                     _ => '?',
                 };
-                let msg = if object { t.unexpected_in_object } else { t.unexpected_in_array };
-                self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, fill(msg, &[c.encode_utf8(&mut [0; 4])])));
+                let msg = if object { t::unexpected_in_object } else { t::unexpected_in_array };
+                self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, msg!(msg, c.encode_utf8(&mut [0; 4]))));
                 self.bump();
             }
         }
@@ -319,7 +313,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let s = self.span;
-                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, self.lx.t.expected_value));
+                    self.err(Diagnostic::error(Code::JsonUnexpectedToken, s, t::expected_value));
                     self.bump();
                 }
             }
@@ -365,11 +359,12 @@ impl<'a> Parser<'a> {
         }
         for (i, first) in dups {
             let (m, earlier) = (&members[i], &members[first]);
-            let d = Diagnostic::warning(Code::JsonDuplicateKey, m.key_span, fill(self.lx.t.duplicate_key, &[&m.key]))
-                .with_fix(Fix::one(
-                    self.lx.t.fix_remove_earlier,
+            let d = Diagnostic::warning(Code::JsonDuplicateKey, m.key_span, msg!(t::duplicate_key, &m.key)).with_fix(
+                Fix::one(
+                    t::fix_remove_earlier,
                     Edit::delete(remove_member_span(self.lx.bytes, members, first, earlier)),
-                ));
+                ),
+            );
             self.err(d);
         }
     }

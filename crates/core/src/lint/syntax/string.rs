@@ -1,10 +1,11 @@
 //! String literals: double- or single-quoted, escapes, raw control characters, unterminated strings.
 
 use super::lexer::{Lexer, Tok};
-use crate::i18n::fill;
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
 use crate::lint::text::Edit;
+use crate::msg;
+use crate::msg::keys::lint as t;
 
 impl Lexer<'_> {
     pub(super) fn string(&mut self, quote: u8) -> (Tok, Span) {
@@ -55,9 +56,9 @@ impl Lexer<'_> {
                     Diagnostic::error(
                         Code::JsonUnterminatedString,
                         Span::new(start, i),
-                        fill(self.t.unterminated_string, &[&q]),
+                        msg!(t::unterminated_string, &q),
                     )
-                    .with_fix(Fix::one(fill(self.t.fix_close_string, &[&q]), Edit::insert(end, q))),
+                    .with_fix(Fix::one(msg!(t::fix_close_string, &q), Edit::insert(end, q))),
                 );
                 return (Tok::Str, Span::new(start, i));
             }
@@ -78,8 +79,8 @@ impl Lexer<'_> {
                 let span = Span::new(start, self.pos);
                 if single {
                     self.diags.push(
-                        Diagnostic::error(Code::JsonSingleQuote, span, self.t.single_quote)
-                            .with_fix(Fix::one(self.t.fix_double_quotes, Edit::replace(span, requoted))),
+                        Diagnostic::error(Code::JsonSingleQuote, span, t::single_quote)
+                            .with_fix(Fix::one(t::fix_double_quotes, Edit::replace(span, requoted))),
                     );
                 }
                 return (Tok::Str, span);
@@ -109,12 +110,9 @@ impl Lexer<'_> {
                     Diagnostic::error(
                         Code::JsonControlChar,
                         Span::new(i, i + 1),
-                        fill(self.t.control_char, &[&format!("{c:04X}"), &esc]),
+                        msg!(t::control_char, &format!("{c:04X}"), &esc),
                     )
-                    .with_fix(Fix::one(
-                        fill(self.t.fix_escape_as, &[&esc]),
-                        Edit::replace(Span::new(i, i + 1), esc.clone()),
-                    )),
+                    .with_fix(Fix::one(msg!(t::fix_escape_as, &esc), Edit::replace(Span::new(i, i + 1), esc.clone()))),
                 );
                 self.buf.push(char::from(c));
                 if single {
@@ -167,15 +165,15 @@ impl Lexer<'_> {
                     let ch = self.text[i + 1..].chars().next().unwrap_or(' ');
                     let raw = Span::new(esc_start, i + 1 + ch.len_utf8());
                     let (title, replacement) = if ch == '\'' {
-                        (self.t.fix_drop_backslash, "'".to_owned())
+                        (t::fix_drop_backslash, "'".to_owned())
                     } else {
-                        (self.t.fix_escape_backslash, format!("\\\\{ch}"))
+                        (t::fix_escape_backslash, format!("\\\\{ch}"))
                     };
                     self.diags.push(
                         Diagnostic::error(
                             Code::JsonInvalidEscape,
                             raw,
-                            fill(self.t.invalid_escape, &[ch.encode_utf8(&mut [0; 4])]),
+                            msg!(t::invalid_escape, ch.encode_utf8(&mut [0; 4])),
                         )
                         .with_fix(Fix::one(title, Edit::replace(raw, replacement.clone()))),
                     );

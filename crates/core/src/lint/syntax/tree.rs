@@ -1,7 +1,7 @@
 //! The syntax tree: [`Node`] (a value with its span), its [`Kind`], and an object's [`Member`]s.
 
-use crate::i18n::Lang;
 use crate::lint::diag::Span;
+use crate::msg::keys::lint as t;
 
 /// A parsed JSON value with its span.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,22 +57,16 @@ impl Node {
         self.members()?.iter().rev().find(|m| m.key == key)
     }
 
-    /// The value's type as messages name it, in English ("a string", "an array"…).
-    pub fn type_name(&self) -> &'static str {
-        self.type_name_in(Lang::En)
-    }
-
-    /// The value's type as messages name it, in `lang`.
-    pub fn type_name_in(&self, lang: Lang) -> &'static str {
-        let t = lang.texts().lint;
+    /// The value's type as messages name it ("a string", "an array"…).
+    pub fn type_name(&self) -> crate::msg::Key {
         match self.kind {
-            Kind::Object(_) => t.type_object,
-            Kind::Array(_) => t.type_array,
-            Kind::String(_) => t.type_string,
-            Kind::Number(_) => t.type_number,
-            Kind::Bool(_) => t.type_boolean,
-            Kind::Null => t.type_null,
-            Kind::Invalid => t.type_invalid,
+            Kind::Object(_) => t::type_object,
+            Kind::Array(_) => t::type_array,
+            Kind::String(_) => t::type_string,
+            Kind::Number(_) => t::type_number,
+            Kind::Bool(_) => t::type_boolean,
+            Kind::Null => t::type_null,
+            Kind::Invalid => t::type_invalid,
         }
     }
 }

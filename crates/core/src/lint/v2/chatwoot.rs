@@ -2,13 +2,14 @@
 
 use super::{filled, with_scheme, CHATWOOT_TRIO, P};
 use crate::fields::Need;
-use crate::i18n::fill;
 use crate::json::quote;
 use crate::lint::code::Code;
 use crate::lint::ctx::{is_http_url, Ctx};
 use crate::lint::diag::{Diagnostic, Fix};
 use crate::lint::syntax::Member;
 use crate::lint::text::Edit;
+use crate::msg;
+use crate::msg::keys::lint_v2 as t2;
 
 impl<'a> Ctx<'a> {
     pub(super) fn chatwoot_v2(&mut self) {
@@ -20,7 +21,7 @@ impl<'a> Ctx<'a> {
             self.push(Diagnostic::error(
                 Code::ChatwootPartial,
                 first,
-                fill(self.t2().chatwoot_partial, &[&missing.join(self.t2().list_and)]),
+                crate::msg::Msg::joined(t2::chatwoot_partial, &missing, t2::list_and),
             ));
             return;
         }
@@ -31,12 +32,8 @@ impl<'a> Ctx<'a> {
                 let server_name = format!("{}{}", short[..1].to_ascii_lowercase(), &short[1..]);
                 let edit = self.insert_member(after, f.key, "false");
                 self.push(
-                    Diagnostic::error(
-                        Code::ChatwootRequired,
-                        first,
-                        fill(self.t2().chatwoot_required, &[f.key, &server_name]),
-                    )
-                    .with_fix(Fix::one(fill(self.t2().fix_add_false, &[f.key]), edit)),
+                    Diagnostic::error(Code::ChatwootRequired, first, msg!(t2::chatwoot_required, f.key, &server_name))
+                        .with_fix(Fix::one(msg!(t2::fix_add_false, f.key), edit)),
                 );
             }
         }
@@ -45,17 +42,16 @@ impl<'a> Ctx<'a> {
                 if url.contains(char::is_whitespace)
                     || !url.contains('.') && !url.contains("localhost") && !url.contains(':')
                 {
-                    self.push(Diagnostic::error(Code::ChatwootUrl, v.span, self.t2().chatwoot_url_invalid));
+                    self.push(Diagnostic::error(Code::ChatwootUrl, v.span, t2::chatwoot_url_invalid));
                 } else if !is_http_url(url) {
                     let fixed = with_scheme(url);
                     self.push(
-                        Diagnostic::warning(Code::ChatwootUrl, v.span, self.t2().chatwoot_url_scheme).with_fix(
-                            Fix::one(fill(self.t2().fix_use, &[&fixed]), Edit::replace(v.span, quote(&fixed))),
-                        ),
+                        Diagnostic::warning(Code::ChatwootUrl, v.span, t2::chatwoot_url_scheme)
+                            .with_fix(Fix::one(msg!(t2::fix_use, &fixed), Edit::replace(v.span, quote(&fixed)))),
                     );
                 }
             }
         }
-        self.push(Diagnostic::info(Code::ChatwootEnabled, first, self.t2().chatwoot_enabled));
+        self.push(Diagnostic::info(Code::ChatwootEnabled, first, t2::chatwoot_enabled));
     }
 }

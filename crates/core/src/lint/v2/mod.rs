@@ -4,6 +4,7 @@
 
 mod chatwoot;
 mod instance;
+mod keys;
 mod proxy;
 mod webhook;
 
@@ -16,7 +17,8 @@ use super::syntax::{Member, Node};
 use super::text::insert_member_edit;
 use crate::events::HISTORY_SET;
 use crate::fields::{Need, Profile, Role};
-use crate::i18n::fill;
+use crate::msg;
+use crate::msg::keys::lint_v2 as t2;
 use crate::version::ServerVersion;
 
 const P: Profile = Profile::V2;
@@ -72,8 +74,8 @@ impl<'a> Ctx<'a> {
                 Some(child) => self.check_type(child, f),
                 None if f.need == Need::WithParent && f.ty != crate::fields::Ty::Events => {
                     let msg = match f.messages.first() {
-                        Some(server) => fill(self.t2().nested_required_msg, &[parent, f.name(), server]),
-                        None => fill(self.t2().nested_required, &[parent, f.name()]),
+                        Some(server) => msg!(t2::nested_required_msg, parent, f.name(), *server),
+                        None => msg!(t2::nested_required, parent, f.name()),
                     };
                     self.push(Diagnostic::error(Code::Required, m.key_span, msg))
                 }
@@ -84,15 +86,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// An object's `events`: required whenever the object is given (the server reads its length).
-    fn required_events(&mut self, m: &'a Member, members: &'a [Member], why: &str) {
+    fn required_events(&mut self, m: &'a Member, members: &'a [Member], why: crate::msg::Key) {
         let obj = m.value.as_ref().expect("nested() checked it");
         match member(members, "events") {
             None => {
-                let msg = fill(self.t2().events_missing, &[&m.key, why]);
+                let msg = msg!(t2::events_missing, &m.key, why);
                 let edit = insert_member_edit(self.text, obj, None, "events", "[]");
                 self.push(
                     Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, msg)
-                        .with_fix(Fix::one(self.t2().fix_add_events, edit)),
+                        .with_fix(Fix::one(t2::fix_add_events, edit)),
                 );
             }
             Some(e) => {
@@ -110,7 +112,7 @@ impl<'a> Ctx<'a> {
         let sends = self.opts.server_version.is_some_and(ServerVersion::sends_history_set);
         for item in list.items().unwrap_or_default() {
             if item.as_str() == Some(HISTORY_SET) && !sends {
-                let msg = fill(self.t2().history_set_2_4, &[HISTORY_SET]);
+                let msg = msg!(t2::history_set_2_4, HISTORY_SET);
                 self.push(Diagnostic::warning(Code::EventVersion, item.span, msg));
             }
         }
@@ -121,7 +123,7 @@ impl<'a> Ctx<'a> {
         for m in self.members {
             let Some(p) = CHATBOT_PREFIXES.iter().find(|p| m.key.starts_with(**p)) else { continue };
             let route = if *p == "typebot" { "typebot/create".to_owned() } else { format!("{p}/create") };
-            let msg = fill(self.t2().chatbot_key, &[&m.key, &route]);
+            let msg = msg!(t2::chatbot_key, &m.key, &route);
             self.push(Diagnostic::warning(Code::ChatbotKey, m.key_span, msg));
         }
     }

@@ -1,12 +1,13 @@
 //! The proxy: its three fields together, its protocol, its credentials.
 
 use super::filled;
-use crate::i18n::fill;
 use crate::json::quote;
 use crate::lint::code::Code;
 use crate::lint::ctx::Ctx;
 use crate::lint::diag::{Diagnostic, Fix};
 use crate::lint::text::Edit;
+use crate::msg;
+use crate::msg::keys::lint_v2 as t2;
 
 impl Ctx<'_> {
     pub(super) fn proxy_v2(&mut self) {
@@ -21,7 +22,7 @@ impl Ctx<'_> {
             self.push(Diagnostic::error(
                 Code::Proxy,
                 first,
-                fill(self.t2().proxy_partial, &[&missing.join(self.t2().list_and)]),
+                crate::msg::Msg::joined(t2::proxy_partial, &missing, t2::list_and),
             ));
             return;
         }
@@ -29,8 +30,8 @@ impl Ctx<'_> {
             if let Some(p) = v.as_str().filter(|p| !matches!(*p, "http" | "socks")) {
                 let to = if p.to_ascii_lowercase().starts_with("socks") { "socks" } else { "http" };
                 self.push(
-                    Diagnostic::error(Code::Proxy, v.span, fill(self.t2().proxy_protocol, &[p]))
-                        .with_fix(Fix::one(fill(self.t2().fix_use_quoted, &[to]), Edit::replace(v.span, quote(to)))),
+                    Diagnostic::error(Code::Proxy, v.span, msg!(t2::proxy_protocol, p))
+                        .with_fix(Fix::one(msg!(t2::fix_use_quoted, to), Edit::replace(v.span, quote(to)))),
                 );
             }
         }
@@ -38,8 +39,8 @@ impl Ctx<'_> {
         if user != pass {
             let k = if user { "proxyUsername" } else { "proxyPassword" };
             let span = self.get(k).map_or(first, |m| m.key_span);
-            self.push(Diagnostic::warning(Code::Proxy, span, self.t2().proxy_credentials));
+            self.push(Diagnostic::warning(Code::Proxy, span, t2::proxy_credentials));
         }
-        self.push(Diagnostic::info(Code::Proxy, first, self.t2().proxy_tested));
+        self.push(Diagnostic::info(Code::Proxy, first, t2::proxy_tested));
     }
 }

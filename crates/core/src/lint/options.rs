@@ -1,0 +1,38 @@
+//! What the rules need from outside: [`RuleOptions`] (the library has no random source, no server
+//! and no loader of its own) and the 2.x rules as a value ([`V2Rules`]).
+
+use super::ctx::Ctx;
+use crate::fields::Profile;
+
+/// Options the rules need from outside (the library has no random source of its own).
+#[derive(Debug, Clone, Default)]
+pub struct RuleOptions {
+    /// A fresh UUID for fix-its that insert or replace a token.
+    pub fresh_token: Option<String>,
+    /// Which server generation's rules apply.
+    pub profile: Profile,
+    /// Tokens already used by this page for a created instance: `(token, instance name)`.
+    pub used_tokens: Vec<(String, String)>,
+    /// The 2.x rules, when the caller loads them itself (without the `linked-v2` feature).
+    pub v2: Option<V2Rules>,
+    /// The server's version, when it was read: what differs between 2.3.x and 2.4.
+    pub server_version: Option<crate::version::ServerVersion>,
+}
+
+/// The 2.x rules as a value. Naming them ([`v2_rules`]) is what puts them in a binary: the page names
+/// them only in a part loaded on first use, so the first load does without them.
+#[derive(Clone, Copy)]
+pub struct V2Rules(pub(super) fn(&mut Ctx<'_>));
+
+impl std::fmt::Debug for V2Rules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("V2Rules")
+    }
+}
+
+impl RuleOptions {
+    /// The instance a token was already used for.
+    pub fn used_token(&self, token: &str) -> Option<&str> {
+        self.used_tokens.iter().find(|(t, _)| t == token).map(|(_, name)| name.as_str())
+    }
+}
