@@ -7,7 +7,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, world, control } from './harness.mjs';
+import { ROOT, world, control, until } from './harness.mjs';
 import { openApp } from './page.mjs';
 import { Config, Bulk } from './config-page.mjs';
 
@@ -126,6 +126,26 @@ test('2.3.6 tabs switched while a find is on its way and while a lint is pending
   await cfg.setText(JSON.stringify({ rejectCall: true, msgCall: '', groupsIgnore: false, alwaysOnline: false, readMessages: false, readStatus: false, syncFullHistory: false }, null, 2));
   await cfg.waitSaveEnabled();
   assert.deepEqual(log.errors.filter((e) => e.startsWith('pageerror')), []);
+  await context.close();
+});
+
+test("2.3.6 in pt-BR: each tab's form shows its own route's texts (Chatwoot token, not the instance token) and the events checklist says what each event is", async () => {
+  const { cfg, app, context } = await configure(v2.url, 'seed-004', '2.3.6');
+  await cfg.tab('chatwoot');
+  await cfg.waitForText((t) => t.includes('"enabled"'), 'the Chatwoot body');
+  const form = cfg.tid('config-form');
+  await form.getByText('Chatwoot access token').waitFor();
+  await app.setLanguage('pt-BR');
+  await form.getByText('Token de acesso do Chatwoot').waitFor();
+  assert.equal(await form.getByText('Token da instância').count(), 0);
+  await form.getByText('Um número inteiro (7.5 é salvo como 7).').waitFor();
+  await cfg.tab('webhook');
+  await form.getByText('URL do webhook').first().waitFor();
+  const qr = cfg.tid('config-event-QRCODE_UPDATED').locator('xpath=..');
+  await until(async () => /QR/.test(await qr.innerText()) && (await qr.innerText()).trim() !== 'QRCODE_UPDATED', 'the event description');
+  const pt = await qr.innerText();
+  await app.setLanguage('en');
+  await until(async () => (await qr.innerText()) !== pt, 'the description in English');
   await context.close();
 });
 

@@ -140,6 +140,23 @@ pub fn field_text(f: &Field, profile: Profile, lang: Lang) -> FieldText {
     }
 }
 
+/// The texts in `lang` of `f`, a row of `endpoint`'s table in `profile` (a configuration route's
+/// own texts: its `token` is Chatwoot's, not the instance's). Create's rows go to [`field_text`]; a
+/// row without a translation (or before the pt-BR catalogue is installed) keeps its English texts.
+pub fn config_field_text(endpoint: crate::config::Endpoint, f: &Field, profile: Profile, lang: Lang) -> FieldText {
+    if endpoint == crate::config::Endpoint::Create {
+        return field_text(f, profile, lang);
+    }
+    let translated = match lang {
+        Lang::En => None,
+        Lang::PtBr => crate::config::TABLES
+            .iter()
+            .position(|t| t.0 == profile && t.1 == endpoint)
+            .and_then(crate::i18n::file::pt_config_fields),
+    };
+    translated.and_then(|rows| rows.iter().find(|t| t.path == f.key).copied()).unwrap_or(FieldText::of(f))
+}
+
 /// A field's label in `lang`.
 pub fn field_label(f: &Field, profile: Profile, lang: Lang) -> &'static str {
     field_text(f, profile, lang).label

@@ -3,9 +3,11 @@
 //! at run time when the catalogue is not compiled in (`cargo test -p evo-core --no-default-features
 //! --test pt_file`).
 
+use evo_core::config::Endpoint;
+use evo_core::fields::FieldText;
 use evo_core::fields::Profile;
 use evo_core::i18n::{self, file, Lang, LoadError};
-use evo_core::render::{field_text, field_text_at};
+use evo_core::render::{config_field_text, field_text, field_text_at};
 
 fn path() -> String {
     format!("{}/../../i18n/pt-BR.txt", env!("CARGO_MANIFEST_DIR"))
@@ -53,6 +55,10 @@ fn the_catalogue_file_round_trips() {
     assert_eq!(c.texts.ui.values(), pt_br::ui::PT_BR.values());
     assert_eq!(c.v1, &pt_br::fields::V1[..]);
     assert_eq!(c.v2, &pt_br::fields::V2[..]);
+    for (i, rows) in pt_br::config_fields::TABLE_ROWS.iter().enumerate() {
+        assert_eq!(c.config_table(i), Some(*rows));
+    }
+    assert_eq!(c.config_table(pt_br::config_fields::TABLE_ROWS.len()), None);
     // Escapes survive the trip.
     let mut odd = pt_br::lint::PT_BR.values();
     odd[0] = "a\\b\nc\rd \\n";
@@ -66,6 +72,7 @@ fn the_catalogue_file_round_trips() {
         &pt_br::ui_parts::PT_BR,
         &pt_br::fields::V1,
         &pt_br::fields::V2,
+        &pt_br::config_fields::TABLE_ROWS,
     );
     assert_eq!(file::parse(&text).unwrap().texts.lint.severity_error, "a\\b\nc\rd \\n");
     // A CRLF checkout reads the same.
@@ -106,6 +113,8 @@ fn without_the_embedded_catalogue_pt_is_english_until_installed() {
     assert_eq!(Lang::En.texts().lint.severity_error, "error");
     assert_eq!(name(Lang::PtBr), "Nome da instância");
     assert_eq!(name(Lang::En), "Instance name");
+    let f = Endpoint::Chatwoot.field(Profile::V2, "token").unwrap();
+    assert_eq!(config_field_text(Endpoint::Chatwoot, f, Profile::V2, Lang::PtBr).label, "Token de acesso do Chatwoot");
     assert_eq!(evo_core::render::field_texts(Profile::V2, Lang::PtBr).len(), Profile::V2.fields().len());
     let c = file::parse(&committed()).unwrap();
     assert_eq!(Lang::PtBr.texts().doctor.values(), c.texts.doctor.values());
@@ -140,4 +149,40 @@ fn field_texts_agree_with_the_profile_tables() {
             }
         }
     }
+}
+
+/// A configuration route's rows show their own texts, not create's row of the same path (Chatwoot's
+/// `token` is Chatwoot's access token, not the instance's key), and every one of them has its pt-BR
+/// texts (compiled in here; the installed file carries the same rows: `the_committed_file_is_current`).
+#[cfg(feature = "embedded-pt")]
+#[test]
+fn a_configuration_field_has_its_own_texts_in_both_languages() {
+    let token = Endpoint::Chatwoot.field(Profile::V1, "token").unwrap();
+    assert_eq!(config_field_text(Endpoint::Chatwoot, token, Profile::V1, Lang::En).label, "Chatwoot access token");
+    let msg = Endpoint::Settings.field(Profile::V2, "msgCall").unwrap();
+    assert!(config_field_text(Endpoint::Settings, msg, Profile::V2, Lang::En)
+        .help
+        .contains("whether or not calls are rejected"));
+    let mut rows = 0;
+    for (profile, endpoint, table) in evo_core::config::TABLES {
+        assert_eq!(endpoint.table(profile), table, "{endpoint:?} {profile:?}");
+        for f in table {
+            let (en, pt) = (
+                config_field_text(endpoint, f, profile, Lang::En),
+                config_field_text(endpoint, f, profile, Lang::PtBr),
+            );
+            assert_eq!(en, FieldText::of(f));
+            assert_eq!(pt.path, f.key);
+            // Same words in both (a name: "Pusher", "Cluster", "websocket") only in the label.
+            assert!(pt.help.is_empty() || pt.help != en.help, "{endpoint:?} {profile:?} {}: {}", f.key, pt.help);
+            rows += 1;
+        }
+    }
+    // Every route but create, each generation that has it.
+    let expected: usize = Endpoint::ALL
+        .iter()
+        .filter(|e| **e != Endpoint::Create)
+        .flat_map(|e| Profile::ALL.map(|p| e.table(p).len()))
+        .sum();
+    assert_eq!(rows, expected);
 }

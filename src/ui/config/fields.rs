@@ -44,7 +44,8 @@ fn control(d: Doc, f: &'static Field) -> AnyView {
     let key = f.key;
     let id = format!("cf-{}", key.replace('.', "-"));
     let testid = format!("config-field-{}", key.replace('.', "-"));
-    let text = evo_core::render::field_text(f, d.profile, crate::i18n::lang());
+    // Tracks the language: a switch re-renders the texts, never the controls.
+    let text = move || evo_core::render::config_field_text(d.endpoint, f, d.profile, crate::i18n::current());
     let value = move || d.linted.with(|l| l.field(key).cloned());
     let message = move || {
         d.linted.with(|l| {
@@ -54,8 +55,8 @@ fn control(d: Doc, f: &'static Field) -> AnyView {
                 .map(|r| evo_core::render::render(&r.message, crate::i18n::current()))
         })
     };
-    let label = view! { <label for=id.clone()>{text.label}" " <code class="key">{key}</code></label> };
-    let help = view! { <p class="hint">{text.help}</p> <p class="field-msg" role="status">{message}</p> };
+    let label = view! { <label for=id.clone()>{move || text().label}" " <code class="key">{key}</code></label> };
+    let help = view! { <p class="hint">{move || text().help}</p> <p class="field-msg" role="status">{message}</p> };
     if f.ty == Ty::Headers {
         return view! { <div class="field">{super::webhook::headers(d, f, id)}{help}</div> }.into_any();
     }
@@ -67,7 +68,7 @@ fn control(d: Doc, f: &'static Field) -> AnyView {
                 <div class="field">
                     {label}
                     <input id=id data-testid=testid type="text" class:secret=f.secret spellcheck="false" autocomplete="off"
-                        placeholder=text.placeholder
+                        placeholder=move || text().placeholder
                         prop:value=move || value().map(|n| shown(d, &n)).unwrap_or_default()
                         on:change:target=move |ev| d.patch(key, input_json(ev.target().value(), numeric, keep_empty)) />
                     {help}
@@ -134,7 +135,7 @@ fn events(d: Doc, f: &'static Field) -> impl IntoView {
     };
     view! {
         <fieldset class="events" data-testid=format!("config-events-{tid}")>
-            <legend>{evo_core::render::field_text(f, d.profile, crate::i18n::lang()).label}" " <code class="key">{key}</code></legend>
+            <legend>{move || evo_core::render::config_field_text(d.endpoint, f, d.profile, crate::i18n::current()).label}" " <code class="key">{key}</code></legend>
             <button type="button" data-testid=format!("config-events-all-{tid}") on:click=move |_| d.patch(key, Some(Json::Arr(vec![])))>
                 {trp(|u| u.cfg_all_events)}
             </button>
@@ -146,7 +147,10 @@ fn events(d: Doc, f: &'static Field) -> impl IntoView {
                             <input type="checkbox" id=id.clone() data-testid=format!("config-event-{e}")
                                 prop:checked=move || list().is_some_and(|l| l.is_empty() || l.iter().any(|x| x == e))
                                 on:change:target=move |ev| toggle(e, ev.target().checked()) />
-                            <label for=id><code>{e}</code></label>
+                            <label for=id>
+                                <code>{e}</code>
+                                <span class="hint">{move || evo_core::render::describe(e, crate::i18n::current())}</span>
+                            </label>
                         </li>
                     }
                 }).collect_view()}

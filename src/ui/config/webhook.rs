@@ -48,7 +48,7 @@ pub fn headers(d: Doc, f: &'static Field, id: String) -> impl IntoView {
     let new_value = RwSignal::new(String::new());
     view! {
         <fieldset data-testid="config-headers">
-            <legend>{evo_core::render::field_text(f, d.profile, crate::i18n::lang()).label}" " <code class="key">{key}</code></legend>
+            <legend>{move || evo_core::render::config_field_text(d.endpoint, f, d.profile, crate::i18n::current()).label}" " <code class="key">{key}</code></legend>
             <ul>
                 {move || rows().into_iter().enumerate().map(|(i, (k, _))| view! {
                     <li class="row" data-testid="config-header">

@@ -48,6 +48,31 @@ pub const FIND_STATUS: u16 = 200;
 /// An empty table (a route the generation does not have).
 const NONE: &[Field] = &[];
 
+/// The configuration routes' tables (every route but create, each generation that has it), in the
+/// order of the pt-BR catalogue's rows (`i18n::pt_br::config_fields`, `i18n::file`).
+pub const TABLES: [(Profile, Endpoint, &[Field]); 17] = {
+    use {tables_v1 as v1, tables_v2 as v2, Endpoint as E, Profile::*};
+    [
+        (V1, E::Settings, v1::SETTINGS),
+        (V1, E::Webhook, v1::WEBHOOK),
+        (V1, E::Proxy, v1::PROXY),
+        (V1, E::Chatwoot, v1::CHATWOOT),
+        (V1, E::Websocket, v1::WEBSOCKET),
+        (V1, E::Rabbitmq, v1::RABBITMQ),
+        (V1, E::Sqs, v1::SQS),
+        (V2, E::Settings, v2::SETTINGS),
+        (V2, E::Webhook, v2::WEBHOOK),
+        (V2, E::Proxy, v2::PROXY),
+        (V2, E::Chatwoot, v2::CHATWOOT),
+        (V2, E::Websocket, v2::WEBSOCKET),
+        (V2, E::Rabbitmq, v2::RABBITMQ),
+        (V2, E::Sqs, v2::SQS),
+        (V2, E::Nats, v2::NATS),
+        (V2, E::Kafka, v2::KAFKA),
+        (V2, E::Pusher, v2::PUSHER),
+    ]
+};
+
 impl Endpoint {
     pub const ALL: [Endpoint; 11] = [
         Endpoint::Create,

@@ -5,8 +5,9 @@
 //! The format, UTF-8 with `\n` line ends:
 //! - a header line `evo-core-i18n pt-BR <SIGNATURE as 16 hex digits>`;
 //! - one value per line: the texts of [`Lint`], [`LintV2`], [`LintConfig`], [`Doctor`], [`Answers`], [`Ui`] and [`UiParts`] (the page's), each in `KEYS` order;
-//! - then four lines per row of the field tables, `fields::V1` then `fields::V2`: path, label, help,
-//!   placeholder (an empty line where there is none).
+//! - then four lines per row of the field tables, `fields::V1`, `fields::V2`, then the configuration
+//!   routes' tables in `config::TABLES` order: path, label, help, placeholder (an empty line where
+//!   there is none).
 //!
 //! In a value, `\` is written `\\`, a line feed `\n` and a carriage return `\r`. The signature is a
 //! hash of the keys and the field paths: a file written for other keys (stale, or foreign) is refused.
@@ -14,7 +15,18 @@
 use std::sync::OnceLock;
 
 use super::{Answers, Doctor, Lint, LintConfig, LintV2, Texts, Ui, UiParts};
+use crate::config::TABLES;
 use crate::fields::{FieldText, Profile, V1, V2};
+
+/// The number of rows of the configuration routes' tables.
+const CONFIG_ROWS: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < TABLES.len() {
+        n += TABLES[i].2.len();
+        i += 1;
+    }
+    n
+};
 
 /// The first line of a catalogue file, before the signature.
 const HEADER: &str = "evo-core-i18n pt-BR ";
@@ -62,7 +74,13 @@ const fn signature() -> u64 {
     h = keys(h, "ui_parts\n", UiParts::KEYS);
     h = keys(h, "ui\n", Ui::KEYS);
     h = paths(h, "fields v1\n", V1);
-    paths(h, "fields v2\n", V2)
+    h = paths(h, "fields v2\n", V2);
+    let mut i = 0;
+    while i < TABLES.len() {
+        h = paths(h, "config\n", TABLES[i].2);
+        i += 1;
+    }
+    h
 }
 
 const fn hex(n: u64) -> [u8; 16] {
@@ -109,6 +127,16 @@ pub struct Catalogue {
     pub ui_parts: &'static UiParts,
     pub v1: &'static [FieldText],
     pub v2: &'static [FieldText],
+    /// The rows of every `config::TABLES[i]`, one table after the other ([`Catalogue::config_table`]).
+    pub config: &'static [FieldText],
+}
+
+impl Catalogue {
+    /// The rows of `config::TABLES[i]`.
+    pub fn config_table(&self, i: usize) -> Option<&'static [FieldText]> {
+        let start: usize = TABLES.get(..i)?.iter().map(|t| t.2.len()).sum();
+        self.config.get(start..start + TABLES.get(i)?.2.len())
+    }
 }
 
 fn escape(out: &mut String, value: &str) {
@@ -124,6 +152,8 @@ fn escape(out: &mut String, value: &str) {
 }
 
 /// Writes a catalogue file (the header line, then one value per line) from a language's texts.
+// One argument per part of the file, in file order.
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     texts: &Texts,
     lint_v2: &LintV2,
@@ -132,6 +162,7 @@ pub fn write(
     ui_parts: &UiParts,
     v1: &[FieldText],
     v2: &[FieldText],
+    config: &[&[FieldText]],
 ) -> String {
     let mut out = String::with_capacity(48 * 1024);
     out.push_str(&header());
@@ -150,7 +181,7 @@ pub fn write(
             escape(&mut out, v);
         }
     }
-    for t in v1.iter().chain(v2) {
+    for t in v1.iter().chain(v2).chain(config.iter().copied().flatten()) {
         for v in [t.path, t.label, t.help, t.placeholder] {
             escape(&mut out, v);
         }
@@ -170,6 +201,7 @@ pub fn embedded_pt() -> String {
         &pt_br::ui_parts::PT_BR,
         &pt_br::fields::V1,
         &pt_br::fields::V2,
+        &pt_br::config_fields::TABLE_ROWS,
     )
 }
 
@@ -206,7 +238,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
         return Err(LoadError::Signature { found: first.chars().take(60).collect(), expected: header() });
     }
     let text: &'static str = Box::leak(text.strip_suffix('\n').unwrap_or(text).to_owned().into_boxed_str());
-    let rows = V1.len() + V2.len();
+    let rows = V1.len() + V2.len() + CONFIG_ROWS;
     // The catalogue parts' values, one per line after the header; the field rows follow.
     let text_lines = Lint::KEYS.len()
         + LintV2::KEYS.len()
@@ -233,15 +265,21 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     let (ui_parts, rest) = rest.split_at(UiParts::KEYS.len());
     let mut line = 2 + text_lines;
     let mut texts = Vec::with_capacity(rows);
-    for (f, r) in V1.iter().chain(V2).zip(rest.chunks_exact(4)) {
-        if r[0] != f.key {
-            return Err(LoadError::Path { line, expected: f.key });
+    let mut keys = V1.iter().chain(V2).map(|f| f.key);
+    for r in rest.chunks_exact(4) {
+        // The configuration routes' rows are tied to their tables by the signature alone (their
+        // tables stay out of the first load).
+        if let Some(key) = keys.next() {
+            if r[0] != key {
+                return Err(LoadError::Path { line, expected: key });
+            }
         }
-        texts.push(FieldText { path: f.key, label: r[1], help: r[2], placeholder: r[3] });
+        texts.push(FieldText { path: r[0], label: r[1], help: r[2], placeholder: r[3] });
         line += 4;
     }
     let fields: &'static [FieldText] = Box::leak(texts.into_boxed_slice());
-    let (v1, v2) = fields.split_at(V1.len());
+    let (v1, rest) = fields.split_at(V1.len());
+    let (v2, config) = rest.split_at(V2.len());
     // The counts were checked above, so every part has exactly its keys.
     let missing = || LoadError::Lines { found: lines.len(), expected: want };
     Ok(Catalogue {
@@ -256,6 +294,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
         ui_parts: leak(UiParts::from_values(ui_parts).ok_or_else(missing)?),
         v1,
         v2,
+        config,
     })
 }
 
@@ -315,6 +354,19 @@ pt_part! {
 pt_part! {
     /// The pt-BR texts of the page's parts (`Lang::ui_parts`).
     pt_ui_parts -> UiParts, embedded: &super::pt_br::ui_parts::PT_BR, english: &super::en::ui_parts::EN, installed: |c| c.ui_parts
+}
+
+/// The pt-BR texts of `config::TABLES[i]`'s fields: compiled in, else installed (`None` before an
+/// install).
+pub(crate) fn pt_config_fields(i: usize) -> Option<&'static [FieldText]> {
+    #[cfg(feature = "embedded-pt")]
+    {
+        super::pt_br::config_fields::TABLE_ROWS.get(i).copied()
+    }
+    #[cfg(not(feature = "embedded-pt"))]
+    {
+        PT.get().and_then(|c| c.config_table(i))
+    }
 }
 
 /// The pt-BR texts of a profile's fields: compiled in, else installed (`None` before an install).

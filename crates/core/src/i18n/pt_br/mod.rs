@@ -1,6 +1,7 @@
 //! O catálogo em português do Brasil: as mesmas chaves do inglês (uma chave a menos não compila).
 
 pub mod answers;
+pub mod config_fields;
 pub mod doctor;
 pub mod fields;
 pub mod lint;
