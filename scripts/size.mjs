@@ -11,7 +11,9 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 if (process.argv.includes('--build')) {
   execFileSync('trunk', ['--skip-version-check', 'build', '--release'], { cwd: root, stdio: 'inherit' });
 }
-const dist = join(root, 'dist');
+// `--dist DIR`: another build (the EVO_DIET=0 one, scripts/test.sh).
+const distArg = process.argv.indexOf('--dist');
+const dist = distArg > 0 ? resolve(root, process.argv[distArg + 1]) : join(root, 'dist');
 const size = (rel) => {
   const buf = readFileSync(join(dist, rel));
   const gz = gzipSync(buf, { level: 9 }).length;

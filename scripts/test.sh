@@ -7,7 +7,7 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
-echo "== 1/4 native tests: evo-core, evo-sandbox"
+echo "== 1/5 native tests: evo-core, evo-sandbox"
 cargo test --workspace --exclude evo-admin
 # evo-core as the page builds it: no embedded pt-BR, the catalogue file loaded at run time.
 cargo test -p evo-core --no-default-features --features linked-v2
@@ -15,11 +15,16 @@ cargo test -p evo-core --no-default-features --features linked-v2
 cargo test -p evo-core --no-default-features --lib lint::rules::
 cargo build -p evo-sandbox
 
-echo "== 2/4 in-browser component tests (wasm-bindgen-test, headless Chromium)"
+echo "== 2/5 in-browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p evo-admin --target wasm32-unknown-unknown
 
-echo "== 3/4 release build (trunk; build hook scripts/wasm.mjs: cargo, wasm-split-cli, wasm-bindgen, wasm-opt, terser; post-build: loader, CSP)"
+echo "== 3/5 release build (trunk; build hook scripts/wasm.mjs: cargo, wasm-split-cli, wasm-bindgen, wasm-opt, terser; post-build: loader, CSP)"
 trunk --skip-version-check build --release
 
-echo "== 4/4 end-to-end: release build under a sub-path + sandbox, headless Chromium"
+echo "== 4/5 end-to-end: release build under a sub-path + sandbox, headless Chromium"
 node --test --test-concurrency=1 tests/e2e/
+
+echo "== 5/5 end-to-end again on a build without the brittle byte savings (EVO_DIET=0: what an upgrade of Leptos or wasm-bindgen falls back to; README, Upgrading)"
+EVO_DIET=0 trunk --skip-version-check build --release --dist dist-plain
+node scripts/size.mjs --dist dist-plain | tail -n 3
+E2E_DIST=dist-plain node --test --test-concurrency=1 tests/e2e/

@@ -9,7 +9,9 @@
 //      `__wasm_split.js` that fetches them on first use;
 //   3. wasm-bindgen writes the JS glue of the main module (`--keep-lld-exports`: the parts import
 //      the main module's table, memory and shared functions by name);
-//   4. scripts/wasm-shrink.mjs shortens the import names and drops the exported classes nobody uses;
+//   4. scripts/wasm-shrink.mjs shortens the import names and drops the exported classes nobody uses
+//      (the one step tied to wasm-bindgen's output: skipped with EVO_DIET=0, see the README's
+//      "Upgrading Leptos or wasm-bindgen");
 //   5. wasm-opt optimizes each module; terser minifies the two JS files.
 // Debug (`trunk serve`): cargo and wasm-bindgen only — one module, nothing split, nothing optimized.
 //
@@ -26,6 +28,9 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk (Trunk.toml hook)');
 const release = process.env.TRUNK_PROFILE === 'release';
+// EVO_DIET=0: a build without the brittle byte savings (wasm-shrink.mjs), for an upgrade that breaks
+// them; CI runs the e2e suite on such a build too (scripts/test.sh).
+const diet = process.env.EVO_DIET !== '0';
 const profile = release ? 'release' : 'debug';
 const NAME = 'evo-admin';
 // wasm-opt at -O2 with features the target browsers have, and no inlining of one-caller functions
@@ -59,12 +64,15 @@ if (release) {
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, '--out-name', NAME,
   ...(release ? ['--keep-lld-exports'] : []), main]);
 
-if (release) {
+if (release && !diet) console.log('wasm: EVO_DIET=0 — wasm-shrink.mjs skipped');
+if (release && diet) {
   const [wasmFile, jsFile] = [join(pkg, `${NAME}_bg.wasm`), join(pkg, `${NAME}.js`)];
   const small = shrink(readFileSync(wasmFile), readFileSync(jsFile, 'utf8'));
   writeFileSync(wasmFile, small.wasm);
   writeFileSync(jsFile, small.js);
   console.log(`wasm: ${small.renamed} imports renamed, ${small.removedExports} unused exports dropped`);
+}
+if (release) {
   for (const f of readdirSync(pkg).filter((f) => f.endsWith('.wasm'))) run('wasm-opt', [...WASM_OPT, join(pkg, f), '-o', join(pkg, f)]);
   await minifyJs(pkg);
 }

@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, control, world } from './harness.mjs';
+import { DIST, control, world } from './harness.mjs';
 import { openApp } from './page.mjs';
 
 const KEY = 'e2e-csp-key';
@@ -13,7 +13,7 @@ let site, sandbox, browser;
 before(async () => ({ site, sandbox, browser } = await w.ready));
 
 test('strict CSP in dist/index.html; create + QR + scan + log out under it: no violation; inline script refused', async () => {
-  const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(policy, 'the meta is there');
   for (const d of ["default-src 'none'", "style-src 'self'", "img-src 'self' data:", "base-uri 'none'", "form-action 'none'"]) {

@@ -14,7 +14,8 @@ import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-const DIST = join(ROOT, 'dist');
+// E2E_DIST: another build to test (scripts/test.sh runs the suite on an EVO_DIET=0 build too).
+export const DIST = process.env.E2E_DIST ? resolve(ROOT, process.env.E2E_DIST) : join(ROOT, 'dist');
 export const SUB_PATH = '/admin/';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',

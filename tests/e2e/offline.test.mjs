@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, world, serveDist, until } from './harness.mjs';
+import { DIST, world, serveDist, until } from './harness.mjs';
 import { chromium } from 'playwright-core';
 import { openApp } from './page.mjs';
 
@@ -19,7 +19,7 @@ let site, sandbox, browser;
 before(async () => ({ site, sandbox, browser } = await w.ready));
 
 /** The files the worker caches, from the built sw.js (its first line lists them). */
-function cachedFiles(dir = join(ROOT, 'dist')) {
+function cachedFiles(dir = DIST) {
   const head = readFileSync(join(dir, 'sw.js'), 'utf8').split('\n')[0];
   const list = (name) => JSON.parse(head.match(new RegExp(`${name}=(\\[[^\\]]*\\])`))[1]);
   return [...list('FIRST'), ...list('LATER')];
@@ -99,7 +99,7 @@ const copy = mkdtempSync(join(tmpdir(), 'evo-offline-'));
 after(() => rmSync(copy, { recursive: true, force: true }));
 
 test('a new build is offered, not swapped in: "A new version is ready — reload" (pt-BR too); the button reloads into it; the draft stays', async () => {
-  cpSync(join(ROOT, 'dist'), copy, { recursive: true });
+  cpSync(DIST, copy, { recursive: true });
   const own = await serveDist({ dir: copy });
   try {
     const { app, page, context } = await openApp(browser, own.url);
