@@ -6,6 +6,7 @@
 
 pub mod builder;
 pub mod config;
+pub mod connection;
 pub mod events;
 pub mod explain;
 pub mod fields;

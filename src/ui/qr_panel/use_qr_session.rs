@@ -8,6 +8,10 @@
 //! answer landing after the panel was replaced (disposed) is dropped instead of panicking, and the
 //! requests still in flight are aborted when the panel goes.
 
+use evo_core::connection::ConnectionState;
+use evo_core::msg;
+use evo_core::msg::keys::ui_parts as p;
+use evo_core::msg::Msg;
 use evo_core::response::{decode_connect, decode_state, QrInfo};
 use evo_core::session::{Command, Event, Failure, Phase, Session, Timing};
 use leptos::prelude::*;
@@ -17,7 +21,7 @@ use leptos_use_interval_fn::use_interval_fn;
 
 use crate::browser;
 use crate::http::{Abort, Api, ApiError, HttpError, Reply};
-use crate::i18n::{tfp, tp};
+use crate::i18n::tfp;
 
 type TimerSwitch = Box<dyn Fn(bool) + Send + Sync>;
 
@@ -26,13 +30,14 @@ type TimerSwitch = Box<dyn Fn(bool) + Send + Sync>;
 #[derive(Clone, Copy)]
 pub struct QrSession {
     pub phase: RwSignal<Phase>,
-    /// The connection state (`connecting`, `close`, `open`).
-    pub state: RwSignal<String>,
+    /// The connection state (`connecting`, `close`, `open`…).
+    pub state: RwSignal<ConnectionState>,
     pub qr: RwSignal<Option<QrInfo>>,
     /// Seconds until the QR code rotates.
     pub left: RwSignal<u64>,
     pub pairing: RwSignal<Option<String>>,
-    pub message: RwSignal<Option<String>>,
+    /// The session's messages, rendered by the view in the reader's language.
+    pub message: RwSignal<Vec<Msg>>,
     /// The bound without progress after which polling stops, in seconds.
     pub give_up_s: u64,
     machine: StoredValue<Session>,
@@ -80,14 +85,14 @@ pub fn use_qr_session(
     instance_key: Option<String>,
 ) -> QrSession {
     let timing = timing();
-    let (machine, first) = Session::new(timing, initial, browser::now_ms(), crate::i18n::lang());
+    let (machine, first) = Session::new(timing, initial, browser::now_ms());
     let s = QrSession {
         phase: RwSignal::new(machine.phase),
         state: RwSignal::new(machine.state.clone()),
         qr: RwSignal::new(machine.qr.clone()),
         left: RwSignal::new(machine.seconds_left()),
         pairing: RwSignal::new(None),
-        message: RwSignal::new(None),
+        message: RwSignal::new(Vec::new()),
         give_up_s: machine.give_up_seconds(),
         machine: StoredValue::new(machine),
         timer: StoredValue::new(None),
@@ -184,24 +189,24 @@ impl QrSession {
     /// Logs out, or deletes (a connected instance is logged out first: 1.8.2 refuses otherwise).
     pub fn unlink(self, delete: bool) {
         let Some((Ok(api), name, abort)) = self.api() else {
-            return self.send(Event::Say(tp().bad_url_or_key.into()));
+            return self.send(Event::Say(p::bad_url_or_key.into()));
         };
-        let connected = self.state.try_with_untracked(|s| s == "open") == Some(true);
+        let connected = self.state.try_with_untracked(ConnectionState::is_open) == Some(true);
         spawn_local(async move {
             let mut notes = Vec::new();
             if delete && connected {
                 if let Some(f) = failure(&api.logout(&name, abort.clone()).await) {
-                    return self.send(Event::Say(tfp(|u| u.logout_first_failed, &[&f.why])));
+                    return self.send(Event::Say(msg!(p::logout_first_failed, f.why)));
                 }
-                notes.push(tp().logged_out_first);
+                notes.push(p::logged_out_first.into());
             }
             let r = if delete { api.delete(&name, abort).await } else { api.logout(&name, abort).await };
             if let Some(f) = failure(&r) {
-                let failed = if delete { tp().delete_failed } else { tp().logout_failed };
-                return self.send(Event::Say(crate::i18n::fill(failed, &[&f.why])));
+                let failed = if delete { p::delete_failed } else { p::logout_failed };
+                return self.send(Event::Say(msg!(failed, f.why)));
             }
-            notes.push(if delete { tp().deleted } else { tp().logged_out });
-            self.send(Event::Unlinked { deleted: delete, note: notes.join(" ") });
+            notes.push(if delete { p::deleted } else { p::logged_out }.into());
+            self.send(Event::Unlinked { deleted: delete, notes });
         });
     }
 
@@ -210,11 +215,11 @@ impl QrSession {
     /// pairing code asked for right after.
     pub fn relink(self, number: String) {
         let Some((Ok(api), name, abort)) = self.api() else {
-            return self.send(Event::Say(tp().bad_url_or_key.into()));
+            return self.send(Event::Say(p::bad_url_or_key.into()));
         };
         spawn_local(async move {
             if let Some(f) = failure(&api.logout(&name, abort).await) {
-                return self.send(Event::Say(tfp(|u| u.logout_failed, &[&f.why])));
+                return self.send(Event::Say(msg!(p::logout_failed, f.why)));
             }
             self.send(Event::Pairing(number));
         });
