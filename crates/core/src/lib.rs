@@ -22,6 +22,7 @@ pub mod response;
 pub mod schema;
 pub mod secrets;
 pub mod session;
+pub mod share;
 pub mod token;
 pub mod url;
 pub mod version;
