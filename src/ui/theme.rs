@@ -1,8 +1,6 @@
 //! The page's colour theme: what the select offers, what the device keeps and what
 //! `<html data-theme>` says.
 
-use crate::i18n::Ui;
-
 /// A colour theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -28,15 +26,10 @@ impl Theme {
 
     /// The theme of `id`; anything else (nothing stored, an old or edited value) is the system's.
     pub fn parse(id: &str) -> Theme {
-        Theme::ALL.into_iter().find(|t| t.id() == id).unwrap_or_default()
-    }
-
-    /// Its name in the select.
-    pub fn label(self) -> fn(&'static Ui) -> &'static str {
-        match self {
-            Theme::System => |u| u.theme_system,
-            Theme::Light => |u| u.theme_light,
-            Theme::Dark => |u| u.theme_dark,
+        match id {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
         }
     }
 }

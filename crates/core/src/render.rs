@@ -81,7 +81,7 @@ macro_rules! text_in {
         impl $ty {
             /// What to fix, in `lang` (the `Display` text is the English one).
             pub fn message(&self, lang: Lang) -> &'static str {
-                text(self.msg().key, lang)
+                text(self.key(), lang)
             }
         }
     )*};

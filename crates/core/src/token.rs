@@ -55,13 +55,18 @@ pub enum ApiKeyError {
 }
 
 impl ApiKeyError {
-    /// What to fix, as a message (rendered at the edge: `message`, `Display` in English).
-    pub fn msg(&self) -> crate::msg::Msg {
+    /// What to fix (a message without arguments; rendered at the edge: `message`, `Display` in English).
+    pub fn key(&self) -> crate::msg::Key {
         use crate::msg::keys::doctor;
         match self {
-            ApiKeyError::Empty => doctor::key_empty.into(),
-            ApiKeyError::NotHeaderSafe => doctor::key_invalid.into(),
+            ApiKeyError::Empty => doctor::key_empty,
+            ApiKeyError::NotHeaderSafe => doctor::key_invalid,
         }
+    }
+
+    /// [`Self::key`] as a message.
+    pub fn msg(&self) -> crate::msg::Msg {
+        self.key().into()
     }
 }
 

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::msg::{keys::doctor, Msg};
+use crate::msg::{keys::doctor, Key, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BaseUrlError {
@@ -19,15 +19,20 @@ pub enum BaseUrlError {
 }
 
 impl BaseUrlError {
-    /// What to fix, as a message (rendered at the edge: `message`, `Display` in English).
-    pub fn msg(&self) -> Msg {
+    /// What to fix (a message without arguments; rendered at the edge: `message`, `Display` in English).
+    pub fn key(&self) -> Key {
         match self {
-            BaseUrlError::Empty => doctor::url_empty.into(),
-            BaseUrlError::NoScheme => doctor::url_no_scheme.into(),
-            BaseUrlError::NoHost => doctor::url_no_host.into(),
-            BaseUrlError::Whitespace => doctor::url_whitespace.into(),
-            BaseUrlError::QueryOrFragment => doctor::url_query_or_fragment.into(),
+            BaseUrlError::Empty => doctor::url_empty,
+            BaseUrlError::NoScheme => doctor::url_no_scheme,
+            BaseUrlError::NoHost => doctor::url_no_host,
+            BaseUrlError::Whitespace => doctor::url_whitespace,
+            BaseUrlError::QueryOrFragment => doctor::url_query_or_fragment,
         }
+    }
+
+    /// [`Self::key`] as a message.
+    pub fn msg(&self) -> Msg {
+        self.key().into()
     }
 }
 

@@ -50,6 +50,14 @@ pub struct QrSession {
     abort: StoredValue<Option<Abort>>,
 }
 
+/// What a request of the panel needs: the client (or why there is none), the instance, and the
+/// panel's abort handle.
+struct Call {
+    api: Result<Api, ApiError>,
+    name: String,
+    abort: Option<Abort>,
+}
+
 /// The expected QR rotation period (`?qrPeriod=` seconds, else the server's ~45 s) and the bound
 /// without progress (`?pollGiveUp=` seconds, else the longer of 3 minutes and 4 periods).
 fn timing() -> Timing {
@@ -159,14 +167,14 @@ impl QrSession {
     }
 
     /// The client for this panel's server and key, and the instance name (`None` once it is gone).
-    fn api(self) -> Option<(Result<Api, ApiError>, String, Option<Abort>)> {
+    fn api(self) -> Option<Call> {
         let api = Api::new(&self.base_url.try_get_untracked()?, &self.key());
-        Some((api, self.name.try_get_value()?, self.abort.try_get_value()?))
+        Some(Call { api, name: self.name.try_get_value()?, abort: self.abort.try_get_value()? })
     }
 
     /// Runs a connect (`qr`) or connectionState request and feeds its answer back.
     fn get(self, seq: u32, number: Option<String>, qr: bool) {
-        let Some((api, name, abort)) = self.api() else { return };
+        let Some(Call { api, name, abort }) = self.api() else { return };
         spawn_local(async move {
             let r = match api {
                 Ok(api) if qr => api.connect(&name, number.as_deref(), abort).await,
@@ -188,7 +196,7 @@ impl QrSession {
 
     /// Logs out, or deletes (a connected instance is logged out first: 1.8.2 refuses otherwise).
     pub fn unlink(self, delete: bool) {
-        let Some((Ok(api), name, abort)) = self.api() else {
+        let Some(Call { api: Ok(api), name, abort }) = self.api() else {
             return self.send(Event::Say(p::bad_url_or_key.into()));
         };
         let connected = self.state.try_with_untracked(ConnectionState::is_open) == Some(true);
@@ -214,7 +222,7 @@ impl QrSession {
     /// connecting one answers its cached QR code), so the instance is logged out first and the
     /// pairing code asked for right after.
     pub fn relink(self, number: String) {
-        let Some((Ok(api), name, abort)) = self.api() else {
+        let Some(Call { api: Ok(api), name, abort }) = self.api() else {
             return self.send(Event::Say(p::bad_url_or_key.into()));
         };
         spawn_local(async move {

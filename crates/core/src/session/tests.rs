@@ -393,6 +393,8 @@ fn messages_in_brazilian_portuguese() {
     let cmds = s.step(Event::Refresh, 32_000.0);
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(None) }, 32_100.0);
     assert_eq!(said(&s, Lang::PtBr).as_deref(), Some("A resposta do connect do servidor não foi entendida."));
+    // The session keeps the message, not its words: the same state reads in either language.
+    assert_eq!(said(&s, Lang::En).as_deref(), Some("The server's connect answer was not understood."));
     assert!(render(&Halt::NoProgress.msg(180), Lang::PtBr).contains("em 180 s"));
     assert!(render(&Halt::Refused.msg(0), Lang::PtBr)
         .starts_with("Verificação interrompida: o servidor recusou a chave (401)."));
