@@ -25,7 +25,7 @@
 //!   time without progress, and the state is read at once on return.
 
 use crate::connection::ConnectionState;
-use crate::msg::{keys::answers as a, Msg};
+use crate::msg::{keys::answers as a, Arg, Msg};
 use crate::response::{ConnectAnswer, QrInfo};
 
 /// The server's QR limit (`QRCODE_LIMIT`, default 30).
@@ -89,12 +89,12 @@ pub enum Halt {
 }
 
 /// A request that got no usable answer: the HTTP status (none for timeouts and network errors) and
-/// the explanation to show (the page's words, already in the reader's language: it is an argument
-/// of the session's own message).
+/// the explanation to show, an argument of the session's own message: a message (rendered with it,
+/// in the reader's language) or words the page already wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     pub status: Option<u16>,
-    pub why: String,
+    pub why: Arg,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,7 @@
 use evo_core::connection::ConnectionState;
 use evo_core::msg;
 use evo_core::msg::keys::ui_parts as p;
-use evo_core::msg::Msg;
+use evo_core::msg::{Arg, Msg};
 use evo_core::response::{decode_connect, decode_state, QrInfo};
 use evo_core::session::{Command, Event, Failure, Phase, Session, Timing};
 use leptos::prelude::*;
@@ -68,12 +68,14 @@ fn timing() -> Timing {
 /// `None` for a 2xx answer; otherwise what went wrong, with the status when there was one.
 fn failure(r: &Result<Reply, ApiError>) -> Option<Failure> {
     let e = r.as_ref().err()?;
+    // Words the page wrote (the core's `Failure` also takes a message, rendered with the panel's;
+    // written here as text, as before: a message costs the first load ~90 B).
     let why = match e {
         ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => tfp(|u| u.no_answer_within, &[&seconds.to_string()]),
         ApiError::NoAnswer(HttpError::Request(why)) | ApiError::NotSent(why) => why.clone(),
         other => other.explanation().text,
     };
-    Some(Failure { status: e.status(), why })
+    Some(Failure { status: e.status(), why: Arg::Text(why) })
 }
 
 /// Writes `v` into `sig` only when it changed (so views that read it do not rerun every second),

@@ -291,7 +291,8 @@ fn timeouts_network_errors_and_5xx_are_retried_with_backoff_and_cleared_by_a_goo
         t = at + 15_000.0; // the timeout
         s.step(Event::StateAnswer { seq: seq_of(&cmds), answer: Err(f.clone()) }, t);
         assert_eq!(s.phase, Phase::Waiting);
-        assert_eq!(said(&s, Lang::En), Some(format!("Could not read the connection state — {}", f.why)));
+        let Arg::Text(why) = &f.why else { unreachable!() };
+        assert_eq!(said(&s, Lang::En), Some(format!("Could not read the connection state — {why}")));
     }
     assert!(gaps[5] > gaps[0], "backs off: {gaps:?}");
     let (t, cmds) = tick_until(&mut s, t, t + 100_000.0);
@@ -393,6 +394,19 @@ fn messages_in_brazilian_portuguese() {
     let cmds = s.step(Event::Refresh, 32_000.0);
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(None) }, 32_100.0);
     assert_eq!(said(&s, Lang::PtBr).as_deref(), Some("A resposta do connect do servidor não foi entendida."));
+    // A failure explained by a message is rendered with the session's, in the same language.
+    let cmds = s.step(Event::Refresh, 33_000.0);
+    let why = Arg::from(crate::msg!(a::halt_not_found));
+    s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Err(Failure { status: None, why }) }, 33_100.0);
+    assert_eq!(
+        said(&s, Lang::PtBr).as_deref(),
+        Some("Não foi possível obter um QR code — Verificação interrompida: o servidor não conhece esta instância (404).")
+    );
+    assert!(said(&s, Lang::En)
+        .unwrap()
+        .starts_with("Could not get a QR code — Stopped checking: the server does not know"));
+    let cmds = s.step(Event::Refresh, 34_000.0);
+    s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(None) }, 34_100.0);
     // The session keeps the message, not its words: the same state reads in either language.
     assert_eq!(said(&s, Lang::En).as_deref(), Some("The server's connect answer was not understood."));
     assert!(render(&Halt::NoProgress.msg(180), Lang::PtBr).contains("em 180 s"));
