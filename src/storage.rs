@@ -7,6 +7,8 @@ use evo_core::lint::syntax::parse;
 use evo_core::lint::Node;
 use evo_core::url::BaseUrl;
 
+use crate::ui::theme::Theme;
+
 const DRAFT: &str = "evo-admin.draft";
 const DRAFT_PROFILE: &str = "evo-admin.draft-profile";
 const BASE_URL: &str = "evo-admin.base-url";
@@ -74,13 +76,13 @@ fn remove(key: &str) {
     }
 }
 
-/// The theme chosen on this device: `system` (the default), `light` or `dark`.
-pub fn load_theme() -> String {
-    get(THEME).filter(|t| matches!(t.as_str(), "light" | "dark")).unwrap_or_else(|| "system".into())
+/// The theme chosen on this device (the system's when none was).
+pub fn load_theme() -> Theme {
+    get(THEME).map_or_else(Theme::default, |t| Theme::parse(&t))
 }
 
-pub fn save_theme(theme: &str) {
-    set(THEME, theme);
+pub fn save_theme(theme: Theme) {
+    set(THEME, theme.id());
 }
 
 /// The language chosen on this device, if one was.

@@ -1,10 +1,11 @@
 //! The page: connection settings, the builder (form + editor + diagnostics), sending, and the
 //! response with its explanation, summary and QR code. Every rule comes from `evo_core`.
 
-use evo_core::builder::{decode_fragment, preset_text, Preset};
+use evo_core::builder::{preset_text, Preset};
 use evo_core::fields::Profile;
 use evo_core::lint::Code;
 use evo_core::response::{decode, field_of_message, Decoded};
+use evo_core::share::ShareLink;
 use leptos::prelude::*;
 
 use crate::http::{Abort, Api, ApiError};
@@ -18,31 +19,38 @@ use crate::{browser, storage};
 
 use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
 use super::response::Outcome;
+use super::theme::Theme;
 use crate::lazy;
 
-/// The text the page starts with and its profile: a shared payload in the URL, else the saved
-/// draft, else the Basic preset with a fresh token.
-fn initial_text() -> (String, Profile, ProfileSource, Option<&'static str>) {
-    if let Some(frag) = browser::fragment() {
-        let mut payload = None;
-        let mut profile = None;
-        for part in frag.split('&') {
-            if let Some(p) = part.strip_prefix("payload=") {
-                payload = decode_fragment(p);
-            } else if let Some(p) = part.strip_prefix("profile=") {
-                profile = Profile::parse(p);
-            }
-        }
-        if let Some(p) = payload {
-            browser::clear_fragment();
-            return (p, profile.unwrap_or_default(), ProfileSource::Saved, Some(t().share_loaded));
-        }
+/// What the page starts with: the payload text, its profile and where they came from, and what to
+/// say about it.
+struct Start {
+    text: String,
+    profile: Profile,
+    source: ProfileSource,
+    notice: Option<&'static str>,
+}
+
+/// A shared payload in the URL, else the saved draft, else the Basic preset with a fresh token.
+fn initial_text() -> Start {
+    if let Some(link) = browser::fragment().and_then(|f| ShareLink::decode(&f)) {
+        browser::clear_fragment();
+        let profile = link.profile().unwrap_or_default();
+        let text = link.payload().to_owned();
+        return Start { text, profile, source: ProfileSource::Saved, notice: Some(t().share_loaded) };
     }
-    if let Some((d, profile)) = storage::load_draft().filter(|(d, _)| !d.trim().is_empty()) {
-        return (d, profile.unwrap_or_default(), ProfileSource::Saved, None);
+    if let Some((text, profile)) = storage::load_draft().filter(|(d, _)| !d.trim().is_empty()) {
+        return Start { text, profile: profile.unwrap_or_default(), source: ProfileSource::Saved, notice: None };
     }
     let token = browser::fresh_uuid().unwrap_or_default();
-    (preset_text(Profile::V1, Preset::Basic, "", &token, true), Profile::V1, ProfileSource::Default, None)
+    let text = preset_text(Profile::V1, Preset::Basic, "", &token, true);
+    Start { text, profile: Profile::V1, source: ProfileSource::Default, notice: None }
+}
+
+/// What a server said it runs, as a create checks it against the payload's profile.
+struct Runs {
+    version: String,
+    profile: Profile,
 }
 
 /// A create, as read from the page when "Create" was clicked.
@@ -55,7 +63,7 @@ pub struct Create {
     token: String,
     profile: Profile,
     chosen: bool,
-    known: Option<(String, Profile)>,
+    known: Option<Runs>,
     controller: Option<Abort>,
     conn: Conn,
     b: Builder,
@@ -77,10 +85,10 @@ pub async fn create(r: Create) -> Outcome {
     let server = match known {
         Some(k) => Some(k),
         None if chosen => None,
-        None => read_server(conn, b, api.clone()).await.ok().map(|r| (r.version, r.profile)),
+        None => read_server(conn, b, api.clone()).await.ok().map(|r| Runs { version: r.version, profile: r.profile }),
     };
-    if let Some((version, p)) = server.filter(|(_, p)| *p != profile && !chosen) {
-        return Outcome::NotSent(tf(|u| u.not_sent_version, &[&version, profile.label(), p.label()]));
+    if let Some(runs) = server.filter(|r| r.profile != profile && !chosen) {
+        return Outcome::NotSent(tf(|u| u.not_sent_version, &[&runs.version, profile.label(), runs.profile.label()]));
     }
     let reply = api.create(body, timeout, controller).await;
     if let Ok(reply) | Err(ApiError::Answered(reply)) = &reply {
@@ -105,7 +113,7 @@ pub async fn create(r: Create) -> Outcome {
 #[component]
 pub fn App() -> impl IntoView {
     let theme = storage::load_theme();
-    browser::set_theme(&theme);
+    browser::set_theme(theme.id());
     // The saved choice, else the browser's preferences (any Portuguese first → pt-BR); main has
     // already loaded evo-core's texts in it.
     let lang = i18n::init(i18n::usable(i18n::starting_lang()));
@@ -114,7 +122,7 @@ pub fn App() -> impl IntoView {
     // The language last picked in the select: a slow catalogue load must not switch to a language
     // the reader has left meanwhile.
     let wanted = StoredValue::new(lang.get_untracked());
-    let (text, profile, source, notice) = initial_text();
+    let Start { text, profile, source, notice } = initial_text();
     let b = Builder::new(text, profile, source);
     provide_context(b);
     let base_url = RwSignal::new(storage::load_base_url().unwrap_or_else(|| {
@@ -166,7 +174,7 @@ pub fn App() -> impl IntoView {
             // A profile the user picked (the select, a switch, a migration) is respected; one the
             // page assumed (default, draft, share link) yields to what the server says it runs.
             chosen: b.profile_source.get_untracked() == ProfileSource::User,
-            known: conn.known_server().map(|k| (k.version, k.profile)),
+            known: conn.known_server().map(|k| Runs { version: k.version, profile: k.profile }),
             controller,
             conn,
             b,
@@ -239,14 +247,15 @@ pub fn App() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="theme">{tr(|u| u.theme)}</label>
-                <select id="theme" data-testid="theme" prop:value=theme on:change:target=move |ev| {
-                    let t = ev.target().value();
-                    browser::set_theme(&t);
-                    storage::save_theme(&t);
+                <select id="theme" data-testid="theme" prop:value=theme.id() on:change:target=move |ev| {
+                    let t = Theme::parse(&ev.target().value());
+                    browser::set_theme(t.id());
+                    storage::save_theme(t);
                 }>
-                    <option value="system">{tr(|u| u.theme_system)}</option>
-                    <option value="light">{tr(|u| u.theme_light)}</option>
-                    <option value="dark">{tr(|u| u.theme_dark)}</option>
+                    // Written out, not mapped over `Theme::ALL`: an array of views costs the first load more.
+                    <option value=Theme::System.id()>{tr(|u| u.theme_system)}</option>
+                    <option value=Theme::Light.id()>{tr(|u| u.theme_light)}</option>
+                    <option value=Theme::Dark.id()>{tr(|u| u.theme_dark)}</option>
                 </select>
             </div>
         </header>

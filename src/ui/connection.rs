@@ -101,7 +101,7 @@ pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<ServerRead,
         Ok(r) | Err(ApiError::Answered(r)) => r,
         Err(e) => return Err(e.explanation().text),
     };
-    match read_health(reply.status, &reply.body, crate::i18n::lang()) {
+    match read_health(reply.status, &reply.body) {
         Health::Evolution { version, v2, whatsapp_web } => {
             let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
             let base = conn.base_url.get_untracked();
@@ -130,7 +130,7 @@ pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<ServerRead,
             }
             Ok(ServerRead { version, profile, licence_url })
         }
-        Health::NotEvolution(why) => Err(why),
+        Health::NotEvolution(why) => Err(evo_core::render::render(&why, crate::i18n::lang())),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use evo_core::builder::{encode_fragment, strip_secrets};
 use evo_core::secrets::{curl_command, with_env_placeholders, WithEnv};
+use evo_core::share::ShareLink;
 use evo_core::url::BaseUrl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -104,13 +105,8 @@ pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
                 .unwrap_or_else(|_| "https://YOUR-SERVER/instance/create".into());
             curl_command(&url, &safe, &vars)
         }
-        Export::Share => match strip_secrets(&text) {
-            Some(clean) => format!(
-                "{}#payload={}&profile={}",
-                browser::page_url_without_fragment(),
-                encode_fragment(&clean),
-                b.profile.get_untracked().id()
-            ),
+        Export::Share => match ShareLink::new(&text, b.profile.get_untracked()) {
+            Some(link) => link.encode(&browser::page_url_without_fragment()),
             None => {
                 out.shown.try_set(None);
                 out.status.try_set(t().share_unsafe.into());

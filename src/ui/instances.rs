@@ -61,17 +61,38 @@ impl Act {
     }
 }
 
+/// The status line under the toolbar: what the last action or load said, and whether it went well.
+#[derive(Clone, PartialEq)]
+struct Said {
+    ok: bool,
+    text: String,
+}
+
+/// One instance's details (its record, and on 2.x its settings), shown under its row.
+#[derive(Clone, PartialEq)]
+struct Details {
+    name: String,
+    text: String,
+}
+
+/// An action waiting for "Yes" in an instance's row.
+#[derive(Clone, PartialEq)]
+struct Asked {
+    act: Act,
+    name: String,
+}
+
 /// The view's state; `Copy`: arena handles owned by the view.
 #[derive(Clone, Copy)]
 struct Ctl {
     conn: Conn,
     /// Shared handles: filtering and moving the window of rows copy pointers, not instances.
     list: RwSignal<Vec<Arc<Instance>>>,
-    message: RwSignal<Option<(bool, String)>>,
+    message: RwSignal<Option<Said>>,
     loading: RwSignal<bool>,
     opened: RwSignal<Option<String>>,
-    details: RwSignal<Option<(String, String)>>,
-    confirm: RwSignal<Option<(Act, String)>>,
+    details: RwSignal<Option<Details>>,
+    confirm: RwSignal<Option<Asked>>,
     /// The row whose key was just copied.
     copied: RwSignal<Option<String>>,
     every: StoredValue<u32>,
@@ -91,7 +112,7 @@ impl Ctl {
     }
 
     fn say(self, ok: bool, text: String) {
-        self.message.try_set(Some((ok, text)));
+        self.message.try_set(Some(Said { ok, text }));
     }
 
     /// Reloads the list; after a failure the next automatic refresh waits twice as long.
@@ -179,7 +200,7 @@ impl Ctl {
                     show(api.settings_find(&name, abort).await)
                 ));
             }
-            let _ = self.details.try_set(Some((name, text)));
+            let _ = self.details.try_set(Some(Details { name, text }));
         });
     }
 }
@@ -288,11 +309,11 @@ pub fn InstancesView() -> impl IntoView {
                     }}
                 </span>
             </div>
-            <p data-testid="instances-message" role="status" class=move || match c.message.get() {
-                Some((true, _)) => "msg ok",
-                Some((false, _)) => "msg err",
+            <p data-testid="instances-message" role="status" class=move || c.message.with(|m| match m {
+                Some(Said { ok: true, .. }) => "msg ok",
+                Some(Said { ok: false, .. }) => "msg err",
                 None => "hidden",
-            }>{move || c.message.get().map(|(_, t)| t)}</p>
+            })>{move || c.message.get().map(|m| m.text)}</p>
             // The QR / pairing panel of one instance lives outside the rows: rows come and go with the
             // window and are drawn anew when their state changes, and the session must outlive both.
             {move || c.opened.get().map(|name| {
@@ -334,7 +355,7 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
     };
     let asked = button.get_attribute("data-act");
     if let Some(act) = asked.as_deref().and_then(Act::of) {
-        c.confirm.set(Some((act, name)));
+        c.confirm.set(Some(Asked { act, name }));
         focus_in_row("confirm-no");
         return;
     }
@@ -342,7 +363,7 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
         Some("connect") => c.opened.set(Some(name)),
         Some("details") => c.details(name, v2),
         Some("configure") => {
-            let open = c.list.with_untracked(|l| l.iter().find(|i| i.name == name).map(|i| i.state == "open"));
+            let open = c.list.with_untracked(|l| l.iter().find(|i| i.name == name).map(|i| i.state.is_open()));
             let profile = if v2 { Profile::V2 } else { Profile::V1 };
             let server = c.conn.known_server().map(|k| k.version);
             c.configuring.set(Some(crate::ui::config::Target { name, profile, open, server }));
@@ -359,13 +380,13 @@ fn on_list_click(c: Ctl, v2: bool, ev: web_sys::MouseEvent) {
             });
         }
         Some("confirm-yes") => {
-            if let Some((act, n)) = c.confirm.get_untracked().filter(|(_, n)| *n == name) {
+            if let Some(Asked { act, name }) = c.confirm.get_untracked().filter(|a| a.name == name) {
                 c.confirm.set(None);
-                c.run(act, n);
+                c.run(act, name);
             }
         }
         Some("confirm-no") => {
-            let asked = c.confirm.get_untracked().map_or(Act::Delete, |(act, _)| act);
+            let asked = c.confirm.get_untracked().map_or(Act::Delete, |a| a.act);
             c.confirm.set(None);
             focus_in_row(asked.id());
         }
@@ -393,7 +414,7 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
                 <input type="checkbox" data-act="select" data-testid="instance-select" aria-label=tfp(|u| u.inst_select, &[&i.name])
                     prop:checked=move || c.selected.with(|s| s.contains(&n5)) />
                 <strong class="name">{shown_name}</strong>
-                <span data-testid="instance-state" class=format!("badge state {}", i.state)>{i.state.clone()}</span>
+                <span data-testid="instance-state" class=format!("badge state {}", i.state)>{i.state.to_string()}</span>
                 <span class="hint">{facts}</span>
             </div>
             <div class="row wrap actions">
@@ -408,15 +429,15 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
                         {move || if c.copied.with(|x| x.as_ref() == Some(&n4)) { parts().key_copied } else { parts().copy_key }}
                     </button>
                 })}
-                {move || c.confirm.get().filter(|(_, n)| *n == n1).map(|(act, n)| view! {
+                {move || c.confirm.get().filter(|a| a.name == n1).map(|Asked { act, name }| view! {
                     <span class="confirm" role="alertdialog" aria-label=trp(|u| u.confirm)>
-                        {tfp(|u| u.act_ask, &[act.label(), &n])}
+                        {tfp(|u| u.act_ask, &[act.label(), &name])}
                         <button type="button" class="danger" data-act="confirm-yes" data-testid="confirm-yes">{trp(|u| u.yes)}</button>
                         <button type="button" data-act="confirm-no" data-testid="confirm-no">{trp(|u| u.cancel)}</button>
                     </span>
                 })}
             </div>
-            {move || c.details.with(|d| d.as_ref().filter(|(n, _)| *n == n2).map(|(_, t)| t.clone())).map(|t| view! {
+            {move || c.details.with(|d| d.as_ref().filter(|d| d.name == n2).map(|d| d.text.clone())).map(|t| view! {
                 <pre class="code" role="region" tabindex="0" aria-label=trp(|u| u.details_label) data-testid="instance-details-text">{t}</pre>
             })}
         </li>

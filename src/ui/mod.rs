@@ -15,3 +15,4 @@ pub mod profile;
 pub mod qr_panel;
 pub mod qr_view;
 pub mod response;
+pub mod theme;

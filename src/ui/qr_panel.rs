@@ -5,6 +5,7 @@
 
 mod use_qr_session;
 
+use evo_core::render::render;
 use evo_core::response::QrInfo;
 use evo_core::session::{Event, Phase, QR_LIMIT};
 use leptos::html::Button;
@@ -52,7 +53,7 @@ pub fn QrPanel(
     });
     let state_text = move || match phase.get() {
         Phase::Deleted => "deleted".to_owned(),
-        _ => state.get(),
+        _ => state.with(|s| s.as_str().to_owned()),
     };
 
     view! {
@@ -60,7 +61,7 @@ pub fn QrPanel(
             // Announced when the state changes (e.g. to open once the phone scanned the code).
             <p class="state-line" aria-live="polite">
                 {trp(|u| u.connection_is)}
-                <strong data-testid="connection-state" class=move || format!("state {}", state.get())>{state_text}</strong>
+                <strong data-testid="connection-state" class=move || format!("state {}", state.with(|s| s.as_str().to_owned()))>{state_text}</strong>
                 {move || (phase.get() == Phase::Connected).then(|| view! {
                     <span class="msg ok" data-testid="connected">{tr(|u| u.connected)}</span>
                 })}
@@ -70,7 +71,7 @@ pub fn QrPanel(
                 let u = parts();
                 let (text, closed) = match phase.get() {
                     Phase::Closed => (fill(u.qr_closed, &[&QR_LIMIT.to_string()]), true),
-                    Phase::Stopped(why) => (why.text(give_up_s, crate::i18n::current()) + " ", false),
+                    Phase::Stopped(why) => (render(&why.msg(give_up_s), crate::i18n::current()) + " ", false),
                     _ => return None,
                 };
                 Some(view! {
@@ -87,8 +88,12 @@ pub fn QrPanel(
                 })
             }}
             {doctor}
-            <p class="msg warn" role="status" data-testid="panel-message" hidden=move || message.with(Option::is_none)>
-                {move || message.get()}
+            <p class="msg warn" role="status" data-testid="panel-message" hidden=move || message.with(Vec::is_empty)>
+                // Rendered here: a language switch re-renders the kept messages.
+                {move || {
+                    let lang = crate::i18n::current();
+                    message.with(|m| m.iter().map(|m| render(m, lang)).collect::<Vec<_>>().join(" "))
+                }}
             </p>
             {move || (phase.get() == Phase::Waiting).then(|| view! {
                 <p class="hint">
@@ -130,7 +135,7 @@ pub fn QrPanel(
                     </div>
                     // No code: the instance is connecting, and the server makes pairing codes
                     // only from close.
-                    {move || (pairing.with(|p| p.as_deref() == Some("")) && state.with(|s| s != "open")).then(|| view! {
+                    {move || (pairing.with(|p| p.as_deref() == Some("")) && state.with(|s| !s.is_open())).then(|| view! {
                         <p class="msg warn" data-testid="pairing-none">
                             {trp(|u| u.pairing_none)} " "
                             <button type="button" data-testid="pairing-relink" on:click=move |_| s.relink(pairing_number.get_untracked())>

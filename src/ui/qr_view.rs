@@ -4,7 +4,7 @@ use evo_core::qr::{check_png_data_url, QrMatrix};
 use evo_core::response::QrInfo;
 use leptos::prelude::*;
 
-use crate::i18n::{tf, tfp, tr, trp};
+use crate::i18n::{fill, parts, tf, tr, trp};
 
 /// The QR area: the server's PNG (only a checked `data:image/png;base64,` URL) and the same code
 /// drawn locally as SVG, always dark on white with a quiet zone.
@@ -27,7 +27,9 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
         }
         .into_any(),
         Err(e) => {
-            view! { <p class="msg err" data-testid="qr-image-refused">{e.message(crate::i18n::lang())}</p> }.into_any()
+            // Rendered in the view: a language switch re-renders it.
+            let why = move || e.message(crate::i18n::current());
+            view! { <p class="msg err" data-testid="qr-image-refused">{why}</p> }.into_any()
         }
     });
     let svg = qr.code.as_deref().map(|code| match QrMatrix::encode(code) {
@@ -54,7 +56,10 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
             }
             .into_any()
         }
-        Err(e) => view! { <p class="msg err">{tfp(|u| u.cannot_draw, &[&e.to_string()])}</p> }.into_any(),
+        Err(e) => {
+            let why = move || fill(parts().cannot_draw, &[&e.message(crate::i18n::current())]);
+            view! { <p class="msg err">{why}</p> }.into_any()
+        }
     });
     let count = qr.count.map(|c| tf(|u| u.qr_count, &[&c.to_string()]));
     let pairing = qr.pairing_code.map(|p| {

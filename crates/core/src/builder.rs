@@ -5,26 +5,25 @@ use crate::json::Json;
 use thiserror::Error;
 
 use crate::fields::Profile;
-use crate::i18n::{fill, Lang};
 use crate::lint::syntax::{self, Node};
 use crate::lint::text::{insert_member_edit, remove_member_span};
 use crate::lint::{apply_edits, Edit};
+use crate::msg::{keys::doctor, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PatchError {
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     NotAnObject,
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     ParentNotObject(String),
 }
 
 impl PatchError {
-    /// What went wrong, in `lang` (the `Display` text is the English one).
-    pub fn message(&self, lang: Lang) -> String {
-        let t = lang.texts().doctor;
+    /// What went wrong, as a message (rendered at the edge: `message`, `Display` in English).
+    pub fn msg(&self) -> Msg {
         match self {
-            PatchError::NotAnObject => t.patch_not_object.into(),
-            PatchError::ParentNotObject(key) => fill(t.patch_parent_not_object, &[key]),
+            PatchError::NotAnObject => doctor::patch_not_object.into(),
+            PatchError::ParentNotObject(key) => crate::msg!(doctor::patch_parent_not_object, key),
         }
     }
 }
@@ -172,13 +171,12 @@ pub enum Preset {
 impl Preset {
     pub const ALL: [Preset; 3] = [Preset::Basic, Preset::Webhook, Preset::Chatwoot];
 
-    /// The preset's name, in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        let t = lang.texts().doctor;
+    /// The preset's name (rendered at the edge: `render::text(p.name(), lang)`, `Preset::label`).
+    pub fn name(self) -> crate::msg::Key {
         match self {
-            Preset::Basic => t.preset_basic,
-            Preset::Webhook => t.preset_webhook,
-            Preset::Chatwoot => t.preset_chatwoot,
+            Preset::Basic => doctor::preset_basic,
+            Preset::Webhook => doctor::preset_webhook,
+            Preset::Chatwoot => doctor::preset_chatwoot,
         }
     }
 

@@ -8,13 +8,15 @@ use std::borrow::Borrow;
 
 use serde_json::Value;
 
+use crate::connection::ConnectionState;
+
 /// One instance as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Instance {
     pub name: String,
     pub id: Option<String>,
-    /// `open`, `connecting`, `close` (or whatever the server said).
-    pub state: String,
+    /// `open`, `connecting`, `close` (or whatever the server said; `unknown` when it said nothing).
+    pub state: ConnectionState,
     /// The WhatsApp profile name, when connected.
     pub profile_name: Option<String>,
     /// The phone number (the owner's JID without `@s.whatsapp.net`), when connected.
@@ -36,6 +38,10 @@ fn jid_number(jid: Option<String>) -> Option<String> {
     jid.map(|j| j.split(['@', ':']).next().unwrap_or_default().to_owned()).filter(|n| !n.is_empty())
 }
 
+fn state(s: Option<String>) -> ConnectionState {
+    s.map_or(ConnectionState::Other("unknown".into()), |s| ConnectionState::parse(&s))
+}
+
 fn decode_one(v: &Value) -> Option<Instance> {
     if let Some(i) = v.get("instance").filter(|i| i.is_object()) {
         // 1.8.2
@@ -44,7 +50,7 @@ fn decode_one(v: &Value) -> Option<Instance> {
         return Some(Instance {
             name,
             id: text(i, "instanceId"),
-            state: text(i, "status").unwrap_or_else(|| "unknown".into()),
+            state: state(text(i, "status")),
             profile_name: text(i, "profileName").filter(|p| p != "not loaded"),
             number: jid_number(text(i, "owner")).or_else(|| integration.and_then(|g| text(g, "number"))),
             integration: integration.and_then(|g| text(g, "integration")),
@@ -56,7 +62,7 @@ fn decode_one(v: &Value) -> Option<Instance> {
     Some(Instance {
         name: v.get("name").and_then(Value::as_str)?.to_owned(),
         id: text(v, "id"),
-        state: text(v, "connectionStatus").unwrap_or_else(|| "unknown".into()),
+        state: state(text(v, "connectionStatus")),
         profile_name: text(v, "profileName"),
         number: jid_number(text(v, "ownerJid")).or_else(|| text(v, "number")),
         integration: text(v, "integration"),
@@ -113,10 +119,10 @@ pub struct Counts {
 pub fn counts<T: Borrow<Instance>>(list: &[T]) -> Counts {
     let mut c = Counts::default();
     for i in list {
-        match i.borrow().state.as_str() {
-            "open" => c.open += 1,
-            "connecting" => c.connecting += 1,
-            "close" => c.close += 1,
+        match i.borrow().state {
+            ConnectionState::Open => c.open += 1,
+            ConnectionState::Connecting => c.connecting += 1,
+            ConnectionState::Close => c.close += 1,
             _ => c.other += 1,
         }
     }
@@ -150,8 +156,13 @@ impl StateFilter {
         StateFilter::ALL.into_iter().find(|f| f.id() == s).unwrap_or_default()
     }
 
-    fn keeps(self, state: &str) -> bool {
-        self == StateFilter::All || self.id() == state
+    fn keeps(self, state: &ConnectionState) -> bool {
+        match self {
+            StateFilter::All => true,
+            StateFilter::Open => *state == ConnectionState::Open,
+            StateFilter::Connecting => *state == ConnectionState::Connecting,
+            StateFilter::Close => *state == ConnectionState::Close,
+        }
     }
 }
 

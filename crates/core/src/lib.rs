@@ -6,6 +6,7 @@
 
 pub mod builder;
 pub mod config;
+pub mod connection;
 pub mod events;
 pub mod explain;
 pub mod fields;
@@ -21,6 +22,7 @@ pub mod response;
 pub mod schema;
 pub mod secrets;
 pub mod session;
+pub mod share;
 pub mod token;
 pub mod url;
 pub mod version;

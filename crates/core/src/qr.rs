@@ -3,7 +3,7 @@
 use qrcode::{Color, EcLevel, QrCode};
 use thiserror::Error;
 
-use crate::i18n::{fill, Lang};
+use crate::msg::{keys::answers as a, Msg};
 
 const PNG_PREFIX: &str = "data:image/png;base64,";
 const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
@@ -11,28 +11,27 @@ const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
 /// Why a `qrcode.base64` value is not shown as an image.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QrImageError {
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     NotDataUrl(String),
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     NotPng(String),
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     DoublePrefix,
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     NotBase64,
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     NotPngBytes,
 }
 
 impl QrImageError {
-    /// Why the image is not shown, in `lang` (the `Display` text is the English one).
-    pub fn message(&self, lang: Lang) -> String {
-        let t = lang.answers();
+    /// Why the image is not shown, as a message (rendered at the edge: `message`, `Display` in English).
+    pub fn msg(&self) -> Msg {
         match self {
-            QrImageError::NotDataUrl(head) => fill(t.qr_not_data_url, &[head]),
-            QrImageError::NotPng(ty) => fill(t.qr_not_png, &[ty]),
-            QrImageError::DoublePrefix => t.qr_double_prefix.into(),
-            QrImageError::NotBase64 => t.qr_not_base64.into(),
-            QrImageError::NotPngBytes => t.qr_not_png_bytes.into(),
+            QrImageError::NotDataUrl(head) => crate::msg!(a::qr_not_data_url, head),
+            QrImageError::NotPng(ty) => crate::msg!(a::qr_not_png, ty),
+            QrImageError::DoublePrefix => a::qr_double_prefix.into(),
+            QrImageError::NotBase64 => a::qr_not_base64.into(),
+            QrImageError::NotPngBytes => a::qr_not_png_bytes.into(),
         }
     }
 }
@@ -85,19 +84,18 @@ pub fn check_png_data_url(url: &str) -> Result<&str, QrImageError> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QrEncodeError {
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     Empty,
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     TooLong(usize),
 }
 
 impl QrEncodeError {
-    /// Why the code cannot be drawn, in `lang` (the `Display` text is the English one).
-    pub fn message(&self, lang: Lang) -> String {
-        let t = lang.answers();
+    /// Why the code cannot be drawn, as a message (rendered at the edge: `message`, `Display` in English).
+    pub fn msg(&self) -> Msg {
         match self {
-            QrEncodeError::Empty => t.qr_text_empty.into(),
-            QrEncodeError::TooLong(n) => fill(t.qr_text_too_long, &[&n.to_string()]),
+            QrEncodeError::Empty => a::qr_text_empty.into(),
+            QrEncodeError::TooLong(n) => crate::msg!(a::qr_text_too_long, *n),
         }
     }
 }

@@ -2,11 +2,17 @@
 //! keep what the domain returns (diagnostics, notes) and render it when they show it, so a language
 //! switch re-renders and never re-computes.
 
+use crate::builder::{PatchError, Preset};
+use crate::explain::{self, Explained, Explanation};
 use crate::fields::{Field, FieldText, Profile};
 use crate::i18n::{fill, Lang};
 use crate::lint::Severity;
 use crate::migrate::{MigrateError, NoteKind};
 use crate::msg::{Arg, Key, Msg};
+use crate::qr::{QrEncodeError, QrImageError};
+use crate::response::{Decoded, LicenceGate};
+use crate::token::ApiKeyError;
+use crate::url::BaseUrlError;
 
 /// `msg` in `lang`.
 pub fn render(msg: &Msg, lang: Lang) -> String {
@@ -52,6 +58,79 @@ impl std::fmt::Display for MigrateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(Lang::En))
     }
+}
+
+/// `message(lang)` of the errors whose words are a [`Msg`] (`msg()`); `Display` renders in English
+/// through `Msg`'s own `Display`.
+macro_rules! message_in {
+    ($($ty:ty),* $(,)?) => {$(
+        impl $ty {
+            /// What went wrong, in `lang` (the `Display` text is the English one).
+            pub fn message(&self, lang: Lang) -> String {
+                render(&self.msg(), lang)
+            }
+        }
+    )*};
+}
+
+message_in!(QrImageError, QrEncodeError, PatchError);
+
+/// The same for the errors whose message has no argument (a `&'static str`, as before).
+macro_rules! text_in {
+    ($($ty:ty),* $(,)?) => {$(
+        impl $ty {
+            /// What to fix, in `lang` (the `Display` text is the English one).
+            pub fn message(&self, lang: Lang) -> &'static str {
+                text(self.key(), lang)
+            }
+        }
+    )*};
+}
+
+text_in!(ApiKeyError, BaseUrlError);
+
+impl Preset {
+    /// The preset's name, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        text(self.name(), lang)
+    }
+}
+
+impl Explained {
+    /// The explanation in `lang`.
+    pub fn render(&self, lang: Lang) -> Explanation {
+        Explanation { tone: self.tone, text: render(&self.msg, lang) }
+    }
+}
+
+/// [`explain::response`] in `lang`.
+pub fn explain_response(status: u16, decoded: &Decoded, name: &str, lang: Lang) -> Explanation {
+    explain::response(status, decoded, name).render(lang)
+}
+
+/// [`explain::licence`] in `lang`.
+pub fn explain_licence(gate: &LicenceGate, lang: Lang) -> Explanation {
+    explain::licence(gate).render(lang)
+}
+
+/// [`explain::no_response`] in `lang`.
+pub fn explain_no_response(page_origin: &str, lang: Lang) -> Explanation {
+    explain::no_response(page_origin).render(lang)
+}
+
+/// [`explain::timeout`] in `lang`.
+pub fn explain_timeout(seconds: u32, lang: Lang) -> Explanation {
+    explain::timeout(seconds).render(lang)
+}
+
+/// [`explain::aborted`] in `lang`.
+pub fn explain_aborted(lang: Lang) -> Explanation {
+    explain::aborted().render(lang)
+}
+
+/// [`explain::mixed`] in `lang`.
+pub fn mixed_content(page_is_https: bool, api_is_https: bool, lang: Lang) -> Option<Explanation> {
+    explain::mixed(page_is_https, api_is_https).map(|e| e.render(lang))
 }
 
 impl NoteKind {

@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use crate::connection::ConnectionState;
 use crate::fields::Profile;
 
 /// The QR object of a create or connect answer.
@@ -191,17 +192,17 @@ pub enum ConnectAnswer {
 /// Decodes a connect answer (200 only).
 pub fn decode_connect(body: &str) -> Option<ConnectAnswer> {
     let v: Value = serde_json::from_str(body).ok()?;
-    if str_at(&v, &["instance", "state"]) == Some("open") {
+    if str_at(&v, &["instance", "state"]).map(ConnectionState::parse).is_some_and(|s| s.is_open()) {
         return Some(ConnectAnswer::Open);
     }
     let wrapped = serde_json::json!({ "qrcode": v });
     decode_qr(&wrapped).map(ConnectAnswer::Qr)
 }
 
-/// The connection state of a `connectionState` answer: `open`, `connecting` or `close`.
-pub fn decode_state(body: &str) -> Option<String> {
+/// The connection state of a `connectionState` answer (`open`, `connecting`, `close`…).
+pub fn decode_state(body: &str) -> Option<ConnectionState> {
     let v: Value = serde_json::from_str(body).ok()?;
-    string_at(&v, &["instance", "state"])
+    string_at(&v, &["instance", "state"]).map(|s| ConnectionState::parse(&s))
 }
 
 /// The payload field an error message is about, e.g. `events[1]`.
@@ -307,8 +308,8 @@ mod tests {
         assert!(matches!(decode_connect(r#"{"count":0}"#), Some(ConnectAnswer::Qr(q)) if q.is_pending()));
         assert_eq!(decode_connect("<html>"), None);
         assert_eq!(
-            decode_state(r#"{"instance":{"instanceName":"a","state":"connecting"}}"#).as_deref(),
-            Some("connecting")
+            decode_state(r#"{"instance":{"instanceName":"a","state":"connecting"}}"#),
+            Some(ConnectionState::Connecting)
         );
     }
 

@@ -24,7 +24,8 @@
 //! - **Hidden tab**: no ticks and no new requests while hidden; the time hidden does not count as
 //!   time without progress, and the state is read at once on return.
 
-use crate::i18n::{fill, Lang};
+use crate::connection::ConnectionState;
+use crate::msg::{keys::answers as a, Arg, Msg};
 use crate::response::{ConnectAnswer, QrInfo};
 
 /// The server's QR limit (`QRCODE_LIMIT`, default 30).
@@ -88,11 +89,12 @@ pub enum Halt {
 }
 
 /// A request that got no usable answer: the HTTP status (none for timeouts and network errors) and
-/// the explanation to show.
+/// the explanation to show, an argument of the session's own message: a message (rendered with it,
+/// in the reader's language) or words the page already wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     pub status: Option<u16>,
-    pub why: String,
+    pub why: Arg,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +106,7 @@ pub enum Event {
     /// The answer to [`Command::FetchQr`]: `Ok(None)` when the body was not understood.
     QrAnswer { seq: u32, answer: Result<Option<ConnectAnswer>, Failure> },
     /// The answer to [`Command::ReadState`]: `Ok(None)` when the body had no state.
-    StateAnswer { seq: u32, answer: Result<Option<String>, Failure> },
+    StateAnswer { seq: u32, answer: Result<Option<ConnectionState>, Failure> },
     /// "Refresh" or "Generate new QR".
     Refresh,
     /// "Get pairing code" for this phone number.
@@ -112,9 +114,9 @@ pub enum Event {
     /// "Resume" after a [`Phase::Stopped`].
     Resume,
     /// A message from outside the session (a failed log out or delete).
-    Say(String),
-    /// Logged out (or deleted), with what to tell the user.
-    Unlinked { deleted: bool, note: String },
+    Say(Msg),
+    /// Logged out (or deleted), with what to tell the user (one message or more, in order).
+    Unlinked { deleted: bool, notes: Vec<Msg> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,19 +135,19 @@ enum Req {
     State { rotate: bool },
 }
 
-/// The session. Its public fields are what the panel shows.
+/// The session. Its public fields are what the panel shows; its messages are [`Msg`]s, rendered by
+/// the panel in the reader's language (a language switch re-renders them).
 #[derive(Debug, Clone)]
 pub struct Session {
     timing: Timing,
-    /// The language of the messages it writes.
-    lang: Lang,
     pub phase: Phase,
     /// The last connection state read (`connecting` until one is read).
-    pub state: String,
+    pub state: ConnectionState,
     pub qr: Option<QrInfo>,
     /// The pairing code of the last pairing request (empty when the server gave none).
     pub pairing: Option<String>,
-    pub message: Option<String>,
+    /// What to tell the user, shown one after the other (empty: nothing).
+    pub message: Vec<Msg>,
     /// The message is a request's failure (cleared by the next good answer).
     message_is_failure: bool,
     now: f64,
@@ -162,16 +164,15 @@ pub struct Session {
 
 impl Session {
     /// A session for a freshly created instance (`initial`: the create answer's QR) or an existing
-    /// one (`None`: its QR is fetched at once); its messages are in `lang`. Returns the commands to run.
-    pub fn new(timing: Timing, initial: Option<QrInfo>, now: f64, lang: Lang) -> (Self, Vec<Command>) {
+    /// one (`None`: its QR is fetched at once). Returns the commands to run.
+    pub fn new(timing: Timing, initial: Option<QrInfo>, now: f64) -> (Self, Vec<Command>) {
         let mut s = Session {
             timing,
-            lang,
             phase: Phase::Waiting,
-            state: "connecting".into(),
+            state: ConnectionState::Connecting,
             qr: None,
             pairing: None,
-            message: None,
+            message: Vec::new(),
             message_is_failure: false,
             now,
             visible: true,
@@ -242,22 +243,22 @@ impl Session {
             Event::Resume => {
                 if matches!(self.phase, Phase::Stopped(_)) {
                     self.phase = Phase::Waiting;
-                    self.message = None;
+                    self.message.clear();
                     self.progress_at = self.now;
                     self.issue(Req::State { rotate: true }, None, &mut out);
                 }
             }
-            Event::Say(text) => {
-                self.message = Some(text);
+            Event::Say(msg) => {
+                self.message = vec![msg];
                 self.message_is_failure = false;
             }
-            Event::Unlinked { deleted, note } => {
-                self.state = "close".into();
+            Event::Unlinked { deleted, notes } => {
+                self.state = ConnectionState::Close;
                 self.qr = None;
                 self.pairing = None;
                 self.in_flight = None;
                 self.phase = if deleted { Phase::Deleted } else { Phase::Closed };
-                self.message = Some(note);
+                self.message = notes;
                 self.message_is_failure = false;
             }
         }
@@ -316,9 +317,9 @@ impl Session {
         }
     }
 
-    /// A request failed: `what` is the template saying which (`{0}`: the failure's explanation).
-    fn fail(&mut self, what: &str, f: Failure) {
-        self.message = Some(fill(what, &[&f.why]));
+    /// A request failed: `what` is the message saying which (`{0}`: the failure's explanation).
+    fn fail(&mut self, what: crate::msg::Key, f: Failure) {
+        self.message = vec![crate::msg!(what, f.why)];
         self.message_is_failure = true;
         match f.status {
             Some(401) => self.phase = Phase::Stopped(Halt::Refused),
@@ -330,15 +331,15 @@ impl Session {
 
     fn answered(&mut self) {
         if self.message_is_failure {
-            self.message = None;
+            self.message.clear();
             self.message_is_failure = false;
         }
     }
 
     fn connected(&mut self) {
-        self.state = "open".into();
+        self.state = ConnectionState::Open;
         self.phase = Phase::Connected;
-        self.message = None;
+        self.message.clear();
     }
 
     fn on_qr(&mut self, answer: Result<Option<ConnectAnswer>, Failure>, pairing: bool) {
@@ -346,9 +347,9 @@ impl Session {
             return;
         }
         match answer {
-            Err(f) => self.fail(self.lang.answers().qr_failed, f),
+            Err(f) => self.fail(a::qr_failed, f),
             Ok(None) => {
-                self.message = Some(self.lang.answers().connect_not_understood.into());
+                self.message = vec![a::connect_not_understood.into()];
                 self.message_is_failure = true;
                 self.qr_due = self.qr_due.max(self.next_poll);
             }
@@ -358,7 +359,7 @@ impl Session {
                 if !same || self.phase != Phase::Waiting {
                     self.progress_at = self.now;
                 }
-                self.message = None;
+                self.message.clear();
                 self.message_is_failure = false;
                 if pairing {
                     self.pairing = Some(q.pairing_code.clone().unwrap_or_default());
@@ -366,29 +367,29 @@ impl Session {
                 self.qr = Some(q);
                 self.qr_due = self.now + self.timing.period_ms.max(self.interval());
                 self.close_streak = 0;
-                self.state = "connecting".into();
+                self.state = ConnectionState::Connecting;
                 self.phase = Phase::Waiting;
             }
         }
     }
 
-    fn on_state(&mut self, answer: Result<Option<String>, Failure>, rotate: bool, out: &mut Vec<Command>) {
+    fn on_state(&mut self, answer: Result<Option<ConnectionState>, Failure>, rotate: bool, out: &mut Vec<Command>) {
         if self.phase != Phase::Waiting {
             return;
         }
         match answer {
-            Err(f) => return self.fail(self.lang.answers().state_failed, f),
+            Err(f) => return self.fail(a::state_failed, f),
             Ok(None) => {}
             Ok(Some(s)) => {
                 self.answered();
                 if s != self.state {
                     self.progress_at = self.now;
                 }
-                match s.as_str() {
-                    "open" => return self.connected(),
+                match &s {
+                    ConnectionState::Open => return self.connected(),
                     // One `close` right after a scan is WhatsApp restarting the session: only a
                     // second one in a row means the server gave up.
-                    "close" => {
+                    ConnectionState::Close => {
                         self.close_streak += 1;
                         if self.close_streak >= 2 {
                             self.phase = Phase::Closed;
@@ -419,13 +420,13 @@ impl Session {
 
 impl Halt {
     /// Why polling stopped, for the panel (`give_up_s`: the bound without progress).
-    pub fn text(self, give_up_s: u64, lang: Lang) -> String {
-        let t = lang.answers();
+    pub fn msg(self, give_up_s: u64) -> Msg {
+        let secs = usize::try_from(give_up_s).unwrap_or(usize::MAX);
         match self {
-            Halt::NoProgress => fill(t.halt_no_progress, &[&give_up_s.to_string()]),
-            Halt::NoQr => fill(t.halt_no_qr, &[&give_up_s.to_string()]),
-            Halt::Refused => t.halt_refused.into(),
-            Halt::NotFound => t.halt_not_found.into(),
+            Halt::NoProgress => crate::msg!(a::halt_no_progress, secs),
+            Halt::NoQr => crate::msg!(a::halt_no_qr, secs),
+            Halt::Refused => a::halt_refused.into(),
+            Halt::NotFound => a::halt_not_found.into(),
         }
     }
 }

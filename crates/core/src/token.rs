@@ -48,20 +48,25 @@ mod tests {
 /// Why a global API key cannot be sent as an `apikey` header.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApiKeyError {
-    #[error("{}", self.message(crate::i18n::Lang::En))]
+    #[error("{}", self.msg())]
     Empty,
-    #[error("{}", self.message(crate::i18n::Lang::En))]
+    #[error("{}", self.msg())]
     NotHeaderSafe,
 }
 
 impl ApiKeyError {
-    /// What to fix, in `lang` (the `Display` text is the English one).
-    pub fn message(&self, lang: crate::i18n::Lang) -> &'static str {
-        let t = lang.texts().doctor;
+    /// What to fix (a message without arguments; rendered at the edge: `message`, `Display` in English).
+    pub fn key(&self) -> crate::msg::Key {
+        use crate::msg::keys::doctor;
         match self {
-            ApiKeyError::Empty => t.key_empty,
-            ApiKeyError::NotHeaderSafe => t.key_invalid,
+            ApiKeyError::Empty => doctor::key_empty,
+            ApiKeyError::NotHeaderSafe => doctor::key_invalid,
         }
+    }
+
+    /// [`Self::key`] as a message.
+    pub fn msg(&self) -> crate::msg::Msg {
+        self.key().into()
     }
 }
 

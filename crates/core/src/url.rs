@@ -2,33 +2,37 @@
 
 use thiserror::Error;
 
-use crate::i18n::Lang;
+use crate::msg::{keys::doctor, Key, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BaseUrlError {
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     Empty,
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     NoScheme,
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     NoHost,
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     Whitespace,
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.msg())]
     QueryOrFragment,
 }
 
 impl BaseUrlError {
-    /// What to fix, in `lang` (the `Display` text is the English one).
-    pub fn message(&self, lang: Lang) -> &'static str {
-        let t = lang.texts().doctor;
+    /// What to fix (a message without arguments; rendered at the edge: `message`, `Display` in English).
+    pub fn key(&self) -> Key {
         match self {
-            BaseUrlError::Empty => t.url_empty,
-            BaseUrlError::NoScheme => t.url_no_scheme,
-            BaseUrlError::NoHost => t.url_no_host,
-            BaseUrlError::Whitespace => t.url_whitespace,
-            BaseUrlError::QueryOrFragment => t.url_query_or_fragment,
+            BaseUrlError::Empty => doctor::url_empty,
+            BaseUrlError::NoScheme => doctor::url_no_scheme,
+            BaseUrlError::NoHost => doctor::url_no_host,
+            BaseUrlError::Whitespace => doctor::url_whitespace,
+            BaseUrlError::QueryOrFragment => doctor::url_query_or_fragment,
         }
+    }
+
+    /// [`Self::key`] as a message.
+    pub fn msg(&self) -> Msg {
+        self.key().into()
     }
 }
 

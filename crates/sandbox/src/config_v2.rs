@@ -154,7 +154,7 @@ fn settings(inst: &mut Instance, data: Map<String, Value>) -> ConfigReply {
             inst.setting = Value::Object(row);
         }
     }
-    if truthy(data.get("wavoipToken")) && inst.session.state == "close" {
+    if truthy(data.get("wavoipToken")) && inst.session.state == evo_core::connection::ConnectionState::Close {
         return crash("Cannot read properties of undefined (reading 'ws')");
     }
     ok(201, json!({"settings": {"instanceName": inst.name, "settings": data}}))

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use evo_core::connection::ConnectionState;
 use evo_core::events::EVENTS_V1_8;
 use evo_core::fields::{Profile, Ty};
 use serde_json::{json, Map, Value};
@@ -89,7 +90,7 @@ pub struct Instance {
     /// The live connection (`connectionState`), with its QR code.
     pub session: Session,
     /// The stored status (`fetchInstances`): `connecting` once a connection was attempted.
-    pub db_status: &'static str,
+    pub db_status: ConnectionState,
     /// Saved half-way by a name with `/`: no id and no key in listings.
     pub broken: bool,
     /// `fetchInstances`' `integration` block.
@@ -105,7 +106,7 @@ pub struct Instance {
 impl Instance {
     /// Starts a fresh QR session (count 1).
     fn start_qr(&mut self, cfg: &Config, now: Instant) {
-        self.db_status = "connecting";
+        self.db_status = ConnectionState::Connecting;
         self.session.start(cfg, now);
     }
 }
@@ -326,8 +327,8 @@ pub fn create(store: &mut Store, cfg: &Config, apikey: Option<&str>, body: &Valu
         id: server_uuid(),
         token: token.clone(),
         generated_token: sent_token.is_none(),
-        session: Session::new("close"),
-        db_status: "close",
+        session: Session::new(ConnectionState::Close),
+        db_status: ConnectionState::Close,
         broken: name.contains('/'),
         integration,
         configs: crate::config_v1::Stored::default(),
@@ -337,8 +338,8 @@ pub fn create(store: &mut Store, cfg: &Config, apikey: Option<&str>, body: &Valu
     if body.get("integration").and_then(Value::as_str) == Some("WHATSAPP-BUSINESS") {
         // The real server saves the instance as open, then fails talking to Meta and cuts the
         // message to its first character.
-        inst.session.state = "open";
-        inst.db_status = "open";
+        inst.session.state = ConnectionState::Open;
+        inst.db_status = ConnectionState::Open;
         inst.profile = true;
         store.instances.push(inst);
         return error_reply(400, json!(["C"]));
@@ -503,7 +504,7 @@ pub fn connection_state(store: &mut Store, cfg: &Config, apikey: Option<&str>, n
 pub fn delete(store: &mut Store, cfg: &Config, apikey: Option<&str>, name: &str) -> Reply {
     match lookup(store, cfg, apikey, name) {
         Err(r) => return r,
-        Ok(i) if i.session.state == "open" => {
+        Ok(i) if i.session.state == ConnectionState::Open => {
             return error_reply(400, json!([format!("The \"{name}\" instance needs to be disconnected")]))
         }
         Ok(_) => {}
@@ -527,13 +528,15 @@ pub fn connect(
         Err(r) => return r,
     };
     inst.session.advance(cfg, now);
-    let opening = inst.session.state != "open" || !inst.session.blip.is_empty();
-    if opening && (inst.session.state != "connecting" || inst.session.qr_code.is_none()) {
-        inst.db_status = "connecting";
+    let opening = inst.session.state != ConnectionState::Open || !inst.session.blip.is_empty();
+    if opening && (inst.session.state != ConnectionState::Connecting || inst.session.qr_code.is_none()) {
+        inst.db_status = ConnectionState::Connecting;
     }
     match inst.session.connect(cfg, number, now) {
         Connected::Qr(qr) => (200, qr),
-        Connected::AlreadyOpen => (200, json!({"instance": {"instanceName": inst.name, "state": "open"}})),
+        Connected::AlreadyOpen => {
+            (200, json!({"instance": {"instanceName": inst.name, "state": ConnectionState::Open}}))
+        }
     }
 }
 
@@ -543,11 +546,11 @@ pub fn logout(store: &mut Store, cfg: &Config, apikey: Option<&str>, name: &str)
         Ok(i) => i,
         Err(r) => return r,
     };
-    if inst.session.state == "close" && inst.db_status == "close" {
+    if inst.session.state == ConnectionState::Close && inst.db_status == ConnectionState::Close {
         return error_reply(400, json!([format!("The \"{name}\" instance is not connected")]));
     }
     inst.session.close();
-    inst.db_status = "close";
+    inst.db_status = ConnectionState::Close;
     (200, json!({"status": "SUCCESS", "error": false, "response": {"message": "Instance logged out"}}))
 }
 
@@ -557,8 +560,8 @@ pub fn scan(store: &mut Store, name: &str) -> Reply {
     if !inst.session.scan() {
         return error_reply(400, json!([format!("The \"{name}\" instance is not waiting for a scan")]));
     }
-    inst.db_status = "open";
-    (200, json!({"instance": {"instanceName": inst.name, "state": "open"}}))
+    inst.db_status = ConnectionState::Open;
+    (200, json!({"instance": {"instanceName": inst.name, "state": ConnectionState::Open}}))
 }
 
 fn listing(inst: &Instance, cfg: &Config) -> Value {
@@ -571,7 +574,7 @@ fn listing(inst: &Instance, cfg: &Config) -> Value {
         m.insert("profileName".into(), json!("not loaded"));
         m.insert("profileStatus".into(), json!(""));
     }
-    m.insert("status".into(), json!(if inst.broken { "close" } else { inst.db_status }));
+    m.insert("status".into(), json!(if inst.broken { &ConnectionState::Close } else { &inst.db_status }));
     if cfg.expose_in_fetch {
         m.insert("serverUrl".into(), json!(cfg.public_url));
         if !inst.broken {

@@ -4,6 +4,7 @@
 
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use evo_core::connection::ConnectionState;
 use serde_json::{json, Value};
 
 use crate::evolution::{encode_component, error_reply, random_bytes, Config, Reply};
@@ -156,7 +157,7 @@ pub(crate) fn lookup<'a>(
     }
 }
 
-fn state_body(inst: &Instance, state: &str) -> Value {
+fn state_body(inst: &Instance, state: ConnectionState) -> Value {
     json!({"instance": {"instanceName": inst.name, "state": state}})
 }
 
@@ -171,7 +172,7 @@ pub fn connection_state(store: &mut Store, cfg: &Config, apikey: Option<&str>, n
 fn connected(inst: &mut Instance, cfg: &Config, number: Option<&str>, now: Instant) -> Value {
     match inst.session.connect(cfg, number, now) {
         Connected::Qr(qr) => qr,
-        Connected::AlreadyOpen => state_body(inst, "open"),
+        Connected::AlreadyOpen => state_body(inst, ConnectionState::Open),
     }
 }
 
@@ -195,8 +196,8 @@ pub fn restart(store: &mut Store, cfg: &Config, apikey: Option<&str>, name: &str
     let inst = lookup(store, cfg, apikey, name)?;
     inst.session.advance(cfg, now);
     match inst.session.state {
-        "close" => Ok(json!({"error": true, "message": "[object Object]"})),
-        "open" => Ok(state_body(inst, "open")),
+        ConnectionState::Close => Ok(json!({"error": true, "message": "[object Object]"})),
+        ConnectionState::Open => Ok(state_body(inst, ConnectionState::Open)),
         _ => {
             inst.session.close();
             Ok(connected(inst, cfg, None, now))
@@ -212,10 +213,10 @@ fn success(message: &str) -> Value {
 pub fn logout(store: &mut Store, cfg: &Config, apikey: Option<&str>, name: &str, now: Instant) -> Answer {
     let inst = lookup(store, cfg, apikey, name)?;
     inst.session.advance(cfg, now);
-    if inst.session.state == "close" && cfg.release.is_2_4() {
+    if inst.session.state == ConnectionState::Close && cfg.release.is_2_4() {
         return Ok(success("Instance was already disconnected"));
     }
-    if inst.session.state == "close" {
+    if inst.session.state == ConnectionState::Close {
         return Err(InstanceError::NotConnected(name.into()));
     }
     inst.session.close();
@@ -304,7 +305,7 @@ pub fn scan(store: &mut Store, name: &str) -> Answer {
     if !inst.session.scan() {
         return Err(InstanceError::NotWaitingForScan(name.into()));
     }
-    Ok(state_body(inst, "open"))
+    Ok(state_body(inst, ConnectionState::Open))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use std::time::Instant;
 
+use evo_core::connection::ConnectionState;
 use serde_json::{json, Map, Value};
 
 use crate::evolution::{encode_component, loose_url_ok, server_uuid, Config, Reply};
@@ -266,7 +267,7 @@ fn run(
         integration,
         number: body.get("number").and_then(Value::as_str).map(str::to_owned),
         business_id: body.get("businessId").and_then(Value::as_str).map(str::to_owned),
-        session: Session::new(if baileys { "close" } else { "open" }),
+        session: Session::new(if baileys { ConnectionState::Close } else { ConnectionState::Open }),
         created_at: iso_now(),
         setting: Value::Null,
         webhook: None,

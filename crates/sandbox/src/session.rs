@@ -5,6 +5,7 @@
 
 use std::time::{Duration, Instant};
 
+use evo_core::connection::ConnectionState::{self, Close, Connecting, Open};
 use serde_json::{json, Value};
 
 use crate::evolution::{random_bytes, Config};
@@ -23,13 +24,13 @@ pub enum Connected {
 #[derive(Debug, Clone)]
 pub struct Session {
     /// The live connection state: `close`, `connecting` or `open`.
-    pub state: &'static str,
+    pub state: ConnectionState,
     pub qr_count: u64,
     pub qr_code: Option<String>,
     /// When the current QR code was made.
     pub qr_at: Option<Instant>,
     /// States still to report after a simulated scan before `open` (the real close/connecting blip).
-    pub blip: Vec<&'static str>,
+    pub blip: Vec<ConnectionState>,
     /// The pairing code asked for when this QR session started (with a number), kept in every QR
     /// object of the session as the real server keeps it in `instance.qrCode`.
     pub pairing: Option<String>,
@@ -37,13 +38,13 @@ pub struct Session {
 
 impl Session {
     /// A session in `state` with no QR code.
-    pub fn new(state: &'static str) -> Self {
+    pub fn new(state: ConnectionState) -> Self {
         Session { state, qr_count: 0, qr_code: None, qr_at: None, blip: Vec::new(), pairing: None }
     }
 
     /// Rotates the QR code for the time passed; past the limit the server gives up and closes.
     pub fn advance(&mut self, cfg: &Config, now: Instant) {
-        let (Some(at), true) = (self.qr_at, self.state == "connecting") else { return };
+        let (Some(at), true) = (self.qr_at, self.state == Connecting) else { return };
         let period = cfg.qr_period.max(Duration::from_millis(10));
         let steps = (now.saturating_duration_since(at).as_nanos() / period.as_nanos()) as u64;
         if steps == 0 {
@@ -52,7 +53,7 @@ impl Session {
         self.qr_count += steps;
         if self.qr_count > cfg.qr_limit {
             self.qr_count = cfg.qr_limit;
-            self.state = "close";
+            self.state = Close;
             self.qr_code = None;
             self.qr_at = None;
         } else {
@@ -64,7 +65,7 @@ impl Session {
     /// Starts connecting with a fresh QR session (count 1). When WhatsApp fails at once
     /// (`instant_failure`) the state stays `close` and no QR comes.
     pub fn start(&mut self, cfg: &Config, now: Instant) {
-        self.state = if cfg.instant_failure { "close" } else { "connecting" };
+        self.state = if cfg.instant_failure { Close } else { Connecting };
         self.pairing = None;
         if cfg.produce_qr && !cfg.instant_failure {
             self.qr_count = 1;
@@ -74,9 +75,9 @@ impl Session {
     }
 
     /// The state to report now: the scan blip first, then the live state.
-    pub fn reported_state(&mut self) -> &'static str {
+    pub fn reported_state(&mut self) -> ConnectionState {
         if self.blip.is_empty() {
-            self.state
+            self.state.clone()
         } else {
             self.blip.remove(0)
         }
@@ -87,10 +88,10 @@ impl Session {
     /// then —; otherwise a new QR session starts, with a pairing code when a number is given.
     pub fn connect(&mut self, cfg: &Config, number: Option<&str>, now: Instant) -> Connected {
         self.advance(cfg, now);
-        if self.state == "open" && self.blip.is_empty() {
+        if self.state == Open && self.blip.is_empty() {
             return Connected::AlreadyOpen;
         }
-        if self.state != "connecting" || self.qr_code.is_none() {
+        if self.state != Connecting || self.qr_code.is_none() {
             self.start(cfg, now);
             self.pairing = number.filter(|n| !n.is_empty()).map(|_| pairing_code());
         }
@@ -99,19 +100,19 @@ impl Session {
 
     /// The phone scanned: `false` when the session was not waiting for a scan.
     pub fn scan(&mut self) -> bool {
-        if self.state != "connecting" {
+        if self.state != Connecting {
             return false;
         }
-        self.state = "open";
+        self.state = Open;
         self.qr_code = None;
         self.qr_at = None;
-        self.blip = vec!["close", "connecting"];
+        self.blip = vec![Close, Connecting];
         true
     }
 
     /// Logged out: closed, no QR.
     pub fn close(&mut self) {
-        *self = Session::new("close");
+        *self = Session::new(Close);
     }
 
     /// The `qrcode` object of a create/connect answer (`{"count":0}` when there is no code).

@@ -30,7 +30,7 @@ pub(super) fn config_area(c: Ctl, v2: bool) -> impl IntoView {
         c.bulk.get().then(|| {
             let names = c.selected.get_untracked();
             let states = c.list.with_untracked(|l| {
-                names.iter().map(|n| (n.clone(), l.iter().find(|i| i.name == *n).map(|i| i.state == "open"))).collect()
+                names.iter().map(|n| (n.clone(), l.iter().find(|i| i.name == *n).map(|i| i.state.is_open()))).collect()
             });
             let on_close = Callback::new(move |()| c.bulk.set(false));
             crate::lazy::show(crate::lazy::config_bulk(states, if v2 { Profile::V2 } else { Profile::V1 }, on_close))

@@ -8,6 +8,10 @@
 //! answer landing after the panel was replaced (disposed) is dropped instead of panicking, and the
 //! requests still in flight are aborted when the panel goes.
 
+use evo_core::connection::ConnectionState;
+use evo_core::msg;
+use evo_core::msg::keys::ui_parts as p;
+use evo_core::msg::{Arg, Msg};
 use evo_core::response::{decode_connect, decode_state, QrInfo};
 use evo_core::session::{Command, Event, Failure, Phase, Session, Timing};
 use leptos::prelude::*;
@@ -17,7 +21,7 @@ use leptos_use_interval_fn::use_interval_fn;
 
 use crate::browser;
 use crate::http::{Abort, Api, ApiError, HttpError, Reply};
-use crate::i18n::{tfp, tp};
+use crate::i18n::tfp;
 
 type TimerSwitch = Box<dyn Fn(bool) + Send + Sync>;
 
@@ -26,13 +30,14 @@ type TimerSwitch = Box<dyn Fn(bool) + Send + Sync>;
 #[derive(Clone, Copy)]
 pub struct QrSession {
     pub phase: RwSignal<Phase>,
-    /// The connection state (`connecting`, `close`, `open`).
-    pub state: RwSignal<String>,
+    /// The connection state (`connecting`, `close`, `open`…).
+    pub state: RwSignal<ConnectionState>,
     pub qr: RwSignal<Option<QrInfo>>,
     /// Seconds until the QR code rotates.
     pub left: RwSignal<u64>,
     pub pairing: RwSignal<Option<String>>,
-    pub message: RwSignal<Option<String>>,
+    /// The session's messages, rendered by the view in the reader's language.
+    pub message: RwSignal<Vec<Msg>>,
     /// The bound without progress after which polling stops, in seconds.
     pub give_up_s: u64,
     machine: StoredValue<Session>,
@@ -45,6 +50,14 @@ pub struct QrSession {
     abort: StoredValue<Option<Abort>>,
 }
 
+/// What a request of the panel needs: the client (or why there is none), the instance, and the
+/// panel's abort handle.
+struct Call {
+    api: Result<Api, ApiError>,
+    name: String,
+    abort: Option<Abort>,
+}
+
 /// The expected QR rotation period (`?qrPeriod=` seconds, else the server's ~45 s) and the bound
 /// without progress (`?pollGiveUp=` seconds, else the longer of 3 minutes and 4 periods).
 fn timing() -> Timing {
@@ -55,12 +68,14 @@ fn timing() -> Timing {
 /// `None` for a 2xx answer; otherwise what went wrong, with the status when there was one.
 fn failure(r: &Result<Reply, ApiError>) -> Option<Failure> {
     let e = r.as_ref().err()?;
+    // Words the page wrote (the core's `Failure` also takes a message, rendered with the panel's;
+    // written here as text, as before: a message costs the first load ~90 B).
     let why = match e {
         ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => tfp(|u| u.no_answer_within, &[&seconds.to_string()]),
         ApiError::NoAnswer(HttpError::Request(why)) | ApiError::NotSent(why) => why.clone(),
         other => other.explanation().text,
     };
-    Some(Failure { status: e.status(), why })
+    Some(Failure { status: e.status(), why: Arg::Text(why) })
 }
 
 /// Writes `v` into `sig` only when it changed (so views that read it do not rerun every second),
@@ -80,14 +95,14 @@ pub fn use_qr_session(
     instance_key: Option<String>,
 ) -> QrSession {
     let timing = timing();
-    let (machine, first) = Session::new(timing, initial, browser::now_ms(), crate::i18n::lang());
+    let (machine, first) = Session::new(timing, initial, browser::now_ms());
     let s = QrSession {
         phase: RwSignal::new(machine.phase),
         state: RwSignal::new(machine.state.clone()),
         qr: RwSignal::new(machine.qr.clone()),
         left: RwSignal::new(machine.seconds_left()),
         pairing: RwSignal::new(None),
-        message: RwSignal::new(None),
+        message: RwSignal::new(Vec::new()),
         give_up_s: machine.give_up_seconds(),
         machine: StoredValue::new(machine),
         timer: StoredValue::new(None),
@@ -154,14 +169,14 @@ impl QrSession {
     }
 
     /// The client for this panel's server and key, and the instance name (`None` once it is gone).
-    fn api(self) -> Option<(Result<Api, ApiError>, String, Option<Abort>)> {
+    fn api(self) -> Option<Call> {
         let api = Api::new(&self.base_url.try_get_untracked()?, &self.key());
-        Some((api, self.name.try_get_value()?, self.abort.try_get_value()?))
+        Some(Call { api, name: self.name.try_get_value()?, abort: self.abort.try_get_value()? })
     }
 
     /// Runs a connect (`qr`) or connectionState request and feeds its answer back.
     fn get(self, seq: u32, number: Option<String>, qr: bool) {
-        let Some((api, name, abort)) = self.api() else { return };
+        let Some(Call { api, name, abort }) = self.api() else { return };
         spawn_local(async move {
             let r = match api {
                 Ok(api) if qr => api.connect(&name, number.as_deref(), abort).await,
@@ -183,25 +198,25 @@ impl QrSession {
 
     /// Logs out, or deletes (a connected instance is logged out first: 1.8.2 refuses otherwise).
     pub fn unlink(self, delete: bool) {
-        let Some((Ok(api), name, abort)) = self.api() else {
-            return self.send(Event::Say(tp().bad_url_or_key.into()));
+        let Some(Call { api: Ok(api), name, abort }) = self.api() else {
+            return self.send(Event::Say(p::bad_url_or_key.into()));
         };
-        let connected = self.state.try_with_untracked(|s| s == "open") == Some(true);
+        let connected = self.state.try_with_untracked(ConnectionState::is_open) == Some(true);
         spawn_local(async move {
             let mut notes = Vec::new();
             if delete && connected {
                 if let Some(f) = failure(&api.logout(&name, abort.clone()).await) {
-                    return self.send(Event::Say(tfp(|u| u.logout_first_failed, &[&f.why])));
+                    return self.send(Event::Say(msg!(p::logout_first_failed, f.why)));
                 }
-                notes.push(tp().logged_out_first);
+                notes.push(p::logged_out_first.into());
             }
             let r = if delete { api.delete(&name, abort).await } else { api.logout(&name, abort).await };
             if let Some(f) = failure(&r) {
-                let failed = if delete { tp().delete_failed } else { tp().logout_failed };
-                return self.send(Event::Say(crate::i18n::fill(failed, &[&f.why])));
+                let failed = if delete { p::delete_failed } else { p::logout_failed };
+                return self.send(Event::Say(msg!(failed, f.why)));
             }
-            notes.push(if delete { tp().deleted } else { tp().logged_out });
-            self.send(Event::Unlinked { deleted: delete, note: notes.join(" ") });
+            notes.push(if delete { p::deleted } else { p::logged_out }.into());
+            self.send(Event::Unlinked { deleted: delete, notes });
         });
     }
 
@@ -209,12 +224,12 @@ impl QrSession {
     /// connecting one answers its cached QR code), so the instance is logged out first and the
     /// pairing code asked for right after.
     pub fn relink(self, number: String) {
-        let Some((Ok(api), name, abort)) = self.api() else {
-            return self.send(Event::Say(tp().bad_url_or_key.into()));
+        let Some(Call { api: Ok(api), name, abort }) = self.api() else {
+            return self.send(Event::Say(p::bad_url_or_key.into()));
         };
         spawn_local(async move {
             if let Some(f) = failure(&api.logout(&name, abort).await) {
-                return self.send(Event::Say(tfp(|u| u.logout_failed, &[&f.why])));
+                return self.send(Event::Say(msg!(p::logout_failed, f.why)));
             }
             self.send(Event::Pairing(number));
         });

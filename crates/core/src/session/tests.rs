@@ -1,4 +1,6 @@
 use super::*;
+use crate::i18n::Lang;
+use crate::render::render;
 
 fn qr(count: u64) -> QrInfo {
     QrInfo { code: Some(format!("2@code{count}")), base64: None, count: Some(count), pairing_code: None }
@@ -9,7 +11,13 @@ fn pending() -> QrInfo {
 }
 
 fn state(seq: u32, s: &str) -> Event {
-    Event::StateAnswer { seq, answer: Ok(Some(s.into())) }
+    Event::StateAnswer { seq, answer: Ok(Some(ConnectionState::parse(s))) }
+}
+
+/// What the panel shows of the session's messages in `lang` (`None`: nothing).
+fn said(s: &Session, lang: Lang) -> Option<String> {
+    let parts: Vec<String> = s.message.iter().map(|m| render(m, lang)).collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 fn qr_answer(seq: u32, q: QrInfo) -> Event {
@@ -61,7 +69,7 @@ fn timing_defaults_and_knobs() {
 
 #[test]
 fn a_created_instance_starts_the_timer_and_polls_every_3_s_one_request_at_a_time() {
-    let (mut s, cmds) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, cmds) = Session::new(Timing::default(), Some(qr(1)), 0.0);
     assert_eq!(cmds, vec![Command::Timer(true)]);
     assert_eq!(s.seconds_left(), 45);
     assert_eq!(s.step(Event::Tick, 1000.0), vec![]);
@@ -81,7 +89,7 @@ fn a_created_instance_starts_the_timer_and_polls_every_3_s_one_request_at_a_time
 
 #[test]
 fn an_existing_instance_fetches_its_qr_at_once() {
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::En);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
     assert_eq!(cmds, vec![Command::FetchQr { seq: 1, number: None }, Command::Timer(true)]);
     assert_eq!(s.step(qr_answer(1, qr(1)), 300.0), vec![]);
     assert_eq!(s.qr.as_ref().and_then(|q| q.count), Some(1));
@@ -90,7 +98,7 @@ fn an_existing_instance_fetches_its_qr_at_once() {
 
 #[test]
 fn rotation_reads_the_state_then_fetches_the_next_code() {
-    let (mut s, _) = Session::new(Timing::new(Some(10), None), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::new(Some(10), None), Some(qr(1)), 0.0);
     let mut t = 0.0;
     let mut seq;
     // Polls at ~3 s, ~6 s, ~9 s, then the rotation is due at 10 s.
@@ -113,7 +121,7 @@ fn rotation_reads_the_state_then_fetches_the_next_code() {
 
 #[test]
 fn no_connect_on_a_closed_session_when_the_code_is_due() {
-    let (mut s, _) = Session::new(Timing::new(Some(2), None), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::new(Some(2), None), Some(qr(1)), 0.0);
     let (t, cmds) = tick_until(&mut s, 0.0, 5000.0);
     assert_eq!(t, 2000.0, "due at 2 s");
     let cmds = s.step(state(seq_of(&cmds), "close"), t + 50.0);
@@ -126,13 +134,13 @@ fn no_connect_on_a_closed_session_when_the_code_is_due() {
 
 #[test]
 fn the_blip_after_a_scan_is_not_a_failure_and_open_stops_everything() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(3)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(3)), 0.0);
     let mut t = 0.0;
     for st in ["close", "connecting", "close", "open"] {
         let (at, cmds) = tick_until(&mut s, t, 60_000.0);
         t = at;
         let out = s.step(state(seq_of(&cmds), st), t + 10.0);
-        assert_eq!(s.state, st);
+        assert_eq!(s.state.as_str(), st);
         if st == "open" {
             assert_eq!(out, vec![Command::Timer(false)]);
         } else {
@@ -145,7 +153,7 @@ fn the_blip_after_a_scan_is_not_a_failure_and_open_stops_everything() {
 
 #[test]
 fn two_closes_in_a_row_close_the_session_and_generate_new_qr_starts_again() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(30)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(30)), 0.0);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     s.step(state(seq_of(&cmds), "close"), t);
     let (t, cmds) = tick_until(&mut s, t, 10_000.0);
@@ -169,7 +177,7 @@ fn run_against_server(
     until: f64,
 ) -> (Session, Vec<(f64, Command)>) {
     let first = if produce_qr { qr(1) } else { pending() };
-    let (mut s, _) = Session::new(timing, Some(first), 0.0, Lang::En);
+    let (mut s, _) = Session::new(timing, Some(first), 0.0);
     let count_at = |t: f64| (t / period) as u64 + 1;
     let mut log = Vec::new();
     let mut t = 0.0;
@@ -208,7 +216,7 @@ fn without_progress_polling_backs_off_then_stops_and_resumes() {
     let (mut s, log) = run_against_server(Timing::default(), 45_000.0, QR_LIMIT, false, 10.0 * 60_000.0);
     // Not one QR code came: the reason names the likely causes.
     assert_eq!(s.phase, Phase::Stopped(Halt::NoQr));
-    let why = Halt::NoQr.text(s.give_up_seconds(), Lang::En);
+    let why = render(&Halt::NoQr.msg(s.give_up_seconds()), Lang::En);
     assert!(why.contains("in 180 s") && why.contains("CONFIG_SESSION_PHONE_VERSION") && why.contains("proxy"), "{why}");
     let last = log.last().unwrap().0;
     assert!((150_000.0..=181_000.0).contains(&last), "last request near the 3-minute bound: {last}");
@@ -229,7 +237,7 @@ fn without_progress_polling_backs_off_then_stops_and_resumes() {
 fn a_code_that_never_rotates_stops_as_no_progress() {
     let (s, _) = run_against_server(Timing::default(), 1e12, QR_LIMIT, true, 10.0 * 60_000.0);
     assert_eq!(s.phase, Phase::Stopped(Halt::NoProgress));
-    assert!(Halt::NoProgress.text(s.give_up_seconds(), Lang::En).contains("for 180 s"));
+    assert!(render(&Halt::NoProgress.msg(s.give_up_seconds()), Lang::En).contains("for 180 s"));
 }
 
 #[test]
@@ -242,37 +250,37 @@ fn a_short_give_up_bound_from_the_page() {
 
 #[test]
 fn a_key_refused_mid_session_stops_with_the_reason_and_resume_tries_again() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     let out = s.step(Event::StateAnswer { seq: seq_of(&cmds), answer: Err(failed(Some(401), "401: Unauthorized")) }, t);
     assert_eq!(out, vec![Command::Timer(false)]);
     assert_eq!(s.phase, Phase::Stopped(Halt::Refused));
-    assert_eq!(s.message.as_deref(), Some("Could not read the connection state — 401: Unauthorized"));
-    assert!(Halt::Refused.text(0, Lang::En).contains("401"));
+    assert_eq!(said(&s, Lang::En).as_deref(), Some("Could not read the connection state — 401: Unauthorized"));
+    assert!(render(&Halt::Refused.msg(0), Lang::En).contains("401"));
     assert_eq!(tick_until(&mut s, t, 600_000.0).1, vec![]);
     let cmds = s.step(Event::Resume, 700_000.0);
     assert!(is_read(&cmds));
-    assert_eq!(s.message, None);
+    assert_eq!(said(&s, Lang::En), None);
 }
 
 #[test]
 fn a_vanished_instance_stops_polling() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     let answer = Err(failed(Some(404), "404: The \"x\" instance does not exist"));
     assert_eq!(s.step(Event::StateAnswer { seq: seq_of(&cmds), answer }, t), vec![Command::Timer(false)]);
     assert_eq!(s.phase, Phase::Stopped(Halt::NotFound));
     // The same for a connect answer (an existing instance typed with the wrong name).
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::En);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
     let answer = Err(failed(Some(404), "404: nope"));
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer }, 100.0);
     assert_eq!(s.phase, Phase::Stopped(Halt::NotFound));
-    assert_eq!(s.message.as_deref(), Some("Could not get a QR code — 404: nope"));
+    assert_eq!(said(&s, Lang::En).as_deref(), Some("Could not get a QR code — 404: nope"));
 }
 
 #[test]
 fn timeouts_network_errors_and_5xx_are_retried_with_backoff_and_cleared_by_a_good_answer() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
     let mut t = 0.0;
     let mut gaps = Vec::new();
     let (timeout, down, bad) =
@@ -283,30 +291,31 @@ fn timeouts_network_errors_and_5xx_are_retried_with_backoff_and_cleared_by_a_goo
         t = at + 15_000.0; // the timeout
         s.step(Event::StateAnswer { seq: seq_of(&cmds), answer: Err(f.clone()) }, t);
         assert_eq!(s.phase, Phase::Waiting);
-        assert_eq!(s.message, Some(format!("Could not read the connection state — {}", f.why)));
+        let Arg::Text(why) = &f.why else { unreachable!() };
+        assert_eq!(said(&s, Lang::En), Some(format!("Could not read the connection state — {why}")));
     }
     assert!(gaps[5] > gaps[0], "backs off: {gaps:?}");
     let (t, cmds) = tick_until(&mut s, t, t + 100_000.0);
     s.step(state(seq_of(&cmds), "connecting"), t);
-    assert_eq!(s.message, None);
+    assert_eq!(said(&s, Lang::En), None);
     assert_eq!(s.phase, Phase::Waiting);
 }
 
 #[test]
 fn a_failed_or_unreadable_qr_fetch_keeps_the_code_and_retries_later() {
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::En);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Err(failed(None, "No answer within 30 s.")) }, 30_000.0);
-    assert_eq!(s.message.as_deref(), Some("Could not get a QR code — No answer within 30 s."));
+    assert_eq!(said(&s, Lang::En).as_deref(), Some("Could not get a QR code — No answer within 30 s."));
     assert_eq!(s.step(Event::Tick, 31_000.0), vec![]);
     let cmds = s.step(Event::Refresh, 32_000.0);
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(None) }, 32_100.0);
-    assert_eq!(s.message.as_deref(), Some("The server's connect answer was not understood."));
+    assert_eq!(said(&s, Lang::En).as_deref(), Some("The server's connect answer was not understood."));
     assert_eq!(s.phase, Phase::Waiting);
 }
 
 #[test]
 fn connect_may_answer_open() {
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::En);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
     let out = s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(Some(ConnectAnswer::Open)) }, 10.0);
     assert_eq!(out, vec![Command::Timer(false)]);
     assert_eq!((s.phase, s.state.as_str()), (Phase::Connected, "open"));
@@ -314,7 +323,7 @@ fn connect_may_answer_open() {
 
 #[test]
 fn answers_to_superseded_requests_are_ignored() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     let poll = seq_of(&cmds);
     let refresh = seq_of(&s.step(Event::Refresh, t + 10.0));
@@ -329,7 +338,7 @@ fn answers_to_superseded_requests_are_ignored() {
 
 #[test]
 fn hidden_tab_no_requests_no_give_up_and_an_immediate_read_on_return() {
-    let (mut s, _) = Session::new(Timing::new(Some(2), Some(10)), Some(pending()), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::new(Some(2), Some(10)), Some(pending()), 0.0);
     assert_eq!(s.step(Event::Visible(true), 0.0), vec![], "already visible");
     assert_eq!(s.step(Event::Visible(false), 500.0), vec![Command::Timer(false)]);
     assert_eq!(tick_until(&mut s, 500.0, 60_000.0).1, vec![]);
@@ -344,7 +353,7 @@ fn hidden_tab_no_requests_no_give_up_and_an_immediate_read_on_return() {
 
 #[test]
 fn pairing_code_request() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
     let cmds = s.step(Event::Pairing("5511999999999".into()), 100.0);
     let seq = seq_of(&cmds);
     assert_eq!(cmds, vec![Command::FetchQr { seq, number: Some("5511999999999".into()) }]);
@@ -357,18 +366,19 @@ fn pairing_code_request() {
 
 #[test]
 fn log_out_and_delete() {
-    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0, Lang::En);
+    let (mut s, _) = Session::new(Timing::default(), Some(qr(1)), 0.0);
     let (t, cmds) = tick_until(&mut s, 0.0, 10_000.0);
     let poll = seq_of(&cmds);
-    let out = s.step(Event::Unlinked { deleted: false, note: "Logged out.".into() }, t);
+    let out = s.step(Event::Unlinked { deleted: false, notes: vec![a::connect_not_understood.into()] }, t);
     assert_eq!(out, vec![Command::Timer(false)]);
     assert_eq!((s.phase, s.state.as_str(), s.qr.clone()), (Phase::Closed, "close", None));
     assert_eq!(s.step(state(poll, "connecting"), t + 10.0), vec![], "the poll in flight is dropped");
-    assert_eq!(s.state, "close");
-    s.step(Event::Say("Delete failed — 500".into()), t + 20.0);
-    assert_eq!(s.message.as_deref(), Some("Delete failed — 500"));
+    assert_eq!(s.state, ConnectionState::Close);
+    s.step(Event::Say(crate::msg!(a::qr_failed, "500")), t + 20.0);
+    assert_eq!(said(&s, Lang::En).as_deref(), Some("Could not get a QR code — 500"));
     let seq = seq_of(&s.step(Event::Refresh, t + 30.0));
-    s.step(Event::Unlinked { deleted: true, note: "Instance deleted.".into() }, t + 40.0);
+    s.step(Event::Unlinked { deleted: true, notes: vec![a::halt_refused.into(), a::halt_not_found.into()] }, t + 40.0);
+    assert_eq!(s.message.len(), 2, "every note is kept, in order");
     assert_eq!(s.phase, Phase::Deleted);
     assert_eq!(s.step(qr_answer(seq, qr(1)), t + 50.0), vec![], "nothing comes back from the dead");
     assert_eq!(s.step(Event::Refresh, t + 60.0), vec![]);
@@ -378,18 +388,32 @@ fn log_out_and_delete() {
 #[test]
 #[cfg(feature = "embedded-pt")]
 fn messages_in_brazilian_portuguese() {
-    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0, Lang::PtBr);
+    let (mut s, cmds) = Session::new(Timing::default(), None, 0.0);
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Err(failed(None, "Nenhuma resposta em 30 s.")) }, 30_000.0);
-    assert_eq!(s.message.as_deref(), Some("Não foi possível obter um QR code — Nenhuma resposta em 30 s."));
+    assert_eq!(said(&s, Lang::PtBr).as_deref(), Some("Não foi possível obter um QR code — Nenhuma resposta em 30 s."));
     let cmds = s.step(Event::Refresh, 32_000.0);
     s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(None) }, 32_100.0);
-    assert_eq!(s.message.as_deref(), Some("A resposta do connect do servidor não foi entendida."));
-    assert!(Halt::NoProgress.text(180, Lang::PtBr).contains("em 180 s"));
-    assert!(Halt::Refused
-        .text(0, Lang::PtBr)
+    assert_eq!(said(&s, Lang::PtBr).as_deref(), Some("A resposta do connect do servidor não foi entendida."));
+    // A failure explained by a message is rendered with the session's, in the same language.
+    let cmds = s.step(Event::Refresh, 33_000.0);
+    let why = Arg::from(crate::msg!(a::halt_not_found));
+    s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Err(Failure { status: None, why }) }, 33_100.0);
+    assert_eq!(
+        said(&s, Lang::PtBr).as_deref(),
+        Some("Não foi possível obter um QR code — Verificação interrompida: o servidor não conhece esta instância (404).")
+    );
+    assert!(said(&s, Lang::En)
+        .unwrap()
+        .starts_with("Could not get a QR code — Stopped checking: the server does not know"));
+    let cmds = s.step(Event::Refresh, 34_000.0);
+    s.step(Event::QrAnswer { seq: seq_of(&cmds), answer: Ok(None) }, 34_100.0);
+    // The session keeps the message, not its words: the same state reads in either language.
+    assert_eq!(said(&s, Lang::En).as_deref(), Some("The server's connect answer was not understood."));
+    assert!(render(&Halt::NoProgress.msg(180), Lang::PtBr).contains("em 180 s"));
+    assert!(render(&Halt::Refused.msg(0), Lang::PtBr)
         .starts_with("Verificação interrompida: o servidor recusou a chave (401)."));
     assert_eq!(
-        Halt::NoProgress.text(180, Lang::En),
+        render(&Halt::NoProgress.msg(180), Lang::En),
         "Stopped checking: no new QR code and no change of state for 180 s — the server may not reach WhatsApp \
          (or its WhatsApp Web version is out of date)."
     );
