@@ -305,6 +305,7 @@ pub fn lint_config_in(text: &str, endpoint: Endpoint, opts: &LintOptions, ctx: &
     let mut diagnostics = parsed.diagnostics;
     if let Some(root) = &parsed.root {
         diagnostics.extend(rules::check(text, root, endpoint, profile, ctx));
+        crate::lint::name_fields(&mut diagnostics, root, |path| endpoint.field(profile, path));
     }
     diag::sort_stable_by_key(&mut diagnostics, |d| [d.span.start, d.severity as usize, d.span.end]);
     Report { diagnostics, root: parsed.root }
