@@ -1,9 +1,9 @@
 //! The page's texts that only its parts loaded on first use show (the instances tab, the QR panel,
-//! a create's answer): apart from [`super::ui`] and out of [`super::super::Texts`], read through
-//! `Lang::ui_parts`, so that they travel with those parts and not in the first load.
+//! a create's answer): apart from [`super::ui`], read through `catalogue::ui_parts` (not inlined),
+//! so that they travel with those parts and not in the first load.
 
-crate::catalog! {
-    pub UiParts(5, ui_parts) {
+evo_core::catalog! {
+    pub UiParts {
         no_answer_said: "No answer. {0}",
         status_said: "Status {0}. {1}",
         no_answer: "no answer",

@@ -1,4 +1,4 @@
-use crate::i18n::UiParts;
+use super::super::en::ui_parts::UiParts;
 
 pub static PT_BR: UiParts = UiParts {
     no_answer_said: "Sem resposta. {0}",
