@@ -54,9 +54,10 @@ pub fn starting_lang() -> Lang {
 /// `i18n/`). It is asked for with `?v=<both signatures>`, so a cached file of other keys is not used.
 pub const DOMAIN_CATALOGUE: &str = "i18n/pt-BR.txt";
 
-/// Whether the texts in `lang` are still to be loaded ([`with_domain`]).
+/// Whether the texts in `lang` are still to be loaded ([`with_domain`]). The page's are installed
+/// after evo-core's ([`install_pt`]): when they are there, both are.
 pub fn needs_domain(lang: Lang) -> bool {
-    lang == Lang::PtBr && !(evo_core::i18n::pt_installed() && catalogue::pt_installed())
+    lang == Lang::PtBr && !catalogue::pt_installed()
 }
 
 /// Runs `then` once evo-core's texts in `lang` are there: at once when they already are, else

@@ -69,25 +69,24 @@ pub fn install_pt(text: &str) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// Whether the page's pt-BR texts are installed.
+/// Whether the page's pt-BR texts are installed (evo-core's are then too: [`install_pt`]'s caller
+/// installs those first).
 pub fn pt_installed() -> bool {
     PT.get().is_some()
 }
 
-/// The page's texts in `lang` (English until pt-BR's are installed).
+/// The installed pt-BR texts when `lang` is pt-BR. (Not inlined: every use would carry the check.)
 #[inline(never)]
+fn pt(lang: Lang) -> Option<&'static (Ui, UiParts)> {
+    PT.get().filter(|_| lang == Lang::PtBr)
+}
+
+/// The page's texts in `lang` (English until pt-BR's are installed).
 pub fn ui(lang: Lang) -> &'static Ui {
-    match (lang, PT.get()) {
-        (Lang::PtBr, Some((ui, _))) => ui,
-        _ => &en::ui::EN,
-    }
+    pt(lang).map_or(&en::ui::EN, |(ui, _)| ui)
 }
 
 /// The parts' texts in `lang` (English until pt-BR's are installed).
-#[inline(never)]
 pub fn ui_parts(lang: Lang) -> &'static UiParts {
-    match (lang, PT.get()) {
-        (Lang::PtBr, Some((_, parts))) => parts,
-        _ => &en::ui_parts::EN,
-    }
+    pt(lang).map_or(&en::ui_parts::EN, |(_, parts)| parts)
 }
