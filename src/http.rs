@@ -8,9 +8,8 @@ use std::time::Duration;
 use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::set_timeout_with_handle;
 
-use evo_core::explain::{
-    explain_aborted, explain_licence, explain_no_response, explain_timeout, mixed_content, Explanation, Tone,
-};
+use evo_core::explain::{Explanation, Tone};
+use evo_core::render::{explain_aborted, explain_licence, explain_no_response, explain_timeout, mixed_content};
 use evo_core::response::{decode, Decoded};
 use evo_core::token::check_api_key;
 use evo_core::url::{BaseUrl, InstanceAction};
@@ -164,7 +163,7 @@ pub enum ApiError {
 
 impl ApiError {
     /// What the user reads for a call that got no answer or was not sent (an answer is explained
-    /// from its decoded body by `evo_core::explain::explain_response`).
+    /// from its decoded body by `evo_core::render::explain_response`).
     pub fn explanation(&self) -> Explanation {
         match self {
             ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: tf(|u| u.not_sent, &[why]) },

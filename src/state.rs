@@ -95,38 +95,14 @@ impl Linted {
         opts.rules.used_tokens = used_tokens.to_vec();
         let report = lint::lint(text, &opts);
         let idx = LineIndex::new(text);
-        let members = report.root.as_ref().and_then(Node::members).unwrap_or_default();
-        // The innermost member (one level down at most) whose text holds the diagnostic.
-        let field_of = |d: &lint::Diagnostic| -> Option<String> {
-            let by_code = match (d.code, profile) {
-                _ if d.field.is_some() => d.field,
-                (Code::TokenMissing, _) => Some("token"),
-                (Code::QrcodeMissing, _) => Some("qrcode"),
-                (Code::ChatwootSignMsg, _) => Some("chatwoot_sign_msg"),
-                (Code::WebhookWithoutEvents, Profile::V1) => Some("events"),
-                _ => None,
-            };
-            if let Some(k) = by_code {
-                return Some(k.to_owned());
-            }
-            let within = |s: Span| s.start <= d.span.start && d.span.end <= s.end;
-            let m = members.iter().find(|m| within(m.span()))?;
-            if d.code == Code::WebhookWithoutEvents {
-                return Some(format!("{}.events", m.key));
-            }
-            let inner = m.value.as_ref().and_then(Node::members).unwrap_or_default();
-            Some(match inner.iter().find(|c| within(c.span())) {
-                Some(c) => format!("{}.{}", m.key, c.key),
-                None => m.key.clone(),
-            })
-        };
         let (errors, warnings, notes) =
             (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
         let rows = report
             .diagnostics
             .into_iter()
             .map(|d| {
-                let field = field_of(&d);
+                // The field it is about, named by the rule that found it.
+                let field = d.field.map(str::to_owned);
                 Row::of(d, &idx, field)
             })
             .collect();

@@ -405,7 +405,7 @@ fn diagnostic_messages(root: &HtmlElement) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn language_switch_keeps_the_text() {
     // The catalogue the page fetches from `i18n/pt-BR.txt` (no file server here).
-    let _ = evo_core::i18n::install_pt(include_str!("../i18n/pt-BR.txt"));
+    let _ = evo_admin::i18n::install_pt(include_str!("../i18n/pt-BR.txt"));
     let root = fresh();
     let _h = mount_to(root.clone(), App);
     mounted(&root).await;

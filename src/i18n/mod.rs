@@ -7,16 +7,20 @@
 //! `state`, `http`, async tasks) reads [`t`] (untracked). Domain texts come from `evo_core`, in
 //! the same language where its API takes one.
 //!
-//! The texts live in evo-core's catalogue (`evo_core::i18n`, part `Ui` for the page's own; part
-//! `UiParts` for the texts only the parts loaded on first use show — [`parts`], [`trp`], [`tfp`] —
-//! so that those travel with the parts). The
-//! Portuguese ones are not in the wasm: [`with_domain`] fetches `i18n/pt-BR.txt` and installs it,
-//! before the app mounts when it starts in pt-BR, or before the switch when the reader picks
-//! pt-BR. If that fails, the page stays in English (the select says so; a console warning says why).
+//! The page's own texts are the page's ([`catalogue`]: `Ui`, and `UiParts` for the texts only the
+//! parts loaded on first use show — [`parts`], [`trp`], [`tfp`] — so that those travel with the
+//! parts); the domain's are evo-core's. The Portuguese ones of both are not in the wasm: they are
+//! one file, `i18n/pt-BR.txt` (evo-core's section, then the page's): [`with_domain`] fetches it and
+//! installs both, before the app mounts when it starts in pt-BR, or before the switch when the
+//! reader picks pt-BR. If that fails, the page stays in English (the select says so; a console
+//! warning says why).
 
 use std::cell::Cell;
 
-pub use evo_core::i18n::{fill, Lang, Ui, UiParts};
+pub mod catalogue;
+
+pub use catalogue::{Ui, UiParts};
+pub use evo_core::i18n::{fill, Lang};
 use leptos::prelude::*;
 
 thread_local! {
@@ -25,7 +29,7 @@ thread_local! {
 
 /// The catalogue of `lang` (English until pt-BR's is loaded).
 pub fn texts(lang: Lang) -> &'static Ui {
-    lang.texts().ui
+    catalogue::ui(lang)
 }
 
 /// `lang` if its catalogue is there, else English (a pt-BR catalogue that could not be loaded).
@@ -46,13 +50,14 @@ pub fn starting_lang() -> Lang {
     })
 }
 
-/// evo-core's pt-BR catalogue, relative to the page (Trunk copies `i18n/`). It is asked for with
-/// `?v=<its signature>`, so a cached file of other keys is not used.
+/// The pt-BR catalogue (evo-core's texts, then the page's), relative to the page (Trunk copies
+/// `i18n/`). It is asked for with `?v=<both signatures>`, so a cached file of other keys is not used.
 pub const DOMAIN_CATALOGUE: &str = "i18n/pt-BR.txt";
 
-/// Whether evo-core's texts in `lang` are still to be loaded ([`with_domain`]).
+/// Whether the texts in `lang` are still to be loaded ([`with_domain`]). The page's are installed
+/// after evo-core's ([`install_pt`]): when they are there, both are.
 pub fn needs_domain(lang: Lang) -> bool {
-    lang == Lang::PtBr && !evo_core::i18n::pt_installed()
+    lang == Lang::PtBr && !catalogue::pt_installed()
 }
 
 /// Runs `then` once evo-core's texts in `lang` are there: at once when they already are, else
@@ -76,10 +81,16 @@ pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
     });
 }
 
-/// Fetches `i18n/pt-BR.txt` and installs its texts in evo-core (through [`crate::lazy::load_pt`]).
+/// Fetches `i18n/pt-BR.txt` and installs its texts (through [`crate::lazy::load_pt`]).
 pub async fn fetch_pt() -> Result<(), String> {
-    let text = crate::http::get_static(DOMAIN_CATALOGUE, &[("v", evo_core::i18n::SIGNATURE_HEX)], 15).await?;
-    evo_core::i18n::install_pt(&text).map_err(|e| e.to_string())
+    let v = [evo_core::i18n::SIGNATURE_HEX, catalogue::SIGNATURE_HEX].concat();
+    let text = crate::http::get_static(DOMAIN_CATALOGUE, &[("v", &v)], 15).await?;
+    install_pt(&text)
+}
+
+/// Installs the pt-BR texts of `i18n/pt-BR.txt`: evo-core's, then the page's.
+pub fn install_pt(text: &str) -> Result<(), String> {
+    evo_core::i18n::install_pt(text).and_then(|()| catalogue::install_pt(text)).map_err(|e| e.to_string())
 }
 
 /// Creates the page's language signal (the app calls it first) and returns it.
@@ -125,12 +136,12 @@ pub fn tf(f: fn(&'static Ui) -> &'static str, args: &[&str]) -> String {
 
 /// The parts' catalogue (instances tab, QR panel, a create's answer), tracked like [`ui`].
 pub fn parts() -> &'static UiParts {
-    current().ui_parts()
+    catalogue::ui_parts(current())
 }
 
 /// The parts' catalogue, untracked like [`t`].
 pub fn tp() -> &'static UiParts {
-    lang().ui_parts()
+    catalogue::ui_parts(lang())
 }
 
 /// [`tr`] for a text of the parts' catalogue.

@@ -1,7 +1,8 @@
 //! The response card: what a create ended in, explained, and the 201 summary with the QR panel.
 
-use evo_core::explain::{explain_response, suggest_free_name, Explanation, Tone};
+use evo_core::explain::{suggest_free_name, Explanation, Tone};
 use evo_core::fields::Profile;
+use evo_core::render::explain_response;
 use evo_core::response::{decode, Created, Decoded, QrInfo};
 use leptos::prelude::*;
 

@@ -14,7 +14,8 @@ const NOT_OBJECT = { en: 'The payload must be a JSON object', 'pt-BR': 'O payloa
 // evo-core's texts: in English in the wasm, in Portuguese in i18n/pt-BR.txt (fetched by a pt-BR page only).
 const NAME_LABEL = { en: 'Instance name', 'pt-BR': 'Nome da instância' };
 const NAME_HELP = { en: 'Lowercase letters and digits only', 'pt-BR': 'Só letras minúsculas e dígitos' };
-const CATALOGUE = /\/i18n\/pt-BR\.txt\?v=[0-9a-f]{16}$/;
+// `?v=`: evo-core's signature, then the page's texts' (16 hex digits each).
+const CATALOGUE = /\/i18n\/pt-BR\.txt\?v=[0-9a-f]{32}$/;
 const catalogueRequests = (log) => log.requests.filter((u) => u.includes('i18n/pt-BR.txt'));
 // The page's own console warnings (the browser adds some of its own, e.g. about preloads).
 const pageWarnings = (log) => log.warnings.filter((w) => w.startsWith('evo-admin:'));

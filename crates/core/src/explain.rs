@@ -1,14 +1,9 @@
 //! Plain-language causes and next steps for what a create attempt can end in, as facts: a tone and
 //! a [`Msg`] ([`Explained`]). The faces render them in their reader's language
-//! ([`Explained::render`], `crate::render`); the `explain_*` functions with a language are there too.
+//! ([`Explained::render`]; `crate::render::explain_*` for the faces that want the words at once).
 
 use crate::msg::{keys::answers as a, Key, Msg};
 use crate::response::{ApiError, Decoded, LicenceGate};
-
-/// The explanations rendered in a language, for the faces that want the words at once.
-pub use crate::render::{
-    explain_aborted, explain_licence, explain_no_response, explain_response, explain_timeout, mixed_content,
-};
 
 /// How serious an outcome is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,12 @@
 //! at run time when the catalogue is not compiled in (`cargo test -p evo-core --no-default-features
 //! --test pt_file`).
 
+/// The page's own texts (evo-admin's `src/i18n/catalogue`: std and evo-core only), whose pt-BR
+/// section ends the same file.
+#[path = "../../../src/i18n/catalogue/mod.rs"]
+#[allow(dead_code)]
+mod page;
+
 use evo_core::config::Endpoint;
 use evo_core::fields::FieldText;
 use evo_core::fields::Profile;
@@ -17,12 +23,18 @@ fn committed() -> String {
     std::fs::read_to_string(path()).unwrap_or_else(|e| panic!("{}: {e} (write it with UPDATE_I18N=1)", path()))
 }
 
-/// The file is what the compiled-in catalogue writes. `UPDATE_I18N=1 cargo test -p evo-core --test
-/// pt_file` rewrites it when it differs.
+/// The whole file: evo-core's compiled-in catalogue, then the page's section.
+#[cfg(feature = "embedded-pt")]
+fn written() -> String {
+    file::embedded_pt() + &page::write_pt(&page::pt_br::ui::PT_BR, &page::pt_br::ui_parts::PT_BR)
+}
+
+/// The file is what the compiled-in catalogue and the page's texts write. `UPDATE_I18N=1 cargo test
+/// -p evo-core --test pt_file` rewrites it when it differs.
 #[cfg(feature = "embedded-pt")]
 #[test]
 fn the_served_catalogue_file_is_current() {
-    let want = file::embedded_pt();
+    let want = written();
     let have = std::fs::read_to_string(path()).unwrap_or_default();
     if have == want {
         return;
@@ -51,8 +63,6 @@ fn the_catalogue_file_round_trips() {
     assert_eq!(c.lint_config.values(), pt_br::lint_config::PT_BR.values());
     assert_eq!(c.texts.doctor.values(), pt_br::doctor::PT_BR.values());
     assert_eq!(c.answers.values(), pt_br::answers::PT_BR.values());
-    assert_eq!(c.ui_parts.values(), pt_br::ui_parts::PT_BR.values());
-    assert_eq!(c.texts.ui.values(), pt_br::ui::PT_BR.values());
     assert_eq!(c.v1, &pt_br::fields::V1[..]);
     assert_eq!(c.v2, &pt_br::fields::V2[..]);
     for (i, rows) in pt_br::config_fields::TABLE_ROWS.iter().enumerate() {
@@ -63,13 +73,12 @@ fn the_catalogue_file_round_trips() {
     let mut odd = pt_br::lint::PT_BR.values();
     odd[0] = "a\\b\nc\rd \\n";
     let lint: &'static i18n::Lint = Box::leak(Box::new(i18n::Lint::from_values(&odd).unwrap()));
-    let texts = i18n::Texts { lint, doctor: &pt_br::doctor::PT_BR, ui: &pt_br::ui::PT_BR };
+    let texts = i18n::Texts { lint, doctor: &pt_br::doctor::PT_BR };
     let text = file::write(
         &texts,
         &pt_br::lint_v2::PT_BR,
         &pt_br::lint_config::PT_BR,
         &pt_br::answers::PT_BR,
-        &pt_br::ui_parts::PT_BR,
         &pt_br::fields::V1,
         &pt_br::fields::V2,
         &pt_br::config_fields::TABLE_ROWS,
@@ -78,6 +87,41 @@ fn the_catalogue_file_round_trips() {
     // A CRLF checkout reads the same.
     let crlf = file::embedded_pt().replace('\n', "\r\n");
     assert_eq!(file::parse(&crlf).unwrap().texts.doctor.values(), pt_br::doctor::PT_BR.values());
+    // The page's section follows evo-core's and reads back exactly, CRLF or not.
+    let whole = written();
+    assert_eq!(file::parse(&whole).unwrap().answers.values(), pt_br::answers::PT_BR.values());
+    for text in [whole.clone(), whole.replace('\n', "\r\n")] {
+        let (ui, parts) = page::parse_pt(file::after_core(&text).unwrap()).unwrap();
+        assert_eq!(ui.values(), page::pt_br::ui::PT_BR.values());
+        assert_eq!(parts.values(), page::pt_br::ui_parts::PT_BR.values());
+    }
+}
+
+/// The page's texts have the same placeholders in both languages, and none is empty in pt-BR
+/// (the keys are checked by the compiler: pt-BR is a struct literal of the English type).
+#[test]
+fn the_page_texts_have_the_same_placeholders_in_both_languages() {
+    fn placeholders(s: &str) -> Vec<char> {
+        let mut v: Vec<char> = s
+            .as_bytes()
+            .windows(3)
+            .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
+            .map(|w| w[1] as char)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+    let parts: [(&[&str], Vec<&str>, Vec<&str>); 2] = [
+        (page::Ui::KEYS, page::en::ui::EN.values(), page::pt_br::ui::PT_BR.values()),
+        (page::UiParts::KEYS, page::en::ui_parts::EN.values(), page::pt_br::ui_parts::PT_BR.values()),
+    ];
+    for (keys, en, pt) in parts {
+        for ((k, e), p) in keys.iter().zip(en).zip(pt) {
+            assert_eq!(placeholders(e), placeholders(p), "{k}: {e:?} vs {p:?}");
+            assert!(!p.trim().is_empty() || e.trim().is_empty(), "{k} is empty in pt-BR");
+        }
+    }
 }
 
 #[test]
@@ -89,8 +133,16 @@ fn stale_foreign_or_damaged_files_are_refused() {
     assert!(matches!(file::parse(&stale), Err(LoadError::Signature { .. })));
     assert!(matches!(file::parse("<!doctype html><html>…"), Err(LoadError::Signature { .. })));
     assert!(matches!(file::parse(""), Err(LoadError::Signature { .. })));
-    let short = good.rsplit_once("\n").unwrap().0.rsplit_once('\n').unwrap().0.to_owned() + "\n";
+    // evo-core's section cut short; the page's section cut short, or with a line too many.
+    let core = &good[..good.find(page::HEADER).unwrap()];
+    let short = core.rsplit_once("\n").unwrap().0.rsplit_once('\n').unwrap().0.to_owned() + "\n";
     assert!(matches!(file::parse(&short), Err(LoadError::Lines { .. })));
+    let page_short = good.rsplit_once("\n").unwrap().0.rsplit_once('\n').unwrap().0.to_owned() + "\n";
+    assert!(file::parse(&page_short).is_ok());
+    assert!(matches!(page::parse_pt(file::after_core(&page_short).unwrap()), Err(LoadError::Lines { .. })));
+    assert!(matches!(page::parse_pt(file::after_core(&(good.clone() + "x\n")).unwrap()), Err(LoadError::Lines { .. })));
+    let page_stale = good.replace(page::SIGNATURE_HEX, "0000000000000000");
+    assert!(matches!(page::parse_pt(file::after_core(&page_stale).unwrap()), Err(LoadError::Signature { .. })));
     let bad_escape = good.replacen('\n', "\n\\x", 1);
     assert!(matches!(file::parse(&bad_escape), Err(LoadError::Escape { line: 2 })));
     let moved = good.replace("\ninstanceName\n", "\ninstanceNome\n");
@@ -119,7 +171,11 @@ fn without_the_embedded_catalogue_pt_is_english_until_installed() {
     let c = file::parse(&committed()).unwrap();
     assert_eq!(Lang::PtBr.texts().doctor.values(), c.texts.doctor.values());
     assert_eq!(Lang::PtBr.answers().values(), c.answers.values());
-    assert_eq!(Lang::PtBr.ui_parts().values(), c.ui_parts.values());
+    assert_eq!(page::ui(Lang::PtBr).title, page::en::ui::EN.title);
+    page::install_pt(&committed()).unwrap();
+    assert_eq!(page::ui(Lang::PtBr).title, page::pt_br::ui::PT_BR.title);
+    assert_eq!(page::ui_parts(Lang::PtBr).no_answer, page::pt_br::ui_parts::PT_BR.no_answer);
+    assert_eq!(page::ui(Lang::En).title, page::en::ui::EN.title);
     assert_eq!(Lang::En.answers().created, i18n::en::answers::EN.created);
 }
 

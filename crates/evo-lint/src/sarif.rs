@@ -67,6 +67,11 @@ impl Sarif {
                 "message": {"text": render(&d.message, lang)},
                 "locations": [{"physicalLocation": location(d.span)}],
             });
+            // The field it is about, as its rule named it (a dotted key path of the payload).
+            if let Some(field) = d.field {
+                result["locations"][0]["logicalLocations"] =
+                    json!([{"fullyQualifiedName": field, "name": field.rsplit('.').next(), "kind": "member"}]);
+            }
             if let Some(fix) = &d.fix {
                 let replacements: Vec<Value> = fix
                     .edits

@@ -254,6 +254,14 @@ fn sarif_output_has_the_2_1_0_shape() {
     assert_eq!(rep["deletedRegion"]["startLine"], 8);
     assert_eq!(rep["insertedContent"]["text"], "");
     assert!(rules.contains(&"json/comment") && rules.contains(&"evo/unknown-key"), "{rules:?}");
+    // A result about a field names it as a logical location; one about an unknown key names none.
+    let fields: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].as_str())
+        .collect();
+    assert!(!fields.is_empty(), "no result names its field");
+    let unknown = results.iter().find(|r| r["ruleId"] == "evo/unknown-key").unwrap();
+    assert!(unknown["locations"][0].get("logicalLocations").is_none(), "{unknown}");
 }
 
 #[test]

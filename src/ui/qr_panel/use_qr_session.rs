@@ -10,7 +10,7 @@
 
 use evo_core::connection::ConnectionState;
 use evo_core::msg;
-use evo_core::msg::keys::ui_parts as p;
+use evo_core::msg::keys::answers as p;
 use evo_core::msg::{Arg, Msg};
 use evo_core::response::{decode_connect, decode_state, QrInfo};
 use evo_core::session::{Command, Event, Failure, Phase, Session, Timing};

@@ -13,8 +13,6 @@ mod mask;
 mod migrate;
 pub mod readback;
 mod rules;
-mod tables_v1;
-mod tables_v2;
 
 pub use mask::{mask_secrets, MASK};
 pub use migrate::migrate_config;
@@ -48,28 +46,29 @@ pub const FIND_STATUS: u16 = 200;
 /// An empty table (a route the generation does not have).
 const NONE: &[Field] = &[];
 
-/// The configuration routes' tables (every route but create, each generation that has it), in the
-/// order of the pt-BR catalogue's rows (`i18n::pt_br::config_fields`, `i18n::file`).
+/// The configuration routes' tables with their route and generation, in `fields::CONFIG_TABLES`'
+/// order (the pt-BR catalogue's).
 pub const TABLES: [(Profile, Endpoint, &[Field]); 17] = {
-    use {tables_v1 as v1, tables_v2 as v2, Endpoint as E, Profile::*};
+    use {Endpoint as E, Profile::*};
+    let t = crate::fields::CONFIG_TABLES;
     [
-        (V1, E::Settings, v1::SETTINGS),
-        (V1, E::Webhook, v1::WEBHOOK),
-        (V1, E::Proxy, v1::PROXY),
-        (V1, E::Chatwoot, v1::CHATWOOT),
-        (V1, E::Websocket, v1::WEBSOCKET),
-        (V1, E::Rabbitmq, v1::RABBITMQ),
-        (V1, E::Sqs, v1::SQS),
-        (V2, E::Settings, v2::SETTINGS),
-        (V2, E::Webhook, v2::WEBHOOK),
-        (V2, E::Proxy, v2::PROXY),
-        (V2, E::Chatwoot, v2::CHATWOOT),
-        (V2, E::Websocket, v2::WEBSOCKET),
-        (V2, E::Rabbitmq, v2::RABBITMQ),
-        (V2, E::Sqs, v2::SQS),
-        (V2, E::Nats, v2::NATS),
-        (V2, E::Kafka, v2::KAFKA),
-        (V2, E::Pusher, v2::PUSHER),
+        (V1, E::Settings, t[0]),
+        (V1, E::Webhook, t[1]),
+        (V1, E::Proxy, t[2]),
+        (V1, E::Chatwoot, t[3]),
+        (V1, E::Websocket, t[4]),
+        (V1, E::Rabbitmq, t[5]),
+        (V1, E::Sqs, t[6]),
+        (V2, E::Settings, t[7]),
+        (V2, E::Webhook, t[8]),
+        (V2, E::Proxy, t[9]),
+        (V2, E::Chatwoot, t[10]),
+        (V2, E::Websocket, t[11]),
+        (V2, E::Rabbitmq, t[12]),
+        (V2, E::Sqs, t[13]),
+        (V2, E::Nats, t[14]),
+        (V2, E::Kafka, t[15]),
+        (V2, E::Pusher, t[16]),
     ]
 };
 
@@ -157,7 +156,7 @@ impl Endpoint {
 
     /// The body's field table in `profile` (empty where the route does not exist).
     pub fn table(self, profile: Profile) -> &'static [Field] {
-        use {tables_v1 as v1, tables_v2 as v2};
+        use crate::fields::{config_v1 as v1, config_v2 as v2};
         match (self, profile) {
             (Endpoint::Create, p) => p.fields(),
             (Endpoint::Settings, Profile::V1) => v1::SETTINGS,
@@ -330,6 +329,7 @@ pub fn lint_config_in(text: &str, endpoint: Endpoint, opts: &LintOptions, ctx: &
     let mut diagnostics = parsed.diagnostics;
     if let Some(root) = &parsed.root {
         diagnostics.extend(rules::check(text, root, endpoint, profile, ctx));
+        crate::lint::name_fields(&mut diagnostics, root, |path| endpoint.field(profile, path));
     }
     diag::sort_stable_by_key(&mut diagnostics, |d| [d.span.start, d.severity as usize, d.span.end]);
     Report { diagnostics, root: parsed.root }

@@ -1,6 +1,6 @@
 use super::*;
 use crate::i18n::Lang;
-use crate::render::render;
+use crate::render::{explain_aborted, explain_no_response, explain_response, explain_timeout, mixed_content, render};
 use crate::response::decode;
 
 /// `read_health` with its message rendered in `lang`, as the page shows it.

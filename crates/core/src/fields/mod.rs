@@ -8,11 +8,39 @@
 //! names. v1 = Evolution API 1.x (1.8.2 and the seed page), v2 = 2.x (2.3.6): see `CONTRACT.md` and
 //! `CONTRACT-v2.md`.
 
+pub mod config_v1;
+pub mod config_v2;
 mod v1;
 mod v2;
 
 pub use v1::V1;
 pub use v2::V2;
+
+/// The configuration routes' tables (every route but create, each generation that has it), in the
+/// order of `config::TABLES` (which names each one's route and generation) and of the pt-BR
+/// catalogue's rows (`i18n::pt_br::config_fields`, `i18n::file`).
+pub const CONFIG_TABLES: [&[Field]; 17] = {
+    use {config_v1 as v1, config_v2 as v2};
+    [
+        v1::SETTINGS,
+        v1::WEBHOOK,
+        v1::PROXY,
+        v1::CHATWOOT,
+        v1::WEBSOCKET,
+        v1::RABBITMQ,
+        v1::SQS,
+        v2::SETTINGS,
+        v2::WEBHOOK,
+        v2::PROXY,
+        v2::CHATWOOT,
+        v2::WEBSOCKET,
+        v2::RABBITMQ,
+        v2::SQS,
+        v2::NATS,
+        v2::KAFKA,
+        v2::PUSHER,
+    ]
+};
 
 /// A server generation: which fields, shapes and rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -4,25 +4,28 @@
 //!
 //! The format, UTF-8 with `\n` line ends:
 //! - a header line `evo-core-i18n pt-BR <SIGNATURE as 16 hex digits>`;
-//! - one value per line: the texts of [`Lint`], [`LintV2`], [`LintConfig`], [`Doctor`], [`Answers`], [`Ui`] and [`UiParts`] (the page's), each in `KEYS` order;
+//! - one value per line: the texts of [`Lint`], [`LintV2`], [`LintConfig`], [`Doctor`] and [`Answers`],
+//!   each in `KEYS` order;
 //! - then four lines per row of the field tables, `fields::V1`, `fields::V2`, then the configuration
-//!   routes' tables in `config::TABLES` order: path, label, help, placeholder (an empty line where
-//!   there is none).
+//!   routes' tables in `fields::CONFIG_TABLES` order: path, label, help, placeholder (an empty line where
+//!   there is none);
+//! - then, when a program has texts of its own (the page: `src/i18n/catalogue` of evo-admin), its
+//!   section: a header line of its own and its values, read with [`section`] from [`after_core`].
 //!
 //! In a value, `\` is written `\\`, a line feed `\n` and a carriage return `\r`. The signature is a
 //! hash of the keys and the field paths: a file written for other keys (stale, or foreign) is refused.
 
 use std::sync::OnceLock;
 
-use super::{Answers, Doctor, Lint, LintConfig, LintV2, Texts, Ui, UiParts};
-use crate::config::TABLES;
+use super::{Answers, Doctor, Lint, LintConfig, LintV2, Texts};
+use crate::fields::CONFIG_TABLES as TABLES;
 use crate::fields::{FieldText, Profile, V1, V2};
 
 /// The number of rows of the configuration routes' tables.
 const CONFIG_ROWS: usize = {
     let (mut n, mut i) = (0, 0);
     while i < TABLES.len() {
-        n += TABLES[i].2.len();
+        n += TABLES[i].len();
         i += 1;
     }
     n
@@ -39,6 +42,18 @@ const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     while i < bytes.len() {
         h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// The signature of a section of texts: a hash of `seed` and each part's name and keys, in order
+/// (the page's section: `signature_of("evo-admin-i18n 1\n", &[("ui\n", Ui::KEYS), …])`).
+pub const fn signature_of(seed: &str, parts: &[(&str, &[&str])]) -> u64 {
+    let mut h = fnv(0xcbf2_9ce4_8422_2325, seed.as_bytes());
+    let mut i = 0;
+    while i < parts.len() {
+        h = keys(h, parts[i].0, parts[i].1);
         i += 1;
     }
     h
@@ -71,19 +86,18 @@ const fn signature() -> u64 {
     h = keys(h, "lint_config\n", LintConfig::KEYS);
     h = keys(h, "doctor\n", Doctor::KEYS);
     h = keys(h, "answers\n", Answers::KEYS);
-    h = keys(h, "ui_parts\n", UiParts::KEYS);
-    h = keys(h, "ui\n", Ui::KEYS);
     h = paths(h, "fields v1\n", V1);
     h = paths(h, "fields v2\n", V2);
     let mut i = 0;
     while i < TABLES.len() {
-        h = paths(h, "config\n", TABLES[i].2);
+        h = paths(h, "config\n", TABLES[i]);
         i += 1;
     }
     h
 }
 
-const fn hex(n: u64) -> [u8; 16] {
+/// `n` as 16 lowercase hex digits (ASCII).
+pub const fn hex(n: u64) -> [u8; 16] {
     let mut out = [0u8; 16];
     let mut i = 0;
     while i < 16 {
@@ -124,22 +138,22 @@ pub struct Catalogue {
     pub lint_v2: &'static LintV2,
     pub lint_config: &'static LintConfig,
     pub answers: &'static Answers,
-    pub ui_parts: &'static UiParts,
     pub v1: &'static [FieldText],
     pub v2: &'static [FieldText],
-    /// The rows of every `config::TABLES[i]`, one table after the other ([`Catalogue::config_table`]).
+    /// The rows of every `fields::CONFIG_TABLES[i]`, one table after the other ([`Catalogue::config_table`]).
     pub config: &'static [FieldText],
 }
 
 impl Catalogue {
-    /// The rows of `config::TABLES[i]`.
+    /// The rows of `fields::CONFIG_TABLES[i]`.
     pub fn config_table(&self, i: usize) -> Option<&'static [FieldText]> {
-        let start: usize = TABLES.get(..i)?.iter().map(|t| t.2.len()).sum();
-        self.config.get(start..start + TABLES.get(i)?.2.len())
+        let start: usize = TABLES.get(..i)?.iter().map(|t| t.len()).sum();
+        self.config.get(start..start + TABLES.get(i)?.len())
     }
 }
 
-fn escape(out: &mut String, value: &str) {
+/// Writes `value` as one line of a catalogue file (escaped, with its line end).
+pub fn escape(out: &mut String, value: &str) {
     for c in value.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -152,14 +166,11 @@ fn escape(out: &mut String, value: &str) {
 }
 
 /// Writes a catalogue file (the header line, then one value per line) from a language's texts.
-// One argument per part of the file, in file order.
-#[allow(clippy::too_many_arguments)]
 pub fn write(
     texts: &Texts,
     lint_v2: &LintV2,
     lint_config: &LintConfig,
     answers: &Answers,
-    ui_parts: &UiParts,
     v1: &[FieldText],
     v2: &[FieldText],
     config: &[&[FieldText]],
@@ -167,15 +178,7 @@ pub fn write(
     let mut out = String::with_capacity(48 * 1024);
     out.push_str(&header());
     out.push('\n');
-    let parts = [
-        texts.lint.values(),
-        lint_v2.values(),
-        lint_config.values(),
-        texts.doctor.values(),
-        answers.values(),
-        texts.ui.values(),
-        ui_parts.values(),
-    ];
+    let parts = [texts.lint.values(), lint_v2.values(), lint_config.values(), texts.doctor.values(), answers.values()];
     for part in parts {
         for v in part {
             escape(&mut out, v);
@@ -198,7 +201,6 @@ pub fn embedded_pt() -> String {
         &pt_br::lint_v2::PT_BR,
         &pt_br::lint_config::PT_BR,
         &pt_br::answers::PT_BR,
-        &pt_br::ui_parts::PT_BR,
         &pt_br::fields::V1,
         &pt_br::fields::V2,
         &pt_br::config_fields::TABLE_ROWS,
@@ -230,40 +232,77 @@ fn leak<T>(v: T) -> &'static T {
     Box::leak(Box::new(v))
 }
 
-/// Reads a catalogue file. Its texts are leaked (`&'static`, like the compiled-in ones): call it
-/// once per language, not per use. A `\r` before a line end (a checkout with CRLF) is ignored.
-pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
-    let first = text.split('\n').next().unwrap_or("").trim_end_matches('\r');
-    if first.strip_prefix(HEADER) != Some(SIGNATURE_HEX) {
-        return Err(LoadError::Signature { found: first.chars().take(60).collect(), expected: header() });
+/// Reads the section that starts `text`: its header line (`header` then `signature_hex`), then
+/// `count` values, one per line (leaked: `&'static`, like the compiled-in texts). Returns them and
+/// the text after the section. A `\r` before a line end (a checkout with CRLF) is ignored.
+pub fn section<'t>(
+    text: &'t str,
+    header: &str,
+    signature_hex: &str,
+    count: usize,
+) -> Result<(Vec<&'static str>, &'t str), LoadError> {
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let first = text[..first_end].trim_end_matches(['\n', '\r']);
+    if first.strip_prefix(header) != Some(signature_hex) {
+        return Err(LoadError::Signature {
+            found: first.chars().take(60).collect(),
+            expected: [header, signature_hex].concat(),
+        });
     }
-    let text: &'static str = Box::leak(text.strip_suffix('\n').unwrap_or(text).to_owned().into_boxed_str());
-    let rows = V1.len() + V2.len() + CONFIG_ROWS;
-    // The catalogue parts' values, one per line after the header; the field rows follow.
-    let text_lines = Lint::KEYS.len()
+    let mut end = first_end;
+    let mut n = 0;
+    while n < count && end < text.len() {
+        end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        n += 1;
+    }
+    if n < count {
+        return Err(LoadError::Lines { found: 1 + n, expected: 1 + count });
+    }
+    let body = &text[first_end..end];
+    let body: &'static str = Box::leak(body.strip_suffix('\n').unwrap_or(body).to_owned().into_boxed_str());
+    let mut values = Vec::with_capacity(count);
+    if count > 0 {
+        for (i, l) in body.split('\n').enumerate() {
+            values.push(unescape(l.strip_suffix('\r').unwrap_or(l), i + 2)?);
+        }
+    }
+    Ok((values, &text[end..]))
+}
+
+/// The lines of evo-core's section (the header, the texts, four per field row).
+fn core_lines() -> usize {
+    Lint::KEYS.len()
         + LintV2::KEYS.len()
         + LintConfig::KEYS.len()
         + Doctor::KEYS.len()
         + Answers::KEYS.len()
-        + Ui::KEYS.len()
-        + UiParts::KEYS.len();
-    let want = 1 + text_lines + 4 * rows;
-    let lines: Vec<&'static str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
-    if lines.len() != want {
-        return Err(LoadError::Lines { found: lines.len(), expected: want });
+        + 4 * (V1.len() + V2.len() + CONFIG_ROWS)
+}
+
+/// What follows evo-core's section in a catalogue file (a program's own texts; `""` when none).
+pub fn after_core(text: &str) -> Result<&str, LoadError> {
+    section(text, HEADER, SIGNATURE_HEX, 0)?;
+    let mut end = 0;
+    for _ in 0..=core_lines() {
+        match text[end..].find('\n') {
+            Some(i) => end += i + 1,
+            None => return Ok(""),
+        }
     }
-    let mut values = Vec::with_capacity(want - 1);
-    for (i, l) in lines.iter().enumerate().skip(1) {
-        values.push(unescape(l, i + 1)?);
-    }
+    Ok(&text[end..])
+}
+
+/// Reads evo-core's section of a catalogue file (what follows it is not read: see [`after_core`]).
+/// Its texts are leaked (`&'static`, like the compiled-in ones): call it once per language, not per use.
+pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
+    let (values, _) = section(text, HEADER, SIGNATURE_HEX, core_lines())?;
     let (lint, rest) = values.split_at(Lint::KEYS.len());
     let (lint_v2, rest) = rest.split_at(LintV2::KEYS.len());
     let (lint_config, rest) = rest.split_at(LintConfig::KEYS.len());
     let (doctor, rest) = rest.split_at(Doctor::KEYS.len());
     let (answers, rest) = rest.split_at(Answers::KEYS.len());
-    let (ui, rest) = rest.split_at(Ui::KEYS.len());
-    let (ui_parts, rest) = rest.split_at(UiParts::KEYS.len());
-    let mut line = 2 + text_lines;
+    let rows = V1.len() + V2.len() + CONFIG_ROWS;
+    let mut line = 2 + core_lines() - 4 * rows;
     let mut texts = Vec::with_capacity(rows);
     let mut keys = V1.iter().chain(V2).map(|f| f.key);
     for r in rest.chunks_exact(4) {
@@ -281,17 +320,15 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadError> {
     let (v1, rest) = fields.split_at(V1.len());
     let (v2, config) = rest.split_at(V2.len());
     // The counts were checked above, so every part has exactly its keys.
-    let missing = || LoadError::Lines { found: lines.len(), expected: want };
+    let missing = || LoadError::Lines { found: 0, expected: 1 + core_lines() };
     Ok(Catalogue {
         texts: Texts {
             lint: leak(Lint::from_values(lint).ok_or_else(missing)?),
             doctor: leak(Doctor::from_values(doctor).ok_or_else(missing)?),
-            ui: leak(Ui::from_values(ui).ok_or_else(missing)?),
         },
         lint_v2: leak(LintV2::from_values(lint_v2).ok_or_else(missing)?),
         lint_config: leak(LintConfig::from_values(lint_config).ok_or_else(missing)?),
         answers: leak(Answers::from_values(answers).ok_or_else(missing)?),
-        ui_parts: leak(UiParts::from_values(ui_parts).ok_or_else(missing)?),
         v1,
         v2,
         config,
@@ -351,12 +388,8 @@ pt_part! {
     /// The pt-BR answers (`Lang::answers`).
     pt_answers -> Answers, embedded: &super::pt_br::answers::PT_BR, english: &super::en::answers::EN, installed: |c| c.answers
 }
-pt_part! {
-    /// The pt-BR texts of the page's parts (`Lang::ui_parts`).
-    pt_ui_parts -> UiParts, embedded: &super::pt_br::ui_parts::PT_BR, english: &super::en::ui_parts::EN, installed: |c| c.ui_parts
-}
 
-/// The pt-BR texts of `config::TABLES[i]`'s fields: compiled in, else installed (`None` before an
+/// The pt-BR texts of `fields::CONFIG_TABLES[i]`'s fields: compiled in, else installed (`None` before an
 /// install).
 pub(crate) fn pt_config_fields(i: usize) -> Option<&'static [FieldText]> {
     #[cfg(feature = "embedded-pt")]

@@ -92,11 +92,6 @@ impl Lang {
         self.texts().doctor
     }
 
-    /// The page's texts of its first load.
-    pub fn ui(self) -> &'static Ui {
-        self.texts().ui
-    }
-
     /// This language's answers (explanations, QR session messages, migration notes): apart from
     /// [`Texts`], so that code which never explains an answer does not reference them — the page
     /// loads these with the parts that use them.
@@ -123,21 +118,13 @@ impl Lang {
             Lang::PtBr => file::pt_lint_config(),
         }
     }
-
-    /// The page's texts that only its parts loaded on first use show (apart for the same reason).
-    pub fn ui_parts(self) -> &'static UiParts {
-        match self {
-            Lang::En => &en::ui_parts::EN,
-            Lang::PtBr => file::pt_ui_parts(),
-        }
-    }
 }
 
-/// One language's catalogue: the domain's texts and the page's.
+/// One language's catalogue of the domain's texts that every user of evo-core shows (the page's own
+/// texts are the page's: `src/i18n/catalogue` of evo-admin, in the same file after these).
 pub struct Texts {
     pub lint: &'static Lint,
     pub doctor: &'static Doctor,
-    pub ui: &'static Ui,
 }
 
 /// Every message's [`Key`](key::Key), by catalogue part: `keys::lint::unknown_key`.
@@ -147,8 +134,6 @@ pub mod keys {
     pub use super::en::lint::keys as lint;
     pub use super::en::lint_config::keys as lint_config;
     pub use super::en::lint_v2::keys as lint_v2;
-    pub use super::en::ui::keys as ui;
-    pub use super::en::ui_parts::keys as ui_parts;
 }
 
 pub use en::answers::Answers;
@@ -156,8 +141,6 @@ pub use en::doctor::Doctor;
 pub use en::lint::Lint;
 pub use en::lint_config::LintConfig;
 pub use en::lint_v2::LintV2;
-pub use en::ui::Ui;
-pub use en::ui_parts::UiParts;
 
 /// Fills `{0}`…`{9}` in `template` with `args` (a placeholder without an argument stays as is).
 pub fn fill(template: &str, args: &[&str]) -> String {

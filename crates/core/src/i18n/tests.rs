@@ -43,14 +43,12 @@ fn every_catalogue_part_has_the_same_placeholders_in_both_languages() {
         v.dedup();
         v
     }
-    let parts: [(&[&str], Vec<&str>, Vec<&str>); 7] = [
+    let parts: [(&[&str], Vec<&str>, Vec<&str>); 5] = [
         (Lint::KEYS, en::lint::EN.values(), pt_br::lint::PT_BR.values()),
         (LintV2::KEYS, en::lint_v2::EN.values(), pt_br::lint_v2::PT_BR.values()),
         (LintConfig::KEYS, en::lint_config::EN.values(), pt_br::lint_config::PT_BR.values()),
         (Doctor::KEYS, en::doctor::EN.values(), pt_br::doctor::PT_BR.values()),
         (Answers::KEYS, en::answers::EN.values(), pt_br::answers::PT_BR.values()),
-        (Ui::KEYS, en::ui::EN.values(), pt_br::ui::PT_BR.values()),
-        (UiParts::KEYS, en::ui_parts::EN.values(), pt_br::ui_parts::PT_BR.values()),
     ];
     for (keys, en, pt) in parts {
         for ((k, e), p) in keys.iter().zip(en).zip(pt) {

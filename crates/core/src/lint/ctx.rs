@@ -3,7 +3,7 @@
 
 use super::code::Code;
 use super::diag::{Diagnostic, Fix, Span};
-use super::rules::RuleOptions;
+pub(super) use super::options::Ctx;
 use super::suggest::closest;
 use super::syntax::{Kind, Member, Node};
 use super::text::{insert_member_edit, remove_member_span, Edit};
@@ -11,15 +11,6 @@ use crate::fields::{self, Field, Profile, Ty};
 use crate::json::quote;
 use crate::msg;
 use crate::msg::keys::lint as t;
-
-pub(super) struct Ctx<'a> {
-    pub text: &'a str,
-    pub root: &'a Node,
-    pub members: &'a [Member],
-    pub opts: &'a RuleOptions,
-    pub profile: Profile,
-    pub out: Vec<Diagnostic>,
-}
 
 /// A seed-style `[placeholder]`.
 pub fn is_placeholder(s: &str) -> bool {

@@ -22,7 +22,7 @@ pub use diag::{apply_fixes, Diagnostic, Fix, Severity};
 pub use rules::{shape_of, v2_rules, RuleOptions, V2Rules};
 pub use span::{apply_edits, Edit, LineIndex, Span};
 
-use crate::fields::Profile;
+use crate::fields::{Field, Profile, Ty};
 pub use syntax::{Kind, Member, Node};
 
 /// Lint options.
@@ -74,10 +74,36 @@ pub fn lint(text: &str, opts: &LintOptions) -> Report {
     let mut diagnostics = parsed.diagnostics;
     if let Some(root) = &parsed.root {
         diagnostics.extend(rules::check(text, root, &opts.rules));
+        let profile = opts.rules.profile;
+        name_fields(&mut diagnostics, root, |path| profile.field(path));
     }
     // Severity's order is its declaration order (derived `Ord`), which `as usize` keeps.
     diag::sort_stable_by_key(&mut diagnostics, |d| [d.span.start, d.severity as usize, d.span.end]);
     Report { diagnostics, root: parsed.root }
+}
+
+/// Names the field of each diagnostic whose rule did not ([`Diagnostic::field`]): the field whose
+/// member holds its span, the innermost of `known`'s (a dotted path → its field) down through
+/// objects. A span inside a key that is not a field (unknown, misspelt) names none. The rules that
+/// report a field by its absence (a missing key, at the top) name it themselves.
+pub(crate) fn name_fields(diagnostics: &mut [Diagnostic], root: &Node, known: impl Fn(&str) -> Option<&'static Field>) {
+    for d in diagnostics.iter_mut().filter(|d| d.field.is_none()) {
+        let within = |s: Span| s.start <= d.span.start && d.span.end <= s.end;
+        let mut path = String::new();
+        let mut node = root;
+        while let Some(m) = node.members().and_then(|ms| ms.iter().find(|m| within(m.span()))) {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&m.key);
+            let f = known(&path);
+            d.field = f.map(|f| f.key);
+            match (&m.value, f) {
+                (Some(v), Some(f)) if f.ty == Ty::Object => node = v,
+                _ => break,
+            }
+        }
+    }
 }
 
 /// Applies every non-overlapping fix, re-lints, and repeats while fixes apply (at most 8 rounds:

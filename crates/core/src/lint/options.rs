@@ -1,8 +1,21 @@
 //! What the rules need from outside: [`RuleOptions`] (the library has no random source, no server
-//! and no loader of its own) and the 2.x rules as a value ([`V2Rules`]).
+//! and no loader of its own) and the 2.x rules as a value ([`V2Rules`]); and what one run of the
+//! rules holds ([`Ctx`], its helpers in `ctx.rs`) — here, because the options hold the 2.x rules,
+//! which take a `Ctx`, which holds the options: one module, no circle.
 
-use super::ctx::Ctx;
+use super::diag::Diagnostic;
+use super::syntax::{Member, Node};
 use crate::fields::Profile;
+
+/// One run of the rules over a parsed payload (the shared helpers are in `ctx.rs`).
+pub(super) struct Ctx<'a> {
+    pub text: &'a str,
+    pub root: &'a Node,
+    pub members: &'a [Member],
+    pub opts: &'a RuleOptions,
+    pub profile: Profile,
+    pub out: Vec<Diagnostic>,
+}
 
 /// Options the rules need from outside (the library has no random source of its own).
 #[derive(Debug, Clone, Default)]

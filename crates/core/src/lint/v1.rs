@@ -110,7 +110,8 @@ impl<'a> Ctx<'a> {
                 Code::TokenMissing,
                 self.get("instanceName").map_or(self.top(), |m| m.key_span),
                 t::token_missing,
-            );
+            )
+            .on_field("token");
             if let Some(token) = fresh {
                 d = d.with_fix(Fix::one(
                     t::fix_add_fresh_token,
@@ -153,6 +154,7 @@ impl<'a> Ctx<'a> {
         if self.get("qrcode").is_none() {
             self.push(
                 Diagnostic::warning(Code::QrcodeMissing, self.top(), t::qrcode_missing)
+                    .on_field("qrcode")
                     .with_fix(Fix::one(t::fix_add_qrcode, self.insert_member(None, "qrcode", "true"))),
             );
         }
@@ -173,9 +175,12 @@ impl<'a> Ctx<'a> {
             }
             if events.is_none() {
                 self.push(
-                    Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, t::webhook_without_events).with_fix(
-                        Fix::one(msg!(t::fix_add_events, "events"), self.insert_member(Some(m), "events", "[]")),
-                    ),
+                    Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, t::webhook_without_events)
+                        .on_field("events")
+                        .with_fix(Fix::one(
+                            msg!(t::fix_add_events, "events"),
+                            self.insert_member(Some(m), "events", "[]"),
+                        )),
                 );
             }
         }
@@ -257,10 +262,12 @@ impl<'a> Ctx<'a> {
             None => {
                 let after = self.get("chatwoot_url");
                 self.push(
-                    Diagnostic::error(Code::ChatwootSignMsg, first, t::chatwoot_sign_msg_required).with_fix(Fix::one(
-                        t::fix_add_sign_msg,
-                        self.insert_member(after, "chatwoot_sign_msg", "false"),
-                    )),
+                    Diagnostic::error(Code::ChatwootSignMsg, first, t::chatwoot_sign_msg_required)
+                        .on_field("chatwoot_sign_msg")
+                        .with_fix(Fix::one(
+                            t::fix_add_sign_msg,
+                            self.insert_member(after, "chatwoot_sign_msg", "false"),
+                        )),
                 );
             }
             Some(m) => self.strict_bool(m),

@@ -117,5 +117,13 @@ crate::catalog! {
         ev_instance_delete: "An instance deleted (2.x)",
         ev_status_instance: "An instance's status changed (2.x)",
         ev_messaging_history_set: "The history sync after linking finished, with its counts (2.4+)",
+        // The QR panel's own notices (log out, delete), said through the session's messages.
+        bad_url_or_key: "The base URL or the key is not valid.",
+        logout_first_failed: "Log out (needed before delete) failed — {0}",
+        logged_out_first: "Logged out first (Evolution 1.8.2 refuses to delete a connected instance).",
+        delete_failed: "Delete failed — {0}",
+        logout_failed: "Log out failed — {0}",
+        deleted: "Instance deleted.",
+        logged_out: "Logged out: the phone is unlinked. Generate a new QR to link again.",
     }
 }

@@ -5,7 +5,5 @@ pub mod doctor;
 pub mod lint;
 pub mod lint_config;
 pub mod lint_v2;
-pub mod ui;
-pub mod ui_parts;
 
-pub static TEXTS: super::Texts = super::Texts { lint: &lint::EN, doctor: &doctor::EN, ui: &ui::EN };
+pub static TEXTS: super::Texts = super::Texts { lint: &lint::EN, doctor: &doctor::EN };

@@ -98,4 +98,12 @@ pub static PT_BR: Answers = Answers {
     ev_instance_delete: "Uma instância apagada (2.x)",
     ev_status_instance: "O status de uma instância mudou (2.x)",
     ev_messaging_history_set: "A sincronização do histórico após a conexão terminou, com as contagens (2.4+)",
+    // The QR panel's own notices (log out, delete), said through the session's messages.
+    bad_url_or_key: "A URL base ou a chave não é válida.",
+    logout_first_failed: "Falha ao desconectar (necessário antes de excluir) — {0}",
+    logged_out_first: "Desconectada antes (o Evolution 1.8.2 se recusa a excluir uma instância conectada).",
+    delete_failed: "Falha ao excluir — {0}",
+    logout_failed: "Falha ao desconectar — {0}",
+    deleted: "Instância excluída.",
+    logged_out: "Desconectada: o celular foi desvinculado. Gere um novo QR para vincular de novo.",
 };

@@ -1,9 +1,9 @@
 //! Os textos dos campos das rotas de configuração (settings, webhook, proxy, Chatwoot, websocket,
 //! rabbitmq, sqs, nats, kafka, pusher) em português do Brasil, uma tabela por rota e geração, na
-//! ordem de `config::TABLES`. A verificação no fim do arquivo roda na compilação: uma linha a menos,
+//! ordem de `fields::CONFIG_TABLES`. A verificação no fim do arquivo roda na compilação: uma linha a menos,
 //! a mais, fora de ordem, ou sem rótulo/ajuda/placeholder onde o inglês tem, não compila.
 
-use crate::config::TABLES;
+use crate::fields::CONFIG_TABLES as TABLES;
 use crate::fields::{check_texts, FieldText as T};
 
 const ON_CONNECT: &str = "Aplicado na próxima conexão ao WhatsApp.";
@@ -173,7 +173,7 @@ const PUSHER_V2: [T; 8] = [
     T::new("pusher.events", "Eventos", EVENTS_V2),
 ];
 
-/// Row by row the tables of `config::TABLES`, in its order.
+/// Row by row the tables of `fields::CONFIG_TABLES`, in its order.
 const ROWS: [&[T]; TABLES.len()] = [
     &SETTINGS_V1,
     &WEBHOOK_V1,
@@ -197,7 +197,7 @@ const ROWS: [&[T]; TABLES.len()] = [
 const _: () = {
     let mut i = 0;
     while i < TABLES.len() {
-        check_texts(TABLES[i].2, ROWS[i]);
+        check_texts(TABLES[i], ROWS[i]);
         i += 1;
     }
 };

@@ -7,7 +7,5 @@ pub mod fields;
 pub mod lint;
 pub mod lint_config;
 pub mod lint_v2;
-pub mod ui;
-pub mod ui_parts;
 
-pub static TEXTS: super::Texts = super::Texts { lint: &lint::PT_BR, doctor: &doctor::PT_BR, ui: &ui::PT_BR };
+pub static TEXTS: super::Texts = super::Texts { lint: &lint::PT_BR, doctor: &doctor::PT_BR };

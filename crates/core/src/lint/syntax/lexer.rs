@@ -2,7 +2,7 @@
 
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
-use crate::lint::text::Edit;
+use crate::lint::span::Edit;
 use crate::msg::keys::lint as t;
 
 /// A token. A string's value stays in the lexer ([`Lexer::string_value`]) until the next token, so

@@ -10,11 +10,11 @@ mod string;
 mod tree;
 
 pub use parser::MAX_DEPTH;
-pub use tree::{Kind, Member, Node};
+pub use tree::{line_aware, remove_member_span, Kind, Member, Node};
 
 use super::code::Code;
 use super::diag::{Diagnostic, Fix, Span};
-use super::text::Edit;
+use super::span::Edit;
 use crate::msg::keys::lint as t;
 use lexer::{Lexer, Tok};
 use parser::Parser;

@@ -3,7 +3,7 @@
 use super::lexer::{Lexer, Tok};
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
-use crate::lint::text::Edit;
+use crate::lint::span::Edit;
 use crate::msg;
 use crate::msg::keys::lint as t;
 

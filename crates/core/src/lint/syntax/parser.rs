@@ -2,10 +2,10 @@
 //! problem (missing commas and colons, stray or mismatched closers, duplicate keys, deep nesting).
 
 use super::lexer::{Lexer, Tok};
-use super::tree::{Kind, Member, Node};
+use super::tree::{remove_member_span, Kind, Member, Node};
 use crate::lint::code::Code;
 use crate::lint::diag::{Diagnostic, Fix, Span};
-use crate::lint::text::{remove_member_span, Edit};
+use crate::lint::span::Edit;
 use crate::msg;
 use crate::msg::keys::lint as t;
 

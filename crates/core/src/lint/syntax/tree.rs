@@ -1,6 +1,7 @@
-//! The syntax tree: [`Node`] (a value with its span), its [`Kind`], and an object's [`Member`]s.
+//! The syntax tree: [`Node`] (a value with its span), its [`Kind`], and an object's [`Member`]s;
+//! the span that removes a member (the parser's duplicate-key fix; `text.rs` re-exports it).
 
-use crate::lint::diag::Span;
+use crate::lint::span::Span;
 use crate::msg::keys::lint as t;
 
 /// A parsed JSON value with its span.
@@ -85,5 +86,35 @@ impl Member {
     /// From the key's start to the value's end (or the key's end when there is no value).
     pub fn span(&self) -> Span {
         Span::new(self.key_span.start, self.value.as_ref().map_or(self.key_span.end, |v| v.span.end))
+    }
+}
+
+/// The span that removes member `i` (with its comma and, when it stands alone, its line).
+pub fn remove_member_span(bytes: &[u8], members: &[Member], i: usize, m: &Member) -> Span {
+    let span = m.span();
+    match m.comma {
+        Some(c) => line_aware(bytes, span.start, c.end),
+        None if i > 0 => match members[i - 1].comma {
+            Some(prev) => Span::new(prev.start, span.end),
+            None => span,
+        },
+        None => line_aware(bytes, span.start, span.end),
+    }
+}
+
+/// Widens `start..end` to whole lines when only blanks surround it.
+pub fn line_aware(bytes: &[u8], start: usize, end: usize) -> Span {
+    let mut s = start;
+    while s > 0 && matches!(bytes[s - 1], b' ' | b'\t') {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < bytes.len() && matches!(bytes[e], b' ' | b'\t' | b'\r') {
+        e += 1;
+    }
+    if (s == 0 || bytes[s - 1] == b'\n') && e < bytes.len() && bytes[e] == b'\n' {
+        Span::new(s, e + 1)
+    } else {
+        Span::new(start, end)
     }
 }

@@ -92,10 +92,11 @@ impl<'a> Ctx<'a> {
             None => {
                 let msg = msg!(t2::events_missing, &m.key, why);
                 let edit = insert_member_edit(self.text, obj, None, "events", "[]");
-                self.push(
-                    Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, msg)
-                        .with_fix(Fix::one(t2::fix_add_events, edit)),
-                );
+                let mut d = Diagnostic::error(Code::WebhookWithoutEvents, m.key_span, msg)
+                    .with_fix(Fix::one(t2::fix_add_events, edit));
+                // About the list that is missing, not the object it belongs in.
+                d.field = self.profile.field(&format!("{}.events", m.key)).map(|f| f.key);
+                self.push(d);
             }
             Some(e) => {
                 if let Some(v) = &e.value {

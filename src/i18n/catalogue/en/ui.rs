@@ -1,9 +1,9 @@
-//! The page's English texts (they declare the keys), beside the domain's so that one catalogue
-//! file per language carries both. Templates take `{0}`, `{1}`… (filled by
+//! The page's English texts of its first load (they declare the keys); their pt-BR ones follow the
+//! domain's in the one catalogue file per language (`i18n/pt-BR.txt`). Templates take `{0}`, `{1}`… (filled by
 //! `evo_core::i18n::fill`); field names, codes, event names and statuses are never translated.
 
-crate::catalog! {
-    pub Ui(3, ui) {
+evo_core::catalog! {
+    pub Ui {
         doc_title: "Evolution API — create instance",
         // The page shell (app.rs).
         title: "Evolution API — create a WhatsApp instance",

@@ -1,4 +1,4 @@
-use crate::i18n::UiParts;
+use super::super::en::ui_parts::UiParts;
 
 pub static PT_BR: UiParts = UiParts {
     no_answer_said: "Sem resposta. {0}",
@@ -38,13 +38,6 @@ pub static PT_BR: UiParts = UiParts {
     yes_logout: "Sim, desconectar",
     cancel: "Cancelar",
     no_answer_within: "Nenhuma resposta em {0} s.",
-    bad_url_or_key: "A URL base ou a chave não é válida.",
-    logout_first_failed: "Falha ao desconectar (necessário antes de excluir) — {0}",
-    logged_out_first: "Desconectada antes (o Evolution 1.8.2 se recusa a excluir uma instância conectada).",
-    delete_failed: "Falha ao excluir — {0}",
-    logout_failed: "Falha ao desconectar — {0}",
-    deleted: "Instância excluída.",
-    logged_out: "Desconectada: o celular foi desvinculado. Gere um novo QR para vincular de novo.",
     qr_pending: "O servidor ainda não tem QR code (qrcode.count é 0): ele não conseguiu falar com o WhatsApp, ou a versão do WhatsApp Web dele está desatualizada. Peça o QR de novo em alguns segundos (Atualizar).",
     qr_img_alt: "QR code do WhatsApp vindo do servidor",
     from_server: "Do servidor",

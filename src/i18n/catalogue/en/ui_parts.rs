@@ -1,9 +1,9 @@
 //! The page's texts that only its parts loaded on first use show (the instances tab, the QR panel,
-//! a create's answer): apart from [`super::ui`] and out of [`super::super::Texts`], read through
-//! `Lang::ui_parts`, so that they travel with those parts and not in the first load.
+//! a create's answer): apart from [`super::ui`], read through `catalogue::ui_parts` (not inlined),
+//! so that they travel with those parts and not in the first load.
 
-crate::catalog! {
-    pub UiParts(5, ui_parts) {
+evo_core::catalog! {
+    pub UiParts {
         no_answer_said: "No answer. {0}",
         status_said: "Status {0}. {1}",
         no_answer: "no answer",
@@ -42,13 +42,6 @@ crate::catalog! {
         yes_logout: "Yes, log out",
         cancel: "Cancel",
         no_answer_within: "No answer within {0} s.",
-        bad_url_or_key: "The base URL or the key is not valid.",
-        logout_first_failed: "Log out (needed before delete) failed — {0}",
-        logged_out_first: "Logged out first (Evolution 1.8.2 refuses to delete a connected instance).",
-        delete_failed: "Delete failed — {0}",
-        logout_failed: "Log out failed — {0}",
-        deleted: "Instance deleted.",
-        logged_out: "Logged out: the phone is unlinked. Generate a new QR to link again.",
         qr_pending: "The server has no QR code yet (qrcode.count is 0): it could not reach WhatsApp, or its WhatsApp Web version is out of date. Ask for the QR again in a few seconds (Refresh).",
         qr_img_alt: "WhatsApp QR code from the server",
         from_server: "From the server",

@@ -1,6 +1,6 @@
 //! Os textos da página em português do Brasil (as mesmas chaves do inglês: uma a menos não compila).
 
-use crate::i18n::Ui;
+use super::super::en::ui::Ui;
 
 pub static PT_BR: Ui = Ui {
     doc_title: "Evolution API — criar instância",
