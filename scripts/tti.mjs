@@ -145,8 +145,10 @@ async function once(path, selector) {
     if (f.tag === 'textarea') return `<p>${label}<textarea id="${id}" rows="12"></textarea></p>`;
     return `<p>${label}<input id="${id}" type="${esc(f.type || 'text')}"></p>`;
   });
+  // The app's stylesheet: a file, or (since issue 21) inlined in its index.html.
   const cssFile = (await readdir(DIST)).find((f) => f.endsWith('.css'));
-  const css = cssFile ? await readFile(join(DIST, cssFile), 'utf8') : '';
+  const css = cssFile ? await readFile(join(DIST, cssFile), 'utf8')
+    : ((await readFile(join(DIST, 'index.html'), 'utf8')).match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '');
   plainHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain form</title><style>${css}</style></head>
 <body><main><h1>Create instance (plain form)</h1><form method="post" action="#">${controls.join('\n')}
 <button type="submit" data-testid="send">Create instance</button></form></main></body></html>`;
