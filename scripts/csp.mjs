@@ -1,7 +1,7 @@
 // Writes a strict Content-Security-Policy <meta> into the built index.html (a step of the post-build
 // hook, scripts/post-build.mjs; also runnable by hand: node scripts/csp.mjs [path/to/index.html]). Any static host serves it as is.
-// Inline scripts (Trunk's module loader) are allowed by their SHA-256 hash, computed here at build
-// time; nothing else inline runs. connect-src stays open to http(s) because the user's Evolution
+// Inline scripts (the module loader) and the inlined stylesheet are allowed by their SHA-256 hash,
+// computed here at build time; nothing else inline runs or applies. connect-src stays open to http(s) because the user's Evolution
 // server can be any host (and the page fetches its own wasm).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,13 +10,17 @@ import { join } from 'node:path';
 /** Writes the policy into `file` (an index.html), replacing any earlier one. */
 export function writeCsp(file) {
   let html = readFileSync(file, 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
     .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf('>'))))
-    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+    .map((m) => sha(m[1]));
+  // The inlined stylesheet (scripts/post-build.mjs), allowed by its hash like the loader: style
+  // attributes and any other <style> stay refused.
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]));
   const policy = [
     "default-src 'none'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-    "style-src 'self'",
+    `style-src 'self' ${styles.join(' ')}`.trim(),
     "img-src 'self' data:",
     "connect-src 'self' http: https:",
     // The service worker (./sw.js) and the web app manifest (scripts/pwa.mjs), from the page's origin.
@@ -30,7 +34,7 @@ export function writeCsp(file) {
   if (!charset.test(html)) throw new Error(`no <meta charset> in ${file} to put the policy after`);
   html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
   writeFileSync(file, html);
-  console.log(`csp: ${hashes.length} inline script hash(es) → ${file}`);
+  console.log(`csp: ${hashes.length} inline script and ${styles.length} inline style hash(es) → ${file}`);
 }
 
 // By hand: node scripts/csp.mjs path/to/index.html

@@ -44,12 +44,31 @@ function writeLoader(staging) {
   ].join('');
   const htmlPath = join(staging, 'index.html');
   // (the skipped `rel="rust"` link that keeps Trunk from building the crate itself)
-  const html = readFileSync(htmlPath, 'utf8').replace(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
+  let html = readFileSync(htmlPath, 'utf8').replace(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
+  // The stylesheet inlined (issue 21, first visit on a phone): one request fewer, and its bytes come
+  // with the HTML's instead of sharing the wasm's bandwidth. Placed after the loader's tags, so the
+  // preload scanner meets the wasm and glue first; a release build's CSP allows it by its hash
+  // (scripts/csp.mjs). Trunk's hashed copy is dropped: nothing names it any more.
+  const style = inlineStylesheet(staging, html);
+  html = style.html;
   const at = html.search(/<\/head>|<body/i);
   if (at < 0) throw new Error(`no </head> or <body> in ${htmlPath} to put the loader before`);
-  writeFileSync(htmlPath, html.slice(0, at) + tags + html.slice(at));
-  console.log(`post-build: loader for ${wasmDir}/${js} written into index.html`);
+  writeFileSync(htmlPath, html.slice(0, at) + tags + style.tag + html.slice(at));
+  console.log(`post-build: loader for ${wasmDir}/${js}${style.tag ? ' and the stylesheet' : ''} written into index.html`);
   const css = readdirSync(staging).filter((f) => f.endsWith('.css'));
   const first = [...css, clientName, ...[js, wasm, SPLIT_LOADER].map((f) => `${wasmDir}/${f}`)];
   return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir };
+}
+
+/** Takes Trunk's `<link rel=stylesheet>` of a staged `.css` out of `html` and deletes that file;
+ *  returns the page without it and the `<style>` to put back (empty when there was none). A `</`
+ *  in the CSS would end the element early: refused (minified CSS has none). */
+function inlineStylesheet(staging, html) {
+  const link = html.match(/<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/i);
+  const href = link?.[0].match(/\bhref=["']?(?:\.\/)?([^"' >]+\.css)/)?.[1];
+  if (!href || !existsSync(join(staging, href))) return { html, tag: '' };
+  const css = readFileSync(join(staging, href), 'utf8').trim();
+  if (css.includes('</')) throw new Error(`${href} contains "</": it cannot be inlined in a <style>`);
+  rmSync(join(staging, href));
+  return { html: html.replace(link[0], ''), tag: `<style>${css}</style>` };
 }

@@ -70,7 +70,9 @@ export function writeServiceWorker(staging, firstLoad, wasmDir) {
   walk(staging);
   const files = all.filter((f) => f !== 'sw.js' && f !== 'index.html').sort();
   const first = ['./', ...files.filter((f) => firstLoad.includes(f)).map((f) => `./${f}`)];
-  const later = files.filter((f) => !firstLoad.includes(f)).map((f) => `./${f}`);
+  // The wasm parts first (what the page asks for next), then the catalogue, schemas and icons.
+  const later = files.filter((f) => !firstLoad.includes(f)).sort((a, b) => (b.startsWith(wasmDir) - a.startsWith(wasmDir)))
+    .map((f) => `./${f}`);
   const build = createHash('sha256');
   for (const f of ['index.html', ...files]) build.update(f).update(readFileSync(join(staging, f)));
   const head = `const BUILD=${JSON.stringify(build.digest('hex').slice(0, 16))},WASM_DIR=${JSON.stringify(wasmDir)},`

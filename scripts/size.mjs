@@ -20,7 +20,8 @@ const size = (rel) => {
   const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   return [rel, buf.length, gz, br];
 };
-// The first load: index.html, every file it names (stylesheet, preloads, the loader's module and
+// The first load: index.html (with the stylesheet inlined into it at post-build, so its bytes are
+// counted there), every file it names (a stylesheet if any, preloads, the loader's module and
 // wasm), and what those JS modules import statically (the split loader). Everything else under a
 // `wasm-*` directory is a part loaded on first use (src/lazy.rs); i18n/ and schema/ are fetched
 // only by a pt-BR reader and by a download.

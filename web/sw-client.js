@@ -46,5 +46,7 @@ if (sw) {
       next?.addEventListener('statechange', () => next.state === 'installed' && waiting());
     });
   }, () => {});
-  sw.ready.then((reg) => reg.active?.postMessage('later'));
+  // The parts are cached when the page is idle (a phone's bandwidth goes to what the user does first).
+  const idle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 1000));
+  sw.ready.then((reg) => idle(() => reg.active?.postMessage('later')));
 }

@@ -1,7 +1,7 @@
 // The page's service worker (issue 21). scripts/post-build.mjs writes the build's lists above this
 // line: BUILD (one id per build), FIRST (the first load, precached at install) and LATER (the wasm
-// parts, the pt-BR catalogue, the schemas, the manifest and icons: cached once the page is
-// interactive and says so). Every path is relative to this file, so any sub-path works.
+// parts first, then the pt-BR catalogue, the schemas, the manifest and icons: cached once the page
+// is interactive and idle and says so). Every path is relative to this file, so any sub-path works.
 // - Files of this build: cache-first from this build's cache (their names carry hashes, or they are
 //   tied to the build by BUILD).
 // - index.html (a navigation in scope): stale-while-revalidate; a fresh copy of another build is

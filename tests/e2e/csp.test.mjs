@@ -20,6 +20,10 @@ test('strict CSP in dist/index.html; create + QR + scan + log out under it: no v
     assert.ok(policy.includes(d), d);
   }
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'/);
+  // The stylesheet is inlined (one request fewer on a first visit) and allowed by its hash alone.
+  assert.match(policy, /style-src 'self' 'sha256-[A-Za-z0-9+/]+=*';/);
+  assert.ok(!policy.includes('unsafe-inline'), "no 'unsafe-inline'");
+  assert.equal((html.match(/<style>/g) ?? []).length, 1, 'one inline stylesheet');
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy precedes the loader');
 
   const context = await browser.newContext();

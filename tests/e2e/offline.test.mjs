@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, world, serveDist, until } from './harness.mjs';
+import { DIST, world, serveDist, until, requestLog } from './harness.mjs';
 import { chromium } from 'playwright-core';
 import { openApp } from './page.mjs';
 
@@ -34,7 +34,7 @@ async function waitCached(page, files) {
   }, files), 'every file of the build in the cache', 30000);
 }
 
-test('after one visit, offline: the page opens; editor, linter 1.x and 2.x, form, presets, migration, schema, exports work', async () => {
+test('after one visit, offline: the page opens; Test connection and send say "offline", keep the text and send nothing; editor, linter 1.x and 2.x, form, presets, migration, schema, exports work', async () => {
   const { app, page, context, log } = await openApp(browser, site.url);
   await waitCached(page, cachedFiles());
   await app.connect(sandbox.url, KEY);
@@ -46,6 +46,20 @@ test('after one visit, offline: the page opens; editor, linter 1.x and 2.x, form
   assert.equal(await page.evaluate(() => navigator.onLine), false);
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the worker serves the page');
   assert.equal((await app.editorJson()).instanceName, 'offline-draft', 'the draft survived');
+
+  // Reading and sending to the server say "offline" and keep what was typed. (The key is not
+  // remembered across the reload unless asked: without it, send says "not sent: enter the key"
+  // before it could say "offline" — typed again here, as a user would.)
+  await app.apiKey.fill(KEY);
+  const typed = await app.editorText();
+  const OFFLINE = /You are offline: nothing was sent and nothing you typed is lost/;
+  assert.match(await app.testConnection(OFFLINE), OFFLINE);
+  assert.match(await app.send({ status: 'no answer' }), /no answer/);
+  assert.match(await app.errorMessage.textContent(), OFFLINE);
+  assert.equal(await app.editorText(), typed, 'the editor text is kept');
+  assert.equal(await app.baseUrl.inputValue(), sandbox.url, 'the base URL is kept');
+  assert.equal(await app.apiKey.inputValue(), KEY, 'the key is kept');
+  assert.deepEqual(await requestLog(sandbox), [], 'nothing reached the server');
 
   // Presets and the form.
   await app.preset('webhook');
