@@ -94,7 +94,8 @@ test("Chromium's installability check passes: manifest, icons, service worker", 
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
   });
-  after(() => rmSync(profile, { recursive: true, force: true }));
+  // Closed even when an assertion fails (a launched browser left open keeps the test process alive).
+  after(async () => { await persistent.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }); });
   const { page, context } = await openApp(browser, site.url, persistent);
   await waitCached(page, cachedFiles());
   const manifest = await (await page.request.get(new URL('manifest.webmanifest', site.url).href)).json();
