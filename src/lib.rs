@@ -4,8 +4,8 @@
 //! browser storage; [`browser`] wraps the other browser APIs (random bytes, origin, clipboard, clock).
 //! [`state`] holds the payload text — the source of truth — its profile and its lint report;
 //! [`i18n`] holds the page's texts (English, Brazilian Portuguese) and its language; [`ui`] holds
-//! the views, one file per concern; [`lazy`] lists the parts loaded on first use (their own wasm
-//! modules in release builds).
+//! the views, one file per concern; [`lazy`] is the machinery of the parts loaded on first use
+//! (their own wasm modules in release builds), each declared beside the function it wraps.
 
 pub mod browser;
 pub mod http;

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::{browser, i18n, storage};
 
 thread_local! {
-    /// The 2.x rules once their part is loaded (`lazy::v2_rules`), and whether it is being fetched.
+    /// The 2.x rules once their part is loaded ([`v2_rules`]), and whether it is being fetched.
     static V2_RULES: Cell<Option<V2Rules>> = const { Cell::new(None) };
     static V2_LOADING: Cell<bool> = const { Cell::new(false) };
     /// How many times the create payload was linted (tests: a language switch must not lint again).
@@ -199,7 +199,7 @@ impl Builder {
         }
         let this = *self;
         leptos::task::spawn_local(async move {
-            let loaded = crate::lazy::v2_rules().await;
+            let loaded = v2_rules().await;
             V2_LOADING.with(|l| l.set(false));
             if let Ok(rules) = loaded {
                 V2_RULES.with(|c| c.set(Some(rules)));
@@ -330,7 +330,7 @@ impl Builder {
     }
 
     /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate`,
-    /// loaded on first use: `lazy::migrator`) and switches to that profile; the notes say what
+    /// loaded on first use: [`migrator`]) and switches to that profile; the notes say what
     /// changed.
     pub fn migrate(&self, migrate: Migrate) {
         let to = self.migration_target();
@@ -400,5 +400,20 @@ impl Builder {
         .unwrap_or(base);
         self.preset.set(Some(to));
         self.replace(carried);
+    }
+}
+
+crate::lazy::part! {
+    /// The 1.x ⇄ 2.x migration, as a function called on the text once loaded (so the text migrated
+    /// is the one in the editor then, not when the button was clicked).
+    migrator() -> evo_core::migrate::Migrate {
+        evo_core::migrate::migrate as evo_core::migrate::Migrate
+    }
+}
+
+crate::lazy::part! {
+    /// The 2.x rules, handed to the linter once loaded (`state::lint_options`).
+    v2_rules() -> evo_core::lint::V2Rules {
+        evo_core::lint::v2_rules()
     }
 }

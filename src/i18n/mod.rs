@@ -68,7 +68,7 @@ pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
         return then();
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match crate::lazy::load_pt().await {
+        let loaded = match load_pt().await {
             Ok(task) => task.await,
             Err(e) => Err(e.to_string()),
         };
@@ -81,7 +81,7 @@ pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
     });
 }
 
-/// Fetches `i18n/pt-BR.txt` and installs its texts (through [`crate::lazy::load_pt`]).
+/// Fetches `i18n/pt-BR.txt` and installs its texts (through [`load_pt`]).
 pub async fn fetch_pt() -> Result<(), String> {
     let v = [evo_core::i18n::SIGNATURE_HEX, catalogue::SIGNATURE_HEX].concat();
     let text = crate::http::get_static(DOMAIN_CATALOGUE, &[("v", &v)], 15).await?;
@@ -152,4 +152,18 @@ pub fn trp(f: fn(&'static UiParts) -> &'static str) -> impl Fn() -> &'static str
 /// [`tf`] for a text of the parts' catalogue (untracked).
 pub fn tfp(f: fn(&'static UiParts) -> &'static str, args: &[&str]) -> String {
     fill(f(tp()), args)
+}
+
+crate::lazy::part! {
+    /// evo-core's pt-BR texts (`i18n/pt-BR.txt`) fetched and installed: only a Portuguese reader
+    /// needs the fetch and the catalogue parser.
+    load_pt() -> crate::lazy::Task<Result<(), String>> {
+        Box::pin(fetch_pt())
+    }
+}
+
+impl std::fmt::Display for crate::lazy::Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(t().part_unavailable)
+    }
 }

@@ -64,7 +64,7 @@ pub struct Tested {
 }
 
 /// "Test connection": the server at `base` read (`GET /`), its version explained, or why not.
-pub async fn test_connection(base: String, conn: Conn, b: Builder) -> Result<Tested, String> {
+pub async fn tested(base: String, conn: Conn, b: Builder) -> Result<Tested, String> {
     let api = Api::new(&base, "").map_err(|e| e.explanation().text)?;
     let read = read_server(conn, b, api).await?;
     let mut text = tf(|u| u.health_ok, &[&read.version, read.profile.label()]);
@@ -178,7 +178,7 @@ pub fn ConnectionPanel(
         let (conn, b) = (expect_context::<Conn>(), Builder::expect());
         health.set(None);
         spawn_local(async move {
-            let result = match crate::lazy::test_connection(base, conn, b).await {
+            let result = match test_connection(base, conn, b).await {
                 Ok(task) => task.await,
                 Err(e) => Err(e.to_string()),
             };
@@ -326,5 +326,12 @@ pub fn ConnectionPanel(
             />
             <p class="hint">{tr(|u| u.timeout_hint)}</p>
         </div>
+    }
+}
+
+crate::lazy::part! {
+    /// "Test connection" (`GET /` read and explained).
+    test_connection(base: String, conn: Conn, b: Builder) -> crate::lazy::Task<Result<Tested, String>> {
+        Box::pin(tested(base, conn, b))
     }
 }

@@ -443,3 +443,10 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
         </li>
     }
 }
+
+crate::lazy::part! {
+    /// The instances tab.
+    instances() -> AnyView {
+        view! { <InstancesView /> }.into_any()
+    }
+}

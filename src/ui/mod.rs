@@ -16,3 +16,11 @@ pub mod qr_panel;
 pub mod qr_view;
 pub mod response;
 pub mod theme;
+
+/// A part of the page shown where it is awaited ([`crate::lazy::show`]), with its texts in the
+/// reader's language.
+pub fn show(
+    part: impl std::future::Future<Output = Result<leptos::prelude::AnyView, crate::lazy::Unavailable>> + Send + 'static,
+) -> leptos::prelude::AnyView {
+    crate::lazy::show(part, || crate::i18n::ui().part_loading, || crate::i18n::ui().part_unavailable)
+}

@@ -204,7 +204,7 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
         <button type="button" data-testid="configure" on:click=move |_| configuring.set(true)>{trp(|u| u.configure)}</button>
         {move || configuring.get().then(|| {
             let on_close = Callback::new(move |()| configuring.set(false));
-            crate::lazy::show(crate::lazy::config_view(target.clone(), on_close))
+            crate::ui::show(crate::ui::config::config_view(target.clone(), on_close))
         })}
     };
     view! {
@@ -240,5 +240,14 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
             {qr_area}
             {configure}
         </div>
+    }
+}
+
+crate::lazy::part! {
+    /// A create's answer explained (with its QR panel after a 201); `live` gets what the response
+    /// card's live region announces about it.
+    outcome(outcome: Outcome, live: RwSignal<String>) -> AnyView {
+        live.try_set(announcement(&outcome));
+        view! { <OutcomeView outcome /> }.into_any()
     }
 }

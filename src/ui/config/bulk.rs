@@ -162,3 +162,10 @@ fn changes_cell(endpoint: Endpoint, profile: Profile, changes: Vec<Change>) -> A
     }
     .into_any()
 }
+
+crate::lazy::part! {
+    /// One configuration change applied to several instances, with its summary table.
+    config_bulk(names: Vec<(String, Option<bool>)>, profile: evo_core::fields::Profile, on_close: Callback<()>) -> AnyView {
+        view! { <BulkView names profile on_close /> }.into_any()
+    }
+}
