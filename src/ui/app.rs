@@ -19,7 +19,7 @@ use crate::{browser, storage};
 
 use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
 use super::response::Outcome;
-use super::theme::Theme;
+use crate::theme::Theme;
 
 /// What the page starts with: the payload text, its profile and where they came from, and what to
 /// say about it.

@@ -15,7 +15,6 @@ pub mod profile;
 pub mod qr_panel;
 pub mod qr_view;
 pub mod response;
-pub mod theme;
 
 /// A part of the page shown where it is awaited ([`crate::lazy::show`]), with its texts in the
 /// reader's language.
