@@ -65,7 +65,7 @@ pub struct Tested {
 
 /// "Test connection": the server at `base` read (`GET /`), its version explained, or why not.
 pub async fn tested(base: String, conn: Conn, b: Builder) -> Result<Tested, String> {
-    let api = Api::new(&base, "").map_err(|e| e.explanation().text)?;
+    let api = Api::new(&base, "").map_err(|e| crate::ui::errors::explain(&e).text)?;
     let read = read_server(conn, b, api).await?;
     let mut text = tf(|u| u.health_ok, &[&read.version, read.profile.label()]);
     if let Some(url) = &read.licence_url {
@@ -99,7 +99,7 @@ pub struct ServerRead {
 pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<ServerRead, String> {
     let reply = match api.health().await {
         Ok(r) | Err(ApiError::Answered(r)) => r,
-        Err(e) => return Err(e.explanation().text),
+        Err(e) => return Err(crate::ui::errors::explain(&e).text),
     };
     match read_health(reply.status, &reply.body) {
         Health::Evolution { version, v2, whatsapp_web } => {

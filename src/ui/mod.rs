@@ -8,6 +8,7 @@ pub mod config;
 pub mod connection;
 pub mod copy;
 pub mod editor;
+pub mod errors;
 pub mod exports;
 pub mod form;
 pub mod instances;

@@ -67,7 +67,7 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
                     Ok(r) => Some(r.body),
                     Err(e @ ApiError::NoAnswer(_)) => {
                         stopped = true;
-                        lines.try_update(|l| l[i].saved = Some(Saved::Unanswered(e.explanation().text)));
+                        lines.try_update(|l| l[i].saved = Some(Saved::Unanswered(crate::ui::errors::explain(&e).text)));
                         continue;
                     }
                     Err(_) => None,
