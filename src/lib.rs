@@ -7,6 +7,7 @@
 //! the views, one file per concern; [`lazy`] is the machinery of the parts loaded on first use
 //! (their own wasm modules in release builds), each declared beside the function it wraps.
 
+pub mod actions;
 pub mod browser;
 pub mod http;
 pub mod i18n;

@@ -239,7 +239,7 @@ pub fn App() -> impl IntoView {
                         // nothing is linted again and the text stays as it is.
                     };
                     // evo-core's texts in that language first (pt-BR: fetched once), then the switch.
-                    i18n::with_domain(l, Box::new(switch));
+                    crate::actions::texts::with_domain(l, Box::new(switch));
                 }>
                     {Lang::ALL.map(|l| view! { <option value=l.code()>{l.name()}</option> })}
                 </select>

@@ -1,0 +1,4 @@
+//! The page's async workflows, below the views and above the state and the API client: no `view!`
+//! here, the views call them and own what they start.
+
+pub mod texts;
