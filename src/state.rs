@@ -417,3 +417,40 @@ crate::lazy::part! {
         evo_core::lint::v2_rules()
     }
 }
+
+/// The connection settings, shared with the QR panel.
+#[derive(Clone, Copy)]
+pub struct Conn {
+    pub base_url: RwSignal<String>,
+    pub api_key: RwSignal<String>,
+    /// What the server at a base URL said it runs, once read.
+    pub server: RwSignal<Option<KnownServer>>,
+    /// The saved connections (name, base URL, last version seen).
+    pub saved: RwSignal<Vec<storage::Saved>>,
+}
+
+impl Conn {
+    /// Changes the saved connections and stores them (a no-op once the page is gone).
+    pub fn edit_saved(&self, f: impl FnOnce(&mut Vec<storage::Saved>)) {
+        self.saved.try_update(|list| {
+            f(list);
+            storage::save_connections(list);
+        });
+    }
+
+    /// What is known of the server at the current base URL.
+    pub fn known_server(&self) -> Option<KnownServer> {
+        let base = self.base_url.get_untracked();
+        self.server.with_untracked(|s| s.as_ref().filter(|k| k.base == base).cloned())
+    }
+}
+
+/// What a server said it runs (`GET /`).
+#[derive(Clone, PartialEq)]
+pub struct KnownServer {
+    pub base: String,
+    pub version: String,
+    pub profile: Profile,
+    /// The WhatsApp Web version it connects with (2.x).
+    pub whatsapp_web: Option<String>,
+}

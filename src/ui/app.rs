@@ -17,8 +17,9 @@ use crate::ui::form::PayloadForm;
 use crate::ui::profile::ProfileBar;
 use crate::{browser, storage};
 
-use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
+use super::connection::{Conn, ConnectionPanel, SANDBOX_URL};
 use super::response::Outcome;
+use crate::actions::read_server::read_server;
 use crate::theme::Theme;
 
 /// What the page starts with: the payload text, its profile and where they came from, and what to

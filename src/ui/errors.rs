@@ -4,6 +4,7 @@ use evo_core::explain::{Explanation, Tone};
 use evo_core::render::{explain_aborted, explain_licence, explain_no_response, explain_timeout, mixed_content};
 use evo_core::response::{decode, Decoded};
 
+use crate::actions::read_server::NotRead;
 use crate::browser;
 use crate::http::{ApiError, HttpError, Refused};
 use crate::i18n::tf;
@@ -41,5 +42,13 @@ pub fn explain(e: &ApiError) -> Explanation {
             }
             _ => Explanation { tone: Tone::Error, text: tf(|u| u.unexpected, &[&reply.status.to_string()]) },
         },
+    }
+}
+
+/// Why the server could not be read, in the reader's language.
+pub fn not_read(e: &NotRead) -> String {
+    match e {
+        NotRead::Api(e) => explain(e).text,
+        NotRead::NotEvolution(why) => evo_core::render::render(why, crate::i18n::lang()),
     }
 }
