@@ -46,27 +46,29 @@ macro_rules! part {
 }
 pub(crate) use part;
 
-/// A text shown in the reader's language (tracked), e.g. `|| i18n::ui().part_loading`.
-pub type Text = fn() -> &'static str;
+/// A text shown in the reader's language (tracked): the page passes `i18n::tr`'s closures, so the
+/// views here are of the type its other texts already draw (no new view type in the first load).
+pub trait Text: Fn() -> &'static str + Copy + Send + Sync + 'static {}
+impl<T: Fn() -> &'static str + Copy + Send + Sync + 'static> Text for T {}
 
 /// A view part, or what to show in its place when it could not be loaded (`unavailable`).
-pub fn view_or_explain(part: Result<AnyView, Unavailable>, unavailable: Text) -> AnyView {
+pub fn view_or_explain(part: Result<AnyView, Unavailable>, unavailable: impl Text) -> AnyView {
     part.unwrap_or_else(|_| {
-        view! { <p class="msg err" role="alert" data-testid="part-unavailable">{move || unavailable()}</p> }.into_any()
+        view! { <p class="msg err" role="alert" data-testid="part-unavailable">{unavailable}</p> }.into_any()
     })
 }
 
 /// Shows a view part where it is awaited: at once when it is already loaded, else a "Loading…" line
 /// (`loading`, announced politely) until it is; `unavailable` if it could not be loaded.
-pub fn show(
+pub fn show<T: Text>(
     part: impl Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
-    loading: Text,
-    unavailable: Text,
+    loading: T,
+    unavailable: T,
 ) -> AnyView {
     let pending = RwSignal::new(true);
     view! {
         <p class="muted" role="status" data-testid="part-loading" hidden=move || !pending.get()>
-            {move || loading()}
+            {loading}
         </p>
         {Suspend::new(async move {
             let v = view_or_explain(part.await, unavailable);

@@ -22,5 +22,5 @@ pub mod response;
 pub fn show(
     part: impl std::future::Future<Output = Result<leptos::prelude::AnyView, crate::lazy::Unavailable>> + Send + 'static,
 ) -> leptos::prelude::AnyView {
-    crate::lazy::show(part, || crate::i18n::ui().part_loading, || crate::i18n::ui().part_unavailable)
+    crate::lazy::show(part, crate::i18n::tr(|u| u.part_loading), crate::i18n::tr(|u| u.part_unavailable))
 }
