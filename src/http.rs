@@ -8,14 +8,10 @@ use std::time::Duration;
 use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::set_timeout_with_handle;
 
-use evo_core::explain::{Explanation, Tone};
-use evo_core::render::{explain_aborted, explain_licence, explain_no_response, explain_timeout, mixed_content};
-use evo_core::response::{decode, Decoded};
-use evo_core::token::check_api_key;
-use evo_core::url::{BaseUrl, InstanceAction};
+use evo_core::token::{check_api_key, ApiKeyError};
+use evo_core::url::{BaseUrl, BaseUrlError, InstanceAction};
 
 use crate::browser::{self, now_ms};
-use crate::i18n::tf;
 
 /// An HTTP answer, whatever its status: the body is kept as text, never interpreted as HTML.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,12 +143,23 @@ async fn send_and_read(req: Request) -> Result<(u16, String), String> {
     Ok((status, body))
 }
 
-/// Why a call to the server did not end in a success.
+/// Why a call was refused before anything left the page (worded by `ui::errors`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refused {
+    /// The base URL is not one the page can call.
+    BaseUrl(BaseUrlError),
+    /// An https page cannot call an http server.
+    MixedContent,
+    /// The key cannot be sent as an `apikey` header.
+    Key(ApiKeyError),
+}
+
+/// Why a call to the server did not end in a success (worded by `ui::errors::explain`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ApiError {
     /// Refused before anything left the page (bad base URL or key, mixed content).
-    #[error("not sent: {0}")]
-    NotSent(String),
+    #[error("not sent: {0:?}")]
+    NotSent(Refused),
     /// No HTTP answer.
     #[error(transparent)]
     NoAnswer(HttpError),
@@ -162,32 +169,6 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// What the user reads for a call that got no answer or was not sent (an answer is explained
-    /// from its decoded body by `evo_core::render::explain_response`).
-    pub fn explanation(&self) -> Explanation {
-        match self {
-            ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: tf(|u| u.not_sent, &[why]) },
-            ApiError::NoAnswer(HttpError::Request(why)) => {
-                Explanation { tone: Tone::Error, text: tf(|u| u.request_refused, &[why]) }
-            }
-            ApiError::NoAnswer(HttpError::Network { .. }) => {
-                explain_no_response(&browser::page_origin(), crate::i18n::lang())
-            }
-            ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => explain_timeout(*seconds, crate::i18n::lang()),
-            ApiError::NoAnswer(HttpError::Aborted { .. }) => explain_aborted(crate::i18n::lang()),
-            ApiError::NoAnswer(HttpError::Offline { .. }) => {
-                Explanation { tone: Tone::Error, text: crate::i18n::lang().answers().offline.to_string() }
-            }
-            ApiError::Answered(reply) => match decode(reply.status, &reply.body) {
-                Decoded::Licence(g) => explain_licence(&g, crate::i18n::lang()),
-                Decoded::Error(e) if !e.messages.is_empty() => {
-                    Explanation { tone: Tone::Error, text: format!("{}: {}", reply.status, e.messages.join("; ")) }
-                }
-                _ => Explanation { tone: Tone::Error, text: tf(|u| u.unexpected, &[&reply.status.to_string()]) },
-            },
-        }
-    }
-
     /// The HTTP status, when the server answered.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -211,16 +192,16 @@ impl Api {
     /// Checks what can be checked before sending: the base URL, and mixed content (an https page
     /// cannot call an http server). The key is checked by the calls that need it.
     pub fn new(base_url: &str, key: &str) -> Result<Api, ApiError> {
-        let base = BaseUrl::parse(base_url).map_err(|e| ApiError::NotSent(e.message(crate::i18n::lang()).into()))?;
-        if let Some(e) = mixed_content(browser::page_is_https(), base.is_https(), crate::i18n::lang()) {
-            return Err(ApiError::NotSent(e.text));
+        let base = BaseUrl::parse(base_url).map_err(|e| ApiError::NotSent(Refused::BaseUrl(e)))?;
+        if browser::page_is_https() && !base.is_https() {
+            return Err(ApiError::NotSent(Refused::MixedContent));
         }
         Ok(Api { base, key: key.to_owned() })
     }
 
     /// The key check the keyed calls make, for a caller that wants it before anything is sent.
     pub fn check_key(&self) -> Result<(), ApiError> {
-        check_api_key(&self.key).map_err(|e| ApiError::NotSent(e.message(crate::i18n::lang()).into()))
+        check_api_key(&self.key).map_err(|e| ApiError::NotSent(Refused::Key(e)))
     }
 
     fn keyed(&self, req: RequestBuilder) -> Result<RequestBuilder, ApiError> {

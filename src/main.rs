@@ -11,7 +11,7 @@ fn main() {
     // `evo-mount`: from the wasm's start to the page mounted (scripts/tti.mjs prints it).
     let started = evo_admin::browser::now_ms();
     let lang = evo_admin::i18n::starting_lang();
-    evo_admin::i18n::with_domain(
+    evo_admin::actions::texts::with_domain(
         lang,
         Box::new(move || {
             evo_admin::mount();

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::{browser, i18n, storage};
 
 thread_local! {
-    /// The 2.x rules once their part is loaded (`lazy::v2_rules`), and whether it is being fetched.
+    /// The 2.x rules once their part is loaded ([`v2_rules`]), and whether it is being fetched.
     static V2_RULES: Cell<Option<V2Rules>> = const { Cell::new(None) };
     static V2_LOADING: Cell<bool> = const { Cell::new(false) };
     /// How many times the create payload was linted (tests: a language switch must not lint again).
@@ -199,7 +199,7 @@ impl Builder {
         }
         let this = *self;
         leptos::task::spawn_local(async move {
-            let loaded = crate::lazy::v2_rules().await;
+            let loaded = v2_rules().await;
             V2_LOADING.with(|l| l.set(false));
             if let Ok(rules) = loaded {
                 V2_RULES.with(|c| c.set(Some(rules)));
@@ -330,7 +330,7 @@ impl Builder {
     }
 
     /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate`,
-    /// loaded on first use: `lazy::migrator`) and switches to that profile; the notes say what
+    /// loaded on first use: [`migrator`]) and switches to that profile; the notes say what
     /// changed.
     pub fn migrate(&self, migrate: Migrate) {
         let to = self.migration_target();
@@ -401,4 +401,56 @@ impl Builder {
         self.preset.set(Some(to));
         self.replace(carried);
     }
+}
+
+crate::lazy::part! {
+    /// The 1.x ⇄ 2.x migration, as a function called on the text once loaded (so the text migrated
+    /// is the one in the editor then, not when the button was clicked).
+    migrator() -> evo_core::migrate::Migrate {
+        evo_core::migrate::migrate as evo_core::migrate::Migrate
+    }
+}
+
+crate::lazy::part! {
+    /// The 2.x rules, handed to the linter once loaded (`state::lint_options`).
+    v2_rules() -> evo_core::lint::V2Rules {
+        evo_core::lint::v2_rules()
+    }
+}
+
+/// The connection settings, shared with the QR panel.
+#[derive(Clone, Copy)]
+pub struct Conn {
+    pub base_url: RwSignal<String>,
+    pub api_key: RwSignal<String>,
+    /// What the server at a base URL said it runs, once read.
+    pub server: RwSignal<Option<KnownServer>>,
+    /// The saved connections (name, base URL, last version seen).
+    pub saved: RwSignal<Vec<storage::Saved>>,
+}
+
+impl Conn {
+    /// Changes the saved connections and stores them (a no-op once the page is gone).
+    pub fn edit_saved(&self, f: impl FnOnce(&mut Vec<storage::Saved>)) {
+        self.saved.try_update(|list| {
+            f(list);
+            storage::save_connections(list);
+        });
+    }
+
+    /// What is known of the server at the current base URL.
+    pub fn known_server(&self) -> Option<KnownServer> {
+        let base = self.base_url.get_untracked();
+        self.server.with_untracked(|s| s.as_ref().filter(|k| k.base == base).cloned())
+    }
+}
+
+/// What a server said it runs (`GET /`).
+#[derive(Clone, PartialEq)]
+pub struct KnownServer {
+    pub base: String,
+    pub version: String,
+    pub profile: Profile,
+    /// The WhatsApp Web version it connects with (2.x).
+    pub whatsapp_web: Option<String>,
 }

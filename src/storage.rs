@@ -7,7 +7,7 @@ use evo_core::lint::syntax::parse;
 use evo_core::lint::Node;
 use evo_core::url::BaseUrl;
 
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 const DRAFT: &str = "evo-admin.draft";
 const DRAFT_PROFILE: &str = "evo-admin.draft-profile";

@@ -10,7 +10,7 @@
 //! The page's own texts are the page's ([`catalogue`]: `Ui`, and `UiParts` for the texts only the
 //! parts loaded on first use show — [`parts`], [`trp`], [`tfp`] — so that those travel with the
 //! parts); the domain's are evo-core's. The Portuguese ones of both are not in the wasm: they are
-//! one file, `i18n/pt-BR.txt` (evo-core's section, then the page's): [`with_domain`] fetches it and
+//! one file, `i18n/pt-BR.txt` (evo-core's section, then the page's): `actions::texts::with_domain` fetches it and
 //! installs both, before the app mounts when it starts in pt-BR, or before the switch when the
 //! reader picks pt-BR. If that fails, the page stays in English (the select says so; a console
 //! warning says why).
@@ -54,38 +54,10 @@ pub fn starting_lang() -> Lang {
 /// `i18n/`). It is asked for with `?v=<both signatures>`, so a cached file of other keys is not used.
 pub const DOMAIN_CATALOGUE: &str = "i18n/pt-BR.txt";
 
-/// Whether the texts in `lang` are still to be loaded ([`with_domain`]). The page's are installed
+/// Whether the texts in `lang` are still to be loaded (`actions::texts::with_domain`). The page's are installed
 /// after evo-core's ([`install_pt`]): when they are there, both are.
 pub fn needs_domain(lang: Lang) -> bool {
     lang == Lang::PtBr && !catalogue::pt_installed()
-}
-
-/// Runs `then` once evo-core's texts in `lang` are there: at once when they already are, else
-/// after loading them (pt-BR: `i18n/pt-BR.txt` fetched and installed; on failure a console warning,
-/// and the page stays English: see [`usable`]). One boxed callback, so the page carries one copy of the load.
-pub fn with_domain(lang: Lang, then: Box<dyn FnOnce()>) {
-    if !needs_domain(lang) {
-        return then();
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match crate::lazy::load_pt().await {
-            Ok(task) => task.await,
-            Err(e) => Err(e.to_string()),
-        };
-        if let Err(e) = loaded {
-            crate::browser::warn(&format!(
-                "evo-admin: the pt-BR texts could not be loaded, the page stays English: {e}"
-            ));
-        }
-        then();
-    });
-}
-
-/// Fetches `i18n/pt-BR.txt` and installs its texts (through [`crate::lazy::load_pt`]).
-pub async fn fetch_pt() -> Result<(), String> {
-    let v = [evo_core::i18n::SIGNATURE_HEX, catalogue::SIGNATURE_HEX].concat();
-    let text = crate::http::get_static(DOMAIN_CATALOGUE, &[("v", &v)], 15).await?;
-    install_pt(&text)
 }
 
 /// Installs the pt-BR texts of `i18n/pt-BR.txt`: evo-core's, then the page's.
@@ -152,4 +124,10 @@ pub fn trp(f: fn(&'static UiParts) -> &'static str) -> impl Fn() -> &'static str
 /// [`tf`] for a text of the parts' catalogue (untracked).
 pub fn tfp(f: fn(&'static UiParts) -> &'static str, args: &[&str]) -> String {
     fill(f(tp()), args)
+}
+
+impl std::fmt::Display for crate::lazy::Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(t().part_unavailable)
+    }
 }

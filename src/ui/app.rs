@@ -17,10 +17,10 @@ use crate::ui::form::PayloadForm;
 use crate::ui::profile::ProfileBar;
 use crate::{browser, storage};
 
-use super::connection::{read_server, Conn, ConnectionPanel, SANDBOX_URL};
+use super::connection::{Conn, ConnectionPanel, SANDBOX_URL};
 use super::response::Outcome;
-use super::theme::Theme;
-use crate::lazy;
+use crate::actions::read_server::read_server;
+use crate::theme::Theme;
 
 /// What the page starts with: the payload text, its profile and where they came from, and what to
 /// say about it.
@@ -71,7 +71,7 @@ pub struct Create {
     token_notice: RwSignal<Option<String>>,
 }
 
-/// Sends a create (loaded on first use: `lazy::send`): base URL, mixed content and key are checked
+/// Sends a create (loaded on first use: `send`, below): base URL, mixed content and key are checked
 /// before anything leaves the page; the first send to a server whose version is not known yet
 /// reads it, and a payload of the other generation is stopped there, with the user's text untouched.
 /// After a 400 the server's messages go next to the fields they are about; after a 201 the token is
@@ -184,7 +184,7 @@ pub fn App() -> impl IntoView {
             if errors > 0 {
                 return Outcome::NotSent(tf(|u| u.not_sent_errors, &[&errors.to_string()]));
             }
-            match lazy::send(req).await {
+            match send(req).await {
                 Ok(task) => task.await,
                 Err(e) => Outcome::NotSent(e.to_string()),
             }
@@ -240,7 +240,7 @@ pub fn App() -> impl IntoView {
                         // nothing is linted again and the text stays as it is.
                     };
                     // evo-core's texts in that language first (pt-BR: fetched once), then the switch.
-                    i18n::with_domain(l, Box::new(switch));
+                    crate::actions::texts::with_domain(l, Box::new(switch));
                 }>
                     {Lang::ALL.map(|l| view! { <option value=l.code()>{l.name()}</option> })}
                 </select>
@@ -276,7 +276,7 @@ pub fn App() -> impl IntoView {
             </nav>
             // The instances view lives only while shown (its refresh stops when it goes); the
             // create view stays mounted, hidden, so nothing typed or answered is lost.
-            {move || instances_tab.get().then(|| lazy::show(lazy::instances()))}
+            {move || instances_tab.get().then(|| crate::ui::show(crate::ui::instances::instances()))}
             <div class="create-view wide" hidden=move || instances_tab.get()>
             <div class="builder">
             <section class="card" aria-labelledby="payload-h">
@@ -326,7 +326,7 @@ pub fn App() -> impl IntoView {
                 {move || match (pending.get(), send.value().get()) {
                     (true, _) => view! { <p class="muted" data-testid="response-pending">{tr(|u| u.waiting)}</p> }.into_any(),
                     (false, None) => view! { <p class="muted">{tr(|u| u.nothing_sent)}</p> }.into_any(),
-                    (false, Some(outcome)) => lazy::show(lazy::outcome(outcome, live)),
+                    (false, Some(outcome)) => crate::ui::show(crate::ui::response::outcome(outcome, live)),
                 }}
             </section>
             <section class="card wide" aria-labelledby="existing-h">
@@ -353,9 +353,16 @@ pub fn App() -> impl IntoView {
                         {tr(|u| u.show_qr)}
                     </button>
                 </div>
-                {move || opened.get().map(|name| lazy::show(lazy::qr_panel(name, base_url, api_key)))}
+                {move || opened.get().map(|name| crate::ui::show(crate::ui::qr_panel::qr_panel(name, base_url, api_key)))}
             </section>
             </div>
         </main>
+    }
+}
+
+crate::lazy::part! {
+    /// A create sent and answered (the HTTP client, the server's version check, the answer's decoding).
+    send(req: Create) -> crate::lazy::Task<Outcome> {
+        Box::pin(create(req))
     }
 }

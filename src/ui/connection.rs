@@ -1,59 +1,22 @@
 //! The connection card: base URL, global key (masked, remembered only on request), time limit,
 //! "Test connection" (which reads the server's version and picks the profile).
 
-use evo_core::explain::{read_health, Health};
 use evo_core::fields::Profile;
 use evo_core::url::BaseUrl;
-use evo_core::version::{read_licence_status, ServerVersion};
 use leptos::prelude::*;
 
 use super::copy::CopyButton;
 use leptos::task::spawn_local;
 
-use crate::http::{Api, ApiError};
+use crate::actions::read_server::read_server;
+use crate::http::Api;
 use crate::i18n::{fill, tf, tr, ui};
 use crate::state::Builder;
+pub use crate::state::{Conn, KnownServer};
 use crate::storage;
 
 /// The sandbox's default address, offered when the page itself runs locally.
 pub const SANDBOX_URL: &str = "http://127.0.0.1:8081";
-
-/// The connection settings, shared with the QR panel.
-#[derive(Clone, Copy)]
-pub struct Conn {
-    pub base_url: RwSignal<String>,
-    pub api_key: RwSignal<String>,
-    /// What the server at a base URL said it runs, once read.
-    pub server: RwSignal<Option<KnownServer>>,
-    /// The saved connections (name, base URL, last version seen).
-    pub saved: RwSignal<Vec<storage::Saved>>,
-}
-
-impl Conn {
-    /// Changes the saved connections and stores them (a no-op once the page is gone).
-    pub fn edit_saved(&self, f: impl FnOnce(&mut Vec<storage::Saved>)) {
-        self.saved.try_update(|list| {
-            f(list);
-            storage::save_connections(list);
-        });
-    }
-
-    /// What is known of the server at the current base URL.
-    pub fn known_server(&self) -> Option<KnownServer> {
-        let base = self.base_url.get_untracked();
-        self.server.with_untracked(|s| s.as_ref().filter(|k| k.base == base).cloned())
-    }
-}
-
-/// What a server said it runs (`GET /`).
-#[derive(Clone, PartialEq)]
-pub struct KnownServer {
-    pub base: String,
-    pub version: String,
-    pub profile: Profile,
-    /// The WhatsApp Web version it connects with (2.x).
-    pub whatsapp_web: Option<String>,
-}
 
 /// What "Test connection" says: the server's version, and for a 2.4+ server that is not activated
 /// a link to its activation page (made here, in the part, so its view is not in the first load).
@@ -64,9 +27,9 @@ pub struct Tested {
 }
 
 /// "Test connection": the server at `base` read (`GET /`), its version explained, or why not.
-pub async fn test_connection(base: String, conn: Conn, b: Builder) -> Result<Tested, String> {
-    let api = Api::new(&base, "").map_err(|e| e.explanation().text)?;
-    let read = read_server(conn, b, api).await?;
+pub async fn tested(base: String, conn: Conn, b: Builder) -> Result<Tested, String> {
+    let api = Api::new(&base, "").map_err(|e| crate::ui::errors::explain(&e).text)?;
+    let read = read_server(conn, b, api).await.map_err(|e| crate::ui::errors::not_read(&e))?;
     let mut text = tf(|u| u.health_ok, &[&read.version, read.profile.label()]);
     if let Some(url) = &read.licence_url {
         text = format!("{text} {}", fill(crate::i18n::lang().answers().licence_inactive, &[url]));
@@ -83,55 +46,6 @@ pub async fn test_connection(base: String, conn: Conn, b: Builder) -> Result<Tes
         })
     });
     Ok(Tested { text, licence })
-}
-
-/// What the server said it runs.
-pub struct ServerRead {
-    pub version: String,
-    pub profile: Profile,
-    /// A 2.4+ server whose licence is not active (`GET /license/status`): its activation page.
-    pub licence_url: Option<String>,
-}
-
-/// Reads the server's version (`GET /`), remembers it, and switches the builder to its profile; on
-/// 2.4+ also whether it is activated. `Err` holds the explanation shown when the server could not
-/// be read.
-pub async fn read_server(conn: Conn, b: Builder, api: Api) -> Result<ServerRead, String> {
-    let reply = match api.health().await {
-        Ok(r) | Err(ApiError::Answered(r)) => r,
-        Err(e) => return Err(e.explanation().text),
-    };
-    match read_health(reply.status, &reply.body) {
-        Health::Evolution { version, v2, whatsapp_web } => {
-            let profile = Profile::of_version(&version).unwrap_or(if v2 { Profile::V2 } else { Profile::V1 });
-            let base = conn.base_url.get_untracked();
-            conn.server.try_set(Some(KnownServer {
-                base: base.clone(),
-                version: version.clone(),
-                profile,
-                whatsapp_web,
-            }));
-            // A saved connection to this server shows the version just read.
-            conn.edit_saved(|list| {
-                for c in list.iter_mut().filter(|c| c.base_url == base) {
-                    c.version = Some(version.clone());
-                }
-            });
-            b.set_server_profile(profile, version.clone());
-            let mut licence_url = None;
-            if ServerVersion::parse(&version).is_some_and(ServerVersion::has_licence_gate) {
-                let status = match api.licence_status().await {
-                    Ok(r) => read_licence_status(r.status, &r.body),
-                    Err(_) => None,
-                };
-                if status.is_none_or(|s| !s.is_active()) {
-                    licence_url = Some(api.licence_register_url());
-                }
-            }
-            Ok(ServerRead { version, profile, licence_url })
-        }
-        Health::NotEvolution(why) => Err(evo_core::render::render(&why, crate::i18n::lang())),
-    }
 }
 
 #[component]
@@ -178,7 +92,7 @@ pub fn ConnectionPanel(
         let (conn, b) = (expect_context::<Conn>(), Builder::expect());
         health.set(None);
         spawn_local(async move {
-            let result = match crate::lazy::test_connection(base, conn, b).await {
+            let result = match test_connection(base, conn, b).await {
                 Ok(task) => task.await,
                 Err(e) => Err(e.to_string()),
             };
@@ -326,5 +240,12 @@ pub fn ConnectionPanel(
             />
             <p class="hint">{tr(|u| u.timeout_hint)}</p>
         </div>
+    }
+}
+
+crate::lazy::part! {
+    /// "Test connection" (`GET /` read and explained).
+    test_connection(base: String, conn: Conn, b: Builder) -> crate::lazy::Task<Result<Tested, String>> {
+        Box::pin(tested(base, conn, b))
     }
 }

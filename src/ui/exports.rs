@@ -1,6 +1,6 @@
 //! The exports under the editor: copy JSON, copy as cURL, download, JSON Schema, share link. The
 //! buttons are part of the page; what they do (the cURL command, the secret-free share link, the
-//! download, the clipboard) is a part loaded on the first click (`lazy::export`), so it is not in
+//! download, the clipboard) is a part loaded on the first click ([`export`]), so it is not in
 //! the first load. A part that cannot be loaded is said in the status line; the text is untouched.
 
 use evo_core::builder::{encode_fragment, strip_secrets};
@@ -78,7 +78,7 @@ fn shown(what: Export, text: Option<String>, secrets: Option<RwSignal<bool>>) ->
     })
 }
 
-/// Carries out an export (reached only through `lazy::export`): builds the text, then copies it
+/// Carries out an export (reached only through [`export`]): builds the text, then copies it
 /// (and shows it, so it can be copied by hand where the clipboard refuses) or downloads it.
 pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
     let text = b.text.get_untracked();
@@ -146,7 +146,7 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
     let export = move |what: Export| {
         let base = base_url.get_untracked();
         spawn_local(async move {
-            match crate::lazy::export(what, base, b, out).await {
+            match export(what, base, b, out).await {
                 Ok(task) => task.await,
                 Err(e) => {
                     out.status.try_set(e.to_string());
@@ -176,5 +176,12 @@ pub fn Exports(base_url: RwSignal<String>) -> impl IntoView {
             <span class="hint" role="status" data-testid="copy-status">{move || out.status.get()}</span>
         </div>
         {move || out.shown.get().map(|v| v.run())}
+    }
+}
+
+crate::lazy::part! {
+    /// What an export button does (cURL command, share link, download, clipboard).
+    export(what: Export, base_url: String, b: Builder, out: ExportOut) -> crate::lazy::Task<()> {
+        Box::pin(run(what, base_url, b, out))
     }
 }

@@ -69,7 +69,7 @@ pub fn FieldControl(f: &'static Field) -> impl IntoView {
     let key = f.key;
     if f.input == Input::Events {
         // Only the closed sections (webhook, event sinks) have one: loaded when one first opens.
-        return crate::lazy::show(crate::lazy::events_checklist(f));
+        return crate::ui::show(events_checklist(f));
     }
     let id = format!("f-{}", key.replace('.', "-"));
     let msg_id = format!("{id}-msg");
@@ -349,5 +349,13 @@ pub fn PayloadForm() -> impl IntoView {
                 <Section title=more testid="advanced" groups=&[Group::Settings, Group::Proxy, Group::Sinks, Group::Typebot] />
             }
         }}
+    }
+}
+
+crate::lazy::part! {
+    /// The events checklist of an events field, with every event's description (the form's
+    /// webhook and event-sink sections: loaded when the first of them opens).
+    events_checklist(f: &'static evo_core::fields::Field) -> AnyView {
+        view! { <EventsChecklist f /> }.into_any()
     }
 }

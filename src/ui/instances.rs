@@ -140,7 +140,7 @@ impl Ctl {
                     false
                 }
                 Err(e) => {
-                    self.say(false, e.explanation().text);
+                    self.say(false, crate::ui::errors::explain(&e).text);
                     false
                 }
             };
@@ -173,7 +173,9 @@ impl Ctl {
             }
             match result {
                 Ok(_) => self.say(true, tfp(|u| u.act_done, &[act.label(), &name])),
-                Err(e) => self.say(false, tfp(|u| u.act_failed, &[act.label(), &name, &e.explanation().text])),
+                Err(e) => {
+                    self.say(false, tfp(|u| u.act_failed, &[act.label(), &name, &crate::ui::errors::explain(&e).text]))
+                }
             }
             if act == Act::Delete && self.opened.try_get_untracked().flatten().as_deref() == Some(name.as_str()) {
                 let _ = self.opened.try_set(None);
@@ -190,7 +192,7 @@ impl Ctl {
             let Ok(api) = api else { return };
             let show = |r: Result<crate::http::Reply, ApiError>| match r {
                 Ok(r) => evo_core::pretty_json(&r.body),
-                Err(e) => e.explanation().text,
+                Err(e) => crate::ui::errors::explain(&e).text,
             };
             let mut text = format!("{}\n{}", tp().details_webhook, show(api.webhook_find(&name, abort.clone()).await));
             if v2 {
@@ -441,5 +443,12 @@ fn Row(c: Ctl, i: Arc<Instance>, v2: bool) -> impl IntoView {
                 <pre class="code" role="region" tabindex="0" aria-label=trp(|u| u.details_label) data-testid="instance-details-text">{t}</pre>
             })}
         </li>
+    }
+}
+
+crate::lazy::part! {
+    /// The instances tab.
+    instances() -> AnyView {
+        view! { <InstancesView /> }.into_any()
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod connection;
 pub mod copy;
 pub mod editor;
+pub mod errors;
 pub mod exports;
 pub mod form;
 pub mod instances;
@@ -15,4 +16,11 @@ pub mod profile;
 pub mod qr_panel;
 pub mod qr_view;
 pub mod response;
-pub mod theme;
+
+/// A part of the page shown where it is awaited ([`crate::lazy::show`]), with its texts in the
+/// reader's language.
+pub fn show(
+    part: impl std::future::Future<Output = Result<leptos::prelude::AnyView, crate::lazy::Unavailable>> + Send + 'static,
+) -> leptos::prelude::AnyView {
+    crate::lazy::show(part, crate::i18n::tr(|u| u.part_loading), crate::i18n::tr(|u| u.part_unavailable))
+}

@@ -5,8 +5,6 @@ use evo_core::fields::Profile;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::lazy;
-
 use crate::i18n::{fill, tr, ui};
 use crate::state::{Builder, ProfileSource};
 
@@ -45,7 +43,7 @@ pub fn ProfileBar() -> impl IntoView {
             <div class="field">
                 // The migration code is loaded on the first click; the text it migrates is read then.
                 <button type="button" data-testid="migrate" on:click=move |_| spawn_local(async move {
-                    match lazy::migrator().await {
+                    match crate::state::migrator().await {
                         Ok(migrate) => b.migrate(migrate),
                         Err(e) => {
                             b.patch_error.try_set(Some(e.to_string()));

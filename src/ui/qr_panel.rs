@@ -176,3 +176,10 @@ pub fn QrPanel(
         </div>
     }
 }
+
+crate::lazy::part! {
+    /// The QR panel of an instance named by hand.
+    qr_panel(name: String, base_url: RwSignal<String>, global_key: RwSignal<String>) -> AnyView {
+        view! { <QrPanel name initial=None base_url global_key instance_key=None /> }.into_any()
+    }
+}

@@ -32,7 +32,7 @@ impl Outcome {
     pub fn of(result: Result<Reply, ApiError>, name: String, token: String, profile: Profile) -> Outcome {
         match result {
             Ok(reply) | Err(ApiError::Answered(reply)) => Outcome::Answered { reply, name, token, profile },
-            Err(ApiError::NotSent(why)) => Outcome::NotSent(why),
+            Err(ApiError::NotSent(why)) => Outcome::NotSent(crate::ui::errors::refused(&why)),
             Err(ApiError::NoAnswer(e)) => Outcome::NoAnswer(e),
         }
     }
@@ -51,7 +51,9 @@ fn tone_class(t: Tone) -> &'static str {
 pub fn announcement(o: &Outcome) -> String {
     match o {
         Outcome::NotSent(why) => tf(|u| u.not_sent, &[why]),
-        Outcome::NoAnswer(err) => tfp(|u| u.no_answer_said, &[&ApiError::NoAnswer(err.clone()).explanation().text]),
+        Outcome::NoAnswer(err) => {
+            tfp(|u| u.no_answer_said, &[&crate::ui::errors::explain(&ApiError::NoAnswer(err.clone())).text])
+        }
         Outcome::Answered { reply, name, .. } => {
             let e = explain_response(reply.status, &decode(reply.status, &reply.body), name, crate::i18n::lang());
             tfp(|u| u.status_said, &[&reply.status.to_string(), &e.text])
@@ -82,7 +84,7 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
             // Written again in the page's language when it is switched (the rest of the card follows by itself).
             let e = move || {
                 crate::i18n::current();
-                view! { <ExplanationView e=ApiError::NoAnswer(err.clone()).explanation() /> }
+                view! { <ExplanationView e=crate::ui::errors::explain(&ApiError::NoAnswer(err.clone())) /> }
             };
             view! {
                 <dl class="facts">
@@ -204,7 +206,7 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
         <button type="button" data-testid="configure" on:click=move |_| configuring.set(true)>{trp(|u| u.configure)}</button>
         {move || configuring.get().then(|| {
             let on_close = Callback::new(move |()| configuring.set(false));
-            crate::lazy::show(crate::lazy::config_view(target.clone(), on_close))
+            crate::ui::show(crate::ui::config::config_view(target.clone(), on_close))
         })}
     };
     view! {
@@ -240,5 +242,14 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
             {qr_area}
             {configure}
         </div>
+    }
+}
+
+crate::lazy::part! {
+    /// A create's answer explained (with its QR panel after a 201); `live` gets what the response
+    /// card's live region announces about it.
+    outcome(outcome: Outcome, live: RwSignal<String>) -> AnyView {
+        live.try_set(announcement(&outcome));
+        view! { <OutcomeView outcome /> }.into_any()
     }
 }

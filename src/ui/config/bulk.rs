@@ -67,7 +67,7 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
                     Ok(r) => Some(r.body),
                     Err(e @ ApiError::NoAnswer(_)) => {
                         stopped = true;
-                        lines.try_update(|l| l[i].saved = Some(Saved::Unanswered(e.explanation().text)));
+                        lines.try_update(|l| l[i].saved = Some(Saved::Unanswered(crate::ui::errors::explain(&e).text)));
                         continue;
                     }
                     Err(_) => None,
@@ -161,4 +161,11 @@ fn changes_cell(endpoint: Endpoint, profile: Profile, changes: Vec<Change>) -> A
         </details>
     }
     .into_any()
+}
+
+crate::lazy::part! {
+    /// One configuration change applied to several instances, with its summary table.
+    config_bulk(names: Vec<(String, Option<bool>)>, profile: evo_core::fields::Profile, on_close: Callback<()>) -> AnyView {
+        view! { <BulkView names profile on_close /> }.into_any()
+    }
 }

@@ -47,7 +47,7 @@ pub fn copy_panel(d: Doc, from_name: String) -> impl IntoView {
         notes.set(Vec::new());
         spawn_local(async move {
             let outcome = async {
-                let api = Api::new(&base, &key).map_err(|e| e.explanation().text)?;
+                let api = Api::new(&base, &key).map_err(|e| crate::ui::errors::explain(&e).text)?;
                 let to = profile_of(conn, &base, &api).await.unwrap_or(d.profile);
                 let m = migrate_config(&text, d.endpoint, d.profile, to).map_err(|e| e.message(crate::i18n::lang()))?;
                 let lang = crate::i18n::lang();

@@ -115,3 +115,10 @@ fn Page(target: Target, on_close: Callback<()>) -> impl IntoView {
         </section>
     }
 }
+
+crate::lazy::part! {
+    /// An instance's configuration page (settings, webhook, proxy, Chatwoot, event sinks).
+    config_view(target: crate::ui::config::Target, on_close: Callback<()>) -> AnyView {
+        view! { <ConfigView target on_close /> }.into_any()
+    }
+}

@@ -53,7 +53,7 @@ pub fn why_failed(e: &ApiError, name: &str) -> String {
     match e.status() {
         Some(404) => tfp(|u| u.cfg_404, &[name]),
         Some(401) => tp().cfg_401.to_owned(),
-        _ => e.explanation().text,
+        _ => crate::ui::errors::explain(e).text,
     }
 }
 
@@ -72,7 +72,7 @@ pub async fn save(
         Ok(r) if endpoint.answer_means_off(profile, r.status, &r.body) => return (Saved::Off, None),
         Ok(r) => r.status,
         Err(ApiError::Answered(r)) if endpoint.may_have_stored(r.status, &r.body) => r.status,
-        Err(e @ ApiError::NoAnswer(_)) => return (Saved::Unanswered(e.explanation().text), None),
+        Err(e @ ApiError::NoAnswer(_)) => return (Saved::Unanswered(crate::ui::errors::explain(e).text), None),
         Err(e) => return (Saved::Failed(why_failed(e, name)), None),
     };
     // 2.3.6 proxy answers before it writes: read again for about a second while it says nothing.

@@ -23,7 +23,7 @@ pub(super) fn config_area(c: Ctl, v2: bool) -> impl IntoView {
     let page = move || {
         c.configuring.get().map(|t| {
             let on_close = Callback::new(move |()| c.configuring.set(None));
-            crate::lazy::show(crate::lazy::config_view(t, on_close))
+            crate::ui::show(crate::ui::config::config_view(t, on_close))
         })
     };
     let bulk = move || {
@@ -33,7 +33,11 @@ pub(super) fn config_area(c: Ctl, v2: bool) -> impl IntoView {
                 names.iter().map(|n| (n.clone(), l.iter().find(|i| i.name == *n).map(|i| i.state.is_open()))).collect()
             });
             let on_close = Callback::new(move |()| c.bulk.set(false));
-            crate::lazy::show(crate::lazy::config_bulk(states, if v2 { Profile::V2 } else { Profile::V1 }, on_close))
+            crate::ui::show(crate::ui::config::bulk::config_bulk(
+                states,
+                if v2 { Profile::V2 } else { Profile::V1 },
+                on_close,
+            ))
         })
     };
     view! { {bulk_button} {page} {bulk} }

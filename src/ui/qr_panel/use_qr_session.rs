@@ -72,8 +72,9 @@ fn failure(r: &Result<Reply, ApiError>) -> Option<Failure> {
     // written here as text, as before: a message costs the first load ~90 B).
     let why = match e {
         ApiError::NoAnswer(HttpError::Timeout { seconds, .. }) => tfp(|u| u.no_answer_within, &[&seconds.to_string()]),
-        ApiError::NoAnswer(HttpError::Request(why)) | ApiError::NotSent(why) => why.clone(),
-        other => other.explanation().text,
+        ApiError::NoAnswer(HttpError::Request(why)) => why.clone(),
+        ApiError::NotSent(why) => crate::ui::errors::refused(why),
+        other => crate::ui::errors::explain(other).text,
     };
     Some(Failure { status: e.status(), why: Arg::Text(why) })
 }
