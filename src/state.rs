@@ -6,18 +6,19 @@ use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
+use evo_core::builder::PatchError;
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
 use evo_core::json::Json;
 use evo_core::lint::{
     self, apply_fixes, shape_of, Code, Diagnostic, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules,
 };
-use evo_core::migrate::{Migrate, Note};
+use evo_core::migrate::{Migrate, MigrateError, Note};
 use evo_core::msg::Msg;
 use evo_core::version::ServerVersion;
 use leptos::prelude::*;
 
-use crate::{browser, i18n, storage};
+use crate::{browser, storage};
 
 thread_local! {
     /// The 2.x rules once their part is loaded ([`v2_rules`]), and whether it is being fetched.
@@ -151,8 +152,8 @@ pub struct Builder {
     pub profile_source: RwSignal<ProfileSource>,
     /// What the last migration changed, with reasons.
     pub notes: RwSignal<Vec<Note>>,
-    /// Why the last form change could not be applied to the text.
-    pub patch_error: RwSignal<Option<String>>,
+    /// Why the last form change or migration could not be applied to the text.
+    pub patch_error: RwSignal<Option<EditError>>,
     /// Errors the server reported for fields (after a 400), shown next to them.
     pub server_errors: RwSignal<Vec<(String, String)>>,
     /// Tokens already sent in a create that succeeded: `(token, instance)`.
@@ -263,7 +264,7 @@ impl Builder {
                 self.server_errors.update(|e| e.retain(|(k, _)| k != path));
                 self.replace(t);
             }
-            Err(e) => self.patch_error.set(Some(e.message(crate::i18n::lang()))),
+            Err(e) => self.patch_error.set(Some(EditError::Patch(e))),
         }
     }
 
@@ -330,7 +331,7 @@ impl Builder {
     }
 
     /// Migrates the text to [`Self::migration_target`] with `migrate` (evo-core's `migrate`,
-    /// loaded on first use: [`migrator`]) and switches to that profile; the notes say what
+    /// loaded on first use: `actions::migrate`) and switches to that profile; the notes say what
     /// changed.
     pub fn migrate(&self, migrate: Migrate) {
         let to = self.migration_target();
@@ -344,12 +345,12 @@ impl Builder {
                 self.preset.set(None);
                 self.replace(m.text);
             }
-            Err(e) => self.patch_error.set(Some(e.message(crate::i18n::lang()))),
+            Err(e) => self.patch_error.set(Some(EditError::Migrate(e))),
         }
     }
 
     /// After a create that succeeded: the token is spent (2.x would accept it twice, 1.x refuses
-    /// it), so the text gets a fresh one. Returns the notice to show, if the token was replaced.
+    /// it), so the text gets a fresh one. Returns the instance's name if the token was replaced.
     pub fn spend_token(&self, token: &str, instance: &str) -> Option<String> {
         if token.is_empty() {
             return None;
@@ -359,7 +360,7 @@ impl Builder {
         let fresh = browser::fresh_uuid()?;
         if current.as_deref() == Some(token) {
             self.patch("token", Some(Json::from(fresh)));
-            Some(i18n::tf(|u| u.token_renewed, &[instance]))
+            Some(instance.to_owned())
         } else {
             self.lint_now();
             None
@@ -404,18 +405,21 @@ impl Builder {
 }
 
 crate::lazy::part! {
-    /// The 1.x ⇄ 2.x migration, as a function called on the text once loaded (so the text migrated
-    /// is the one in the editor then, not when the button was clicked).
-    migrator() -> evo_core::migrate::Migrate {
-        evo_core::migrate::migrate as evo_core::migrate::Migrate
-    }
-}
-
-crate::lazy::part! {
     /// The 2.x rules, handed to the linter once loaded (`state::lint_options`).
     v2_rules() -> evo_core::lint::V2Rules {
         evo_core::lint::v2_rules()
     }
+}
+
+/// Why an edit from the page did not reach the text (the form words it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditError {
+    /// A form field could not be set.
+    Patch(PatchError),
+    /// The text could not be migrated.
+    Migrate(MigrateError),
+    /// The migration's code could not be loaded.
+    Unavailable,
 }
 
 /// The connection settings, shared with the QR panel.

@@ -4,12 +4,12 @@
 use evo_core::builder::{preset_text, Preset};
 use evo_core::fields::Profile;
 use evo_core::lint::Code;
-use evo_core::response::{decode, field_of_message, Decoded};
 use evo_core::share::ShareLink;
 use leptos::prelude::*;
 
-use crate::http::{Abort, Api, ApiError};
-use crate::i18n::{self, fill, t, tf, tr, ui, Lang};
+use crate::actions::create::{self, Create, Runs};
+use crate::http::Abort;
+use crate::i18n::{self, fill, t, tr, ui, Lang};
 use crate::state::{Builder, ProfileSource};
 use crate::ui::editor::Editor;
 use crate::ui::exports::Exports;
@@ -18,8 +18,6 @@ use crate::ui::profile::ProfileBar;
 use crate::{browser, storage};
 
 use super::connection::{Conn, ConnectionPanel, SANDBOX_URL};
-use super::response::Outcome;
-use crate::actions::read_server::read_server;
 use crate::theme::Theme;
 
 /// What the page starts with: the payload text, its profile and where they came from, and what to
@@ -45,69 +43,6 @@ fn initial_text() -> Start {
     let token = browser::fresh_uuid().unwrap_or_default();
     let text = preset_text(Profile::V1, Preset::Basic, "", &token, true);
     Start { text, profile: Profile::V1, source: ProfileSource::Default, notice: None }
-}
-
-/// What a server said it runs, as a create checks it against the payload's profile.
-struct Runs {
-    version: String,
-    profile: Profile,
-}
-
-/// A create, as read from the page when "Create" was clicked.
-pub struct Create {
-    base: String,
-    key: String,
-    timeout: u32,
-    body: String,
-    name: String,
-    token: String,
-    profile: Profile,
-    chosen: bool,
-    known: Option<Runs>,
-    controller: Option<Abort>,
-    conn: Conn,
-    b: Builder,
-    /// Set after a 201: the spent token was replaced in the payload.
-    token_notice: RwSignal<Option<String>>,
-}
-
-/// Sends a create (loaded on first use: `send`, below): base URL, mixed content and key are checked
-/// before anything leaves the page; the first send to a server whose version is not known yet
-/// reads it, and a payload of the other generation is stopped there, with the user's text untouched.
-/// After a 400 the server's messages go next to the fields they are about; after a 201 the token is
-/// spent and the payload gets a fresh one.
-pub async fn create(r: Create) -> Outcome {
-    let Create { base, key, timeout, body, name, token, profile, chosen, known, controller, conn, b, token_notice } = r;
-    let api = match Api::new(&base, &key).and_then(|api| api.check_key().map(|()| api)) {
-        Ok(api) => api,
-        Err(e) => return Outcome::of(Err(e), name, token, profile),
-    };
-    let server = match known {
-        Some(k) => Some(k),
-        None if chosen => None,
-        None => read_server(conn, b, api.clone()).await.ok().map(|r| Runs { version: r.version, profile: r.profile }),
-    };
-    if let Some(runs) = server.filter(|r| r.profile != profile && !chosen) {
-        return Outcome::NotSent(tf(|u| u.not_sent_version, &[&runs.version, profile.label(), runs.profile.label()]));
-    }
-    let reply = api.create(body, timeout, controller).await;
-    if let Ok(reply) | Err(ApiError::Answered(reply)) = &reply {
-        match decode(reply.status, &reply.body) {
-            Decoded::Error(e) if reply.status == 400 => {
-                let mapped = e
-                    .messages
-                    .iter()
-                    .filter_map(|m| field_of_message(profile, m).map(|f| (f.key, m.clone())))
-                    .collect();
-                b.server_errors.try_set(mapped);
-            }
-            Decoded::Created(_) if (200..300).contains(&reply.status) => {
-                token_notice.try_set(b.spend_token(&token, &name));
-            }
-            _ => {}
-        }
-    }
-    Outcome::of(reply, name, token, profile)
 }
 
 #[component]
@@ -152,12 +87,13 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let token_notice = RwSignal::new(None::<String>);
+    // The instance whose spent token was replaced in the payload after a 201.
+    let token_renewed = RwSignal::new(None::<String>);
     // What the response card's live region announces about the answer (set by the answer's view).
     let live = RwSignal::new(String::new());
     let send = Action::new_local(move |_: &()| {
         b.lint_now();
-        token_notice.set(None);
+        token_renewed.set(None);
         live.set(String::new());
         let errors = b.linted.with_untracked(|l| l.errors);
         b.server_errors.set(Vec::new());
@@ -171,24 +107,14 @@ pub fn App() -> impl IntoView {
             name: b.str_field("instanceName").unwrap_or_default(),
             token: b.str_field("token").unwrap_or_default(),
             profile: b.profile.get_untracked(),
-            // A profile the user picked (the select, a switch, a migration) is respected; one the
-            // page assumed (default, draft, share link) yields to what the server says it runs.
             chosen: b.profile_source.get_untracked() == ProfileSource::User,
             known: conn.known_server().map(|k| Runs { version: k.version, profile: k.profile }),
             controller,
             conn,
             b,
-            token_notice,
+            token_renewed,
         };
-        async move {
-            if errors > 0 {
-                return Outcome::NotSent(tf(|u| u.not_sent_errors, &[&errors.to_string()]));
-            }
-            match send(req).await {
-                Ok(task) => task.await,
-                Err(e) => Outcome::NotSent(e.to_string()),
-            }
-        }
+        create::run(errors, req)
     });
     let pending = send.pending();
     // Keyboard and screen-reader users land on the answer (announced by the live region below).
@@ -319,8 +245,8 @@ pub fn App() -> impl IntoView {
                 <p class="sr-only" role="status" data-testid="response-live">
                     {move || if pending.get() { ui().sent_waiting.to_owned() } else { live.get() }}
                 </p>
-                <p class="msg ok" role="status" data-testid="token-renewed" hidden=move || token_notice.with(Option::is_none)>
-                    {move || token_notice.get()}
+                <p class="msg ok" role="status" data-testid="token-renewed" hidden=move || token_renewed.with(Option::is_none)>
+                    {move || token_renewed.get().map(|name| fill(ui().token_renewed, &[&name]))}
                 </p>
                 // While a create is in flight the previous answer is not shown as if it were this one's.
                 {move || match (pending.get(), send.value().get()) {
@@ -357,12 +283,5 @@ pub fn App() -> impl IntoView {
             </section>
             </div>
         </main>
-    }
-}
-
-crate::lazy::part! {
-    /// A create sent and answered (the HTTP client, the server's version check, the answer's decoding).
-    send(req: Create) -> crate::lazy::Task<Outcome> {
-        Box::pin(create(req))
     }
 }

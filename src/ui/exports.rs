@@ -3,34 +3,19 @@
 //! download, the clipboard) is a part loaded on the first click ([`export`]), so it is not in
 //! the first load. A part that cannot be loaded is said in the status line; the text is untouched.
 
-use evo_core::builder::{encode_fragment, strip_secrets};
-use evo_core::secrets::{curl_command, with_env_placeholders, WithEnv};
-use evo_core::share::ShareLink;
-use evo_core::url::BaseUrl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser;
+use crate::actions::export::{self, Export, Exported};
 use crate::i18n::{fill, t, tfp, tr, trp, Ui};
 use crate::state::Builder;
 
-/// What an export button asks for.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Export {
-    Json,
-    Curl,
-    Share,
-    Download,
-}
-
-impl Export {
-    /// Its name in the status line.
-    fn name(self, u: &'static Ui) -> &'static str {
-        match self {
-            Export::Json | Export::Download => u.json,
-            Export::Curl => u.curl_command,
-            Export::Share => u.share_link,
-        }
+/// An export's name in the status line.
+fn name(what: Export, u: &'static Ui) -> &'static str {
+    match what {
+        Export::Json | Export::Download => u.json,
+        Export::Curl => u.curl_command,
+        Export::Share => u.share_link,
     }
 }
 
@@ -78,63 +63,27 @@ fn shown(what: Export, text: Option<String>, secrets: Option<RwSignal<bool>>) ->
     })
 }
 
-/// Carries out an export (reached only through [`export`]): builds the text, then copies it
-/// (and shows it, so it can be copied by hand where the clipboard refuses) or downloads it.
+/// Carries out an export (reached only through [`export`]: [`export::run`]) and says what it did
+/// (and shows the text, so it can be copied by hand where the clipboard refuses).
 pub async fn run(what: Export, base_url: String, b: Builder, out: ExportOut) {
-    let text = b.text.get_untracked();
-    // Secrets leave as `${VAR}` placeholders unless "Include secrets" is ticked for this export
-    // (a text that is not an object holds none it could name: as is, unless it mentions one).
-    let file = matches!(what, Export::Json | Export::Download);
-    let include = file && out.secrets.get_untracked();
+    // "Include secrets" is for this export only.
+    let include = out.secrets.get_untracked();
     out.secrets.try_set(false);
-    let placeholders =
-        with_env_placeholders(&text).or_else(|| strip_secrets(&text).map(|text| WithEnv { text, vars: Vec::new() }));
-    let Some(WithEnv { text: safe, vars }) = placeholders else {
+    let Ok(Exported { text, copied, vars, may_include }) = export::run(what, &base_url, b, include).await else {
         out.shown.try_set(None);
         out.status.try_set(t().share_unsafe.into());
         return;
     };
     // "Include secrets" is offered under a file export that had some.
-    let offer = (file && !vars.is_empty()).then_some(out.secrets);
-    let (safe, vars) = if include { (text.clone(), Vec::new()) } else { (safe, vars) };
-    let result = match what {
-        Export::Json => safe,
-        Export::Curl => {
-            let url = BaseUrl::parse(&base_url)
-                .map(|b| b.create_url())
-                .unwrap_or_else(|_| "https://YOUR-SERVER/instance/create".into());
-            curl_command(&url, &safe, &vars)
-        }
-        Export::Share => match ShareLink::new(&text, b.profile.get_untracked()) {
-            Some(link) => link.encode(&browser::page_url_without_fragment()),
-            None => {
-                out.shown.try_set(None);
-                out.status.try_set(t().share_unsafe.into());
-                return;
-            }
-        },
-        Export::Download => {
-            let name = b.str_field("instanceName").filter(|n| !n.is_empty()).unwrap_or_else(|| "instance".into());
-            // The data: URL is built on the click (not on every keystroke: a 10 MB text would
-            // make a 30 MB attribute).
-            let href = format!("data:application/json;charset=utf-8,{}", encode_fragment(&safe));
-            browser::download(&format!("{name}.json"), &href);
-            out.shown.try_set(Some(shown(what, None, offer)));
-            let said = if vars.is_empty() { String::new() } else { tfp(|u| u.secrets_as_env, &["", &vars.join(", ")]) };
-            out.status.try_set(said.trim_start().to_owned());
-            return;
-        }
-    };
-    out.shown.try_set(Some(shown(what, Some(result.clone()), offer)));
-    let ok = browser::copy_text(&result).await;
+    let offer = may_include.then_some(out.secrets);
     let u = t();
-    let said = fill(if ok { u.what_copied } else { u.copy_by_hand }, &[what.name(u)]);
-    let said = if vars.is_empty() || what == Export::Share {
-        said
-    } else {
-        tfp(|u| u.secrets_as_env, &[&said, &vars.join(", ")])
+    let said = match what {
+        Export::Download => String::new(),
+        _ => fill(if copied { u.what_copied } else { u.copy_by_hand }, &[name(what, u)]),
     };
-    out.status.try_set(said);
+    let said = if vars.is_empty() { said } else { tfp(|u| u.secrets_as_env, &[&said, &vars.join(", ")]) };
+    out.shown.try_set(Some(shown(what, text, offer)));
+    out.status.try_set(said.trim_start().to_owned());
 }
 
 /// The export buttons, their status line and the text last exported.

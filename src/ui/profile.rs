@@ -42,14 +42,7 @@ pub fn ProfileBar() -> impl IntoView {
             </div>
             <div class="field">
                 // The migration code is loaded on the first click; the text it migrates is read then.
-                <button type="button" data-testid="migrate" on:click=move |_| spawn_local(async move {
-                    match crate::state::migrator().await {
-                        Ok(migrate) => b.migrate(migrate),
-                        Err(e) => {
-                            b.patch_error.try_set(Some(e.to_string()));
-                        }
-                    }
-                })>
+                <button type="button" data-testid="migrate" on:click=move |_| spawn_local(crate::actions::migrate::run(b))>
                     {move || fill(ui().migrate_to, &[target()])}
                 </button>
                 <p class="hint">{tr(|u| u.migrate_hint)}</p>

@@ -10,32 +10,24 @@ use super::connection::Conn;
 use super::copy::CopyButton;
 use serde_json::Value;
 
+use crate::actions::create::{NotSent, Outcome};
 use crate::browser;
-use crate::http::{ApiError, HttpError, Reply};
+use crate::http::ApiError;
 use crate::i18n::{t, tf, tfp, tp, tr, trp};
 use crate::state::Builder;
 use crate::ui::qr_panel::QrPanel;
 
-/// What one press of "Create instance" ended in.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Refused before sending (bad base URL or key, mixed content, lint errors): nothing left the page.
-    NotSent(String),
-    /// An HTTP answer, with the instance name, token and profile that were sent.
-    Answered { reply: Reply, name: String, token: String, profile: Profile },
-    /// No HTTP answer.
-    NoAnswer(HttpError),
-}
-
-impl Outcome {
-    /// What a create call ended in, with the instance name, token and profile that were sent.
-    pub fn of(result: Result<Reply, ApiError>, name: String, token: String, profile: Profile) -> Outcome {
-        match result {
-            Ok(reply) | Err(ApiError::Answered(reply)) => Outcome::Answered { reply, name, token, profile },
-            Err(ApiError::NotSent(why)) => Outcome::NotSent(crate::ui::errors::refused(&why)),
-            Err(ApiError::NoAnswer(e)) => Outcome::NoAnswer(e),
+/// Why a create was not sent, in the reader's language.
+fn not_sent(n: &NotSent) -> String {
+    let why = match n {
+        NotSent::Errors(n) => tf(|u| u.not_sent_errors, &[&n.to_string()]),
+        NotSent::OtherGeneration { version, payload, server } => {
+            tf(|u| u.not_sent_version, &[version, payload.label(), server.label()])
         }
-    }
+        NotSent::Refused(r) => crate::ui::errors::refused(r),
+        NotSent::Unavailable(e) => e.to_string(),
+    };
+    tf(|u| u.not_sent, &[&why])
 }
 
 fn tone_class(t: Tone) -> &'static str {
@@ -50,7 +42,7 @@ fn tone_class(t: Tone) -> &'static str {
 /// status and the explanation shown.
 pub fn announcement(o: &Outcome) -> String {
     match o {
-        Outcome::NotSent(why) => tf(|u| u.not_sent, &[why]),
+        Outcome::NotSent(why) => not_sent(why),
         Outcome::NoAnswer(err) => {
             tfp(|u| u.no_answer_said, &[&crate::ui::errors::explain(&ApiError::NoAnswer(err.clone())).text])
         }
@@ -75,10 +67,12 @@ fn ExplanationView(e: Explanation) -> impl IntoView {
 #[component]
 pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
     match outcome {
-        Outcome::NotSent(why) => {
-            view! { <ExplanationView e=Explanation { tone: Tone::Error, text: tf(|u| u.not_sent, &[&why]) } /> }
-                .into_any()
-        }
+        // Written again in the page's language when it is switched.
+        Outcome::NotSent(why) => (move || {
+            crate::i18n::current();
+            view! { <ExplanationView e=Explanation { tone: Tone::Error, text: not_sent(&why) } /> }
+        })
+        .into_any(),
         Outcome::NoAnswer(err) => {
             let elapsed = err.elapsed_ms().map_or_else(|| "—".to_owned(), |ms| format!("{} ms", ms.round() as u64));
             // Written again in the page's language when it is switched (the rest of the card follows by itself).

@@ -106,6 +106,14 @@ test('lazy (the parts’ machinery) is a leaf', () => {
   for (const m of LEAVES) assert.deepEqual([...(g[m] ?? [])], [], `${m} imports nothing of the page`);
 });
 
+test('actions are workflows: no view in them, and the four of issue 18 are there', () => {
+  const dir = join(SRC, 'actions');
+  const withViews = files(dir).filter((f) => /\bview!\s*[{(]|\bIntoView\b|\bAnyView\b/.test(readFileSync(f, 'utf8')));
+  assert.deepEqual(withViews.map((f) => relative(SRC, f)), []);
+  const have = files(dir).map((f) => relative(dir, f));
+  for (const f of ['create.rs', 'read_server.rs', 'export.rs', 'migrate.rs']) assert.ok(have.includes(f), `actions/${f}`);
+});
+
 test('the reader sees crate:: references, braces included, not comments', () => {
   const r = references('use crate::{browser, i18n::tr, storage};\n// crate::ui::x\nlet x = crate::http::get();\n$crate::lazy::T');
   assert.deepEqual([...r].sort(), ['browser', 'http', 'i18n', 'storage']);
