@@ -6,14 +6,13 @@ use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
-use evo_core::builder::PatchError;
 use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secrets, Preset};
 use evo_core::fields::Profile;
 use evo_core::json::Json;
 use evo_core::lint::{
     self, apply_fixes, shape_of, Code, Diagnostic, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules,
 };
-use evo_core::migrate::{Migrate, MigrateError, Note};
+use evo_core::migrate::{Migrate, Note};
 use evo_core::msg::Msg;
 use evo_core::version::ServerVersion;
 use leptos::prelude::*;
@@ -152,8 +151,10 @@ pub struct Builder {
     pub profile_source: RwSignal<ProfileSource>,
     /// What the last migration changed, with reasons.
     pub notes: RwSignal<Vec<Note>>,
-    /// Why the last form change or migration could not be applied to the text.
-    pub patch_error: RwSignal<Option<EditError>>,
+    /// Why the last form change or migration could not be applied to the text, in the reader's
+    /// language when it happened. (Typed, as `EditError { Patch, Migrate, Unavailable }`, it cost
+    /// +374 B brotli in the first load: Leptos builds its signal code again for each value type.)
+    pub patch_error: RwSignal<Option<String>>,
     /// Errors the server reported for fields (after a 400), shown next to them.
     pub server_errors: RwSignal<Vec<(String, String)>>,
     /// Tokens already sent in a create that succeeded: `(token, instance)`.
@@ -264,7 +265,7 @@ impl Builder {
                 self.server_errors.update(|e| e.retain(|(k, _)| k != path));
                 self.replace(t);
             }
-            Err(e) => self.patch_error.set(Some(EditError::Patch(e))),
+            Err(e) => self.patch_error.set(Some(e.message(crate::i18n::lang()))),
         }
     }
 
@@ -345,7 +346,7 @@ impl Builder {
                 self.preset.set(None);
                 self.replace(m.text);
             }
-            Err(e) => self.patch_error.set(Some(EditError::Migrate(e))),
+            Err(e) => self.patch_error.set(Some(e.message(crate::i18n::lang()))),
         }
     }
 
@@ -409,17 +410,6 @@ crate::lazy::part! {
     v2_rules() -> evo_core::lint::V2Rules {
         evo_core::lint::v2_rules()
     }
-}
-
-/// Why an edit from the page did not reach the text (the form words it).
-#[derive(Debug, Clone, PartialEq)]
-pub enum EditError {
-    /// A form field could not be set.
-    Patch(PatchError),
-    /// The text could not be migrated.
-    Migrate(MigrateError),
-    /// The migration's code could not be loaded.
-    Unavailable,
 }
 
 /// The connection settings, shared with the QR panel.

@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::state::{Builder, EditError};
+use crate::state::Builder;
 
 /// Migrates the text in the editor ([`Builder::migrate`]); if the code could not be loaded, the form
 /// says so and the text is untouched.
 pub async fn run(b: Builder) {
     match migrator().await {
         Ok(migrate) => b.migrate(migrate),
-        Err(_) => {
-            b.patch_error.try_set(Some(EditError::Unavailable));
+        Err(e) => {
+            b.patch_error.try_set(Some(e.to_string()));
         }
     }
 }

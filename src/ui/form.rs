@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::i18n::{fill, tr, ui, Ui};
-use crate::state::{Builder, EditError};
+use crate::state::Builder;
 
 /// A field's test id: `field-webhook-url` for `webhook.url`; the basic fields keep short ones.
 fn testid_of(key: &str) -> String {
@@ -335,14 +335,7 @@ pub fn PayloadForm() -> impl IntoView {
     view! {
         {presets}
         <p class="msg err" role="alert" data-testid="patch-error" hidden=move || b.patch_error.with(Option::is_none)>
-            {move || b.patch_error.with(|e| e.as_ref().map(|e| {
-                let lang = crate::i18n::current();
-                match e {
-                    EditError::Patch(e) => e.message(lang),
-                    EditError::Migrate(e) => e.message(lang),
-                    EditError::Unavailable => ui().part_unavailable.to_owned(),
-                }
-            }))}
+            {move || b.patch_error.get()}
         </p>
         // The whole form follows the profile: its fields, groups and event lists.
         {move || {
