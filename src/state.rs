@@ -10,7 +10,7 @@ use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secre
 use evo_core::fields::Profile;
 use evo_core::json::Json;
 use evo_core::lint::{
-    self, apply_fixes, shape_of, Code, Diagnostic, Fix, LineIndex, LintOptions, Node, Severity, Span, V2Rules,
+    self, apply_fixes, shape_of, Code, Diagnostic, Fix, LineIndex, LintOptions, Node, Report, Severity, Span, V2Rules,
 };
 use evo_core::migrate::{Migrate, Note};
 use evo_core::msg::Msg;
@@ -94,6 +94,12 @@ impl Linted {
         let mut opts = lint_options(profile, server);
         opts.rules.used_tokens = used_tokens.to_vec();
         let report = lint::lint(text, &opts);
+        Linted::of(text, report, (browser::now_ms() - started).max(0.0) as u32)
+    }
+
+    /// A report of `text` as the editor's rows, each with the field it is about (named by the rule
+    /// that found it), linted in `lint_ms`.
+    pub fn of(text: &str, report: Report, lint_ms: u32) -> Self {
         let idx = LineIndex::new(text);
         let (errors, warnings, notes) =
             (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
@@ -101,19 +107,11 @@ impl Linted {
             .diagnostics
             .into_iter()
             .map(|d| {
-                // The field it is about, named by the rule that found it.
                 let field = d.field.map(str::to_owned);
                 Row::of(d, &idx, field)
             })
             .collect();
-        Linted {
-            lint_ms: (browser::now_ms() - started).max(0.0) as u32,
-            rows,
-            errors,
-            warnings,
-            notes,
-            root: report.root,
-        }
+        Linted { lint_ms, rows, errors, warnings, notes, root: report.root }
     }
 
     /// A field's value (a dotted path for a nested one), if the text has one.

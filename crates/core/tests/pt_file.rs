@@ -101,17 +101,7 @@ fn the_catalogue_file_round_trips() {
 /// (the keys are checked by the compiler: pt-BR is a struct literal of the English type).
 #[test]
 fn the_page_texts_have_the_same_placeholders_in_both_languages() {
-    fn placeholders(s: &str) -> Vec<char> {
-        let mut v: Vec<char> = s
-            .as_bytes()
-            .windows(3)
-            .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
-            .map(|w| w[1] as char)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
+    use i18n::placeholders;
     let parts: [(&[&str], Vec<&str>, Vec<&str>); 2] = [
         (page::Ui::KEYS, page::en::ui::EN.values(), page::pt_br::ui::PT_BR.values()),
         (page::UiParts::KEYS, page::en::ui_parts::EN.values(), page::pt_br::ui_parts::PT_BR.values()),

@@ -9,11 +9,11 @@ use evo_core::builder::set_path;
 use evo_core::config::{fix_all_config, lint_config_in, ConfigContext, Endpoint};
 use evo_core::fields::Profile;
 use evo_core::json::Json;
-use evo_core::lint::{apply_fixes, Fix, LineIndex, LintOptions, Report, Severity};
+use evo_core::lint::{apply_fixes, Fix, LintOptions};
 use evo_core::version::ServerVersion;
 use leptos::prelude::*;
 
-use crate::state::{Linted, Row};
+use crate::state::Linted;
 use crate::ui::editor::{EditorModel, Ids};
 
 /// A configuration body and its report; `Copy`: arena handles owned by its tab.
@@ -81,7 +81,7 @@ impl Doc {
         }
         let Some(text) = self.text.try_get_untracked() else { return };
         let report = lint_config_in(&text, self.endpoint, &self.options(), &self.context());
-        self.linted.try_set(Arc::new(rows_of(&text, report)));
+        self.linted.try_set(Arc::new(Linted::of(&text, report, 0)));
     }
 
     /// Replaces the text (a read, a form change, a fix) and lints at once.
@@ -102,22 +102,6 @@ impl Doc {
     pub fn errors(self) -> usize {
         self.linted.with(|l| l.errors)
     }
-}
-
-/// A report as the editor's rows.
-fn rows_of(text: &str, report: Report) -> Linted {
-    let idx = LineIndex::new(text);
-    let (errors, warnings, notes) =
-        (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
-    let rows = report
-        .diagnostics
-        .into_iter()
-        .map(|d| {
-            let field = d.field.map(str::to_owned);
-            Row::of(d, &idx, field)
-        })
-        .collect();
-    Linted { lint_ms: 0, rows, errors, warnings, notes, root: report.root }
 }
 
 impl EditorModel for Doc {

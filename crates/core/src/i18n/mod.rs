@@ -142,6 +142,20 @@ pub use en::lint::Lint;
 pub use en::lint_config::LintConfig;
 pub use en::lint_v2::LintV2;
 
+/// The placeholders (`{0}`…`{9}`) `template` uses, sorted, each once: both languages of a text
+/// must use the same (checked by the catalogues' tests).
+pub fn placeholders(template: &str) -> Vec<u8> {
+    let mut v: Vec<u8> = template
+        .as_bytes()
+        .windows(3)
+        .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
+        .map(|w| w[1] - b'0')
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// Fills `{0}`…`{9}` in `template` with `args` (a placeholder without an argument stays as is).
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

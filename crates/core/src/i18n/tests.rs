@@ -32,17 +32,6 @@ fn languages_from_tags_browser_and_environment() {
 #[cfg(feature = "embedded-pt")]
 #[test]
 fn every_catalogue_part_has_the_same_placeholders_in_both_languages() {
-    fn placeholders(s: &str) -> Vec<char> {
-        let mut v: Vec<char> = s
-            .as_bytes()
-            .windows(3)
-            .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
-            .map(|w| w[1] as char)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
     let parts: [(&[&str], Vec<&str>, Vec<&str>); 5] = [
         (Lint::KEYS, en::lint::EN.values(), pt_br::lint::PT_BR.values()),
         (LintV2::KEYS, en::lint_v2::EN.values(), pt_br::lint_v2::PT_BR.values()),
