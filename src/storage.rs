@@ -94,9 +94,17 @@ pub fn save_lang(lang: Lang) {
     set(LANG, lang.code());
 }
 
-/// The saved draft text (already stripped of secrets when it was saved) and its profile.
-pub fn load_draft() -> Option<(String, Option<Profile>)> {
-    Some((get(DRAFT)?, get(DRAFT_PROFILE).as_deref().and_then(Profile::parse)))
+/// The payload last typed, kept across visits.
+pub struct Draft {
+    /// Already stripped of secrets when it was saved.
+    pub text: String,
+    /// The profile it was built for (none in drafts saved before profiles were).
+    pub profile: Option<Profile>,
+}
+
+/// The saved draft and its profile.
+pub fn load_draft() -> Option<Draft> {
+    Some(Draft { text: get(DRAFT)?, profile: get(DRAFT_PROFILE).as_deref().and_then(Profile::parse) })
 }
 
 /// Saves the draft and its profile; the caller passes text without secrets.

@@ -37,7 +37,7 @@ fn initial_text() -> Start {
         let text = link.payload().to_owned();
         return Start { text, profile, source: ProfileSource::Saved, notice: Some(t().share_loaded) };
     }
-    if let Some((text, profile)) = storage::load_draft().filter(|(d, _)| !d.trim().is_empty()) {
+    if let Some(storage::Draft { text, profile }) = storage::load_draft().filter(|d| !d.text.trim().is_empty()) {
         return Start { text, profile: profile.unwrap_or_default(), source: ProfileSource::Saved, notice: None };
     }
     let token = browser::fresh_uuid().unwrap_or_default();

@@ -27,7 +27,7 @@ struct Line {
 }
 
 #[component]
-pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: Callback<()>) -> impl IntoView {
+pub fn BulkView(names: Vec<String>, profile: Profile, on_close: Callback<()>) -> impl IntoView {
     let conn = expect_context::<Conn>();
     let endpoint = RwSignal::new(Endpoint::Settings);
     let server = conn.known_server().map(|k| k.version);
@@ -52,13 +52,13 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
         let body = d.text.get_untracked();
         let value: Option<serde_json::Value> = serde_json::from_str(&body).ok();
         lines.set(list.with_value(|l| {
-            l.iter().map(|(n, _)| Line { name: n.clone(), changes: None, saved: None, skipped: false }).collect()
+            l.iter().map(|n| Line { name: n.clone(), changes: None, saved: None, skipped: false }).collect()
         }));
         running.set(true);
         let names = list.get_value();
         spawn_local(async move {
             let mut stopped = false;
-            for (i, (name, _)) in names.iter().enumerate() {
+            for (i, name) in names.iter().enumerate() {
                 if stopped {
                     lines.try_update(|l| l[i].skipped = true);
                     continue;
@@ -109,7 +109,7 @@ pub fn BulkView(names: Vec<(String, Option<bool>)>, profile: Profile, on_close: 
                 <h3 id="bulk-h" tabindex="-1">{move || parts().cfg_bulk_title.replace("{0}", &count.to_string())}</h3>
                 <button type="button" data-testid="config-bulk-close" on:click=move |_| on_close.run(())>{trp(|u| u.cfg_close)}</button>
             </div>
-            <p class="hint">{names.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>().join(", ")}</p>
+            <p class="hint">{names.join(", ")}</p>
             <label for="bulk-endpoint">{trp(|u| u.cfg_bulk_route)}</label>
             <select id="bulk-endpoint" data-testid="config-bulk-endpoint" on:change:target=move |ev| {
                 let e = Endpoint::parse(&ev.target().value()).unwrap_or(Endpoint::Settings);
@@ -165,7 +165,7 @@ fn changes_cell(endpoint: Endpoint, profile: Profile, changes: Vec<Change>) -> A
 
 crate::lazy::part! {
     /// One configuration change applied to several instances, with its summary table.
-    config_bulk(names: Vec<(String, Option<bool>)>, profile: evo_core::fields::Profile, on_close: Callback<()>) -> AnyView {
+    config_bulk(names: Vec<String>, profile: evo_core::fields::Profile, on_close: Callback<()>) -> AnyView {
         view! { <BulkView names profile on_close /> }.into_any()
     }
 }

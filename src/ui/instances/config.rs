@@ -29,12 +29,9 @@ pub(super) fn config_area(c: Ctl, v2: bool) -> impl IntoView {
     let bulk = move || {
         c.bulk.get().then(|| {
             let names = c.selected.get_untracked();
-            let states = c.list.with_untracked(|l| {
-                names.iter().map(|n| (n.clone(), l.iter().find(|i| i.name == *n).map(|i| i.state.is_open()))).collect()
-            });
             let on_close = Callback::new(move |()| c.bulk.set(false));
             crate::ui::show(crate::ui::config::bulk::config_bulk(
-                states,
+                names,
                 if v2 { Profile::V2 } else { Profile::V1 },
                 on_close,
             ))
