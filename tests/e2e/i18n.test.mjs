@@ -164,3 +164,22 @@ test('an answer already explained is written again when the language is switched
   await app.errorMessage.filter({ hasText: /the global API key is wrong/ }).waitFor();
   await context.close();
 });
+
+test('a create refused before sending says why in the language switched to (the reason is a type, worded by the view)', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const { app, log } = await openApp(browser, site.url, context);
+  await app.connect(sandbox.url, '');
+  await app.preset('basic');
+  await app.field('instanceName').fill('semchave');
+  const toServer = () => log.requests.filter((u) => u.startsWith(sandbox.url)).length;
+  const before = toServer();
+  await app.clickSend();
+  await app.errorMessage.filter({ hasText: /^Not sent: Enter the server's global API key/ }).waitFor();
+  await app.setLanguage('pt-BR');
+  await app.errorMessage.filter({ hasText: /^Não enviado: Informe a chave global da API do servidor/ }).waitFor();
+  await app.setLanguage('en');
+  await app.errorMessage.filter({ hasText: /^Not sent: Enter the server's global API key/ }).waitFor();
+  assert.equal(toServer(), before, 'nothing left the page');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
