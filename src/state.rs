@@ -349,20 +349,22 @@ impl Builder {
     }
 
     /// After a create that succeeded: the token is spent (2.x would accept it twice, 1.x refuses
-    /// it), so the text gets a fresh one. Returns the instance's name if the token was replaced.
-    pub fn spend_token(&self, token: &str, instance: &str) -> Option<String> {
+    /// it), so the text gets a fresh one. Returns whether the token in the text was replaced.
+    pub fn spend_token(&self, token: &str, instance: &str) -> bool {
         if token.is_empty() {
-            return None;
+            return false;
         }
         self.used_tokens.update_value(|u| u.push((token.to_owned(), instance.to_owned())));
         let current = self.str_field("token");
-        let fresh = browser::fresh_uuid()?;
-        if current.as_deref() == Some(token) {
-            self.patch("token", Some(Json::from(fresh)));
-            Some(instance.to_owned())
-        } else {
-            self.lint_now();
-            None
+        match browser::fresh_uuid() {
+            Some(fresh) if current.as_deref() == Some(token) => {
+                self.patch("token", Some(Json::from(fresh)));
+                true
+            }
+            _ => {
+                self.lint_now();
+                false
+            }
         }
     }
 

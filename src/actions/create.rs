@@ -27,22 +27,23 @@ pub enum NotSent {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     NotSent(NotSent),
-    /// An HTTP answer, with the instance name, token and profile that were sent.
+    /// An HTTP answer, with the instance name and profile that were sent; `renewed`: after a 201,
+    /// the spent token was replaced by a fresh one in the payload.
     Answered {
         reply: Reply,
         name: String,
-        token: String,
         profile: Profile,
+        renewed: bool,
     },
     /// No HTTP answer.
     NoAnswer(HttpError),
 }
 
 impl Outcome {
-    /// What a create call ended in, with the instance name, token and profile that were sent.
-    pub fn of(result: Result<Reply, ApiError>, name: String, token: String, profile: Profile) -> Outcome {
+    /// What a create call ended in, with the instance name and profile that were sent.
+    pub fn of(result: Result<Reply, ApiError>, name: String, profile: Profile, renewed: bool) -> Outcome {
         match result {
-            Ok(reply) | Err(ApiError::Answered(reply)) => Outcome::Answered { reply, name, token, profile },
+            Ok(reply) | Err(ApiError::Answered(reply)) => Outcome::Answered { reply, name, profile, renewed },
             Err(ApiError::NotSent(why)) => Outcome::NotSent(NotSent::Refused(why)),
             Err(ApiError::NoAnswer(e)) => Outcome::NoAnswer(e),
         }
@@ -71,8 +72,6 @@ pub struct Create {
     pub controller: Option<Abort>,
     pub conn: Conn,
     pub b: Builder,
-    /// Set after a 201 whose token was replaced in the payload: the instance's name.
-    pub token_renewed: RwSignal<Option<String>>,
 }
 
 /// Sends a create unless the payload has `errors`; the sending code is loaded on first use
@@ -93,11 +92,10 @@ pub async fn run(errors: usize, req: Create) -> Outcome {
 /// After a 400 the server's messages go next to the fields they are about; after a 201 the token is
 /// spent and the payload gets a fresh one.
 pub async fn create(r: Create) -> Outcome {
-    let Create { base, key, timeout, body, name, token, profile, chosen, known, controller, conn, b, token_renewed } =
-        r;
+    let Create { base, key, timeout, body, name, token, profile, chosen, known, controller, conn, b } = r;
     let api = match Api::new(&base, &key).and_then(|api| api.check_key().map(|()| api)) {
         Ok(api) => api,
-        Err(e) => return Outcome::of(Err(e), name, token, profile),
+        Err(e) => return Outcome::of(Err(e), name, profile, false),
     };
     let server = match known {
         Some(k) => Some(k),
@@ -112,6 +110,7 @@ pub async fn create(r: Create) -> Outcome {
         });
     }
     let reply = api.create(body, timeout, controller).await;
+    let mut renewed = false;
     if let Ok(reply) | Err(ApiError::Answered(reply)) = &reply {
         match decode(reply.status, &reply.body) {
             Decoded::Error(e) if reply.status == 400 => {
@@ -123,12 +122,12 @@ pub async fn create(r: Create) -> Outcome {
                 b.server_errors.try_set(mapped);
             }
             Decoded::Created(_) if (200..300).contains(&reply.status) => {
-                token_renewed.try_set(b.spend_token(&token, &name));
+                renewed = b.spend_token(&token, &name);
             }
             _ => {}
         }
     }
-    Outcome::of(reply, name, token, profile)
+    Outcome::of(reply, name, profile, renewed)
 }
 
 crate::lazy::part! {

@@ -87,13 +87,10 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // The instance whose spent token was replaced in the payload after a 201.
-    let token_renewed = RwSignal::new(None::<String>);
     // What the response card's live region announces about the answer (set by the answer's view).
     let live = RwSignal::new(String::new());
     let send = Action::new_local(move |_: &()| {
         b.lint_now();
-        token_renewed.set(None);
         live.set(String::new());
         let errors = b.linted.with_untracked(|l| l.errors);
         b.server_errors.set(Vec::new());
@@ -112,7 +109,6 @@ pub fn App() -> impl IntoView {
             controller,
             conn,
             b,
-            token_renewed,
         };
         create::run(errors, req)
     });
@@ -244,9 +240,6 @@ pub fn App() -> impl IntoView {
                 <h2 id="resp-h" tabindex="-1">{tr(|u| u.response)}</h2>
                 <p class="sr-only" role="status" data-testid="response-live">
                     {move || if pending.get() { ui().sent_waiting.to_owned() } else { live.get() }}
-                </p>
-                <p class="msg ok" role="status" data-testid="token-renewed" hidden=move || token_renewed.with(Option::is_none)>
-                    {move || token_renewed.get().map(|name| fill(ui().token_renewed, &[&name]))}
                 </p>
                 // While a create is in flight the previous answer is not shown as if it were this one's.
                 {move || match (pending.get(), send.value().get()) {

@@ -13,16 +13,16 @@ use serde_json::Value;
 use crate::actions::create::{NotSent, Outcome};
 use crate::browser;
 use crate::http::ApiError;
-use crate::i18n::{t, tf, tfp, tp, tr, trp};
+use crate::i18n::{fill, parts, t, tf, tfp, tp, tr, trp};
 use crate::state::Builder;
 use crate::ui::qr_panel::QrPanel;
 
 /// Why a create was not sent, in the reader's language.
 fn not_sent(n: &NotSent) -> String {
     let why = match n {
-        NotSent::Errors(n) => tf(|u| u.not_sent_errors, &[&n.to_string()]),
+        NotSent::Errors(n) => tfp(|u| u.not_sent_errors, &[&n.to_string()]),
         NotSent::OtherGeneration { version, payload, server } => {
-            tf(|u| u.not_sent_version, &[version, payload.label(), server.label()])
+            tfp(|u| u.not_sent_version, &[version, payload.label(), server.label()])
         }
         NotSent::Refused(r) => crate::ui::errors::refused(r),
         NotSent::Unavailable(e) => e.to_string(),
@@ -91,7 +91,7 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
             }
             .into_any()
         }
-        Outcome::Answered { reply, name, profile, .. } => {
+        Outcome::Answered { reply, name, profile, renewed } => {
             let decoded = decode(reply.status, &reply.body);
             let (d2, n2, status) = (decoded.clone(), name.clone(), reply.status);
             let explanation =
@@ -109,6 +109,14 @@ pub fn OutcomeView(outcome: Outcome) -> impl IntoView {
                     <dd data-testid="response-time">{format!("{} ms", reply.elapsed_ms.round() as u64)}</dd>
                 </dl>
                 {explanation}
+                {renewed.then(|| {
+                    let name = name.clone();
+                    view! {
+                        <p class="msg ok" role="status" data-testid="token-renewed">
+                            {move || fill(parts().token_renewed, &[&name])}
+                        </p>
+                    }
+                })}
                 {taken.then(|| view! { <UseNameButton name=suggest_free_name(&name) /> })}
                 {created.map(|c| view! { <Summary c body=reply.body.clone() profile /> })}
                 <h3 id="resp-body-h">{tr(|u| u.body)}</h3>

@@ -27,8 +27,6 @@ evo_core::catalog! {
         rules_loading: "Loading the 2.x rules…",
         stop: "Stop",
         send_hint: "Warnings are allowed; errors must be fixed before sending.",
-        not_sent_errors: "the payload has {0} error(s): fix them first (see the list under the editor).",
-        not_sent_version: "this server runs Evolution API {0}, and the payload was built for {1}. The profile is now {2}: review the problems listed under the editor (\"Migrate\" converts the payload), then send again.",
         response: "Response",
         sent_waiting: "Sent: waiting for the server's answer…",
         waiting: "Waiting for the server's answer…",
@@ -111,7 +109,6 @@ evo_core::catalog! {
         profile: "Server generation (profile)",
         migrate_to: "Migrate the payload to {0}",
         migrate_hint: "Renames and reshapes the fields as text edits: comments, order and formatting stay; every change is listed.",
-        token_renewed: "The token was used for \"{0}\": a fresh one is in the payload for the next instance.",
         // The response card (response.rs, http.rs).
         not_sent: "Not sent: {0}",
         request_refused: "The browser refused to build the request: {0}",

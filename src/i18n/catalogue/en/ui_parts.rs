@@ -142,5 +142,9 @@ evo_core::catalog! {
         inst_select: "Select {0}",
         inst_bulk: "Change the {0} selected",
         configure: "Configure this instance",
+        // The response card (moved from the first load's texts).
+        token_renewed: "The token was used for \"{0}\": a fresh one is in the payload for the next instance.",
+        not_sent_errors: "the payload has {0} error(s): fix them first (see the list under the editor).",
+        not_sent_version: "this server runs Evolution API {0}, and the payload was built for {1}. The profile is now {2}: review the problems listed under the editor (\"Migrate\" converts the payload), then send again.",
     }
 }

@@ -134,4 +134,8 @@ pub static PT_BR: UiParts = UiParts {
     inst_select: "Selecionar {0}",
     inst_bulk: "Alterar as {0} selecionadas",
     configure: "Configurar esta instância",
+    // The response card (moved from the first load's texts).
+    token_renewed: "O token foi usado em \"{0}\": há um novo no payload para a próxima instância.",
+    not_sent_errors: "o payload tem {0} erro(s): corrija antes (veja a lista abaixo do editor).",
+    not_sent_version: "este servidor roda Evolution API {0}, e o payload foi montado para {1}. O perfil agora é {2}: revise os problemas listados abaixo do editor (\"Migrar\" converte o payload) e envie de novo.",
 };
