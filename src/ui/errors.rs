@@ -7,7 +7,7 @@ use evo_core::response::{decode, Decoded};
 use crate::actions::read_server::NotRead;
 use crate::browser;
 use crate::http::{ApiError, HttpError, Refused};
-use crate::i18n::tf;
+use crate::i18n::tfp;
 
 /// Why a call was refused before anything left the page, in the reader's language.
 pub fn refused(r: &Refused) -> String {
@@ -23,9 +23,9 @@ pub fn refused(r: &Refused) -> String {
 /// from its decoded body by `evo_core::render::explain_response`).
 pub fn explain(e: &ApiError) -> Explanation {
     match e {
-        ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: tf(|u| u.not_sent, &[&refused(why)]) },
+        ApiError::NotSent(why) => Explanation { tone: Tone::Error, text: tfp(|u| u.not_sent, &[&refused(why)]) },
         ApiError::NoAnswer(HttpError::Request(why)) => {
-            Explanation { tone: Tone::Error, text: tf(|u| u.request_refused, &[why]) }
+            Explanation { tone: Tone::Error, text: tfp(|u| u.request_refused, &[why]) }
         }
         ApiError::NoAnswer(HttpError::Network { .. }) => {
             explain_no_response(&browser::page_origin(), crate::i18n::lang())
@@ -40,7 +40,7 @@ pub fn explain(e: &ApiError) -> Explanation {
             Decoded::Error(e) if !e.messages.is_empty() => {
                 Explanation { tone: Tone::Error, text: format!("{}: {}", reply.status, e.messages.join("; ")) }
             }
-            _ => Explanation { tone: Tone::Error, text: tf(|u| u.unexpected, &[&reply.status.to_string()]) },
+            _ => Explanation { tone: Tone::Error, text: tfp(|u| u.unexpected, &[&reply.status.to_string()]) },
         },
     }
 }

@@ -20,7 +20,7 @@ use super::connection::Conn;
 use super::qr_panel::QrPanel;
 use crate::browser;
 use crate::http::{Abort, Api, ApiError};
-use crate::i18n::{fill, parts, tfp, tp, tr, trp};
+use crate::i18n::{fill, parts, tfp, tp, trp};
 
 /// Seconds between automatic refreshes while the view is visible (doubled after each failure, up
 /// to [`MAX_REFRESH_S`]).
@@ -325,7 +325,7 @@ pub fn InstancesView() -> impl IntoView {
                     <section class="instance-qr" data-testid="instance-qr" data-name=attr aria-labelledby="instance-qr-h">
                         <div class="row wrap">
                             <h3 id="instance-qr-h" tabindex="-1">{title}</h3>
-                            <button type="button" data-testid="instance-qr-close" on:click=move |_| c.opened.set(None)>{tr(|u| u.close)}</button>
+                            <button type="button" data-testid="instance-qr-close" on:click=move |_| c.opened.set(None)>{trp(|u| u.close)}</button>
                         </div>
                         <QrPanel name initial=None base_url=c.conn.base_url global_key=c.conn.api_key instance_key=None />
                     </section>

@@ -17,7 +17,7 @@ use super::copy::CopyButton;
 pub use use_qr_session::{use_qr_session, QrSession};
 
 use crate::browser;
-use crate::i18n::{fill, parts, tr, trp};
+use crate::i18n::{fill, parts, trp};
 use crate::ui::qr_view::QrView;
 
 #[component]
@@ -63,7 +63,7 @@ pub fn QrPanel(
                 {trp(|u| u.connection_is)}
                 <strong data-testid="connection-state" class=move || format!("state {}", state.with(|s| s.as_str().to_owned()))>{state_text}</strong>
                 {move || (phase.get() == Phase::Connected).then(|| view! {
-                    <span class="msg ok" data-testid="connected">{tr(|u| u.connected)}</span>
+                    <span class="msg ok" data-testid="connected">{trp(|u| u.connected)}</span>
                 })}
             </p>
             // The server gave up ("Generate new QR") or the page stopped polling (why, and "Resume").
@@ -112,7 +112,7 @@ pub fn QrPanel(
                 <details class="pairing-box">
                     <summary>{trp(|u| u.no_camera)}</summary>
                     <div class="field">
-                        <label for="pairing-number">{tr(|u| u.phone)}</label>
+                        <label for="pairing-number">{trp(|u| u.phone)}</label>
                         <div class="row">
                             <input
                                 id="pairing-number"
@@ -147,7 +147,7 @@ pub fn QrPanel(
                         let shown = if code.len() == 8 { format!("{}-{}", &code[..4], &code[4..]) } else { code.clone() };
                         view! {
                             <p class="pairing" data-testid="pairing-code-box">
-                                {tr(|u| u.pairing_code)} <strong data-testid="pairing-code">{shown}</strong> " "
+                                {trp(|u| u.pairing_code)} <strong data-testid="pairing-code">{shown}</strong> " "
                                 <CopyButton text=Signal::stored(code) testid="pairing-code-copy" />
                             </p>
                             <ol class="hint">

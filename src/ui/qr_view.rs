@@ -4,7 +4,7 @@ use evo_core::qr::{check_png_data_url, QrMatrix};
 use evo_core::response::QrInfo;
 use leptos::prelude::*;
 
-use crate::i18n::{fill, parts, tf, tr, trp};
+use crate::i18n::{fill, parts, tfp, trp};
 
 /// The QR area: the server's PNG (only a checked `data:image/png;base64,` URL) and the same code
 /// drawn locally as SVG, always dark on white with a quiet zone.
@@ -61,10 +61,10 @@ pub fn QrView(qr: QrInfo) -> impl IntoView {
             view! { <p class="msg err">{why}</p> }.into_any()
         }
     });
-    let count = qr.count.map(|c| tf(|u| u.qr_count, &[&c.to_string()]));
+    let count = qr.count.map(|c| tfp(|u| u.qr_count, &[&c.to_string()]));
     let pairing = qr.pairing_code.map(|p| {
         let shown = if p.len() == 8 { format!("{}-{}", &p[..4], &p[4..]) } else { p };
-        view! { <p data-testid="qr-pairing" class="pairing">{tr(|u| u.pairing_code)} <strong>{shown}</strong></p> }
+        view! { <p data-testid="qr-pairing" class="pairing">{trp(|u| u.pairing_code)} <strong>{shown}</strong></p> }
     });
     view! {
         <div class="qr-area" data-testid="qr-area">

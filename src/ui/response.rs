@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::actions::create::{NotSent, Outcome};
 use crate::browser;
 use crate::http::ApiError;
-use crate::i18n::{fill, parts, t, tf, tfp, tp, tr, trp};
+use crate::i18n::{fill, parts, t, tfp, tp, tr, trp};
 use crate::state::Builder;
 use crate::ui::qr_panel::QrPanel;
 
@@ -27,7 +27,7 @@ fn not_sent(n: &NotSent) -> String {
         NotSent::Refused(r) => crate::ui::errors::refused(r),
         NotSent::Unavailable(e) => e.to_string(),
     };
-    tf(|u| u.not_sent, &[&why])
+    tfp(|u| u.not_sent, &[&why])
 }
 
 fn tone_class(t: Tone) -> &'static str {
@@ -214,14 +214,14 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
     view! {
         <div class="summary" data-testid="response-summary">
             <dl class="facts">
-                <dt>{tr(|u| u.instance)}</dt>
+                <dt>{trp(|u| u.instance)}</dt>
                 <dd data-testid="summary-name">{c.instance_name.clone().unwrap_or_default()}</dd>
                 <dt>{tr(|u| u.id)}</dt>
                 <dd><code>{c.instance_id.clone().unwrap_or_else(|| "—".into())}</code></dd>
                 <dt>{status_label}</dt>
                 <dd data-testid="summary-status">{c.status.clone().unwrap_or_default()}</dd>
-                {(!integration.is_empty()).then(|| view! { <dt>{tr(|u| u.integration)}</dt><dd data-testid="summary-integration">{integration.clone()}</dd> })}
-                <dt>{tr(|u| u.instance_key)}</dt>
+                {(!integration.is_empty()).then(|| view! { <dt>{trp(|u| u.integration)}</dt><dd data-testid="summary-integration">{integration.clone()}</dd> })}
+                <dt>{trp(|u| u.instance_key)}</dt>
                 <dd>
                     <code data-testid="instance-key">{key.clone()}</code>
                     " "
@@ -239,7 +239,7 @@ fn Summary(c: Created, body: String, profile: Profile) -> impl IntoView {
                     <dt>{trp(|u| u.settings)}</dt>
                     <dd class="settings">{settings.into_iter().map(|(k, v)| view! { <span><code>{k}</code>": "{v}</span> }).collect_view()}</dd>
                 })}
-                {chatwoot.then(|| view! { <dt>"Chatwoot"</dt><dd>{tr(|u| u.enabled)}</dd> })}
+                {chatwoot.then(|| view! { <dt>"Chatwoot"</dt><dd>{trp(|u| u.enabled)}</dd> })}
             </dl>
             {qr_area}
             {configure}

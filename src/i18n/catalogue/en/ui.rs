@@ -110,20 +110,8 @@ evo_core::catalog! {
         migrate_to: "Migrate the payload to {0}",
         migrate_hint: "Renames and reshapes the fields as text edits: comments, order and formatting stay; every change is listed.",
         // The response card (response.rs, http.rs).
-        not_sent: "Not sent: {0}",
-        request_refused: "The browser refused to build the request: {0}",
-        unexpected: "{0}: unexpected answer",
         status: "Status",
         body: "Body",
-        instance: "Instance",
         id: "Id",
-        integration: "Integration",
-        instance_key: "Instance key",
-        enabled: "enabled",
-        connected: "Connected — WhatsApp is linked. Polling stopped.",
-        phone: "Phone number (digits only, country code first, e.g. 5511999999999)",
-        pairing_code: "Pairing code: ",
-        qr_count: "QR code #{0} of this session. Open WhatsApp › Linked devices › Link a device, and scan.",
-        close: "Close",
     }
 }
