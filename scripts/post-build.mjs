@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCsp } from './csp.mjs';
+import { inlineWasm } from './inline-wasm.mjs';
 import { writeAppFiles, writeServiceWorker } from './pwa.mjs';
 
 const SPLIT_LOADER = '__wasm_split.js';
@@ -35,12 +36,17 @@ function writeLoader(staging) {
     ? `<link rel="modulepreload" href="./${wasmDir}/${SPLIT_LOADER}" crossorigin integrity="${sri(SPLIT_LOADER)}">`
     : '';
   const { clientName, tags: appTags } = writeAppFiles(staging);
+  // Release builds carry the main wasm in index.html (scripts/inline-wasm.mjs): one round trip
+  // fewer on a first visit. EVO_INLINE_WASM=0 keeps it a file preloaded from the HTML (to compare).
+  const inline = process.env.TRUNK_PROFILE === 'release' && process.env.EVO_INLINE_WASM !== '0'
+    ? inlineWasm(readFileSync(join(staging, wasmDir, wasm)), { glue: `./${wasmDir}/${js}`, after: `import('./${clientName}')` })
+    : null;
   const tags = [
     appTags,
     `<link rel="modulepreload" href="./${wasmDir}/${js}" crossorigin integrity="${sri(js)}">`,
     loader,
-    `<link rel="preload" href="./${wasmDir}/${wasm}" as="fetch" type="application/wasm" crossorigin>`,
-    `<script type="module">import init from './${wasmDir}/${js}';await init({ module_or_path: './${wasmDir}/${wasm}' });import('./${clientName}')</script>`,
+    inline ? inline.head : `<link rel="preload" href="./${wasmDir}/${wasm}" as="fetch" type="application/wasm" crossorigin>`
+      + `<script type="module">import init from './${wasmDir}/${js}';await init({ module_or_path: './${wasmDir}/${wasm}' });import('./${clientName}')</script>`,
   ].join('');
   const htmlPath = join(staging, 'index.html');
   // (the skipped `rel="rust"` link that keeps Trunk from building the crate itself)
@@ -53,8 +59,15 @@ function writeLoader(staging) {
   html = style.html;
   const at = html.search(/<\/head>|<body/i);
   if (at < 0) throw new Error(`no </head> or <body> in ${htmlPath} to put the loader before`);
-  writeFileSync(htmlPath, html.slice(0, at) + tags + style.tag + html.slice(at));
-  console.log(`post-build: loader for ${wasmDir}/${js}${style.tag ? ' and the stylesheet' : ''} written into index.html`);
+  html = html.slice(0, at) + tags + style.tag + html.slice(at);
+  if (inline) {
+    // The data blocks at the end of <body> (Trunk's minifier may leave out `</body>`).
+    const end = html.search(/<\/body>|<\/html>|$/i);
+    html = html.slice(0, end) + inline.body + html.slice(end);
+  }
+  writeFileSync(htmlPath, html);
+  console.log(`post-build: loader for ${wasmDir}/${js}${style.tag ? ' and the stylesheet' : ''}`
+    + `${inline ? `, the wasm in ${inline.blocks} blocks${inline.lt ? ' (with `<` escaped)' : ''}` : ''} written into index.html`);
   const css = readdirSync(staging).filter((f) => f.endsWith('.css'));
   const first = [...css, clientName, ...[js, wasm, SPLIT_LOADER].map((f) => `${wasmDir}/${f}`)];
   return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir };
