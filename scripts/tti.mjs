@@ -212,7 +212,9 @@ async function mobileVisit(context, path, selector) {
     const end = (ext) => res.find((e) => e.name.endsWith(ext))?.responseEnd ?? 0;
     const mount = performance.getEntriesByName('evo-mount')[0];
     const nav = performance.getEntriesByType('navigation')[0];
-    return [window.__usable, { html: nav?.responseEnd ?? 0, css: end('.css'), glue: end('/evo-admin.js'), wasm: end('_bg.wasm'),
+    // The wasm: its file's end, or (inlined in index.html) when its last block was read (`evo-wasm`).
+    const inlined = performance.getEntriesByName('evo-wasm')[0]?.startTime ?? 0;
+    return [window.__usable, { html: nav?.responseEnd ?? 0, css: end('.css'), glue: end('/evo-admin.js'), wasm: end('_bg.wasm') || inlined,
       started: mount?.startTime ?? 0, mounted: mount ? mount.startTime + mount.duration : 0,
       worker: !!navigator.serviceWorker?.controller }];
   });
