@@ -9,7 +9,14 @@ import { join } from 'node:path';
 
 /** Writes the policy into `file` (an index.html), replacing any earlier one. */
 export function writeCsp(file) {
-  let html = readFileSync(file, 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  const { html, hashes, styles } = withCsp(readFileSync(file, 'utf8'), file);
+  writeFileSync(file, html);
+  console.log(`csp: ${hashes} inline script and ${styles} inline style hash(es) → ${file}`);
+}
+
+/** `html` with the policy (`{ html, hashes, styles }`: the page and how many hashes of each kind). */
+export function withCsp(html, file = 'the page') {
+  html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
   const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
     // Scripts that run: no src, and no type but JavaScript's or module (the wasm's data blocks,
@@ -40,8 +47,7 @@ export function writeCsp(file) {
   const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
   if (!charset.test(html)) throw new Error(`no <meta charset> in ${file} to put the policy after`);
   html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
-  writeFileSync(file, html);
-  console.log(`csp: ${hashes.length} inline script and ${styles.length} inline style hash(es) → ${file}`);
+  return { html, hashes: hashes.length, styles: styles.length };
 }
 
 // By hand: node scripts/csp.mjs path/to/index.html

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCsp } from './csp.mjs';
+import { withCsp, writeCsp } from './csp.mjs';
 import { inlineWasm } from './inline-wasm.mjs';
 import { writeAppFiles, writeServiceWorker } from './pwa.mjs';
 
@@ -52,11 +52,6 @@ function writeLoader(staging) {
   // later visits with (its wasm comes from the worker's cache, compiled from a file).
   const fileTags = `${preloads}<link rel="preload" href="./${wasmDir}/${wasm}" as="fetch" type="application/wasm" crossorigin>`
     + `<script type="module">import init from './${wasmDir}/${js}';await init({ module_or_path: './${wasmDir}/${wasm}' });import('./${clientName}')</script>`;
-  // Release builds carry the main wasm in index.html (scripts/inline-wasm.mjs): one round trip
-  // fewer on a first visit. EVO_INLINE_WASM=0 keeps it a file preloaded from the HTML (to compare).
-  const inline = process.env.TRUNK_PROFILE === 'release' && process.env.EVO_INLINE_WASM !== '0'
-    ? inlineWasm(readFileSync(join(staging, wasmDir, wasm)), { glue: `./${wasmDir}/${js}`, after: `import('./${clientName}')` })
-    : null;
   const htmlPath = join(staging, 'index.html');
   // (the skipped `rel="rust"` link that keeps Trunk from building the crate itself)
   let html = readFileSync(htmlPath, 'utf8').replace(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
@@ -69,12 +64,21 @@ function writeLoader(staging) {
   const at = html.search(/<\/head>|<body/i);
   if (at < 0) throw new Error(`no </head> or <body> in ${htmlPath} to put the loader before`);
   const page = (tags) => html.slice(0, at) + tags + style.tag + html.slice(at);
+  // Release builds carry the main wasm in index.html (scripts/inline-wasm.mjs): one round trip
+  // fewer on a first visit. EVO_INLINE_WASM=0 keeps it a file preloaded from the HTML (to compare);
+  // EVO_INLINE_BLOCK_KB the size of its blocks (128).
+  const inlined = process.env.TRUNK_PROFILE === 'release' && process.env.EVO_INLINE_WASM !== '0';
+  // The data blocks at the end of <body> (Trunk's minifier may leave out `</body>`).
+  const full = page(preloads);
+  const end = full.search(/<\/body>|<\/html>|$/i);
+  const whole = (body) => withCsp(full.slice(0, end) + body + full.slice(end)).html;
+  const inline = inlined
+    ? inlineWasm(readFileSync(join(staging, wasmDir, wasm)), { glue: `./${wasmDir}/${js}`, after: `import('./${clientName}')`,
+      size: Number(process.env.EVO_INLINE_BLOCK_KB ?? 128) * 1024, whole })
+    : null;
   let shell = null;
   if (inline) {
-    // The data blocks at the end of <body> (Trunk's minifier may leave out `</body>`).
-    const full = page(preloads + inline.head);
-    const end = full.search(/<\/body>|<\/html>|$/i);
-    writeFileSync(htmlPath, full.slice(0, end) + inline.body + full.slice(end));
+    writeFileSync(htmlPath, whole(inline.body));
     shell = SHELL;
     writeFileSync(join(staging, shell), page(fileTags));
   } else {
