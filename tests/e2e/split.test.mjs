@@ -1,6 +1,7 @@
 // The release build is split (scripts/wasm.mjs, src/lazy.rs): the first load fetches the main module
-// only (or nothing: it is inside index.html); each part is fetched the first time it is used, once; a part that cannot be fetched is
-// explained where it would have been, the page keeps working and the next use fetches it again.
+// only (or nothing: it is inside index.html); each part is fetched the first time it is used, once; a
+// part that cannot be fetched is explained where it would have been, the page keeps working and the
+// next use fetches it again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
