@@ -9,11 +9,25 @@ import { join } from 'node:path';
 
 /** Writes the policy into `file` (an index.html), replacing any earlier one. */
 export function writeCsp(file) {
-  let html = readFileSync(file, 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  const { html, hashes, styles } = withCsp(readFileSync(file, 'utf8'), file);
+  writeFileSync(file, html);
+  console.log(`csp: ${hashes} inline script and ${styles} inline style hash(es) → ${file}`);
+}
+
+/** `html` with the policy (`{ html, hashes, styles }`: the page and how many hashes of each kind). */
+export function withCsp(html, file = 'the page') {
+  html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
   const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
-    .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf('>'))))
-    .map((m) => sha(m[1]));
+    // Scripts that run: no src, and no type but JavaScript's or module (the wasm's data blocks,
+    // `type=evo/wasm` — scripts/inline-wasm.mjs —, are never executed: no hash for them).
+    .filter((m) => {
+      const open = m[0].slice(0, m[0].indexOf('>'));
+      const type = open.match(/\btype=["']?([^"' >]+)/)?.[1];
+      return !/\bsrc=/.test(open) && (!type || /^(module|text\/javascript)$/i.test(type));
+    })
+    .map((m) => sha(m[1]))
+    .filter((h, i, all) => all.indexOf(h) === i);
   // The inlined stylesheet (scripts/post-build.mjs), allowed by its hash like the loader: style
   // attributes and any other <style> stay refused.
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]));
@@ -33,8 +47,7 @@ export function writeCsp(file) {
   const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
   if (!charset.test(html)) throw new Error(`no <meta charset> in ${file} to put the policy after`);
   html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
-  writeFileSync(file, html);
-  console.log(`csp: ${hashes.length} inline script and ${styles.length} inline style hash(es) → ${file}`);
+  return { html, hashes: hashes.length, styles: styles.length };
 }
 
 // By hand: node scripts/csp.mjs path/to/index.html

@@ -4,18 +4,29 @@
 // the CSP meta with the hash of that inline loader. (`trunk serve`, a debug build, injects its
 // live-reload script when serving, after this hook: a CSP would block it.)
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCsp } from './csp.mjs';
+import { withCsp, writeCsp } from './csp.mjs';
+import { inlineWasm } from './inline-wasm.mjs';
 import { writeAppFiles, writeServiceWorker } from './pwa.mjs';
 
 const SPLIT_LOADER = '__wasm_split.js';
+const SHELL = 'index-shell.html';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
-const { first, wasmDir } = writeLoader(dir);
+const { first, wasmDir, shell } = writeLoader(dir);
 if (process.env.TRUNK_PROFILE === 'release') writeCsp(join(dir, 'index.html'));
+// The page for later visits, named by a hash of its bytes (so it is cached as immutable).
+let shellName = null;
+if (shell) {
+  writeCsp(join(dir, shell));
+  const bytes = readFileSync(join(dir, shell));
+  shellName = `index-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.html`;
+  renameSync(join(dir, shell), join(dir, shellName));
+  first.push(shellName);
+}
 // Last, as it lists (and hashes) every staged file: the service worker (scripts/pwa.mjs).
-writeServiceWorker(dir, first, wasmDir);
+writeServiceWorker(dir, first, wasmDir, shellName);
 
 /** The main module's glue preloaded (with its integrity hash), its wasm fetched early, and the
  *  inline loader that starts the page — what Trunk writes for its own rust pipeline —, and, once
@@ -25,7 +36,9 @@ function writeLoader(staging) {
   const manifest = join(staging, 'wasm.json');
   const { dir: wasmDir, name } = JSON.parse(readFileSync(manifest, 'utf8'));
   rmSync(manifest);
-  const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(staging, wasmDir, f))).digest('base64')}`;
+  // Subresource integrity by SHA-256 (as the CSP hashes; 20 characters of hash fewer each than
+  // SHA-384: measured −146 B brotli on the page with the wasm inlined).
+  const sri = (f) => `sha256-${createHash('sha256').update(readFileSync(join(staging, wasmDir, f))).digest('base64')}`;
   const js = `${name}.js`;
   const wasm = `${name}_bg.wasm`;
   // The glue imports the split loader: preloaded too, or it is fetched only once the glue is parsed
@@ -35,13 +48,12 @@ function writeLoader(staging) {
     ? `<link rel="modulepreload" href="./${wasmDir}/${SPLIT_LOADER}" crossorigin integrity="${sri(SPLIT_LOADER)}">`
     : '';
   const { clientName, tags: appTags } = writeAppFiles(staging);
-  const tags = [
-    appTags,
-    `<link rel="modulepreload" href="./${wasmDir}/${js}" crossorigin integrity="${sri(js)}">`,
-    loader,
-    `<link rel="preload" href="./${wasmDir}/${wasm}" as="fetch" type="application/wasm" crossorigin>`,
-    `<script type="module">import init from './${wasmDir}/${js}';await init({ module_or_path: './${wasmDir}/${wasm}' });import('./${clientName}')</script>`,
-  ].join('');
+  const preloads = `${appTags}<link rel="modulepreload" href="./${wasmDir}/${js}" crossorigin integrity="${sri(js)}">${loader}`;
+  // The page with the wasm as a file, preloaded from the HTML (two round trips before the wasm is
+  // in): what a debug build serves, and, in a release build, the page the service worker answers
+  // later visits with (its wasm comes from the worker's cache, compiled from a file).
+  const fileTags = `${preloads}<link rel="preload" href="./${wasmDir}/${wasm}" as="fetch" type="application/wasm" crossorigin>`
+    + `<script type="module">import init from './${wasmDir}/${js}';await init({ module_or_path: './${wasmDir}/${wasm}' });import('./${clientName}')</script>`;
   const htmlPath = join(staging, 'index.html');
   // (the skipped `rel="rust"` link that keeps Trunk from building the crate itself)
   let html = readFileSync(htmlPath, 'utf8').replace(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
@@ -53,11 +65,33 @@ function writeLoader(staging) {
   html = style.html;
   const at = html.search(/<\/head>|<body/i);
   if (at < 0) throw new Error(`no </head> or <body> in ${htmlPath} to put the loader before`);
-  writeFileSync(htmlPath, html.slice(0, at) + tags + style.tag + html.slice(at));
-  console.log(`post-build: loader for ${wasmDir}/${js}${style.tag ? ' and the stylesheet' : ''} written into index.html`);
+  const page = (tags) => html.slice(0, at) + tags + style.tag + html.slice(at);
+  // Release builds carry the main wasm in index.html (scripts/inline-wasm.mjs): one round trip
+  // fewer on a first visit. EVO_INLINE_WASM=0 keeps it a file preloaded from the HTML (to compare);
+  // EVO_INLINE_BLOCK_KB the size of its blocks (128).
+  const inlined = process.env.TRUNK_PROFILE === 'release' && process.env.EVO_INLINE_WASM !== '0';
+  // The data blocks at the end of <body> (Trunk's minifier may leave out `</body>`).
+  const full = page(preloads);
+  const end = full.search(/<\/body>|<\/html>|$/i);
+  const whole = (body) => withCsp(full.slice(0, end) + body + full.slice(end)).html;
+  const inline = inlined
+    ? inlineWasm(readFileSync(join(staging, wasmDir, wasm)), { glue: `./${wasmDir}/${js}`, after: `import('./${clientName}')`,
+      size: Number(process.env.EVO_INLINE_BLOCK_KB ?? 128) * 1024, whole })
+    : null;
+  let shell = null;
+  if (inline) {
+    writeFileSync(htmlPath, whole(inline.body));
+    shell = SHELL;
+    writeFileSync(join(staging, shell), page(fileTags));
+  } else {
+    writeFileSync(htmlPath, page(fileTags));
+  }
+  console.log(`post-build: loader for ${wasmDir}/${js}${style.tag ? ' and the stylesheet' : ''}`
+    + `${inline ? `, the wasm in ${inline.blocks} blocks${inline.lt ? ' (with \`<\` escaped)' : ''}` : ''} written into index.html`
+    + `${shell ? `; ${shell}: the same page with the wasm as a file, for later visits` : ''}`);
   const css = readdirSync(staging).filter((f) => f.endsWith('.css'));
   const first = [...css, clientName, ...[js, wasm, SPLIT_LOADER].map((f) => `${wasmDir}/${f}`)];
-  return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir };
+  return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir, shell };
 }
 
 /** Takes Trunk's `<link rel=stylesheet>` of a staged `.css` out of `html` and deletes that file;

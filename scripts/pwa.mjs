@@ -63,8 +63,9 @@ export function writeAppFiles(staging) {
 }
 
 /** Writes sw.js: the build's lists, then web/sw.js. `firstLoad` are the files index.html loads
- *  (relative to `staging`); everything else but sw.js is LATER. */
-export function writeServiceWorker(staging, firstLoad, wasmDir) {
+ *  (relative to `staging`) and, in a release build, `shell` (index.html with the wasm as a file,
+ *  what the worker answers later visits with) and the main wasm; everything else but sw.js is LATER. */
+export function writeServiceWorker(staging, firstLoad, wasmDir, shell = null) {
   const all = [];
   const walk = (d) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : all.push(relative(staging, join(d, f)))));
   walk(staging);
@@ -76,6 +77,7 @@ export function writeServiceWorker(staging, firstLoad, wasmDir) {
   const build = createHash('sha256');
   for (const f of ['index.html', ...files]) build.update(f).update(readFileSync(join(staging, f)));
   const head = `const BUILD=${JSON.stringify(build.digest('hex').slice(0, 16))},WASM_DIR=${JSON.stringify(wasmDir)},`
+    + `SHELL=${JSON.stringify(shell && `./${shell}`)},`
     + `FIRST=${JSON.stringify(first)},LATER=${JSON.stringify(later)};\n`;
   writeFileSync(join(staging, 'sw.js'), head + readFileSync(join(WEB, 'sw.js'), 'utf8'));
   console.log(`pwa: sw.js with ${first.length} first-load and ${later.length} later files`);

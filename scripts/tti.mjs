@@ -212,7 +212,9 @@ async function mobileVisit(context, path, selector) {
     const end = (ext) => res.find((e) => e.name.endsWith(ext))?.responseEnd ?? 0;
     const mount = performance.getEntriesByName('evo-mount')[0];
     const nav = performance.getEntriesByType('navigation')[0];
-    return [window.__usable, { html: nav?.responseEnd ?? 0, css: end('.css'), glue: end('/evo-admin.js'), wasm: end('_bg.wasm'),
+    // The wasm: its file's end, or (inlined in index.html: no such file) the HTML's end.
+    const wasm = end('_bg.wasm') || (document.querySelector('link[href$="_bg.wasm"]') ? 0 : nav?.responseEnd ?? 0);
+    return [window.__usable, { html: nav?.responseEnd ?? 0, css: end('.css'), glue: end('/evo-admin.js'), wasm,
       started: mount?.startTime ?? 0, mounted: mount ? mount.startTime + mount.duration : 0,
       worker: !!navigator.serviceWorker?.controller }];
   });

@@ -6,6 +6,10 @@
 //   tied to the build by BUILD).
 // - index.html (a navigation in scope): stale-while-revalidate; a fresh copy of another build is
 //   not stored — it asks the browser to check for the new worker, which the page then offers.
+//   When the build has a SHELL (release builds: index.html carries the main wasm for a first visit,
+//   scripts/inline-wasm.mjs), the worker answers with that page instead — the same page with the
+//   wasm as a file, which it has cached —: compiling from a file is faster than from the page's text,
+//   and index.html is only read to find a new build.
 // - Anything else (the user's Evolution server, other origins, non-GET): never touched.
 // A new worker waits: only the page's "reload" button (sw-client.js) tells it to take over.
 const CACHE = `evo-${BUILD}`;
@@ -35,11 +39,13 @@ self.addEventListener('message', (e) => {
 
 async function index(e) {
   const c = await caches.open(CACHE);
-  const cached = await c.match(INDEX);
+  const shell = SHELL && (await c.match(SHELL));
+  // (a new Response: the page keeps the address it was opened at)
+  const cached = shell ? new Response(shell.body, shell) : await c.match(INDEX);
   const fresh = fetch(INDEX, { cache: 'no-cache' }).then(async (r) => {
     if (r.ok) {
       // Same build when it names this build's wasm directory: keep it; else a new build is out.
-      if ((await r.clone().text()).includes(WASM_DIR)) await c.put(INDEX, r.clone());
+      if ((await r.clone().text()).includes(WASM_DIR)) shell || (await c.put(INDEX, r.clone()));
       else self.registration.update().catch(() => {});
     }
     return r;
