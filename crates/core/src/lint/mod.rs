@@ -87,23 +87,45 @@ pub fn lint(text: &str, opts: &LintOptions) -> Report {
 /// objects. A span inside a key that is not a field (unknown, misspelt) names none. The rules that
 /// report a field by its absence (a missing key, at the top) name it themselves.
 pub(crate) fn name_fields(diagnostics: &mut [Diagnostic], root: &Node, known: impl Fn(&str) -> Option<&'static Field>) {
+    // The members the previous diagnostic went through, each with its field and the path's length
+    // up to it: diagnostics come in bunches in the same member (a long list's repeats), so `known`
+    // is asked once per member, not once per diagnostic, and `path` is one buffer.
+    let mut walk: Vec<(&Member, Option<&'static Field>, usize)> = Vec::new();
+    let mut path = String::new();
     for d in diagnostics.iter_mut().filter(|d| d.field.is_none()) {
-        let within = |s: Span| s.start <= d.span.start && d.span.end <= s.end;
-        let mut path = String::new();
         let mut node = root;
-        while let Some(m) = node.members().and_then(|ms| ms.iter().find(|m| within(m.span()))) {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&m.key);
-            let f = known(&path);
+        let mut level = 0;
+        while let Some(m) = node.members().and_then(|ms| holder(ms, d.span)) {
+            let f = match walk.get(level) {
+                Some(&(w, f, _)) if std::ptr::eq(w, m) => f,
+                _ => {
+                    walk.truncate(level);
+                    path.truncate(walk.last().map_or(0, |w| w.2));
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&m.key);
+                    let f = known(&path);
+                    walk.push((m, f, path.len()));
+                    f
+                }
+            };
             d.field = f.map(|f| f.key);
+            level += 1;
             match (&m.value, f) {
                 (Some(v), Some(f)) if f.ty == Ty::Object => node = v,
                 _ => break,
             }
         }
     }
+}
+
+/// The first of `members` whose span holds `span`. Members are in text order, their spans one after
+/// another, so a binary search finds the first that does not end before it (a big object's
+/// thousands of members are not scanned for each diagnostic).
+fn holder(members: &[Member], span: Span) -> Option<&Member> {
+    let from = members.partition_point(|m| m.span().end < span.start);
+    members[from..].iter().take_while(|m| m.span().start <= span.start).find(|m| span.end <= m.span().end)
 }
 
 /// Applies every non-overlapping fix, re-lints, and repeats while fixes apply (at most 8 rounds:
