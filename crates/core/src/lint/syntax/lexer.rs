@@ -57,11 +57,7 @@ impl<'a> Lexer<'a> {
 
     /// The value of the string token just read, as an exactly sized `String`.
     pub(super) fn string_value(&self) -> String {
-        if self.decoded {
-            self.buf.as_str().to_owned()
-        } else {
-            self.text[self.raw.0..self.raw.1].to_owned()
-        }
+        crate::own::string(if self.decoded { &self.buf } else { &self.text[self.raw.0..self.raw.1] })
     }
 
     /// The start of `pos`'s line when only spaces/tabs stand between it and `pos`.
@@ -106,10 +102,13 @@ impl<'a> Lexer<'a> {
 
     fn skip_trivia(&mut self) {
         loop {
-            while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
-                self.pos += 1;
+            // In locals: a store to `self.pos` would make every turn reload `self.bytes`.
+            let (bytes, mut pos) = (self.bytes, self.pos);
+            while pos < bytes.len() && matches!(bytes[pos], b' ' | b'\t' | b'\n' | b'\r') {
+                pos += 1;
             }
-            if self.bytes.get(self.pos) != Some(&b'/') {
+            self.pos = pos;
+            if bytes.get(pos) != Some(&b'/') {
                 return;
             }
             let start = self.pos;
@@ -159,9 +158,11 @@ impl<'a> Lexer<'a> {
             b'-' | b'+' | b'.' | b'0'..=b'9' => self.number(),
             0xe2 if self.text[start..].starts_with(CURLY_OPEN) => self.curly_string(),
             _ if is_word_start(b) || b >= 0x80 && self.text[start..].chars().next().is_some_and(starts_word) => {
-                while self.pos < self.bytes.len() && is_word_byte(self.bytes[self.pos]) {
-                    self.pos += 1;
+                let (bytes, mut pos) = (self.bytes, self.pos);
+                while pos < bytes.len() && is_word_byte(bytes[pos]) {
+                    pos += 1;
                 }
+                self.pos = pos;
                 while !self.text.is_char_boundary(self.pos) {
                     self.pos += 1;
                 }

@@ -188,7 +188,7 @@ impl<'a> Parser<'a> {
         // Room for 8 members from the start: payload objects mostly have 5 to 8, and growing from
         // 4 to 8 costs a second allocation and a copy per object (the page's allocator has no
         // realloc in place).
-        let mut members: Vec<Member> = Vec::with_capacity(8);
+        let mut members: Vec<Member> = crate::own::vec(8);
         let end;
         loop {
             match self.container_step(open, true) {
@@ -207,7 +207,7 @@ impl<'a> Parser<'a> {
                 }
                 Tok::Word => {
                     let key_span = self.span;
-                    let key = self.word().to_owned();
+                    let key = crate::own::string(self.word());
                     self.bump();
                     self.err(
                         Diagnostic::error(Code::JsonUnquotedKey, key_span, msg!(t::unquoted_key, &key))
@@ -307,6 +307,10 @@ impl<'a> Parser<'a> {
             match self.tok {
                 _ if self.starts_value() => {
                     if let Some(v) = self.value(depth + 1) {
+                        if items.capacity() == 0 {
+                            // Room for 4, as the first push would make (`own::vec`: fewer calls).
+                            items = crate::own::vec(4);
+                        }
                         items.push(v);
                     }
                     self.after_item(false);
