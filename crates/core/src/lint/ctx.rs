@@ -253,9 +253,10 @@ impl<'a> Ctx<'a> {
         let Some(items) = v.items() else { return };
         let known = self.profile.events();
         let v2 = self.profile == Profile::V2;
-        let mut seen: Vec<&str> = Vec::new();
-        // `list.contains(&name)`, lengths first: a long list of events checks each against both lists.
-        let has = |list: &[&str], name: &str| list.iter().any(|e| e.len() == name.len() && *e == name);
+        // The events met so far, by their place in `known` (the last place: 2.4's event in 2.x).
+        let mut seen = vec![false; known.len() + 1];
+        // Its place in `known`, lengths first: a long list of events looks each up once.
+        let place = |name: &str| known.iter().position(|e| e.len() == name.len() && *e == name);
         for (i, item) in items.iter().enumerate() {
             let Some(name) = item.as_str() else {
                 if item.kind != Kind::Invalid {
@@ -278,7 +279,8 @@ impl<'a> Ctx<'a> {
                 }
             };
             // 2.4's event is the 2.x rules' to judge against the server's version.
-            if !(has(known, name) || (v2 && name == crate::events::HISTORY_SET)) {
+            let Some(at) = place(name).or_else(|| (v2 && name == crate::events::HISTORY_SET).then_some(known.len()))
+            else {
                 let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");
                 let guess = known.iter().copied().find(|e| *e == upper).or_else(|| closest(name, known));
                 let mean = guess.map(|g| msg!(t::did_you_mean_event, g));
@@ -293,14 +295,15 @@ impl<'a> Ctx<'a> {
                 };
                 let fix = guess.map(|g| Fix::one(msg!(t::fix_use, g), Edit::replace(item.span, quote(g))));
                 self.push(if d.fix.is_none() { d.with_fix_opt(fix) } else { d });
-            } else if has(&seen, name) {
+                continue;
+            };
+            if seen[at] {
                 self.push(
                     Diagnostic::warning(Code::DuplicateEvent, item.span, msg!(t::duplicate_event, name))
                         .with_fix(Fix::one(t::fix_remove_repeat, remove())),
                 );
-            } else {
-                seen.push(name);
             }
+            seen[at] = true;
         }
     }
 

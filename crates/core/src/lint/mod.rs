@@ -73,7 +73,7 @@ pub fn lint(text: &str, opts: &LintOptions) -> Report {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     if let Some(root) = &parsed.root {
-        diagnostics.extend(rules::check(text, root, &opts.rules));
+        rules::check(text, root, &opts.rules, &mut diagnostics);
         let profile = opts.rules.profile;
         name_fields(&mut diagnostics, root, |path| profile.field(path));
     }
@@ -95,7 +95,16 @@ pub(crate) fn name_fields(diagnostics: &mut [Diagnostic], root: &Node, known: im
     for d in diagnostics.iter_mut().filter(|d| d.field.is_none()) {
         let mut node = root;
         let mut level = 0;
-        while let Some(m) = node.members().and_then(|ms| holder(ms, d.span)) {
+        loop {
+            // The previous diagnostic's member at this level, when it holds this span and starts
+            // before it (then no earlier member can hold it: it is the first that does).
+            let m = match walk.get(level) {
+                Some(&(w, ..)) if w.span().start < d.span.start && d.span.end <= w.span().end => w,
+                _ => match node.members().and_then(|ms| holder(ms, d.span)) {
+                    Some(m) => m,
+                    None => break,
+                },
+            };
             let f = match walk.get(level) {
                 Some(&(w, f, _)) if std::ptr::eq(w, m) => f,
                 _ => {

@@ -51,13 +51,17 @@ pub(crate) fn value_of(s: &str) -> f64 {
     let mut i = usize::from(neg);
     let (mut mantissa, mut exp10, mut exact) = (0u64, 0i64, true);
     let mut digit = |d: u8, after_point: bool| {
-        match mantissa.checked_mul(10).and_then(|m| m.checked_add(u64::from(d - b'0'))) {
-            Some(m) => {
-                mantissa = m;
+        // `mantissa * 10 + d` fits in a u64 (what `checked_mul`/`checked_add` say, without the
+        // 128-bit multiplication `checked_mul` is on wasm32).
+        const MAX_10: u64 = u64::MAX / 10;
+        let d = u64::from(d - b'0');
+        match mantissa < MAX_10 || mantissa == MAX_10 && d <= u64::MAX % 10 {
+            true => {
+                mantissa = mantissa * 10 + d;
                 exp10 -= i64::from(after_point);
             }
             // Digits past u64's reach only scale the value (and make it inexact).
-            None => {
+            false => {
                 exact = false;
                 exp10 += i64::from(!after_point);
             }
