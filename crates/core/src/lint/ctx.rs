@@ -343,9 +343,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let nested = m.value.as_ref().and_then(Node::members).unwrap_or_default();
-            let inner = nested
-                .iter()
-                .filter(|n| !skip.iter().any(|s| s.split_once('.') == Some((m.key.as_str(), n.key.as_str()))));
+            // The children of `m` that `skip` names (`parent.child`), found once, not once per child.
+            let skipped: Vec<&str> =
+                skip.iter().filter_map(|s| s.split_once('.')).filter(|&(p, _)| p == m.key).map(|(_, c)| c).collect();
+            let inner = nested.iter().filter(|n| !skipped.contains(&n.key.as_str()));
             for v in std::iter::once(m.value.as_ref()).chain(inner.map(|n| n.value.as_ref())).flatten() {
                 if v.as_str().is_some_and(is_placeholder) {
                     let msg = msg!(t::placeholder, self.raw(v).trim_matches('"'));

@@ -100,9 +100,11 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn skip_trivia(&mut self) {
+    /// Comments (and the blanks between them) from a `/` on. Not inlined: [`Lexer::next`] stays
+    /// small, its own loops what every token runs through.
+    #[inline(never)]
+    fn skip_comments(&mut self) {
         loop {
-            // In locals: a store to `self.pos` would make every turn reload `self.bytes`.
             let (bytes, mut pos) = (self.bytes, self.pos);
             while pos < bytes.len() && matches!(bytes[pos], b' ' | b'\t' | b'\n' | b'\r') {
                 pos += 1;
@@ -138,9 +140,18 @@ impl<'a> Lexer<'a> {
 
     /// Next token and its span.
     pub(super) fn next(&mut self) -> (Tok, Span) {
-        self.skip_trivia();
-        let start = self.pos;
-        let Some(&b) = self.bytes.get(start) else {
+        // Blanks, in locals: a store to `self.pos` would make every turn reload `self.bytes`.
+        let bytes = self.bytes;
+        let mut start = self.pos;
+        while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r') {
+            start += 1;
+        }
+        self.pos = start;
+        if bytes.get(start) == Some(&b'/') {
+            self.skip_comments();
+            start = self.pos;
+        }
+        let Some(&b) = bytes.get(start) else {
             return (Tok::Eof, Span::at(start));
         };
         let single = |t: Tok, this: &mut Self| {
@@ -154,7 +165,22 @@ impl<'a> Lexer<'a> {
             b']' => single(Tok::RBrack, self),
             b':' => single(Tok::Colon, self),
             b',' => single(Tok::Comma, self),
-            b'"' | b'\'' => self.string(b),
+            b'"' => {
+                // Most strings: no escape, no control character, closed on the line. Anything
+                // else is read again by `string`.
+                let mut i = start + 1;
+                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\\' | 0..0x20) {
+                    i += 1;
+                }
+                if bytes.get(i) == Some(&b'"') {
+                    self.raw = (start + 1, i);
+                    self.decoded = false;
+                    self.pos = i + 1;
+                    return (Tok::Str, Span::new(start, i + 1));
+                }
+                self.string(b)
+            }
+            b'\'' => self.string(b),
             b'-' | b'+' | b'.' | b'0'..=b'9' => self.number(),
             0xe2 if self.text[start..].starts_with(CURLY_OPEN) => self.curly_string(),
             _ if is_word_start(b) || b >= 0x80 && self.text[start..].chars().next().is_some_and(starts_word) => {
@@ -185,6 +211,7 @@ impl Lexer<'_> {
     /// A string in curly quotes (`“instanceName”`): read as the string it was meant to be, with an
     /// error and a fix that writes it with straight quotes. Without a closing quote on the same line
     /// the opening one is an unexpected character.
+    #[inline(never)]
     fn curly_string(&mut self) -> (Tok, Span) {
         let start = self.pos;
         let open = self.text[start..].chars().next().map_or(3, char::len_utf8);

@@ -8,6 +8,7 @@ use crate::msg;
 use crate::msg::keys::lint as t;
 
 impl Lexer<'_> {
+    #[inline(never)]
     pub(super) fn number(&mut self) -> (Tok, Span) {
         let start = self.pos;
         let mut i = start;
