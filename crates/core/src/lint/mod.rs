@@ -87,42 +87,46 @@ pub fn lint(text: &str, opts: &LintOptions) -> Report {
 /// objects. A span inside a key that is not a field (unknown, misspelt) names none. The rules that
 /// report a field by its absence (a missing key, at the top) name it themselves.
 pub(crate) fn name_fields(diagnostics: &mut [Diagnostic], root: &Node, known: impl Fn(&str) -> Option<&'static Field>) {
-    // The members the previous diagnostic went through, each with its field and the path's length
-    // up to it: diagnostics come in bunches in the same member (a long list's repeats), so `known`
-    // is asked once per member, not once per diagnostic, and `path` is one buffer.
-    let mut walk: Vec<(&Member, Option<&'static Field>, usize)> = Vec::new();
+    name_fields_by(diagnostics, root, &known);
+}
+
+/// [`name_fields`], one copy for both callers (size).
+fn name_fields_by(diagnostics: &mut [Diagnostic], root: &Node, known: &dyn Fn(&str) -> Option<&'static Field>) {
+    // The top-level member of the previous diagnostic and its field: diagnostics come in bunches
+    // in the same member (a long list's repeats), so `known` is asked once for them, and `path`
+    // is one buffer.
+    let mut last: Option<(&Member, Option<&'static Field>)> = None;
     let mut path = String::new();
     for d in diagnostics.iter_mut().filter(|d| d.field.is_none()) {
-        let mut node = root;
-        let mut level = 0;
+        path.clear();
+        let (mut node, mut top) = (root, true);
         loop {
-            // The previous diagnostic's member at this level, when it holds this span and starts
-            // before it (then no earlier member can hold it: it is the first that does).
-            let m = match walk.get(level) {
-                Some(&(w, ..)) if w.span().start < d.span.start && d.span.end <= w.span().end => w,
+            // At the top, the previous member when it holds this span and starts before it (then
+            // no earlier member can hold it: it is the first that does).
+            let m = match last {
+                Some((w, _)) if top && w.span().start < d.span.start && d.span.end <= w.span().end => w,
                 _ => match node.members().and_then(|ms| holder(ms, d.span)) {
                     Some(m) => m,
                     None => break,
                 },
             };
-            let f = match walk.get(level) {
-                Some(&(w, f, _)) if std::ptr::eq(w, m) => f,
+            if !top {
+                path.push('.');
+            }
+            path.push_str(&m.key);
+            let f = match last {
+                Some((w, f)) if top && std::ptr::eq(w, m) => f,
                 _ => {
-                    walk.truncate(level);
-                    path.truncate(walk.last().map_or(0, |w| w.2));
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(&m.key);
                     let f = known(&path);
-                    walk.push((m, f, path.len()));
+                    if top {
+                        last = Some((m, f));
+                    }
                     f
                 }
             };
             d.field = f.map(|f| f.key);
-            level += 1;
             match (&m.value, f) {
-                (Some(v), Some(f)) if f.ty == Ty::Object => node = v,
+                (Some(v), Some(f)) if f.ty == Ty::Object => (node, top) = (v, false),
                 _ => break,
             }
         }

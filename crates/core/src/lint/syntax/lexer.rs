@@ -211,7 +211,6 @@ impl Lexer<'_> {
     /// A string in curly quotes (`“instanceName”`): read as the string it was meant to be, with an
     /// error and a fix that writes it with straight quotes. Without a closing quote on the same line
     /// the opening one is an unexpected character.
-    #[inline(never)]
     fn curly_string(&mut self) -> (Tok, Span) {
         let start = self.pos;
         let open = self.text[start..].chars().next().map_or(3, char::len_utf8);
