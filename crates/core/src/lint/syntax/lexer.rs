@@ -16,7 +16,8 @@ pub(super) enum Tok {
     Colon,
     Comma,
     Str,
-    Num { value: f64 },
+    /// Its value is [`Lexer::num`] (a token stays one byte).
+    Num,
     Word,
     Bad(char),
     Eof,
@@ -32,6 +33,8 @@ pub(super) struct Lexer<'a> {
     pub(super) raw: (usize, usize),
     pub(super) decoded: bool,
     pub(super) buf: String,
+    /// The last number token's value.
+    pub(super) num: f64,
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -52,6 +55,7 @@ impl<'a> Lexer<'a> {
             raw: (0, 0),
             decoded: false,
             buf: String::new(),
+            num: 0.0,
         }
     }
 

@@ -25,7 +25,8 @@ impl Lexer<'_> {
         let span = Span::new(start, i);
         let raw = &self.text[start..i];
         if is_json_number(raw) {
-            return (Tok::Num { value: value_of(raw) }, span);
+            self.num = value_of(raw);
+            return (Tok::Num, span);
         }
         let (value, fix) = repair_number(raw);
         let mut d = Diagnostic::error(Code::JsonInvalidNumber, span, msg!(t::invalid_number, raw));
@@ -33,7 +34,8 @@ impl Lexer<'_> {
             d = d.with_fix(Fix::one(msg!(t::fix_write_as, &fixed), Edit::replace(span, fixed)));
         }
         self.diags.push(d);
-        (Tok::Num { value }, span)
+        self.num = value;
+        (Tok::Num, span)
     }
 }
 

@@ -34,6 +34,8 @@ pub(super) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     /// Moves to the next token; returns the span of the one it leaves.
+    // Inlined: the parser's every token goes through it (~5 % of the lint in wasm).
+    #[inline(always)]
     pub(super) fn bump(&mut self) -> Span {
         let old = self.span;
         self.prev_end = old.end;
@@ -50,7 +52,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn starts_value(&self) -> bool {
-        matches!(self.tok, Tok::LBrace | Tok::LBrack | Tok::Str | Tok::Num { .. } | Tok::Word)
+        matches!(self.tok, Tok::LBrace | Tok::LBrack | Tok::Str | Tok::Num | Tok::Word)
     }
 
     /// Skips a value nested too deep, keeping brackets balanced, without recursion.
@@ -89,7 +91,8 @@ impl<'a> Parser<'a> {
                 self.bump();
                 Some(Node { kind, span })
             }
-            Tok::Num { value } => {
+            Tok::Num => {
+                let value = self.lx.num;
                 self.bump();
                 Some(Node { kind: Kind::Number(value), span })
             }
