@@ -2,7 +2,7 @@
 //! event lists, unknown keys with did-you-mean, placeholders, and the helpers that build fix-its.
 
 use super::code::Code;
-use super::diag::{Diagnostic, Fix, Span};
+use super::diag::{Diagnostic, Fix, Severity, Span};
 pub(super) use super::options::Ctx;
 use super::suggest::closest;
 use super::syntax::{Kind, Member, Node};
@@ -298,10 +298,15 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             if seen[at] {
-                self.push(
-                    Diagnostic::warning(Code::DuplicateEvent, item.span, msg!(t::duplicate_event, name))
-                        .with_fix(Fix::one(t::fix_remove_repeat, remove())),
-                );
+                // Built whole (not `warning(…).with_fix(…)`): a long list's repeats are thousands.
+                self.push(Diagnostic {
+                    severity: Severity::Warning,
+                    code: Code::DuplicateEvent,
+                    message: msg!(t::duplicate_event, name),
+                    span: item.span,
+                    fix: Some(Fix::one(t::fix_remove_repeat, remove())),
+                    field: None,
+                });
             }
             seen[at] = true;
         }
