@@ -16,6 +16,7 @@ pub mod json;
 pub mod lint;
 pub mod migrate;
 pub mod msg;
+mod own;
 pub mod qr;
 pub mod render;
 pub mod response;

@@ -213,14 +213,14 @@ impl Msg {
     /// The message `key` with `args` (what [`msg!`] calls; one function for every call site).
     #[inline(never)]
     pub fn of(key: Key, args: &mut [ArgRef<'_>]) -> Msg {
-        let args = args
-            .iter_mut()
-            .map(|a| match a {
-                ArgRef::Str(s) => Arg::Text((*s).to_owned()),
+        let mut owned = crate::own::vec(args.len());
+        for a in args {
+            owned.push(match a {
+                ArgRef::Str(s) => Arg::Text(crate::own::string(s)),
                 ArgRef::Owned(o) => std::mem::replace(o, Arg::Nothing),
-            })
-            .collect();
-        Msg { key, args }
+            });
+        }
+        Msg { key, args: owned }
     }
 }
 

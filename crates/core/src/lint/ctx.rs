@@ -2,7 +2,7 @@
 //! event lists, unknown keys with did-you-mean, placeholders, and the helpers that build fix-its.
 
 use super::code::Code;
-use super::diag::{Diagnostic, Fix, Span};
+use super::diag::{Diagnostic, Fix, Severity, Span};
 pub(super) use super::options::Ctx;
 use super::suggest::closest;
 use super::syntax::{Kind, Member, Node};
@@ -253,9 +253,10 @@ impl<'a> Ctx<'a> {
         let Some(items) = v.items() else { return };
         let known = self.profile.events();
         let v2 = self.profile == Profile::V2;
-        let mut seen: Vec<&str> = Vec::new();
-        // `list.contains(&name)`, lengths first: a long list of events checks each against both lists.
-        let has = |list: &[&str], name: &str| list.iter().any(|e| e.len() == name.len() && *e == name);
+        // The events met so far, by their place in `known` (the last place: 2.4's event in 2.x).
+        let mut seen = vec![false; known.len() + 1];
+        // Its place in `known`, lengths first: a long list of events looks each up once.
+        let place = |name: &str| known.iter().position(|e| e.len() == name.len() && *e == name);
         for (i, item) in items.iter().enumerate() {
             let Some(name) = item.as_str() else {
                 if item.kind != Kind::Invalid {
@@ -278,7 +279,8 @@ impl<'a> Ctx<'a> {
                 }
             };
             // 2.4's event is the 2.x rules' to judge against the server's version.
-            if !(has(known, name) || (v2 && name == crate::events::HISTORY_SET)) {
+            let Some(at) = place(name).or_else(|| (v2 && name == crate::events::HISTORY_SET).then_some(known.len()))
+            else {
                 let upper = name.to_ascii_uppercase().replace(['.', '-', ' '], "_");
                 let guess = known.iter().copied().find(|e| *e == upper).or_else(|| closest(name, known));
                 let mean = guess.map(|g| msg!(t::did_you_mean_event, g));
@@ -293,14 +295,20 @@ impl<'a> Ctx<'a> {
                 };
                 let fix = guess.map(|g| Fix::one(msg!(t::fix_use, g), Edit::replace(item.span, quote(g))));
                 self.push(if d.fix.is_none() { d.with_fix_opt(fix) } else { d });
-            } else if has(&seen, name) {
-                self.push(
-                    Diagnostic::warning(Code::DuplicateEvent, item.span, msg!(t::duplicate_event, name))
-                        .with_fix(Fix::one(t::fix_remove_repeat, remove())),
-                );
-            } else {
-                seen.push(name);
+                continue;
+            };
+            if seen[at] {
+                // Built whole (not `warning(…).with_fix(…)`): a long list's repeats are thousands.
+                self.push(Diagnostic {
+                    severity: Severity::Warning,
+                    code: Code::DuplicateEvent,
+                    message: msg!(t::duplicate_event, name),
+                    span: item.span,
+                    fix: Some(Fix::one(t::fix_remove_repeat, remove())),
+                    field: None,
+                });
             }
+            seen[at] = true;
         }
     }
 
@@ -340,9 +348,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let nested = m.value.as_ref().and_then(Node::members).unwrap_or_default();
-            let inner = nested
-                .iter()
-                .filter(|n| !skip.iter().any(|s| s.split_once('.') == Some((m.key.as_str(), n.key.as_str()))));
+            // The children of `m` that `skip` names (`parent.child`), found once, not once per child.
+            let skipped: Vec<&str> =
+                skip.iter().filter_map(|s| s.split_once('.')).filter(|&(p, _)| p == m.key).map(|(_, c)| c).collect();
+            let inner = nested.iter().filter(|n| !skipped.contains(&n.key.as_str()));
             for v in std::iter::once(m.value.as_ref()).chain(inner.map(|n| n.value.as_ref())).flatten() {
                 if v.as_str().is_some_and(is_placeholder) {
                     let msg = msg!(t::placeholder, self.raw(v).trim_matches('"'));

@@ -73,7 +73,7 @@ pub fn lint(text: &str, opts: &LintOptions) -> Report {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     if let Some(root) = &parsed.root {
-        diagnostics.extend(rules::check(text, root, &opts.rules));
+        rules::check(text, root, &opts.rules, &mut diagnostics);
         let profile = opts.rules.profile;
         name_fields(&mut diagnostics, root, |path| profile.field(path));
     }
@@ -87,23 +87,58 @@ pub fn lint(text: &str, opts: &LintOptions) -> Report {
 /// objects. A span inside a key that is not a field (unknown, misspelt) names none. The rules that
 /// report a field by its absence (a missing key, at the top) name it themselves.
 pub(crate) fn name_fields(diagnostics: &mut [Diagnostic], root: &Node, known: impl Fn(&str) -> Option<&'static Field>) {
+    name_fields_by(diagnostics, root, &known);
+}
+
+/// [`name_fields`], one copy for both callers (size).
+fn name_fields_by(diagnostics: &mut [Diagnostic], root: &Node, known: &dyn Fn(&str) -> Option<&'static Field>) {
+    // The top-level member of the previous diagnostic and its field: diagnostics come in bunches
+    // in the same member (a long list's repeats), so `known` is asked once for them, and `path`
+    // is one buffer.
+    let mut last: Option<(&Member, Option<&'static Field>)> = None;
+    let mut path = String::new();
     for d in diagnostics.iter_mut().filter(|d| d.field.is_none()) {
-        let within = |s: Span| s.start <= d.span.start && d.span.end <= s.end;
-        let mut path = String::new();
-        let mut node = root;
-        while let Some(m) = node.members().and_then(|ms| ms.iter().find(|m| within(m.span()))) {
-            if !path.is_empty() {
+        path.clear();
+        let (mut node, mut top) = (root, true);
+        loop {
+            // At the top, the previous member when it holds this span and starts before it (then
+            // no earlier member can hold it: it is the first that does).
+            let m = match last {
+                Some((w, _)) if top && w.span().start < d.span.start && d.span.end <= w.span().end => w,
+                _ => match node.members().and_then(|ms| holder(ms, d.span)) {
+                    Some(m) => m,
+                    None => break,
+                },
+            };
+            if !top {
                 path.push('.');
             }
             path.push_str(&m.key);
-            let f = known(&path);
+            let f = match last {
+                Some((w, f)) if top && std::ptr::eq(w, m) => f,
+                _ => {
+                    let f = known(&path);
+                    if top {
+                        last = Some((m, f));
+                    }
+                    f
+                }
+            };
             d.field = f.map(|f| f.key);
             match (&m.value, f) {
-                (Some(v), Some(f)) if f.ty == Ty::Object => node = v,
+                (Some(v), Some(f)) if f.ty == Ty::Object => (node, top) = (v, false),
                 _ => break,
             }
         }
     }
+}
+
+/// The first of `members` whose span holds `span`. Members are in text order, their spans one after
+/// another, so a binary search finds the first that does not end before it (a big object's
+/// thousands of members are not scanned for each diagnostic).
+fn holder(members: &[Member], span: Span) -> Option<&Member> {
+    let from = members.partition_point(|m| m.span().end < span.start);
+    members[from..].iter().take_while(|m| m.span().start <= span.start).find(|m| span.end <= m.span().end)
 }
 
 /// Applies every non-overlapping fix, re-lints, and repeats while fixes apply (at most 8 rounds:

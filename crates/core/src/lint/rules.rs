@@ -21,15 +21,17 @@ const LINKED_V2: Option<V2Rules> = Some(V2Rules(v2::check));
 #[cfg(not(feature = "linked-v2"))]
 const LINKED_V2: Option<V2Rules> = None;
 
-/// Runs every rule of `opts.profile` over a parsed root (which should be an object).
-pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
+/// Runs every rule of `opts.profile` over a parsed root (which should be an object), adding what
+/// they find to `out` (the syntax diagnostics: thousands of findings are not copied from one
+/// vector to another).
+pub fn check(text: &str, root: &Node, opts: &RuleOptions, out: &mut Vec<Diagnostic>) {
     let Some(members) = root.members() else {
         if root.kind != Kind::Invalid {
-            return vec![Diagnostic::error(Code::NotObject, root.span, msg!(t::not_object, root.type_name()))];
+            out.push(Diagnostic::error(Code::NotObject, root.span, msg!(t::not_object, root.type_name())));
         }
-        return Vec::new();
+        return;
     };
-    let mut cx = Ctx { text, root, members, opts, profile: opts.profile, out: Vec::new() };
+    let mut cx = Ctx { text, root, members, opts, profile: opts.profile, out: std::mem::take(out) };
     match opts.profile {
         Profile::V1 => v1::check(&mut cx),
         Profile::V2 => match opts.v2.or(LINKED_V2) {
@@ -40,7 +42,7 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions) -> Vec<Diagnostic> {
     if let Some(d) = profile_hint(root, opts.profile) {
         cx.out.push(d);
     }
-    cx.out
+    *out = cx.out;
 }
 
 /// Which profile the text's own keys point to: `Some(p)` when its keys are clearly of `p`'s

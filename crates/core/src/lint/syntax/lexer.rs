@@ -16,7 +16,8 @@ pub(super) enum Tok {
     Colon,
     Comma,
     Str,
-    Num { value: f64 },
+    /// Its value is [`Lexer::num`] (a token stays one byte).
+    Num,
     Word,
     Bad(char),
     Eof,
@@ -32,6 +33,8 @@ pub(super) struct Lexer<'a> {
     pub(super) raw: (usize, usize),
     pub(super) decoded: bool,
     pub(super) buf: String,
+    /// The last number token's value.
+    pub(super) num: f64,
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -52,16 +55,13 @@ impl<'a> Lexer<'a> {
             raw: (0, 0),
             decoded: false,
             buf: String::new(),
+            num: 0.0,
         }
     }
 
     /// The value of the string token just read, as an exactly sized `String`.
     pub(super) fn string_value(&self) -> String {
-        if self.decoded {
-            self.buf.as_str().to_owned()
-        } else {
-            self.text[self.raw.0..self.raw.1].to_owned()
-        }
+        crate::own::string(if self.decoded { &self.buf } else { &self.text[self.raw.0..self.raw.1] })
     }
 
     /// The start of `pos`'s line when only spaces/tabs stand between it and `pos`.
@@ -104,12 +104,17 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn skip_trivia(&mut self) {
+    /// Comments (and the blanks between them) from a `/` on. Not inlined: [`Lexer::next`] stays
+    /// small, its own loops what every token runs through.
+    #[inline(never)]
+    fn skip_comments(&mut self) {
         loop {
-            while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
-                self.pos += 1;
+            let (bytes, mut pos) = (self.bytes, self.pos);
+            while pos < bytes.len() && matches!(bytes[pos], b' ' | b'\t' | b'\n' | b'\r') {
+                pos += 1;
             }
-            if self.bytes.get(self.pos) != Some(&b'/') {
+            self.pos = pos;
+            if bytes.get(pos) != Some(&b'/') {
                 return;
             }
             let start = self.pos;
@@ -139,9 +144,18 @@ impl<'a> Lexer<'a> {
 
     /// Next token and its span.
     pub(super) fn next(&mut self) -> (Tok, Span) {
-        self.skip_trivia();
-        let start = self.pos;
-        let Some(&b) = self.bytes.get(start) else {
+        // Blanks, in locals: a store to `self.pos` would make every turn reload `self.bytes`.
+        let bytes = self.bytes;
+        let mut start = self.pos;
+        while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r') {
+            start += 1;
+        }
+        self.pos = start;
+        if bytes.get(start) == Some(&b'/') {
+            self.skip_comments();
+            start = self.pos;
+        }
+        let Some(&b) = bytes.get(start) else {
             return (Tok::Eof, Span::at(start));
         };
         let single = |t: Tok, this: &mut Self| {
@@ -155,13 +169,30 @@ impl<'a> Lexer<'a> {
             b']' => single(Tok::RBrack, self),
             b':' => single(Tok::Colon, self),
             b',' => single(Tok::Comma, self),
-            b'"' | b'\'' => self.string(b),
+            b'"' => {
+                // Most strings: no escape, no control character, closed on the line. Anything
+                // else is read again by `string`.
+                let mut i = start + 1;
+                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\\' | 0..0x20) {
+                    i += 1;
+                }
+                if bytes.get(i) == Some(&b'"') {
+                    self.raw = (start + 1, i);
+                    self.decoded = false;
+                    self.pos = i + 1;
+                    return (Tok::Str, Span::new(start, i + 1));
+                }
+                self.string(b)
+            }
+            b'\'' => self.string(b),
             b'-' | b'+' | b'.' | b'0'..=b'9' => self.number(),
             0xe2 if self.text[start..].starts_with(CURLY_OPEN) => self.curly_string(),
             _ if is_word_start(b) || b >= 0x80 && self.text[start..].chars().next().is_some_and(starts_word) => {
-                while self.pos < self.bytes.len() && is_word_byte(self.bytes[self.pos]) {
-                    self.pos += 1;
+                let (bytes, mut pos) = (self.bytes, self.pos);
+                while pos < bytes.len() && is_word_byte(bytes[pos]) {
+                    pos += 1;
                 }
+                self.pos = pos;
                 while !self.text.is_char_boundary(self.pos) {
                     self.pos += 1;
                 }

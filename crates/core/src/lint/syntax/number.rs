@@ -8,6 +8,7 @@ use crate::msg;
 use crate::msg::keys::lint as t;
 
 impl Lexer<'_> {
+    #[inline(never)]
     pub(super) fn number(&mut self) -> (Tok, Span) {
         let start = self.pos;
         let mut i = start;
@@ -24,7 +25,8 @@ impl Lexer<'_> {
         let span = Span::new(start, i);
         let raw = &self.text[start..i];
         if is_json_number(raw) {
-            return (Tok::Num { value: value_of(raw) }, span);
+            self.num = value_of(raw);
+            return (Tok::Num, span);
         }
         let (value, fix) = repair_number(raw);
         let mut d = Diagnostic::error(Code::JsonInvalidNumber, span, msg!(t::invalid_number, raw));
@@ -32,7 +34,8 @@ impl Lexer<'_> {
             d = d.with_fix(Fix::one(msg!(t::fix_write_as, &fixed), Edit::replace(span, fixed)));
         }
         self.diags.push(d);
-        (Tok::Num { value }, span)
+        self.num = value;
+        (Tok::Num, span)
     }
 }
 
@@ -51,13 +54,17 @@ pub(crate) fn value_of(s: &str) -> f64 {
     let mut i = usize::from(neg);
     let (mut mantissa, mut exp10, mut exact) = (0u64, 0i64, true);
     let mut digit = |d: u8, after_point: bool| {
-        match mantissa.checked_mul(10).and_then(|m| m.checked_add(u64::from(d - b'0'))) {
-            Some(m) => {
-                mantissa = m;
+        // `mantissa * 10 + d` fits in a u64 (what `checked_mul`/`checked_add` say, without the
+        // 128-bit multiplication `checked_mul` is on wasm32).
+        const MAX_10: u64 = u64::MAX / 10;
+        let d = u64::from(d - b'0');
+        match mantissa < MAX_10 || mantissa == MAX_10 && d <= u64::MAX % 10 {
+            true => {
+                mantissa = mantissa * 10 + d;
                 exp10 -= i64::from(after_point);
             }
             // Digits past u64's reach only scale the value (and make it inexact).
-            None => {
+            false => {
                 exact = false;
                 exp10 += i64::from(!after_point);
             }

@@ -8,6 +8,7 @@ use crate::msg;
 use crate::msg::keys::lint as t;
 
 impl Lexer<'_> {
+    #[inline(never)]
     pub(super) fn string(&mut self, quote: u8) -> (Tok, Span) {
         let start = self.pos;
         let text = self.text;
