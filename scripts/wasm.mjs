@@ -21,6 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { shrink } from './wasm-shrink.mjs';
 
@@ -53,7 +54,21 @@ const split = join(work, 'split');
 const pkg = join(work, 'pkg');
 mkdirSync(pkg, { recursive: true });
 
-run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', NAME, '--bin', NAME,
+// Panic locations name their source files. Without a remap they carry this machine's paths
+// (`$CARGO_HOME/registry/src/index.crates.io-…/`, `/rustc/<commit>/library/`), so a machine with another
+// CARGO_HOME built a different wasm (CI measured 187 B brotli more than a local build of the same commit).
+// Remapped to crate-relative paths (`tachys-0.2.19/src/…`): the same bytes on every machine, and shorter.
+const remap = () => {
+  const registry = join(process.env.CARGO_HOME || join(homedir(), '.cargo'), 'registry', 'src');
+  const dirs = (() => { try { return readdirSync(registry); } catch { return []; } })();
+  const commit = execFileSync('rustc', ['-vV'], { encoding: 'utf8' }).match(/commit-hash: (\w+)/)?.[1];
+  const prefixes = [...dirs.map((d) => join(registry, d) + '/'), ...(commit ? [`/rustc/${commit}/library/`] : []),
+    root.replace(/\/?$/, '/')];
+  return prefixes.flatMap((p) => ['--remap-path-prefix', `${p}=`]);
+};
+// `--config` arrays are joined to .cargo/config.toml's rustflags, not put in their place.
+const flags = release ? ['--config', `target.wasm32-unknown-unknown.rustflags=${JSON.stringify(remap())}`] : [];
+run('cargo', ['build', ...flags, '--target', 'wasm32-unknown-unknown', '-p', NAME, '--bin', NAME,
   ...(release ? ['--release', '--features', 'split'] : [])]);
 const linked = join(root, 'target', 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
 
