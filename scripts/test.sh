@@ -10,8 +10,8 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 echo "== 1/5 native tests: evo-core, evo-sandbox"
 cargo test --workspace --exclude evo-admin
 # evo-core as the page builds it: no embedded pt-BR, the catalogue file loaded at run time.
-cargo test -p evo-core --no-default-features --features linked-v2
-# …and as the page builds it, without the 2.x rules linked in: until they are handed in, one marker.
+cargo test -p evo-core --no-default-features --features linked-v1,linked-v2
+# …and as the page builds it, without either generation's rules linked in: until they are handed in, one marker.
 cargo test -p evo-core --no-default-features --lib lint::rules::
 cargo build -p evo-sandbox
 

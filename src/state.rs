@@ -10,7 +10,7 @@ use evo_core::builder::{get_path, preset_text, set_fields, set_path, strip_secre
 use evo_core::fields::Profile;
 use evo_core::json::Json;
 use evo_core::lint::{
-    self, apply_fixes, shape_of, Code, Diagnostic, Fix, LineIndex, LintOptions, Node, Report, Severity, Span, V2Rules,
+    self, apply_fixes, shape_of, Code, Diagnostic, Fix, LineIndex, LintOptions, Node, Report, Rules, Severity, Span,
 };
 use evo_core::migrate::{Migrate, Note};
 use evo_core::msg::Msg;
@@ -20,9 +20,10 @@ use leptos::prelude::*;
 use crate::{browser, storage};
 
 thread_local! {
-    /// The 2.x rules once their part is loaded ([`v2_rules`]), and whether it is being fetched.
-    static V2_RULES: Cell<Option<V2Rules>> = const { Cell::new(None) };
-    static V2_LOADING: Cell<bool> = const { Cell::new(false) };
+    /// Each generation's rules (1.x, 2.x) once its part is loaded ([`v1_rules`], [`v2_rules`]), and
+    /// whether it is being fetched.
+    static RULES: Cell<[Option<Rules>; 2]> = const { Cell::new([None, None]) };
+    static LOADING: Cell<[bool; 2]> = const { Cell::new([false, false]) };
     /// How many times the create payload was linted (tests: a language switch must not lint again).
     static LINT_RUNS: Cell<u32> = const { Cell::new(0) };
 }
@@ -33,12 +34,12 @@ pub fn lint_runs() -> u32 {
 }
 
 /// The linter's options for `profile`, with a fresh token for the fix-its
-/// and the 2.x rules when they are loaded (before that, a 2.x text gets one `evo/rules-loading`
-/// error, which holds sending until they are: see [`Builder::want_v2_rules`]).
+/// and each generation's rules when they are loaded (before that, a text gets one `evo/rules-loading`
+/// error, which holds sending until they are: see [`Builder::want_rules`]).
 fn lint_options(profile: Profile, server: Option<ServerVersion>) -> LintOptions {
     let mut opts = LintOptions::with_fresh_token(browser::fresh_uuid().unwrap_or_default()).with_profile(profile);
     opts.rules.server_version = server;
-    opts.rules.v2 = V2_RULES.with(Cell::get);
+    [opts.rules.v1, opts.rules.v2] = RULES.with(Cell::get);
     opts
 }
 
@@ -184,26 +185,32 @@ impl Builder {
             stash: StoredValue::new(Vec::new()),
             timer: StoredValue::new(None),
         };
-        b.want_v2_rules();
+        b.want_rules();
         b
     }
 
-    /// A 2.x text was linted before the 2.x rules were there: load them (a part fetched the first
-    /// time a payload is 2.x), then lint again. A failed fetch is tried again at the next lint.
-    fn want_v2_rules(&self) {
-        if self.profile.get_untracked() != Profile::V2
-            || V2_RULES.with(Cell::get).is_some()
-            || V2_LOADING.with(|l| l.replace(true))
-        {
+    /// A text was linted before its generation's rules were there: load them (a part: the 1.x rules
+    /// are fetched as the page starts, the 2.x rules the first time a payload is 2.x), then lint
+    /// again. A failed fetch is tried again at the next lint.
+    fn want_rules(&self) {
+        let i = match self.profile.get_untracked() {
+            Profile::V1 => 0,
+            Profile::V2 => 1,
+        };
+        if RULES.with(Cell::get)[i].is_some() || LOADING.with(|l| l.get()[i]) {
             return;
         }
+        set_at(&LOADING, i, true);
         let this = *self;
         leptos::task::spawn_local(async move {
-            let loaded = v2_rules().await;
-            V2_LOADING.with(|l| l.set(false));
+            let loaded = if i == 0 { v1_rules().await } else { v2_rules().await };
+            set_at(&LOADING, i, false);
             if let Ok(rules) = loaded {
-                V2_RULES.with(|c| c.set(Some(rules)));
-                this.lint_now();
+                set_at(&RULES, i, Some(rules));
+                // Disposed (the page was torn down meanwhile: tests): nothing to lint.
+                if this.text.try_get_untracked().is_some() {
+                    this.lint_now();
+                }
             }
         });
     }
@@ -227,7 +234,7 @@ impl Builder {
         let server = self.server.get_untracked();
         let linted = self.used_tokens.with_value(|u| Linted::compute(&text, profile, server, u));
         self.linted.set(Arc::new(linted));
-        self.want_v2_rules();
+        self.want_rules();
         // Lint run → its diagnostics on screen (printed by the e2e run).
         browser::measure_at_next_frame("lint-to-screen", started);
         // Drafts past 2 MB are not kept: browser storage holds about 5 MB in all.
@@ -405,9 +412,25 @@ impl Builder {
     }
 }
 
+/// Sets one generation's slot in `cell` (0: 1.x, 1: 2.x).
+fn set_at<T: Copy>(cell: &'static std::thread::LocalKey<Cell<[T; 2]>>, i: usize, value: T) {
+    cell.with(|c| {
+        let mut v = c.get();
+        v[i] = value;
+        c.set(v);
+    });
+}
+
+crate::lazy::part! {
+    /// The 1.x rules, handed to the linter once loaded (`state::lint_options`).
+    v1_rules() -> Rules {
+        evo_core::lint::v1_rules()
+    }
+}
+
 crate::lazy::part! {
     /// The 2.x rules, handed to the linter once loaded (`state::lint_options`).
-    v2_rules() -> evo_core::lint::V2Rules {
+    v2_rules() -> Rules {
         evo_core::lint::v2_rules()
     }
 }

@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
         match (pending.get(), errors()) {
             (true, _) => u.creating.to_owned(),
             (false, 0) => u.create.to_owned(),
-            // The one "error" is the 2.x rules not being there yet (a moment): say so.
+            // The one "error" is the rules not being there yet (a moment): say so.
             (false, 1) if b.linted.with(|l| l.rows.iter().any(|r| r.code == Code::RulesLoading)) => {
                 u.rules_loading.to_owned()
             }

@@ -65,6 +65,8 @@ export async function startSandbox(args = []) {
       if (m) ok(m[1]);
     });
     child.on('exit', (code) => fail(new Error(`evo-sandbox exited with ${code}: ${out}`)));
+    // Not built (`cargo build -p evo-sandbox`): say so rather than wait forever.
+    child.on('error', (e) => fail(new Error(`evo-sandbox could not start (${bin}): ${e.message}`)));
   });
   return { url, stop: () => child.kill('SIGINT') };
 }

@@ -25,7 +25,12 @@ test('first load: the main module only; each part fetched on first use, once', a
   await page.waitForLoadState('networkidle');
   // The main module comes inside index.html (scripts/inline-wasm.mjs) or, without that, as its file.
   const inlined = readFileSync(join(DIST, 'index.html'), 'latin1').includes('<script type=evo/wasm>');
-  assert.deepEqual(fetched(log), inlined ? [] : ['main'], 'nothing but the main module before anything is used');
+  // The payload on screen is 1.x: its rules are a part too, fetched as the page starts (with the
+  // chunks they share with later parts); nothing else before anything is used.
+  await until(async () => count(log, 'v1_rules') === 1, 'the 1.x rules fetched');
+  await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 1.x marker gone');
+  const parts = fetched(log).filter((f) => !f.startsWith('chunk_'));
+  assert.deepEqual(parts, inlined ? ['v1_rules'] : ['main', 'v1_rules'], 'nothing but the main module and the 1.x rules before anything is used');
   // The events checklist lives in closed sections only: it comes when the first of them opens.
   await app.tid('section-webhook').click();
   await app.tid('events-events').waitFor();
@@ -76,6 +81,8 @@ test('a part that cannot be fetched is explained; the text stays; the next use f
   await app.connect(w.sandbox.url, KEY);
   await app.field('instanceName').fill('offline1');
   const before = await app.editorText();
+  // (the 1.x rules came as the page started)
+  await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 1.x rules loaded');
   // The static host loses the parts (a redeploy, the network): every split module fails.
   let block = true;
   await page.route(/\/(split_|chunk_)[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue()));
@@ -100,10 +107,10 @@ test('a part that cannot be fetched is explained; the text stays; the next use f
   await app.setProfile('v2');
   await app.diagnosticsWithCode('evo/rules-loading').waitFor();
   assert.equal(await app.sendDisabled(), true, 'nothing goes out unchecked');
-  assert.match(await app.sendLabel(), /2\.x rules/);
+  assert.match(await app.sendLabel(), /Loading the rules/);
   assert.equal(await app.editorText(), before);
   await app.setProfile('v1');
-  await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, '1.x needs no part');
+  await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 1.x rules are there already (fetched as the page started)');
 
   block = false;
   await app.instances.open();

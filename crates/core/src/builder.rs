@@ -335,7 +335,7 @@ mod tests {
             for p in Preset::ALL {
                 let t = preset_text(profile, p, "mystore", "0b9a8f52-3c1d-4e7f-9a2b-6c5d4e3f2a1b", true);
                 let mut opts = crate::lint::LintOptions::default().with_profile(profile);
-                opts.rules.v2 = Some(crate::lint::v2_rules());
+                (opts.rules.v1, opts.rules.v2) = (Some(crate::lint::v1_rules()), Some(crate::lint::v2_rules()));
                 let r = crate::lint::lint(&t, &opts);
                 let bad: Vec<_> = r.diagnostics.iter().filter(|d| d.severity != crate::lint::Severity::Info).collect();
                 match p {

@@ -1,5 +1,5 @@
 //! What the rules need from outside: [`RuleOptions`] (the library has no random source, no server
-//! and no loader of its own) and the 2.x rules as a value ([`V2Rules`]); and what one run of the
+//! and no loader of its own) and each generation's rules as a value ([`Rules`]); and what one run of the
 //! rules holds ([`Ctx`], its helpers in `ctx.rs`) — here, because the options hold the 2.x rules,
 //! which take a `Ctx`, which holds the options: one module, no circle.
 
@@ -26,20 +26,26 @@ pub struct RuleOptions {
     pub profile: Profile,
     /// Tokens already used by this page for a created instance: `(token, instance name)`.
     pub used_tokens: Vec<(String, String)>,
+    /// The 1.x rules, when the caller loads them itself (without the `linked-v1` feature).
+    pub v1: Option<Rules>,
     /// The 2.x rules, when the caller loads them itself (without the `linked-v2` feature).
-    pub v2: Option<V2Rules>,
+    pub v2: Option<Rules>,
     /// The server's version, when it was read: what differs between 2.3.x and 2.4.
     pub server_version: Option<crate::version::ServerVersion>,
 }
 
-/// The 2.x rules as a value. Naming them ([`v2_rules`]) is what puts them in a binary: the page names
-/// them only in a part loaded on first use, so the first load does without them.
+/// One generation's rules as a value. Naming them ([`v1_rules`], [`v2_rules`]) is what puts them in a
+/// binary: the page names them only in parts (the 1.x rules fetched as soon as the page is up, the
+/// 2.x rules on first use), so the first load does without them.
+///
+/// [`v1_rules`]: super::v1_rules
+/// [`v2_rules`]: super::v2_rules
 #[derive(Clone, Copy)]
-pub struct V2Rules(pub(super) fn(&mut Ctx<'_>));
+pub struct Rules(pub(super) fn(&mut Ctx<'_>));
 
-impl std::fmt::Debug for V2Rules {
+impl std::fmt::Debug for Rules {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("V2Rules")
+        f.write_str("Rules")
     }
 }
 

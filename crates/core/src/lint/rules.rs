@@ -4,22 +4,31 @@
 use super::code::Code;
 use super::ctx::Ctx;
 use super::diag::{Diagnostic, Span};
-pub use super::options::{RuleOptions, V2Rules};
+pub use super::options::{RuleOptions, Rules};
 use super::syntax::{Kind, Member, Node};
 use super::{v1, v2};
 use crate::fields::{Field, Profile};
 use crate::msg;
 use crate::msg::keys::lint as t;
 
-/// The 2.x rules.
-pub fn v2_rules() -> V2Rules {
-    V2Rules(v2::check)
+/// The 1.x rules.
+pub fn v1_rules() -> Rules {
+    Rules(v1::check)
 }
 
+/// The 2.x rules.
+pub fn v2_rules() -> Rules {
+    Rules(v2::check)
+}
+
+#[cfg(feature = "linked-v1")]
+const LINKED_V1: Option<Rules> = Some(Rules(v1::check));
+#[cfg(not(feature = "linked-v1"))]
+const LINKED_V1: Option<Rules> = None;
 #[cfg(feature = "linked-v2")]
-const LINKED_V2: Option<V2Rules> = Some(V2Rules(v2::check));
+const LINKED_V2: Option<Rules> = Some(Rules(v2::check));
 #[cfg(not(feature = "linked-v2"))]
-const LINKED_V2: Option<V2Rules> = None;
+const LINKED_V2: Option<Rules> = None;
 
 /// Runs every rule of `opts.profile` over a parsed root (which should be an object), adding what
 /// they find to `out` (the syntax diagnostics: thousands of findings are not copied from one
@@ -32,12 +41,16 @@ pub fn check(text: &str, root: &Node, opts: &RuleOptions, out: &mut Vec<Diagnost
         return;
     };
     let mut cx = Ctx { text, root, members, opts, profile: opts.profile, out: std::mem::take(out) };
-    match opts.profile {
-        Profile::V1 => v1::check(&mut cx),
-        Profile::V2 => match opts.v2.or(LINKED_V2) {
-            Some(V2Rules(run)) => run(&mut cx),
-            None => cx.out.push(Diagnostic::error(Code::RulesLoading, Span::at(root.span.start), t::rules_loading)),
-        },
+    let rules = match opts.profile {
+        Profile::V1 => opts.v1.or(LINKED_V1),
+        Profile::V2 => opts.v2.or(LINKED_V2),
+    };
+    match rules {
+        Some(Rules(run)) => run(&mut cx),
+        None => {
+            let msg = msg!(t::rules_loading, opts.profile.label());
+            cx.out.push(Diagnostic::error(Code::RulesLoading, Span::at(root.span.start), msg))
+        }
     }
     if let Some(d) = profile_hint(root, opts.profile) {
         cx.out.push(d);
@@ -82,32 +95,43 @@ fn profile_hint(root: &Node, profile: Profile) -> Option<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use crate::fields::Profile;
-    use crate::lint::{lint, v2_rules, Code, LintOptions, Severity};
+    use crate::lint::{lint, v1_rules, v2_rules, Code, LintOptions, Severity};
 
-    /// Handed in, the 2.x rules run; without them and without `linked-v2` (the page before they
-    /// load), a 2.x text gets exactly one error that says so — and still every syntax error.
+    /// Handed in, a generation's rules run; without them and without its `linked-v1`/`linked-v2`
+    /// feature (the page before their part is loaded), a text gets exactly one error that says so,
+    /// naming the generation — and still every syntax error.
     #[test]
-    fn v2_rules_handed_in_or_one_marker() {
+    fn rules_handed_in_or_one_marker() {
         let text = "{\"instanceName\": \"a\", \"integration\": \"NOPE\",}";
-        let mut opts = LintOptions::default().with_profile(Profile::V2);
-        opts.rules.v2 = Some(v2_rules());
-        let with = lint(text, &opts);
-        assert!(with.diagnostics.iter().any(|d| d.code == Code::Integration), "{:?}", with.diagnostics);
-        assert!(!with.diagnostics.iter().any(|d| d.code == Code::RulesLoading));
-        opts.rules.v2 = None;
-        let without = lint(text, &opts);
-        let codes: Vec<Code> = without.diagnostics.iter().map(|d| d.code).collect();
-        assert!(codes.contains(&Code::JsonTrailingComma), "{codes:?}");
-        if cfg!(feature = "linked-v2") {
-            assert_eq!(without.diagnostics, with.diagnostics);
-        } else {
+        for (profile, linked) in
+            [(Profile::V1, cfg!(feature = "linked-v1")), (Profile::V2, cfg!(feature = "linked-v2"))]
+        {
+            let mut opts = LintOptions::default().with_profile(profile);
+            (opts.rules.v1, opts.rules.v2) = (Some(v1_rules()), Some(v2_rules()));
+            let with = lint(text, &opts);
+            assert!(with.diagnostics.iter().any(|d| d.code == Code::Integration), "{profile:?} {:?}", with.diagnostics);
+            assert!(!with.diagnostics.iter().any(|d| d.code == Code::RulesLoading));
+            (opts.rules.v1, opts.rules.v2) = (None, None);
+            let without = lint(text, &opts);
+            let codes: Vec<Code> = without.diagnostics.iter().map(|d| d.code).collect();
+            assert!(codes.contains(&Code::JsonTrailingComma), "{codes:?}");
+            if linked {
+                assert_eq!(without.diagnostics, with.diagnostics);
+                continue;
+            }
             let marker: Vec<_> = without.diagnostics.iter().filter(|d| d.code == Code::RulesLoading).collect();
             assert_eq!(marker.len(), 1);
             assert_eq!(marker[0].severity, Severity::Error);
+            let shown = crate::render::render(&marker[0].message, crate::i18n::Lang::En);
+            assert!(shown.contains(profile.label()), "{shown}");
             assert!(!codes.contains(&Code::Integration));
-            // 1.x texts do not wait for anything.
-            let v1 = lint(text, &LintOptions::default());
-            assert!(!v1.diagnostics.iter().any(|d| d.code == Code::RulesLoading));
+            // The other generation's part is not waited for.
+            opts.rules = crate::lint::RuleOptions { profile, ..Default::default() };
+            match profile {
+                Profile::V1 => opts.rules.v1 = Some(v1_rules()),
+                Profile::V2 => opts.rules.v2 = Some(v2_rules()),
+            }
+            assert!(!lint(text, &opts).diagnostics.iter().any(|d| d.code == Code::RulesLoading));
         }
     }
 }

@@ -24,7 +24,7 @@ evo_core::catalog! {
         creating: "Creating…",
         fix_one_first: "Fix 1 error first",
         fix_n_first: "Fix {0} errors first",
-        rules_loading: "Loading the 2.x rules…",
+        rules_loading: "Loading the rules…",
         stop: "Stop",
         send_hint: "Warnings are allowed; errors must be fixed before sending.",
         response: "Response",

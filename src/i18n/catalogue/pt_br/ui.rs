@@ -22,7 +22,7 @@ pub static PT_BR: Ui = Ui {
     creating: "Criando…",
     fix_one_first: "Corrija 1 erro antes",
     fix_n_first: "Corrija {0} erros antes",
-    rules_loading: "Carregando as regras da 2.x…",
+    rules_loading: "Carregando as regras…",
     stop: "Parar",
     send_hint: "Avisos são permitidos; erros precisam ser corrigidos antes do envio.",
     response: "Resposta",

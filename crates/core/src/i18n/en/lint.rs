@@ -185,7 +185,8 @@ crate::catalog! {
         business_needs: "WHATSAPP-BUSINESS needs \"{0}\" (the Meta access token / the business phone number id): the server answers 400 \"{0} is required\".",
         groups_ignore: "Evolution 1.8.2 forces groups_ignore to true at create; change it afterwards in the settings.",
         // The 2.x rules are a catalogue part of their own (`Lang::lint_v2`); this one is said before they are there.
-        /// Until the page has loaded the 2.x rules (a moment, the first time a payload is 2.x).
-        rules_loading: "Loading the 2.x rules to check this payload… (if this stays, check the network and reload the page: your text is kept).",
+        /// Until the page has loaded a generation's rules (a moment: the 1.x rules as soon as the page is up,
+        /// the 2.x rules the first time a payload is 2.x). {0} the generation.
+        rules_loading: "Loading the {0} rules to check this payload… (if this stays, check the network and reload the page: your text is kept).",
     }
 }

@@ -163,5 +163,5 @@ pub static PT_BR: Lint = Lint {
     strict_bool: "{0} precisa ser true ou false (sem aspas): senão o servidor responde 400 \"sign_msg is required\" depois de salvar — e fica com uma instância criada pela metade.",
     business_needs: "WHATSAPP-BUSINESS precisa de \"{0}\" (o access token da Meta / o ID do número de telefone comercial): o servidor responde 400 \"{0} is required\".",
     groups_ignore: "O Evolution 1.8.2 força groups_ignore para true na criação; mude depois nas configurações.",
-    rules_loading: "Carregando as regras da 2.x para verificar este payload… (se isto não sumir, confira a rede e recarregue a página: seu texto fica guardado).",
+    rules_loading: "Carregando as regras da {0} para verificar este payload… (se isto não sumir, confira a rede e recarregue a página: seu texto fica guardado).",
 };
