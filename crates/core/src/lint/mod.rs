@@ -18,7 +18,7 @@ pub mod v2;
 
 pub use code::Code;
 pub use ctx::{is_http_url, is_placeholder};
-pub use diag::{apply_fixes, Diagnostic, Fix, Severity};
+pub use diag::{apply_fixes, Diagnostic, Edits, Fix, Severity};
 pub use rules::{shape_of, v2_rules, RuleOptions, V2Rules};
 pub use span::{apply_edits, Edit, LineIndex, Span};
 
