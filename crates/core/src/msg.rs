@@ -208,6 +208,12 @@ impl<'a> From<&'a String> for ArgRef<'a> {
     }
 }
 
+impl<'a> From<&'a crate::own::Str> for ArgRef<'a> {
+    fn from(s: &'a crate::own::Str) -> Self {
+        ArgRef::Str(s)
+    }
+}
+
 impl<'a> From<&'a mut str> for ArgRef<'a> {
     fn from(s: &'a mut str) -> Self {
         ArgRef::Str(s)

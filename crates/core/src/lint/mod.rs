@@ -23,7 +23,7 @@ pub use rules::{shape_of, v2_rules, RuleOptions, V2Rules};
 pub use span::{apply_edits, Edit, LineIndex, Span};
 
 use crate::fields::{Field, Profile, Ty};
-pub use syntax::{Kind, Member, Node};
+pub use syntax::{Kind, Member, Node, Str};
 
 /// Lint options.
 #[derive(Debug, Clone, Default)]
