@@ -36,7 +36,7 @@ fn field_message(b: Builder, key: &'static str) -> impl Fn() -> Option<String> +
 /// text (so `007` or `1e3` are not rewritten by a float round-trip).
 fn node_text(b: Builder, n: &Node) -> String {
     match &n.kind {
-        Kind::String(s) => s.clone(),
+        Kind::String(s) => s.to_string(),
         Kind::Number(_) | Kind::Bool(_) => {
             b.text.with_untracked(|t| t.get(n.span.start..n.span.end).unwrap_or_default().to_owned())
         }

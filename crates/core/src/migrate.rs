@@ -128,7 +128,7 @@ impl<'a> Migrator<'a> {
                     && target.ty != Ty::Str =>
             {
                 note(&mut self.notes, NoteKind::Converted, key, msg!(a::note_string_to_number, key, s));
-                s.clone()
+                s.to_string()
             }
             (Convert::EnsureScheme, Kind::String(s)) => {
                 let fixed = with_scheme(s);

@@ -9,11 +9,15 @@
 pub use crate::i18n::key::{Key, KeyDef};
 pub use crate::i18n::keys;
 
+use std::borrow::Cow;
+
 /// A typed argument of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     /// Shown as it is, in every language: a field path, a value found in the text, a code, a name.
-    Text(String),
+    /// Borrowed when it is a name of the program's own (an event of the profile's list): a long
+    /// list's repeats then cost no copy.
+    Text(Cow<'static, str>),
     /// A number.
     Num(usize),
     /// Another message without arguments (a type name, "did you mean", a list's "and"…).
@@ -26,21 +30,70 @@ pub enum Arg {
     Join(Vec<String>, Key),
 }
 
+impl Arg {
+    /// A name of the program's own as a text argument, not copied.
+    pub fn name(s: &'static str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+/// A message's arguments, read as a slice: one is kept in place (most messages with arguments have
+/// one: a long list's thousands of findings then allocate nothing for it), more in a vector.
+/// Compared, hashed and printed as the slice, however it is kept.
+#[derive(Clone)]
+pub struct Args(ArgsIn);
+
+#[derive(Clone)]
+enum ArgsIn {
+    One(Arg),
+    Many(Vec<Arg>),
+}
+
+impl std::ops::Deref for Args {
+    type Target = [Arg];
+    fn deref(&self) -> &[Arg] {
+        match &self.0 {
+            ArgsIn::One(a) => std::slice::from_ref(a),
+            ArgsIn::Many(v) => v,
+        }
+    }
+}
+
+impl From<Vec<Arg>> for Args {
+    fn from(v: Vec<Arg>) -> Self {
+        Args(ArgsIn::Many(v))
+    }
+}
+
+impl PartialEq for Args {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Args {}
+
+impl std::fmt::Debug for Args {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
 /// A message: what to say ([`Key`]) and about what ([`Arg`]s, in the template's `{0}`, `{1}`… order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Msg {
     pub key: Key,
-    pub args: Vec<Arg>,
+    pub args: Args,
 }
 
 impl Msg {
     pub fn new(key: Key, args: Vec<Arg>) -> Self {
-        Msg { key, args }
+        Msg { key, args: args.into() }
     }
 
     /// `key` with `items` joined by the message `sep` (a list's "and") as its one argument.
     pub fn joined(key: Key, items: &[&str], sep: Key) -> Self {
-        Msg { key, args: vec![Arg::Join(items.iter().map(|s| (*s).to_owned()).collect(), sep)] }
+        Msg { key, args: Args(ArgsIn::One(Arg::Join(items.iter().map(|s| (*s).to_owned()).collect(), sep))) }
     }
 
     /// The `i`-th argument as text, when it is one (tests and callers that need the value).
@@ -56,19 +109,19 @@ impl From<Key> for Msg {
     /// Not inlined: ~150 call sites name a message without arguments (size).
     #[inline(never)]
     fn from(key: Key) -> Self {
-        Msg { key, args: Vec::new() }
+        Msg { key, args: Args(ArgsIn::Many(Vec::new())) }
     }
 }
 
 impl From<&str> for Arg {
     fn from(s: &str) -> Self {
-        Arg::Text(s.to_owned())
+        Arg::Text(Cow::Owned(s.to_owned()))
     }
 }
 
 impl From<&mut str> for Arg {
     fn from(s: &mut str) -> Self {
-        Arg::Text(s.to_owned())
+        Arg::Text(Cow::Owned(s.to_owned()))
     }
 }
 
@@ -80,19 +133,19 @@ impl From<&Option<Msg>> for Arg {
 
 impl From<&&str> for Arg {
     fn from(s: &&str) -> Self {
-        Arg::Text((*s).to_owned())
+        Arg::Text(Cow::Owned((*s).to_owned()))
     }
 }
 
 impl From<&String> for Arg {
     fn from(s: &String) -> Self {
-        Arg::Text(s.clone())
+        Arg::Text(Cow::Owned(s.clone()))
     }
 }
 
 impl From<String> for Arg {
     fn from(s: String) -> Self {
-        Arg::Text(s)
+        Arg::Text(Cow::Owned(s))
     }
 }
 
@@ -155,6 +208,12 @@ impl<'a> From<&'a String> for ArgRef<'a> {
     }
 }
 
+impl<'a> From<&'a crate::own::Str> for ArgRef<'a> {
+    fn from(s: &'a crate::own::Str) -> Self {
+        ArgRef::Str(s)
+    }
+}
+
 impl<'a> From<&'a mut str> for ArgRef<'a> {
     fn from(s: &'a mut str) -> Self {
         ArgRef::Str(s)
@@ -163,7 +222,7 @@ impl<'a> From<&'a mut str> for ArgRef<'a> {
 
 impl From<String> for ArgRef<'_> {
     fn from(s: String) -> Self {
-        ArgRef::Owned(Arg::Text(s))
+        ArgRef::Owned(Arg::Text(Cow::Owned(s)))
     }
 }
 
@@ -213,14 +272,18 @@ impl Msg {
     /// The message `key` with `args` (what [`msg!`] calls; one function for every call site).
     #[inline(never)]
     pub fn of(key: Key, args: &mut [ArgRef<'_>]) -> Msg {
+        let own = |a: &mut ArgRef<'_>| match a {
+            ArgRef::Str(s) => Arg::Text(Cow::Owned(crate::own::string(s))),
+            ArgRef::Owned(o) => std::mem::replace(o, Arg::Nothing),
+        };
+        if let [a] = args {
+            return Msg { key, args: Args(ArgsIn::One(own(a))) };
+        }
         let mut owned = crate::own::vec(args.len());
         for a in args {
-            owned.push(match a {
-                ArgRef::Str(s) => Arg::Text(crate::own::string(s)),
-                ArgRef::Owned(o) => std::mem::replace(o, Arg::Nothing),
-            });
+            owned.push(own(a));
         }
-        Msg { key, args: owned }
+        Msg { key, args: Args(ArgsIn::Many(owned)) }
     }
 }
 

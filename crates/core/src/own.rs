@@ -7,6 +7,9 @@
 
 use std::alloc::{alloc, handle_alloc_error, Layout};
 
+mod short;
+pub use short::Str;
+
 /// `s.to_owned()`: a `String` of exactly `s.len()` bytes.
 pub(crate) fn string(s: &str) -> String {
     if s.is_empty() {

@@ -248,7 +248,7 @@ pub fn field_shown(f: &Field, profile: Profile, lang: Lang) -> String {
 
 fn arg(a: &Arg, lang: Lang) -> String {
     match a {
-        Arg::Text(s) => s.clone(),
+        Arg::Text(s) => s.to_string(),
         Arg::Nothing => String::new(),
         Arg::Num(n) => n.to_string(),
         Arg::Key(k) => k.template(lang).to_owned(),

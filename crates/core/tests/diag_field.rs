@@ -16,7 +16,7 @@ fn field_by_span(members: &[evo_core::lint::Member], profile: Profile, d: &Diagn
     let inner = m.value.as_ref().and_then(Node::members).unwrap_or_default();
     let path = match inner.iter().find(|c| within(c.span())) {
         Some(c) => format!("{}.{}", m.key, c.key),
-        None => m.key.clone(),
+        None => m.key.to_string(),
     };
     Some(profile.field(&path)?.key)
 }

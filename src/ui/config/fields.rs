@@ -13,7 +13,7 @@ use crate::i18n::trp;
 /// What a control shows for a value (strings as they are, other scalars as written).
 fn shown(d: Doc, n: &Node) -> String {
     match &n.kind {
-        Kind::String(s) => s.clone(),
+        Kind::String(s) => s.to_string(),
         Kind::Number(_) | Kind::Bool(_) => {
             d.text.with_untracked(|t| t.get(n.span.start..n.span.end).unwrap_or_default().to_owned())
         }

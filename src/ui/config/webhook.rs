@@ -34,7 +34,7 @@ pub fn headers(d: Doc, f: &'static Field, id: String) -> impl IntoView {
                 .and_then(Node::members)
                 .map(|m| {
                     m.iter()
-                        .map(|m| (m.key.clone(), m.value.as_ref().and_then(Node::as_str).unwrap_or("").to_owned()))
+                        .map(|m| (m.key.to_string(), m.value.as_ref().and_then(Node::as_str).unwrap_or("").to_owned()))
                         .collect()
                 })
                 .unwrap_or_default()

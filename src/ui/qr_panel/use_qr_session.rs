@@ -76,7 +76,7 @@ fn failure(r: &Result<Reply, ApiError>) -> Option<Failure> {
         ApiError::NotSent(why) => crate::ui::errors::refused(why),
         other => crate::ui::errors::explain(other).text,
     };
-    Some(Failure { status: e.status(), why: Arg::Text(why) })
+    Some(Failure { status: e.status(), why: Arg::Text(why.into()) })
 }
 
 /// Writes `v` into `sig` only when it changed (so views that read it do not rerun every second),

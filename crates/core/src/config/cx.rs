@@ -156,7 +156,7 @@ impl<'a> Cx<'a> {
             d.field = Some(f.key);
         }
         for m in members {
-            let path = if parent.is_empty() { m.key.clone() } else { format!("{parent}.{}", m.key) };
+            let path = if parent.is_empty() { m.key.to_string() } else { format!("{parent}.{}", m.key) };
             match self.table.iter().find(|f| f.key == path) {
                 Some(f) => self.check_value(members, m, f),
                 None => self.unknown(members, m, parent),

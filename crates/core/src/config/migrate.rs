@@ -47,13 +47,13 @@ impl Mg<'_> {
         let targets: Vec<(&'static str, String)> = members
             .iter()
             .filter_map(|m| {
-                let path = if parent.is_empty() { m.key.clone() } else { format!("{parent}.{}", m.key) };
+                let path = if parent.is_empty() { m.key.to_string() } else { format!("{parent}.{}", m.key) };
                 let to = self.endpoint.field(self.from, &path)?.other?.0;
                 Some((self.endpoint.field(self.to, to)?.name(), path))
             })
             .collect();
         for m in members {
-            let path = if parent.is_empty() { m.key.clone() } else { format!("{parent}.{}", m.key) };
+            let path = if parent.is_empty() { m.key.to_string() } else { format!("{parent}.{}", m.key) };
             let Some(f) = self.endpoint.field(self.from, &path) else {
                 if let Some((_, by)) = targets.iter().find(|(name, _)| *name == m.key) {
                     // The other generation's own name next to the one renamed into it.

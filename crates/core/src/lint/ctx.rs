@@ -302,7 +302,11 @@ impl<'a> Ctx<'a> {
                 self.push(Diagnostic {
                     severity: Severity::Warning,
                     code: Code::DuplicateEvent,
-                    message: msg!(t::duplicate_event, name),
+                    // The profile's own name (`name` is it, as written): not copied.
+                    message: msg!(
+                        t::duplicate_event,
+                        msg::Arg::name(known.get(at).copied().unwrap_or(crate::events::HISTORY_SET))
+                    ),
                     span: item.span,
                     fix: Some(Fix::one(t::fix_remove_repeat, remove())),
                     field: None,

@@ -34,12 +34,54 @@ impl fmt::Display for Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub title: Msg,
-    pub edits: Vec<Edit>,
+    pub edits: Edits,
+}
+
+/// A fix's edits, read as a slice: one is kept in place (most fixes make one: a long list's
+/// thousands of fixes then allocate nothing for it), more in a vector. Compared and printed as the
+/// slice, however it is kept.
+#[derive(Clone)]
+pub struct Edits(EditsIn);
+
+#[derive(Clone)]
+enum EditsIn {
+    One(Edit),
+    Many(Vec<Edit>),
+}
+
+impl std::ops::Deref for Edits {
+    type Target = [Edit];
+    fn deref(&self) -> &[Edit] {
+        match &self.0 {
+            EditsIn::One(e) => std::slice::from_ref(e),
+            EditsIn::Many(v) => v,
+        }
+    }
+}
+
+impl From<Vec<Edit>> for Edits {
+    fn from(v: Vec<Edit>) -> Self {
+        Edits(EditsIn::Many(v))
+    }
+}
+
+impl PartialEq for Edits {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Edits {}
+
+impl fmt::Debug for Edits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
 }
 
 impl Fix {
     pub fn new(title: impl Into<Msg>, edits: Vec<Edit>) -> Self {
-        Fix { title: title.into(), edits }
+        Fix { title: title.into(), edits: edits.into() }
     }
 
     pub fn one(title: impl Into<Msg>, edit: Edit) -> Self {
@@ -49,7 +91,7 @@ impl Fix {
     /// [`Fix::one`], not inlined: ~150 call sites (size).
     #[inline(never)]
     fn one_of(title: Msg, edit: Edit) -> Self {
-        Fix { title, edits: vec![edit] }
+        Fix { title, edits: Edits(EditsIn::One(edit)) }
     }
 
     fn range(&self) -> Option<Span> {

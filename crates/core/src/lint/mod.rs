@@ -18,12 +18,12 @@ pub mod v2;
 
 pub use code::Code;
 pub use ctx::{is_http_url, is_placeholder};
-pub use diag::{apply_fixes, Diagnostic, Fix, Severity};
+pub use diag::{apply_fixes, Diagnostic, Edits, Fix, Severity};
 pub use rules::{shape_of, v1_rules, v2_rules, RuleOptions, Rules};
 pub use span::{apply_edits, Edit, LineIndex, Span};
 
 use crate::fields::{Field, Profile, Ty};
-pub use syntax::{Kind, Member, Node};
+pub use syntax::{Kind, Member, Node, Str};
 
 /// Lint options.
 #[derive(Debug, Clone, Default)]

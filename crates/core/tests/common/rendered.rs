@@ -34,7 +34,7 @@ pub fn diagnostic(d: &Diagnostic, lang: Lang) -> D {
         code: d.code,
         span: d.span,
         message: render(&d.message, lang),
-        fix: d.fix.as_ref().map(|f| Fix { title: render(&f.title, lang), edits: f.edits.clone() }),
+        fix: d.fix.as_ref().map(|f| Fix { title: render(&f.title, lang), edits: f.edits.to_vec() }),
         field: d.field,
     }
 }

@@ -59,9 +59,9 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    /// The value of the string token just read, as an exactly sized `String`.
-    pub(super) fn string_value(&self) -> String {
-        crate::own::string(if self.decoded { &self.buf } else { &self.text[self.raw.0..self.raw.1] })
+    /// The value of the string token just read (in place when short, else an exactly sized `String`).
+    pub(super) fn string_value(&self) -> super::Str {
+        super::Str::new(if self.decoded { &self.buf } else { &self.text[self.raw.0..self.raw.1] })
     }
 
     /// The start of `pos`'s line when only spaces/tabs stand between it and `pos`.

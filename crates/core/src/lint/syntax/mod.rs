@@ -9,6 +9,7 @@ mod parser;
 mod string;
 mod tree;
 
+pub use crate::own::Str;
 pub use parser::MAX_DEPTH;
 pub use tree::{line_aware, remove_member_span, Kind, Member, Node};
 

@@ -210,7 +210,7 @@ impl<'a> Parser<'a> {
                 }
                 Tok::Word => {
                     let key_span = self.span;
-                    let key = crate::own::string(self.word());
+                    let key = super::Str::new(self.word());
                     self.bump();
                     self.err(
                         Diagnostic::error(Code::JsonUnquotedKey, key_span, msg!(t::unquoted_key, &key))
@@ -233,7 +233,7 @@ impl<'a> Parser<'a> {
         Node { kind: Kind::Object(members), span: Span::new(open.start, end) }
     }
 
-    fn member(&mut self, key: String, key_span: Span, depth: usize, members: &mut Vec<Member>) {
+    fn member(&mut self, key: super::Str, key_span: Span, depth: usize, members: &mut Vec<Member>) {
         if matches!(self.tok, Tok::Colon) {
             self.bump();
         } else if self.starts_value() {

@@ -3,6 +3,7 @@
 
 use crate::lint::span::Span;
 use crate::msg::keys::lint as t;
+use crate::own::Str;
 
 /// A parsed JSON value with its span.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +16,7 @@ pub struct Node {
 pub enum Kind {
     Object(Vec<Member>),
     Array(Vec<Node>),
-    String(String),
+    String(Str),
     /// The number's value (`NaN` when it could not be read) and whether it is an integer in JSON.
     Number(f64),
     Bool(bool),
@@ -75,7 +76,7 @@ impl Node {
 /// `"key": value` in an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
-    pub key: String,
+    pub key: Str,
     pub key_span: Span,
     pub value: Option<Node>,
     /// The comma after this member, if any.
