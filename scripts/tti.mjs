@@ -13,7 +13,8 @@
 // then opens it once more in that context (repeat visit); sites interleaved; one warm-up round, then
 // the median of M rounds. The worker's own fetches are not throttled (CDP throttles the page's): they
 // happen after the first visit was measured. The app's phases are printed too (ms from navigation
-// start until the HTML, CSS, glue and wasm are in, the wasm started, the page mounted), and in how
+// start until the HTML, CSS, glue and wasm are in, the wasm started, the page mounted, the text checked
+// by its generation's rules — a part fetched as the page starts), and in how
 // many repeat visits the worker served the page (all of them, or the figure is not a repeat visit's).
 //
 // "Usable" is measured inside the page, from navigation start (performance.timeOrigin): for the app,
@@ -207,6 +208,10 @@ async function mobileVisit(context, path, selector) {
   await page.goto(base + path, { waitUntil: 'commit' });
   await page.waitForSelector(selector, { timeout: 60_000 });
   await page.waitForFunction(() => window.__usable !== undefined);
+  // The app's rules are a part fetched as it starts: wait until the text is checked by them too.
+  if (await page.evaluate(() => performance.getEntriesByName('evo-mount').length > 0)) {
+    await page.waitForFunction(() => performance.getEntriesByName('evo-checked').length > 0, null, { timeout: 60_000 });
+  }
   const [ms, phases] = await page.evaluate(() => {
     const res = performance.getEntriesByType('resource');
     const end = (ext) => res.find((e) => e.name.endsWith(ext))?.responseEnd ?? 0;
@@ -216,6 +221,7 @@ async function mobileVisit(context, path, selector) {
     const wasm = end('_bg.wasm') || (document.querySelector('link[href$="_bg.wasm"]') ? 0 : nav?.responseEnd ?? 0);
     return [window.__usable, { html: nav?.responseEnd ?? 0, css: end('.css'), glue: end('/evo-admin.js'), wasm,
       started: mount?.startTime ?? 0, mounted: mount ? mount.startTime + mount.duration : 0,
+      checked: performance.getEntriesByName('evo-checked')[0]?.duration ?? 0,
       worker: !!navigator.serviceWorker?.controller }];
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -273,7 +279,7 @@ if (MOBILE_RUNS > 0) {
     console.log(`  ${name.padEnd(5)} first visit median ${m(name, 0).toFixed(0)} ms [${fmt(got[name][0])}], repeat visit median ${m(name, 1).toFixed(0)} ms [${fmt(got[name][1])}]`);
   }
   // Where the app's time goes (medians, ms from navigation start; 0 = not seen).
-  const keys = ['html', 'css', 'glue', 'wasm', 'started', 'mounted'];
+  const keys = ['html', 'css', 'glue', 'wasm', 'started', 'mounted', 'checked'];
   ['first', 'repeat'].forEach((visit, k) => console.log(`  app ${visit} visit phases: ` +
     keys.map((key) => `${key} ${median(phases[k].map((p) => p[key])).toFixed(0)}`).join(', ') +
     `; served by the service worker in ${phases[k].filter((p) => p.worker).length}/${phases[k].length}`));

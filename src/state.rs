@@ -210,6 +210,9 @@ impl Builder {
                 // Disposed (the page was torn down meanwhile: tests): nothing to lint.
                 if this.text.try_get_untracked().is_some() {
                     this.lint_now();
+                    // `evo-checked`: from navigation start until the text is checked by its rules
+                    // (scripts/tti.mjs prints it beside the moment the page is usable).
+                    browser::measure_at_next_frame("evo-checked", 0.0);
                 }
             }
         });
