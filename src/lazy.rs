@@ -58,23 +58,33 @@ pub fn view_or_explain(part: Result<AnyView, Unavailable>, unavailable: impl Tex
     })
 }
 
-/// Shows a view part where it is awaited: at once when it is already loaded, else a "Loading…" line
-/// (`loading`, announced politely) until it is; `unavailable` if it could not be loaded.
+/// Shows a view part where it is awaited: a "Loading…" line (`loading`, announced politely) until
+/// it is there (a moment when it is already loaded: the task runs before the next paint);
+/// `unavailable` if it could not be loaded. A task and two signals rather than Leptos' `Suspend`,
+/// whose code cost the first load more; the part's view is built under this place's owner (its
+/// context, and disposed with it), as `Suspend` did.
 pub fn show<T: Text>(
     part: impl Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
     loading: T,
     unavailable: T,
 ) -> AnyView {
     let pending = RwSignal::new(true);
+    // The view once there, taken out by its one draw.
+    let slot = RwSignal::new_local(None::<AnyView>);
+    let part = leptos::reactive::computed::ScopedFuture::new_untracked(part);
+    leptos::task::spawn_local(async move {
+        let v = view_or_explain(part.await, unavailable);
+        slot.try_set(Some(v));
+        pending.try_set(false);
+    });
     view! {
         <p class="muted" role="status" data-testid="part-loading" hidden=move || !pending.get()>
             {loading}
         </p>
-        {Suspend::new(async move {
-            let v = view_or_explain(part.await, unavailable);
-            pending.try_set(false);
-            v
-        })}
+        {move || {
+            slot.track();
+            slot.try_update_untracked(Option::take).flatten()
+        }}
     }
     .into_any()
 }

@@ -89,7 +89,12 @@ pub fn App() -> impl IntoView {
 
     // What the response card's live region announces about the answer (set by the answer's view).
     let live = RwSignal::new(String::new());
-    let send = Action::new_local(move |_: &()| {
+    // One create at a time (the button is disabled while one is in flight): two signals and a task,
+    // not a Leptos `Action`, whose code (dispatch, its async-derived value, pending counter) cost
+    // the first load more.
+    let pending = RwSignal::new(false);
+    let answer = RwSignal::new(None::<create::Outcome>);
+    let send = move || {
         b.lint_now();
         live.set(String::new());
         let errors = b.linted.with_untracked(|l| l.errors);
@@ -110,12 +115,16 @@ pub fn App() -> impl IntoView {
             conn,
             b,
         };
-        create::run(errors, req)
-    });
-    let pending = send.pending();
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = create::run(errors, req).await;
+            answer.try_set(Some(outcome));
+            pending.try_set(false);
+        });
+    };
     // Keyboard and screen-reader users land on the answer (announced by the live region below).
     Effect::new(move |_| {
-        if send.value().with(Option::is_some) {
+        if answer.with(Option::is_some) {
             browser::focus("resp-h");
         }
     });
@@ -216,9 +225,7 @@ pub fn App() -> impl IntoView {
                         data-testid="send"
                         type="button"
                         prop:disabled=move || pending.get() || (errors() != 0)
-                        on:click=move |_| {
-                            send.dispatch(());
-                        }
+                        on:click=move |_| send()
                     >
                         {send_label}
                     </button>
@@ -242,7 +249,7 @@ pub fn App() -> impl IntoView {
                     {move || if pending.get() { ui().sent_waiting.to_owned() } else { live.get() }}
                 </p>
                 // While a create is in flight the previous answer is not shown as if it were this one's.
-                {move || match (pending.get(), send.value().get()) {
+                {move || match (pending.get(), answer.get()) {
                     (true, _) => view! { <p class="muted" data-testid="response-pending">{tr(|u| u.waiting)}</p> }.into_any(),
                     (false, None) => view! { <p class="muted">{tr(|u| u.nothing_sent)}</p> }.into_any(),
                     (false, Some(outcome)) => crate::ui::show(crate::ui::response::outcome(outcome, live)),

@@ -32,8 +32,16 @@ test('first load: the main module only; each part fetched on first use, once', a
   const parts = fetched(log).filter((f) => !f.startsWith('chunk_'));
   assert.deepEqual(parts, inlined ? ['v1_rules'] : ['main', 'v1_rules'], 'nothing but the main module and the 1.x rules before anything is used');
   // The events checklist lives in closed sections only: it comes when the first of them opens.
+  // While it is on its way, "Loading…" stands where it will be, and goes when it is there.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/split_events_checklist[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
   await app.tid('section-webhook').click();
+  const loading = page.locator('details:has([data-testid=section-webhook]) [data-testid=part-loading]');
+  await loading.waitFor();
+  release();
   await app.tid('events-events').waitFor();
+  assert.equal(await loading.isHidden(), true, 'the loading line goes when the part is there');
   assert.equal(count(log, 'events_checklist'), 1);
   await app.tid('section-webhook').click();
 
