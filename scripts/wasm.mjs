@@ -58,6 +58,7 @@ mkdirSync(pkg, { recursive: true });
 // (`$CARGO_HOME/registry/src/index.crates.io-…/`, `/rustc/<commit>/library/`), so a machine with another
 // CARGO_HOME built a different wasm (CI measured 187 B brotli more than a local build of the same commit).
 // Remapped to crate-relative paths (`tachys-0.2.19/src/…`): the same bytes on every machine, and shorter.
+// (The prebuilt standard library keeps its own `/rustc/<commit>/library/` paths: the same everywhere.)
 const remap = () => {
   const registry = join(process.env.CARGO_HOME || join(homedir(), '.cargo'), 'registry', 'src');
   const dirs = (() => { try { return readdirSync(registry); } catch { return []; } })();

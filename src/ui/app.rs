@@ -95,6 +95,9 @@ pub fn App() -> impl IntoView {
     let pending = RwSignal::new(false);
     let answer = RwSignal::new(None::<create::Outcome>);
     let send = move || {
+        if pending.get_untracked() {
+            return;
+        }
         b.lint_now();
         live.set(String::new());
         let errors = b.linted.with_untracked(|l| l.errors);
