@@ -257,6 +257,11 @@ impl<'a> Ctx<'a> {
         let mut seen = vec![false; known.len() + 1];
         // Its place in `known`, lengths first: a long list of events looks each up once.
         let place = |name: &str| known.iter().position(|e| e.len() == name.len() && *e == name);
+        // Past the profile's events, every item is a finding (a repeat, an unknown name, not a
+        // string): room for them at once, not a copy of thousands each time the vector grows.
+        if items.len() > known.len() {
+            self.out.reserve(items.len());
+        }
         for (i, item) in items.iter().enumerate() {
             let Some(name) = item.as_str() else {
                 if item.kind != Kind::Invalid {
