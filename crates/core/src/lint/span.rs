@@ -119,55 +119,16 @@ impl<'a> LineIndex<'a> {
 /// closure type (~3 KB of wasm each); now they share one.
 pub fn sort_stable_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> [usize; 3]) {
     let mut keys: Vec<([usize; 3], usize)> = v.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
-    let mut moves = [(0, 0); FEW];
-    match sort_keys(&mut keys, &mut moves) {
-        0 => {}
-        // A few from the front, each moved along into the sorted run behind it: the same moves on
-        // `v` (one shift of the elements in between each; `lint`'s thousands of findings are not
-        // taken out and put back one by one).
-        n if n <= FEW => {
-            for &(from, to) in &moves[..n] {
-                move_along(v, from, to);
-            }
-        }
-        _ => {
-            let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-            v.extend(keys.iter().filter_map(|&(_, i)| slots[i].take()));
-        }
+    if !sort_keys(&mut keys) {
+        return;
     }
+    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(keys.iter().filter_map(|&(_, i)| slots[i].take()));
 }
 
-/// Moves `v[from]` to `to` (`from < to < v.len()`), the elements in between one place towards the
-/// front: `v[from..=to].rotate_left(1)`, done on the bytes so that one rotation serves every
-/// element type (size: a rotation per type costs ~300 B of wasm).
-fn move_along<T>(v: &mut [T], from: usize, to: usize) {
-    let part = &mut v[from..to + 1];
-    // SAFETY: `part`'s own memory, seen as `MaybeUninit<u8>` (padding bytes may be uninitialised,
-    // which `MaybeUninit` allows); rotating it by one element's size moves whole elements bit for
-    // bit, as Rust's moves do: each element ends up whole and exactly once in `part`, none is
-    // dropped or duplicated, and `part` is borrowed mutably for the whole time.
-    let bytes = unsafe {
-        std::slice::from_raw_parts_mut(
-            part.as_mut_ptr().cast::<std::mem::MaybeUninit<u8>>(),
-            std::mem::size_of_val(part),
-        )
-    };
-    rotate_bytes(bytes, std::mem::size_of::<T>());
-}
-
+/// Sorts the keys (the index breaks ties, so the order is stable) and says whether they moved.
 #[inline(never)]
-fn rotate_bytes(bytes: &mut [std::mem::MaybeUninit<u8>], by: usize) {
-    bytes.rotate_left(by);
-}
-
-/// The most elements out of order in front of a sorted run that [`sort_keys`] moves one by one.
-const FEW: usize = 8;
-
-/// Sorts the keys (the index breaks ties, so the order is stable) and says how they moved: 0 when
-/// they were in order, `n <= FEW` when the first few each moved along into the sorted run behind
-/// them (`moves[..n]`: from, to; in the order to make them), more when they were sorted whole.
-#[inline(never)]
-pub fn sort_keys(keys: &mut [([usize; 3], usize)], moves: &mut [(usize, usize); FEW]) -> usize {
+pub fn sort_keys(keys: &mut [([usize; 3], usize)]) -> bool {
     // The sorted run at the end: `lint` gets its findings mostly in text order, with a few
     // top-level ones (a missing or unknown key) in front of thousands of others.
     let mut run = keys.len().saturating_sub(1);
@@ -175,27 +136,21 @@ pub fn sort_keys(keys: &mut [([usize; 3], usize)], moves: &mut [(usize, usize); 
         run -= 1;
     }
     if run == 0 {
-        return 0;
+        return false;
     }
-    if run <= FEW {
+    if run <= 8 {
         // A few in front: move each along into the run behind it (linear, not a sort).
-        let mut n = 0;
         for i in (0..run).rev() {
             let mut j = i;
             while j + 1 < keys.len() && keys[j + 1] < keys[j] {
                 keys.swap(j, j + 1);
                 j += 1;
             }
-            if j > i {
-                moves[n] = (i, j);
-                n += 1;
-            }
         }
-        n
     } else {
         keys.sort_unstable();
-        usize::MAX
     }
+    true
 }
 
 #[cfg(test)]
@@ -229,23 +184,6 @@ mod tests {
             assert_eq!(ours, std_sorted);
         }
     }
-    /// The few-in-front path moves elements that own memory (strings) bit for bit: each ends up
-    /// once, in the standard stable sort's order, and is dropped once (checked under valgrind).
-    #[test]
-    fn a_few_in_front_move_whole() {
-        for front in 1..=FEW + 1 {
-            let v: Vec<(usize, String)> = (0..front)
-                .map(|n| (70 - n * 7, format!("front {n}")))
-                .chain((0..30).map(|n| (n * 2, format!("run {n}"))))
-                .collect();
-            let mut ours = v.clone();
-            sort_stable_by_key(&mut ours, |x| [x.0, 0, 0]);
-            let mut std_sorted = v;
-            std_sorted.sort_by_key(|x| x.0);
-            assert_eq!(ours, std_sorted);
-        }
-    }
-
     #[test]
     fn edits_apply_in_order_and_skip_overlaps() {
         let (out, n) = apply_edits(
