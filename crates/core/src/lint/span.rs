@@ -123,6 +123,9 @@ pub fn sort_stable_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> [usize; 3]) {
         return;
     }
     let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    // Room for all at once (`extend` through `filter_map` would grow it step by step: thousands
+    // of findings copied a dozen times).
+    v.reserve(keys.len());
     v.extend(keys.iter().filter_map(|&(_, i)| slots[i].take()));
 }
 
