@@ -91,6 +91,13 @@ impl Msg {
         Msg { key, args: args.into() }
     }
 
+    /// `key` with one argument, made in place (a long list's repeats: not through [`msg!`]'s
+    /// array and [`Msg::of`]).
+    #[inline]
+    pub fn one(key: Key, arg: Arg) -> Self {
+        Msg { key, args: Args(ArgsIn::One(arg)) }
+    }
+
     /// `key` with `items` joined by the message `sep` (a list's "and") as its one argument.
     pub fn joined(key: Key, items: &[&str], sep: Key) -> Self {
         Msg { key, args: Args(ArgsIn::One(Arg::Join(items.iter().map(|s| (*s).to_owned()).collect(), sep))) }

@@ -255,8 +255,22 @@ impl<'a> Ctx<'a> {
         let v2 = self.profile == Profile::V2;
         // The events met so far, by their place in `known` (the last place: 2.4's event in 2.x).
         let mut seen = vec![false; known.len() + 1];
-        // Its place in `known`, lengths first: a long list of events looks each up once.
-        let place = |name: &str| known.iter().position(|e| e.len() == name.len() && *e == name);
+        // Its place in `known`, lengths, first letters and fourth letters from the end first (names
+        // of one length differ there: `MESSAGES_UPSERT`, `_UPDATE`, `_DELETE`, `CONTACTS_UPSERT`…):
+        // a long list of events looks each up once, mostly with one comparison of the whole name.
+        let place = |name: &str| {
+            let (b, n) = (name.as_bytes(), name.len());
+            let at = n.wrapping_sub(4);
+            known.iter().position(|e| {
+                let k = e.as_bytes();
+                k.len() == n && k.first() == b.first() && k.get(at) == b.get(at) && *e == name
+            })
+        };
+        // Past the profile's events, every item is a finding (a repeat, an unknown name, not a
+        // string): room for them at once, not a copy of thousands each time the vector grows.
+        if items.len() > known.len() {
+            self.out.reserve(items.len());
+        }
         for (i, item) in items.iter().enumerate() {
             let Some(name) = item.as_str() else {
                 if item.kind != Kind::Invalid {
@@ -303,9 +317,9 @@ impl<'a> Ctx<'a> {
                     severity: Severity::Warning,
                     code: Code::DuplicateEvent,
                     // The profile's own name (`name` is it, as written): not copied.
-                    message: msg!(
+                    message: msg::Msg::one(
                         t::duplicate_event,
-                        msg::Arg::name(known.get(at).copied().unwrap_or(crate::events::HISTORY_SET))
+                        msg::Arg::name(known.get(at).copied().unwrap_or(crate::events::HISTORY_SET)),
                     ),
                     span: item.span,
                     fix: Some(Fix::one(t::fix_remove_repeat, remove())),

@@ -337,9 +337,15 @@ impl<'a> Parser<'a> {
         // of each key, open addressing on a hash of the key (no hash map in the page for this).
         let mut dups: Vec<(usize, usize)> = Vec::new();
         if members.len() <= 32 {
-            for (i, m) in members.iter().enumerate() {
-                let (len, key) = (m.key.len(), m.key.as_bytes());
-                if let Some(first) = members[..i].iter().position(|e| e.key.len() == len && e.key.as_bytes() == key) {
+            // Each key read once (a `Str` is read through a call at the page's opt-level), then
+            // compared pairwise as `str`s.
+            let mut keys = [""; 32];
+            for (k, m) in keys.iter_mut().zip(members) {
+                *k = &m.key;
+            }
+            let keys = &keys[..members.len()];
+            for (i, key) in keys.iter().enumerate() {
+                if let Some(first) = keys[..i].iter().position(|e| e.len() == key.len() && e == key) {
                     dups.push((i, first));
                 }
             }
