@@ -1,5 +1,5 @@
 // Loaded by the inline loader once the page is interactive (so not part of the first load):
-// registers ./sw.js, asks it to cache the parts in the background, and when a new build's worker
+// registers ./sw.js once the text is checked (below), asks it to cache the parts in the background, and when a new build's worker
 // is waiting shows "A new version is ready — reload" (data-testid=update-ready). Nothing swaps code
 // under the user: only that button tells the waiting worker to take over, then reloads (the draft
 // survives a reload). The text follows <html lang> (the page's language switch sets it).
@@ -36,9 +36,20 @@ function banner(worker) {
   document.body.append(box);
 }
 
+// Its install downloads the first load again, as files (~150 KB brotli): on a phone's link that would
+// take the bandwidth from the rules part the page fetches as it starts. So the worker is registered
+// once the text is checked by its rules (the page's `evo-checked` measure), or after 10 s regardless.
+const checked = new Promise((ok) => {
+  setTimeout(ok, 10000);
+  try {
+    const seen = new PerformanceObserver((list) => list.getEntriesByName('evo-checked').length && (seen.disconnect(), ok()));
+    seen.observe({ type: 'measure', buffered: true });
+  } catch { ok(); }
+});
+
 if (sw) {
   sw.addEventListener('controllerchange', () => asked && location.reload());
-  sw.register('./sw.js').then((reg) => {
+  checked.then(() => sw.register('./sw.js')).then((reg) => {
     const waiting = () => reg.waiting && sw.controller && banner(reg.waiting);
     waiting();
     reg.addEventListener('updatefound', () => {
