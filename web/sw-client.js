@@ -1,8 +1,9 @@
 // Loaded by the inline loader once the page is interactive (so not part of the first load):
-// registers ./sw.js once the text is checked (below), asks it to cache the parts in the background, and when a new build's worker
-// is waiting shows "A new version is ready — reload" (data-testid=update-ready). Nothing swaps code
-// under the user: only that button tells the waiting worker to take over, then reloads (the draft
-// survives a reload). The text follows <html lang> (the page's language switch sets it).
+// registers ./sw.js once the text is checked (below), asks it to cache the parts in the background,
+// and when a new build's worker is waiting shows "A new version is ready — reload"
+// (data-testid=update-ready). Nothing swaps code under the user: only that button tells the waiting
+// worker to take over, then reloads (the draft survives a reload). The text follows <html lang> (the
+// page's language switch sets it).
 const sw = navigator.serviceWorker;
 const TEXT = {
   en: ['A new version is ready — reload', 'Reload'],
