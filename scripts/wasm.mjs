@@ -12,7 +12,8 @@
 //   4. scripts/wasm-shrink.mjs shortens the import names and drops the exported classes nobody uses
 //      (the one step tied to wasm-bindgen's output: skipped with EVO_DIET=0, see the README's
 //      "Upgrading Leptos or wasm-bindgen");
-//   5. wasm-opt optimizes each module; terser minifies the two JS files.
+//   5. wasm-opt optimizes each module; terser minifies the two JS files; scripts/wasm-bundle.mjs puts
+//      the rules parts and the small chunks into two bundles (fewer requests; skipped with EVO_DIET=0).
 // Debug (`trunk serve`): cargo and wasm-bindgen only — one module, nothing split, nothing optimized.
 //
 // The output goes to `<staging>/wasm-<hash of its contents>/` (a new name whenever a byte changes, so a
@@ -23,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundle } from './wasm-bundle.mjs';
 import { shrink } from './wasm-shrink.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -93,7 +95,11 @@ if (release && diet) {
 if (release) {
   for (const f of readdirSync(pkg).filter((f) => f.endsWith('.wasm'))) run('wasm-opt', [...WASM_OPT, join(pkg, f), '-o', join(pkg, f)]);
   await minifyJs(pkg);
-  if (diet) trimJs(pkg);
+  if (diet) {
+    trimJs(pkg);
+    const bundles = bundle(pkg, readFileSync(join(split, '__wasm_split.js'), 'utf8'));
+    console.log(`wasm: ${Object.entries(bundles).map(([b, ms]) => `${b} (${ms.length} modules)`).join(', ')}`);
+  }
 }
 
 // The directory is named after its contents.

@@ -4,7 +4,7 @@
 // next use fetches it again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, until, world } from './harness.mjs';
 import { openApp } from './page.mjs';
@@ -12,25 +12,33 @@ import { openApp } from './page.mjs';
 const KEY = 'e2e-split-key';
 const w = world(['--key', KEY, '--qr-period-ms', '60000']);
 
-/** The wasm files fetched so far, by part name (`main`, `instances`, `send`, a shared `chunk_N`…). */
+/** The wasm files fetched so far, by part name (`main`, `instances`, `send`, a shared `chunk_N`, a
+ *  `bundle_rules` or `bundle_small` holding several: scripts/wasm-bundle.mjs…). */
 const fetched = (log) =>
   log.requests
     .filter((u) => u.endsWith('.wasm'))
     .map((u) => u.split('/').pop().replace(/\.wasm$/, ''))
     .map((f) => (f === 'evo-admin_bg' ? 'main' : f.replace(/^split_/, '')));
 const count = (log, part) => fetched(log).filter((f) => f === part).length;
+// The release build bundles the rules parts and the small chunks (scripts/wasm-bundle.mjs); a build
+// without the brittle savings (EVO_DIET=0) fetches each module as its own file.
+const bundled = readdirSync(DIST).filter((d) => d.startsWith('wasm-'))
+  .some((d) => readdirSync(join(DIST, d)).includes('bundle_rules.wasm'));
+const RULES = bundled ? /\/bundle_rules\.wasm$/ : /\/split_v1_rules\.wasm$/;
 
 test('first load: the main module only; each part fetched on first use, once', async () => {
   const { app, page, log } = await openApp(w.browser, w.site.url);
   await page.waitForLoadState('networkidle');
   // The main module comes inside index.html (scripts/inline-wasm.mjs) or, without that, as its file.
   const inlined = readFileSync(join(DIST, 'index.html'), 'latin1').includes('<script type=evo/wasm>');
-  // The payload on screen is 1.x: its rules are a part too, fetched as the page starts (with the
-  // chunks they share with later parts); nothing else before anything is used.
-  await until(async () => count(log, 'v1_rules') === 1, 'the 1.x rules fetched');
+  // The payload on screen is 1.x: its rules are a part too, fetched as the page starts, in one
+  // request with the 2.x rules and every chunk the two need; nothing else before anything is used.
+  // (Without the bundles: the 1.x rules and their chunks, each a file.)
+  const rules = bundled ? 'bundle_rules' : 'v1_rules';
+  await until(async () => count(log, rules) === 1, 'the rules fetched');
   await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 1.x marker gone');
   const parts = fetched(log).filter((f) => !f.startsWith('chunk_'));
-  assert.deepEqual(parts, inlined ? ['v1_rules'] : ['main', 'v1_rules'], 'nothing but the main module and the 1.x rules before anything is used');
+  assert.deepEqual(parts, inlined ? [rules] : ['main', rules], 'nothing but the main module and the rules before anything is used');
   // The events checklist lives in closed sections only: it comes when the first of them opens.
   // While it is on its way, "Loading…" stands where it will be, and goes when it is there.
   let release;
@@ -51,9 +59,11 @@ test('first load: the main module only; each part fetched on first use, once', a
 
   await app.migrate();
   assert.equal(count(log, 'migrator'), 1);
-  // The payload is 2.x now: the 2.x rules came with it, and they check it (no marker left).
-  await until(async () => count(log, 'v2_rules') === 1, 'the 2.x rules fetched');
+  // The payload is 2.x now: the 2.x rules came with the 1.x ones (or with the switch, unbundled),
+  // and they check it (no marker left).
   await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the marker gone');
+  assert.equal(count(log, rules), 1, 'the rules are fetched once');
+  assert.equal(count(log, 'v2_rules'), bundled ? 0 : 1);
   await app.migrate(); // back to 1.x: the part is there already
   assert.equal(count(log, 'migrator'), 1, 'a part is fetched once');
   assert.equal(await app.profile(), 'v1');
@@ -93,7 +103,7 @@ test('a part that cannot be fetched is explained; the text stays; the next use f
   await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 1.x rules loaded');
   // The static host loses the parts (a redeploy, the network): every split module fails.
   let block = true;
-  await page.route(/\/(split_|chunk_)[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue()));
+  await page.route(/\/(split_|chunk_|bundle_)[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue()));
 
   await app.instances.open();
   await app.tid('part-unavailable').waitFor();
@@ -110,12 +120,17 @@ test('a part that cannot be fetched is explained; the text stays; the next use f
   assert.equal(await app.editorText(), before, 'the payload is untouched');
   assert.equal(await app.sendDisabled(), false, 'the page still takes a send');
 
-  // A switch to 2.x while the parts cannot come: one error says the 2.x rules are not there, and
-  // sending waits for them; the text is untouched.
+  // A switch to 2.x while the parts cannot come: the 2.x rules came with the 1.x ones as the page
+  // started, so the payload is checked by them at once. Unbundled, one error says they are not
+  // there, and sending waits for them. The text is untouched either way.
   await app.setProfile('v2');
-  await app.diagnosticsWithCode('evo/rules-loading').waitFor();
-  assert.equal(await app.sendDisabled(), true, 'nothing goes out unchecked');
-  assert.match(await app.sendLabel(), /Loading the rules/);
+  if (bundled) {
+    await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 2.x rules are there already');
+  } else {
+    await app.diagnosticsWithCode('evo/rules-loading').waitFor();
+    assert.equal(await app.sendDisabled(), true, 'nothing goes out unchecked');
+    assert.match(await app.sendLabel(), /Loading the rules/);
+  }
   assert.equal(await app.editorText(), before);
   await app.setProfile('v1');
   await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 1.x rules are there already (fetched as the page started)');
@@ -126,4 +141,21 @@ test('a part that cannot be fetched is explained; the text stays; the next use f
   await app.instances.backToCreate();
   assert.match(String(await app.send()), /201/, 'the next send loads the part and creates');
   assert.equal(log.errors.filter((e) => !/wasm-split|Failed to fetch|net::ERR_FAILED|instantiate/i.test(e)).length, 0, log.errors.join('\n'));
+});
+
+test('the rules cannot be fetched as the page starts: sending waits and says why; the next lint fetches them', async () => {
+  const context = await w.browser.newContext();
+  let block = true;
+  await context.route(RULES, (route) => (block ? route.abort() : route.continue()));
+  const { app, log } = await openApp(w.browser, w.site.url, context);
+  await app.diagnosticsWithCode('evo/rules-loading').waitFor();
+  assert.equal(await app.sendDisabled(), true, 'nothing goes out unchecked');
+  assert.match(await app.sendLabel(), /Loading the rules/);
+  block = false;
+  // The next lint (any edit) asks for them again.
+  await app.field('instanceName').fill('rulesback');
+  await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the rules there after the edit');
+  assert.equal(await app.sendDisabled(), false);
+  assert.equal(count(log, bundled ? 'bundle_rules' : 'v1_rules'), 2, 'fetched again after the failure');
+  await context.close();
 });
