@@ -7,7 +7,8 @@
 // on Lighthouse's mobile profile): the text was checked by its rules ~1.9 s after the page was
 // usable. So some modules travel together, in a bundle:
 //   - `bundle_rules`: the two rules parts (1.x and 2.x) and every chunk they need, fetched as the
-//     page starts (one request; the 2.x rules are then there when a payload turns 2.x, even offline);
+//     page starts (one request; the 2.x rules are then there when a payload turns 2.x, even offline),
+//     but for the chunks they share with the part a pt-BR page loads before it mounts (BEFORE_MOUNT);
 //   - `bundle_small`: every other chunk under SMALL bytes brotli (fetched with the first part that
 //     needs one of them).
 // The parts themselves and the big chunks stay files of their own. Each module is in one place only,
@@ -24,6 +25,10 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** The parts the page loads as it starts (src/state.rs, `want_rules`). */
 export const START = ['v1_rules', 'v2_rules'];
+/** A part loaded before the page mounts (a pt-BR reader's catalogue, src/main.rs): the modules it
+ *  shares with the rules stay out of `bundle_rules` (own files), or the page would wait for the
+ *  rules' 18 KB before mounting. */
+export const BEFORE_MOUNT = ['load_pt'];
 /** A chunk under this many bytes brotli goes into `bundle_small`. */
 export const SMALL = 1500;
 /** Where a bundle's first module starts: magic, version, section id, 5-byte size, name length, "evo". */
@@ -41,14 +46,18 @@ export function partsOf(loaderSrc) {
 
 /** Writes the bundles into `dir`, removes the files they hold and rewrites the loader there. Returns
  *  `{ name: [modules] }`. */
-export function bundle(dir, loaderSrc, { start = START, small = SMALL } = {}) {
+export function bundle(dir, loaderSrc, { start = START, before = BEFORE_MOUNT, small = SMALL } = {}) {
   const parts = partsOf(loaderSrc);
-  for (const p of start) if (!parts[p]) throw new Error(`wasm-bundle: no part ${p} in __wasm_split.js`);
-  const rules = [...new Set(start.flatMap((p) => parts[p]))];
+  for (const p of [...start, ...before]) if (!parts[p]) throw new Error(`wasm-bundle: no part ${p} in __wasm_split.js`);
+  const early = new Set(before.flatMap((p) => parts[p]));
+  const startAll = [...new Set(start.flatMap((p) => parts[p]))];
+  const rules = startAll.filter((m) => !early.has(m));
+  // (What both need stays in files of its own, out of the small bundle too: `[chunk_37, chunk_48]`.)
+  const own = new Set(startAll.filter((m) => early.has(m)));
   const brotli = (m) => brotliCompressSync(readFileSync(join(dir, `${m}.wasm`)), {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
   }).length;
-  const chunks = [...new Set(Object.values(parts).flat())].filter((m) => m.startsWith('chunk_') && !rules.includes(m));
+  const chunks = [...new Set(Object.values(parts).flat())].filter((m) => m.startsWith('chunk_') && !rules.includes(m) && !own.has(m));
   const bundles = { bundle_rules: rules, bundle_small: chunks.filter((c) => brotli(c) < small).sort(byNumber) };
   for (const [name, modules] of Object.entries(bundles)) {
     const bytes = modules.map((m) => readFileSync(join(dir, `${m}.wasm`)));

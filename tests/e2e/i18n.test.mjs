@@ -40,6 +40,10 @@ test('a Portuguese browser opens the page in pt-BR', async () => {
   assert.match(await app.fieldHelp('instanceName').textContent(), new RegExp(`^${NAME_HELP['pt-BR']}`));
   await app.paste('[1]');
   await app.waitForDiagnostic({ text: NOT_OBJECT['pt-BR'] });
+  // The catalogue part is fetched before the page mounts; the rules (a bundle, fetched as the page
+  // starts: scripts/wasm-bundle.mjs) only after: the page does not wait for them.
+  const at = (re) => log.requests.findIndex((u) => re.test(u));
+  if (at(/\/bundle_rules\.wasm$/) >= 0) assert.ok(at(/\/bundle_rules\.wasm$/) > at(/\/split_load_pt\.wasm$/), log.requests.join('\n'));
   assert.deepEqual(log.errors, []);
   assert.deepEqual(pageWarnings(log), []);
   await context.close();

@@ -33,7 +33,8 @@ test('first load: the main module only; each part fetched on first use, once', a
   const inlined = readFileSync(join(DIST, 'index.html'), 'latin1').includes('<script type=evo/wasm>');
   // The payload on screen is 1.x: its rules are a part too, fetched as the page starts, in one
   // request with the 2.x rules and every chunk the two need; nothing else before anything is used.
-  // (Without the bundles: the 1.x rules and their chunks, each a file.)
+  // (Two chunks they share with the pt-BR catalogue come as files: scripts/wasm-bundle.mjs. Without
+  // the bundles: the 1.x rules and their chunks, each a file.)
   const rules = bundled ? 'bundle_rules' : 'v1_rules';
   await until(async () => count(log, rules) === 1, 'the rules fetched');
   await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 1.x marker gone');
