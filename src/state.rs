@@ -24,6 +24,8 @@ thread_local! {
     /// whether it is being fetched.
     static RULES: Cell<[Option<Rules>; 2]> = const { Cell::new([None, None]) };
     static LOADING: Cell<[bool; 2]> = const { Cell::new([false, false]) };
+    /// How many fetches of the rules failed (the wait before the next try doubles).
+    static RULE_TRIES: Cell<u32> = const { Cell::new(0) };
     /// How many times the create payload was linted (tests: a language switch must not lint again).
     static LINT_RUNS: Cell<u32> = const { Cell::new(0) };
 }
@@ -189,9 +191,10 @@ impl Builder {
         b
     }
 
-    /// A text was linted before its generation's rules were there: load them (a part: the 1.x rules
-    /// are fetched as the page starts, the 2.x rules the first time a payload is 2.x), then lint
-    /// again. A failed fetch is tried again at the next lint.
+    /// A text was linted before its generation's rules were there: load them (a part: both are
+    /// fetched as the page starts, in one bundle — scripts/wasm-bundle.mjs), then lint again. A
+    /// failed fetch is tried again at the next lint, and on its own after 2, 4, … 32 s (a network
+    /// blip as the page starts must not leave sending held until the user edits something).
     fn want_rules(&self) {
         let i = match self.profile.get_untracked() {
             Profile::V1 => 0,
@@ -205,6 +208,18 @@ impl Builder {
         leptos::task::spawn_local(async move {
             let loaded = if i == 0 { v1_rules().await } else { v2_rules().await };
             set_at(&LOADING, i, false);
+            if loaded.is_err() {
+                let tries = RULE_TRIES.with(|t| t.replace(t.get().saturating_add(1)));
+                let wait = Duration::from_secs(2u64 << tries.min(4));
+                let _ = set_timeout_with_handle(
+                    move || {
+                        if this.text.try_get_untracked().is_some() {
+                            this.want_rules();
+                        }
+                    },
+                    wait,
+                );
+            }
             if let Ok(rules) = loaded {
                 set_at(&RULES, i, Some(rules));
                 // Disposed (the page was torn down meanwhile: tests): nothing to lint.
