@@ -35,6 +35,9 @@ const release = process.env.TRUNK_PROFILE === 'release';
 // them; CI runs the e2e suite on such a build too (scripts/test.sh).
 const diet = process.env.EVO_DIET !== '0';
 const profile = release ? 'release' : 'debug';
+// EVO_NAMES=1: a release build that keeps the functions' names (cargo's strip off, wasm-opt -g), for a
+// CPU profile in DevTools (`--dist dist-names`: not for shipping, its wasm is ~2× bigger).
+const names = process.env.EVO_NAMES === '1';
 const NAME = 'evo-admin';
 // wasm-opt at -O2 with features the target browsers have, and no inlining of one-caller functions
 // (measured in the README's diet table: −3.1 KB brotli against -Oz); `-s 1` after `-O2` (not the
@@ -43,11 +46,12 @@ const WASM_OPT = ['-O2', '-s', '1', '--enable-bulk-memory', '--enable-nontrappin
   '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals',
   '--one-caller-inline-max-function-size=0', '--converge',
   // The `producers` section (tool names and versions; nothing reads it): −115 B brotli.
-  '--strip-producers'];
+  '--strip-producers', ...(names ? ['-g'] : [])];
 
 const run = (cmd, args) => {
   console.log(`wasm: ${cmd} ${args.join(' ')}`);
-  execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  const env = names ? { ...process.env, CARGO_PROFILE_RELEASE_STRIP: 'false' } : process.env;
+  execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env });
 };
 
 const work = join(root, 'target', 'web', profile);
