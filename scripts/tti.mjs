@@ -16,6 +16,7 @@
 // start until the HTML, CSS, glue and wasm are in, the wasm started, the page mounted, the text checked
 // by its generation's rules — a part fetched as the page starts), and in how
 // many repeat visits the worker served the page (all of them, or the figure is not a repeat visit's).
+// A third site, `pt`, is the app in a Portuguese browser (its texts load before it mounts).
 //
 // "Usable" is measured inside the page, from navigation start (performance.timeOrigin): for the app,
 // the moment the [data-testid=send] button is in the DOM; for the plain page, its submit button. A
@@ -240,8 +241,8 @@ const workerFiles = await readFile(join(DIST, 'sw.js'), 'utf8').then((sw) => {
  *  it once it is interactive (web/sw-client.js): before the repeat visit, wait until the worker is
  *  active and has cached the whole build — a repeat visit comes later than the worker's first minute,
  *  and its background caching is not what it measures. */
-async function mobileRound(path, files) {
-  const context = await browser.newContext();
+async function mobileRound(path, files, locale) {
+  const context = await browser.newContext(locale ? { locale } : {});
   const first = await mobileVisit(context, path, '[data-testid=send]');
   if (files.length) {
     const cached = (fs) => first.page.evaluate(async (fs) => {
@@ -261,13 +262,14 @@ async function mobileRound(path, files) {
 }
 
 if (MOBILE_RUNS > 0) {
-  const sites = [['app', '/m/app/', workerFiles], ['plain', '/m/plain/', []]];
-  const got = { app: [[], []], plain: [[], []] };
+  // `pt`: the app in a Portuguese browser, which loads its pt-BR texts before it mounts.
+  const sites = [['app', '/m/app/', workerFiles], ['plain', '/m/plain/', []], ['pt', '/m/app/', workerFiles, 'pt-BR']];
+  const got = { app: [[], []], plain: [[], []], pt: [[], []] };
   const phases = [[], []];
   const started = Date.now();
   for (let i = 0; i <= MOBILE_RUNS; i++) {
-    for (const [name, path, files] of sites) {
-      const [f, r] = await mobileRound(path, files);
+    for (const [name, path, files, locale] of sites) {
+      const [f, r] = await mobileRound(path, files, locale);
       if (i === 0) continue; // round 0 is the warm-up
       got[name][0].push(f.ms), got[name][1].push(r.ms);
       if (name === 'app') phases[0].push(f.phases), phases[1].push(r.phases);
@@ -284,6 +286,7 @@ if (MOBILE_RUNS > 0) {
     keys.map((key) => `${key} ${median(phases[k].map((p) => p[key])).toFixed(0)}`).join(', ') +
     `; served by the service worker in ${phases[k].filter((p) => p.worker).length}/${phases[k].length}`));
   console.log(`  ratio app/plain: first visit ${(m('app', 0) / m('plain', 0)).toFixed(2)}x (target <= 2.0x), repeat visit ${(m('app', 1) / m('plain', 1)).toFixed(2)}x (target <= 1.0x)`);
+  console.log(`  ratio pt/plain (the app in pt-BR): first visit ${(m('pt', 0) / m('plain', 0)).toFixed(2)}x, repeat visit ${(m('pt', 1) / m('plain', 1)).toFixed(2)}x`);
 }
 await browser.close();
 server.close();

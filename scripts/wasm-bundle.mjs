@@ -44,6 +44,12 @@ export function partsOf(loaderSrc) {
   return parts;
 }
 
+/** The files the split loader fetches to load `part` (a bundle stands for the modules it holds). */
+export function filesOf(parts, part, bundles = {}) {
+  const where = new Map(Object.entries(bundles).flatMap(([b, ms]) => ms.map((m) => [m, b])));
+  return [...new Set((parts[part] ?? []).map((m) => `${where.get(m) ?? m}.wasm`))];
+}
+
 /** Writes the bundles into `dir`, removes the files they hold and rewrites the loader there. Returns
  *  `{ name: [modules] }`. */
 export function bundle(dir, loaderSrc, { start = START, before = BEFORE_MOUNT, small = SMALL } = {}) {

@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { bundle } from './wasm-bundle.mjs';
+import { BEFORE_MOUNT, bundle, filesOf, partsOf } from './wasm-bundle.mjs';
 import { shrink } from './wasm-shrink.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -80,6 +80,7 @@ run('cargo', ['build', ...flags, '--target', 'wasm32-unknown-unknown', '-p', NAM
 const linked = join(root, 'target', 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
 
 let main = linked;
+let early = [];
 if (release) {
   run('wasm-split-cli', [linked, split, '--target', 'web', '--out-name', NAME]);
   main = join(split, `${NAME}.wasm`);
@@ -99,11 +100,15 @@ if (release && diet) {
 if (release) {
   for (const f of readdirSync(pkg).filter((f) => f.endsWith('.wasm'))) run('wasm-opt', [...WASM_OPT, join(pkg, f), '-o', join(pkg, f)]);
   await minifyJs(pkg);
+  const loaderSrc = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+  let bundles = {};
   if (diet) {
     trimJs(pkg);
-    const bundles = bundle(pkg, readFileSync(join(split, '__wasm_split.js'), 'utf8'));
+    bundles = bundle(pkg, loaderSrc);
     console.log(`wasm: ${Object.entries(bundles).map(([b, ms]) => `${b} (${ms.length} modules)`).join(', ')}`);
   }
+  // What a pt-BR page fetches before it mounts: scripts/post-build.mjs preloads it from the HTML.
+  early = BEFORE_MOUNT.flatMap((p) => filesOf(partsOf(loaderSrc), p, bundles));
 }
 
 // The directory is named after its contents.
@@ -111,7 +116,7 @@ const hash = createHash('sha256');
 for (const f of readdirSync(pkg).sort()) hash.update(f).update(readFileSync(join(pkg, f)));
 const out = join(staging, `wasm-${hash.digest('hex').slice(0, 16)}`);
 cpSync(pkg, out, { recursive: true });
-writeFileSync(join(staging, 'wasm.json'), JSON.stringify({ dir: out.slice(staging.length + 1), name: NAME }));
+writeFileSync(join(staging, 'wasm.json'), JSON.stringify({ dir: out.slice(staging.length + 1), name: NAME, early }));
 console.log(`wasm: ${readdirSync(out).length} files → ${out}`);
 
 /** terser over the JS glue and the split loader (measured −1.6 KB brotli on the first load). */

@@ -44,6 +44,12 @@ test('a Portuguese browser opens the page in pt-BR', async () => {
   // starts: scripts/wasm-bundle.mjs) only after: the page does not wait for them.
   const at = (re) => log.requests.findIndex((u) => re.test(u));
   if (at(/\/bundle_rules\.wasm$/) >= 0) assert.ok(at(/\/bundle_rules\.wasm$/) > at(/\/split_load_pt\.wasm$/), log.requests.join('\n'));
+  // Both were asked for by the head's preloads while the HTML was still coming (scripts/post-build.mjs),
+  // and the page's own requests took them (each fetched once: the catalogue above, the part here).
+  const initiators = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /pt-BR\.txt|split_load_pt/.test(e.name)).map((e) => e.initiatorType));
+  assert.deepEqual(initiators, ['link', 'link']);
+  assert.equal(log.requests.filter((u) => u.endsWith('/split_load_pt.wasm')).length, 1);
   assert.deepEqual(log.errors, []);
   assert.deepEqual(pageWarnings(log), []);
   await context.close();
