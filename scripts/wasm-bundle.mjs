@@ -9,8 +9,8 @@
 //   - `bundle_rules`: the two rules parts (1.x and 2.x) and every chunk they need, fetched as the
 //     page starts (one request; the 2.x rules are then there when a payload turns 2.x, even offline),
 //     but for the chunks they share with the part a pt-BR page loads before it mounts (BEFORE_MOUNT);
-//   - `bundle_small`: every other chunk under SMALL bytes brotli (fetched with the first part that
-//     needs one of them).
+//   - `bundle_small`: every other chunk under SMALL bytes brotli, and every chunk of BEFORE_MOUNT's
+//     part (fetched with the first part that needs one of them: at start, with the rules).
 // The parts themselves and the big chunks stay files of their own. Each module is in one place only,
 // and the split loader instantiates it once, whichever part asked first.
 //
@@ -25,9 +25,11 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** The parts the page loads as it starts (src/state.rs, `want_rules`). */
 export const START = ['v1_rules', 'v2_rules'];
-/** A part loaded before the page mounts (a pt-BR reader's catalogue, src/main.rs): the modules it
- *  shares with the rules stay out of `bundle_rules` (own files), or the page would wait for the
- *  rules' 18 KB before mounting. */
+/** A part loaded before the page mounts (a pt-BR reader's catalogue, src/main.rs): every chunk it
+ *  needs goes into `bundle_small` (even the one big one, and the two it shares with the rules, which
+ *  leave `bundle_rules`), so such a page fetches two files before it mounts (the part, the small
+ *  bundle; preloaded from the HTML by scripts/post-build.mjs), not the rules' 18 KB and not more
+ *  requests than an HTTP/1.1 browser's six connections take at once. */
 export const BEFORE_MOUNT = ['load_pt'];
 /** A chunk under this many bytes brotli goes into `bundle_small`. */
 export const SMALL = 1500;
@@ -58,13 +60,11 @@ export function bundle(dir, loaderSrc, { start = START, before = BEFORE_MOUNT, s
   const early = new Set(before.flatMap((p) => parts[p]));
   const startAll = [...new Set(start.flatMap((p) => parts[p]))];
   const rules = startAll.filter((m) => !early.has(m));
-  // (What both need stays in files of its own, out of the small bundle too: `[chunk_37, chunk_48]`.)
-  const own = new Set(startAll.filter((m) => early.has(m)));
   const brotli = (m) => brotliCompressSync(readFileSync(join(dir, `${m}.wasm`)), {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
   }).length;
-  const chunks = [...new Set(Object.values(parts).flat())].filter((m) => m.startsWith('chunk_') && !rules.includes(m) && !own.has(m));
-  const bundles = { bundle_rules: rules, bundle_small: chunks.filter((c) => brotli(c) < small).sort(byNumber) };
+  const chunks = [...new Set(Object.values(parts).flat())].filter((m) => m.startsWith('chunk_') && !rules.includes(m));
+  const bundles = { bundle_rules: rules, bundle_small: chunks.filter((c) => early.has(c) || brotli(c) < small).sort(byNumber) };
   for (const [name, modules] of Object.entries(bundles)) {
     const bytes = modules.map((m) => readFileSync(join(dir, `${m}.wasm`)));
     writeFileSync(join(dir, `${name}.wasm`), pack(bytes));
