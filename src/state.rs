@@ -191,8 +191,8 @@ impl Builder {
         b
     }
 
-    /// A text was linted before its generation's rules were there: load them (a part: both are
-    /// fetched as the page starts, in one bundle — scripts/wasm-bundle.mjs), then lint again. A
+    /// A text was linted before its generation's rules were there: load them (a part; a release
+    /// build fetches both as the page starts, in one bundle: scripts/wasm-bundle.mjs), then lint again. A
     /// failed fetch is tried again at the next lint, and on its own after 2, 4, … 32 s (a network
     /// blip as the page starts must not leave sending held until the user edits something).
     fn want_rules(&self) {
