@@ -52,10 +52,9 @@ export function filesOf(parts, part, bundles = {}) {
   return [...new Set((parts[part] ?? []).map((m) => `${where.get(m) ?? m}.wasm`))];
 }
 
-/** Writes the bundles into `dir`, removes the files they hold and rewrites the loader there. Returns
- *  `{ name: [modules] }`. */
-export function bundle(dir, loaderSrc, { start = START, before = BEFORE_MOUNT, small = SMALL } = {}) {
-  const parts = partsOf(loaderSrc);
+/** Writes the bundles into `dir`, removes the files they hold and rewrites the loader there; `parts`
+ *  is `partsOf` of wasm-split's loader. Returns `{ name: [modules] }`. */
+export function bundle(dir, parts, { start = START, before = BEFORE_MOUNT, small = SMALL } = {}) {
   for (const p of [...start, ...before]) if (!parts[p]) throw new Error(`wasm-bundle: no part ${p} in __wasm_split.js`);
   const early = new Set(before.flatMap((p) => parts[p]));
   const startAll = [...new Set(start.flatMap((p) => parts[p]))];

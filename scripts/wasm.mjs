@@ -100,15 +100,15 @@ if (release && diet) {
 if (release) {
   for (const f of readdirSync(pkg).filter((f) => f.endsWith('.wasm'))) run('wasm-opt', [...WASM_OPT, join(pkg, f), '-o', join(pkg, f)]);
   await minifyJs(pkg);
-  const loaderSrc = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+  const parts = partsOf(readFileSync(join(split, '__wasm_split.js'), 'utf8'));
   let bundles = {};
   if (diet) {
     trimJs(pkg);
-    bundles = bundle(pkg, loaderSrc);
+    bundles = bundle(pkg, parts);
     console.log(`wasm: ${Object.entries(bundles).map(([b, ms]) => `${b} (${ms.length} modules)`).join(', ')}`);
   }
   // What a pt-BR page fetches before it mounts: scripts/post-build.mjs preloads it from the HTML.
-  early = BEFORE_MOUNT.flatMap((p) => filesOf(partsOf(loaderSrc), p, bundles));
+  early = BEFORE_MOUNT.flatMap((p) => filesOf(parts, p, bundles));
 }
 
 // The directory is named after its contents.
