@@ -24,6 +24,8 @@ const count = (log, part) => fetched(log).filter((f) => f === part).length;
 // without the brittle savings (EVO_DIET=0) fetches each module as its own file.
 const bundled = readdirSync(DIST).filter((d) => d.startsWith('wasm-'))
   .some((d) => readdirSync(join(DIST, d)).includes('bundle_rules.wasm'));
+// What the 1.x rules come in, by part name (as `fetched` names it), and its URL.
+const rules = bundled ? 'bundle_rules' : 'v1_rules';
 const RULES = bundled ? /\/bundle_rules\.wasm$/ : /\/split_v1_rules\.wasm$/;
 
 test('first load: the main module only; each part fetched on first use, once', async () => {
@@ -35,7 +37,6 @@ test('first load: the main module only; each part fetched on first use, once', a
   // request with the 2.x rules and every chunk the two need; nothing else before anything is used.
   // (Two chunks they share with the pt-BR catalogue part are in the small bundle, which comes too:
   // scripts/wasm-bundle.mjs. Without the bundles: the 1.x rules and their chunks, each a file.)
-  const rules = bundled ? 'bundle_rules' : 'v1_rules';
   await until(async () => count(log, rules) === 1, 'the rules fetched');
   await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the 1.x marker gone');
   const parts = fetched(log).filter((f) => !f.startsWith('chunk_')).sort();
@@ -159,7 +160,7 @@ test('the rules cannot be fetched as the page starts: sending waits and says why
   await until(async () => (await app.diagnosticsWithCode('evo/rules-loading').count()) === 0, 'the rules there again');
   // (The preset has no instance name yet: the button now says what the rules found.)
   assert.doesNotMatch(await app.sendLabel(), /Loading the rules/);
-  assert.ok(count(log, bundled ? 'bundle_rules' : 'v1_rules') >= 2, 'fetched again after the failure');
+  assert.ok(count(log, rules) >= 2, 'fetched again after the failure');
   assert.equal(await app.editorText(), before);
   await context.close();
 });
