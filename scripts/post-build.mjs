@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { withCsp, writeCsp } from './csp.mjs';
 import { inlineWasm } from './inline-wasm.mjs';
+import { prerender } from './prerender.mjs';
 import { writeAppFiles, writeServiceWorker } from './pwa.mjs';
 
 const SPLIT_LOADER = '__wasm_split.js';
@@ -15,6 +16,13 @@ const SHELL = 'index-shell.html';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
 const { first, wasmDir, shell } = writeLoader(dir);
+// Release builds: the first screen prerendered into index.html (scripts/prerender.mjs), before its
+// CSP (which allows its script by hash). Not into the later visits' page: the worker answers with it
+// only after a visit, which saved a draft, so the copy would never be shown there.
+// EVO_PRERENDER=0 leaves it out (to compare).
+if (process.env.TRUNK_PROFILE === 'release' && process.env.EVO_PRERENDER !== '0') {
+  await prerender(dir, ['index.html'], first);
+}
 if (process.env.TRUNK_PROFILE === 'release') writeCsp(join(dir, 'index.html'));
 // The page for later visits, named by a hash of its bytes (so it is cached as immutable).
 let shellName = null;
@@ -49,7 +57,7 @@ function writeLoader(staging) {
     : '';
   const { clientName, tags: appTags } = writeAppFiles(staging);
   const preloads = `${appTags}<link rel="modulepreload" href="./${wasmDir}/${js}" crossorigin integrity="${sri(js)}">${loader}`
-    + ptPreload(staging, early.map((f) => `./${wasmDir}/${f}`));
+    + headScript(staging, early.map((f) => `./${wasmDir}/${f}`));
   // The page with the wasm as a file, preloaded from the HTML (two round trips before the wasm is
   // in): what a debug build serves, and, in a release build, the page the service worker answers
   // later visits with (its wasm comes from the worker's cache, compiled from a file).
@@ -95,21 +103,30 @@ function writeLoader(staging) {
   return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir, shell };
 }
 
-/** A Portuguese reader's page loads its pt-BR texts before it mounts: the part that reads them, then
- *  `i18n/pt-BR.txt` (src/actions/texts.rs) — two round trips after the wasm has run (a first visit
- *  on a phone in pt-BR measured 2,890 ms against 1,488 in English). This script, in the head, makes
- *  the same choice of language as the page (src/i18n/mod.rs, `starting_lang`: the saved one, else the
- *  first Portuguese or English tag of the browser's) and, for pt-BR, preloads those files while the
- *  HTML is still coming; the page's own requests then find them (same URL, same CORS mode). A wrong
- *  guess only costs a preload. `?v=`: the two signatures the catalogue file carries, as the page asks. */
-function ptPreload(staging, files) {
+/** The head's script, run before anything is shown.
+ *  - A Portuguese reader's page loads its pt-BR texts before it mounts: the part that reads them, then
+ *    `i18n/pt-BR.txt` (src/actions/texts.rs) — two round trips after the wasm has run (a first visit
+ *    on a phone in pt-BR measured 2,890 ms against 1,488 in English). This script makes the same
+ *    choice of language as the page (src/i18n/mod.rs, `starting_lang`: the saved one, else the first
+ *    Portuguese or English tag of the browser's) and, for pt-BR, preloads those files while the HTML
+ *    is still coming; the page's own requests then find them (same URL, same CORS mode). A wrong guess
+ *    only costs a preload. `?v=`: the two signatures the catalogue file carries, as the page asks.
+ *  - The saved colour theme (src/storage.rs), so the prerendered first screen (scripts/prerender.mjs)
+ *    is drawn in it.
+ *  - `html.nopre` hides that first screen when the page will not start as it was captured (English,
+ *    no saved draft, no share link in the fragment; src/ui/app.rs, `initial_text`). */
+function headScript(staging, files) {
   const cat = join(staging, 'i18n', 'pt-BR.txt');
-  if (!existsSync(cat)) return '';
-  const sigs = [...readFileSync(cat, 'utf8').matchAll(/^evo-(?:core|admin)-i18n pt-BR ([0-9a-f]{16})$/gm)].map((m) => m[1]);
-  if (sigs.length !== 2) throw new Error(`post-build: ${cat} does not carry two signatures`);
-  const urls = [...files, `./i18n/pt-BR.txt?v=${sigs.join('')}`];
-  return `<script>try{const p=t=>(t=(t||"").trim().split(/[-_.@]/)[0].toLowerCase())=="pt"?1:t=="en"?0:null;`
-    + 'let l=p(localStorage.getItem("evo-admin.lang"));if(l==null)for(const t of navigator.languages)if((l=p(t))!=null)break;'
+  let urls = [];
+  if (existsSync(cat)) {
+    const sigs = [...readFileSync(cat, 'utf8').matchAll(/^evo-(?:core|admin)-i18n pt-BR ([0-9a-f]{16})$/gm)].map((m) => m[1]);
+    if (sigs.length !== 2) throw new Error(`post-build: ${cat} does not carry two signatures`);
+    urls = [...files, `./i18n/pt-BR.txt?v=${sigs.join('')}`];
+  }
+  return '<script>try{const d=document.documentElement,s=localStorage,p=t=>(t=(t||"").trim().split(/[-_.@]/)[0].toLowerCase())=="pt"?1:t=="en"?0:null;'
+    + 'let l=p(s.getItem("evo-admin.lang"));if(l==null)for(const t of navigator.languages)if((l=p(t))!=null)break;'
+    + 'const t=s.getItem("evo-admin.theme");if(t)d.dataset.theme=t;'
+    + 'if(l||s.getItem("evo-admin.draft")||location.hash.length>1)d.classList.add("nopre");'
     + `if(l)for(const h of${JSON.stringify(urls)})document.head.append(Object.assign(document.createElement("link"),{rel:"preload",as:"fetch",crossOrigin:"",href:h}))}catch{}</script>`;
 }
 

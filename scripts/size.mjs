@@ -25,8 +25,9 @@ const size = (rel) => {
 // wasm), and what those JS modules import statically (the split loader). Everything else under a
 // `wasm-*` directory is a part loaded on first use (src/lazy.rs); i18n/ and schema/ are fetched
 // only by a pt-BR reader and by a download.
+// (A link, `<a href>` — the schema download in the prerendered first screen —, is fetched when clicked.)
 const named = (text, from) =>
-  [...text.matchAll(/(?:href|src)=["']?([^"' >]+)|(?:from|import)\s*\(?\s*["']([^"']+)["']|module_or_path:\s*["']([^"']+)["']/g)]
+  [...text.replace(/<a\b[^>]*>/g, '').matchAll(/(?:href|src)=["']?([^"' >]+)|(?:from|import)\s*\(?\s*["']([^"']+)["']|module_or_path:\s*["']([^"']+)["']/g)]
     .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((u) => !/^(data:|https?:|#)/.test(u))
     .map((u) => normalize(join(dirname(from), u)));
