@@ -12,7 +12,7 @@
 // When the app mounts, a small inline script (PRE_SCRIPT, allowed by its CSP hash) carries over what
 // was typed, picked or ticked there (by element id, with the focus and the selection), removes the
 // prerendered copy, and gives the values to the app's own inputs through `input`/`change` events —
-// as if typed into them. The prerendered copy has no `data-testid`s (tests drive the app), its send
+// as if typed into them. The prerendered copy has no `data-*` attributes (tests drive the app), its send
 // button is the app's as it mounts: disabled, "Loading the rules…". It is not shown (`html.nopre`,
 // set by the head script in post-build.mjs) when the page will not start as it was captured: another
 // language, a saved draft, or a share link.
@@ -140,11 +140,11 @@ function capture(mark) {
     }
     // Style attributes: refused by the page's CSP in markup (the app sets none today).
     if (d.hasAttribute('style')) styles++, d.removeAttribute('style');
+    // Test ids and measures (`data-lint-ms`: the capture's own timing) are the app's: out of the copy,
+    // which is then the same from one build to the next. Only the send button is marked, for tti.mjs.
     const id = d.getAttribute('data-testid');
-    if (id) {
-      d.removeAttribute('data-testid');
-      if (id === 'send') d.setAttribute('data-pre', 'send');
-    }
+    for (const a of [...d.attributes]) if (a.name.startsWith('data-')) d.removeAttribute(a.name);
+    if (id === 'send') d.setAttribute('data-pre', 'send');
   });
   // Leptos' empty comment markers: nothing to show.
   const walk = document.createTreeWalker(box, NodeFilter.SHOW_COMMENT);

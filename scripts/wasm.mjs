@@ -85,6 +85,7 @@ if (release) {
   run('wasm-split-cli', [linked, split, '--target', 'web', '--out-name', NAME]);
   main = join(split, `${NAME}.wasm`);
   for (const f of readdirSync(split).filter((f) => f !== `${NAME}.wasm`)) cpSync(join(split, f), join(pkg, f));
+  sortSharedImports(join(pkg, '__wasm_split.js'));
 }
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, '--out-name', NAME,
   ...(release ? ['--keep-lld-exports'] : []), main]);
@@ -118,6 +119,21 @@ const out = join(staging, `wasm-${hash.digest('hex').slice(0, 16)}`);
 cpSync(pkg, out, { recursive: true });
 writeFileSync(join(staging, 'wasm.json'), JSON.stringify({ dir: out.slice(staging.length + 1), name: NAME, early }));
 console.log(`wasm: ${readdirSync(out).length} files → ${out}`);
+
+/** wasm-split-cli lists the loader's shared imports (`memory`, `__indirect_function_table`,
+ *  `__wasm_split_shared0`) in an order that changes from one build to the next: two builds of the
+ *  same commit differed in `__wasm_split.js`, so in the `wasm-<hash>` directory's name (caches
+ *  busted for nothing) and by ±100 B in the first load. Sorted here, in both places it writes them. */
+function sortSharedImports(file) {
+  const js = readFileSync(file, 'utf8');
+  let n = 0;
+  const out = js.replace(/(const \{|Object\.assign\(sharedImports\.__wasm_split, \{)([\w\s,]+)\}/g, (_, open, names) => {
+    n++;
+    return `${open} ${names.split(',').map((x) => x.trim()).filter(Boolean).sort().join(', ')} }`;
+  });
+  if (n !== 2) throw new Error(`wasm: ${n} lists of shared imports in ${file} (2 expected)`);
+  writeFileSync(file, out);
+}
 
 /** terser over the JS glue and the split loader (measured −1.6 KB brotli on the first load). */
 async function minifyJs(dir) {

@@ -44,7 +44,7 @@ test('index.html carries the first screen before the wasm: the app\'s controls, 
   const data = html.indexOf('evo/wasm');
   assert.ok(data < 0 || at < data, 'before the wasm\'s data blocks');
   const pre = html.slice(at, html.indexOf('<script>', at));
-  assert.ok(!/data-testid=/.test(pre), 'no test ids in the copy');
+  assert.ok(!/\sdata-(?!pre=)/.test(pre), 'no test ids or measures in the copy');
   assert.match(pre, /data-pre="?send/);
   assert.match(pre, /id="?payload-editor/);
   assert.match(pre, /id="?f-instanceName/);
