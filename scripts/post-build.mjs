@@ -15,13 +15,14 @@ const SPLIT_LOADER = '__wasm_split.js';
 const SHELL = 'index-shell.html';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
-const { first, wasmDir, shell } = writeLoader(dir);
+const { first, wasmDir, shell, early } = writeLoader(dir);
 // Release builds: the first screen prerendered into index.html (scripts/prerender.mjs), before its
 // CSP (which allows its script by hash). Not into the later visits' page: the worker answers with it
 // only after a visit, which saved a draft, so the copy would never be shown there.
 // EVO_PRERENDER=0 leaves it out (to compare).
 if (process.env.TRUNK_PROFILE === 'release' && process.env.EVO_PRERENDER !== '0') {
-  await prerender(dir, ['index.html'], first);
+  // English as it mounts from the first load; pt-BR with the files it loads before it mounts.
+  await prerender(dir, ['index.html'], { en: first, pt: [...first, ...early] });
 }
 if (process.env.TRUNK_PROFILE === 'release') writeCsp(join(dir, 'index.html'));
 // The page for later visits, named by a hash of its bytes (so it is cached as immutable).
@@ -100,7 +101,8 @@ function writeLoader(staging) {
     + `${shell ? `; ${shell}: the same page with the wasm as a file, for later visits` : ''}`);
   const css = readdirSync(staging).filter((f) => f.endsWith('.css'));
   const first = [...css, clientName, ...[js, wasm, SPLIT_LOADER].map((f) => `${wasmDir}/${f}`)];
-  return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir, shell };
+  return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir, shell,
+    early: [...early.map((f) => `${wasmDir}/${f}`), 'i18n/pt-BR.txt'] };
 }
 
 /** The head's script, run before anything is shown.
@@ -113,8 +115,9 @@ function writeLoader(staging) {
  *    only costs a preload. `?v=`: the two signatures the catalogue file carries, as the page asks.
  *  - The saved colour theme (src/storage.rs), so the prerendered first screen (scripts/prerender.mjs)
  *    is drawn in it.
- *  - `html.nopre` hides that first screen when the page will not start as it was captured (English,
- *    no saved draft, no share link in the fragment; src/ui/app.rs, `initial_text`). */
+ *  - Which copy of that first screen is shown: `html.pre-en` or `html.pre-pt` (the language chosen
+ *    above), or `html.nopre` when the page will not start as it was captured (a saved draft, a share
+ *    link in the fragment; src/ui/app.rs, `initial_text`). */
 function headScript(staging, files) {
   const cat = join(staging, 'i18n', 'pt-BR.txt');
   let urls = [];
@@ -123,11 +126,12 @@ function headScript(staging, files) {
     if (sigs.length !== 2) throw new Error(`post-build: ${cat} does not carry two signatures`);
     urls = [...files, `./i18n/pt-BR.txt?v=${sigs.join('')}`];
   }
-  return '<script>try{const d=document.documentElement,s=localStorage,p=t=>(t=(t||"").trim().split(/[-_.@]/)[0].toLowerCase())=="pt"?1:t=="en"?0:null;'
-    + 'let l=p(s.getItem("evo-admin.lang"));if(l==null)for(const t of navigator.languages)if((l=p(t))!=null)break;'
-    + 'const t=s.getItem("evo-admin.theme");if(t)d.dataset.theme=t;'
-    + 'if(l||s.getItem("evo-admin.draft")||location.hash.length>1)d.classList.add("nopre");'
-    + `if(l)for(const h of${JSON.stringify(urls)})document.head.append(Object.assign(document.createElement("link"),{rel:"preload",as:"fetch",crossOrigin:"",href:h}))}catch{}</script>`;
+  // (Storage read through `g`: where the browser refuses it, the page starts as with nothing saved.)
+  return '<script>{const d=document.documentElement,g=k=>{try{return localStorage.getItem(k)}catch{}},p=t=>(t=(t||"").trim().split(/[-_.@]/)[0].toLowerCase())=="pt"?1:t=="en"?0:null;'
+    + 'let l=p(g("evo-admin.lang"));if(l==null)for(const t of navigator.languages)if((l=p(t))!=null)break;'
+    + 'const t=g("evo-admin.theme");if(t)d.dataset.theme=t;'
+    + 'd.classList.add(g("evo-admin.draft")||location.hash.length>1?"nopre":l?"pre-pt":"pre-en");'
+    + `if(l)for(const h of${JSON.stringify(urls)})document.head.append(Object.assign(document.createElement("link"),{rel:"preload",as:"fetch",crossOrigin:"",href:h}))}</script>`;
 }
 
 /** Takes Trunk's `<link rel=stylesheet>` of a staged `.css` out of `html` and deletes that file;

@@ -2,10 +2,11 @@
 // (scripts/post-build.mjs), in release builds.
 //
 // On a first visit the page is blank until its wasm has come, compiled and mounted (~1.5 s on a
-// phone, against ~0.6 s for a plain HTML form). This step opens the staged build once in headless
-// Chromium, as a first-time English visitor on a public host would (no saved state, the rules not
-// yet there), takes what the page mounted — its values, checked boxes, selections and disabled
-// states written into the markup —, and puts it at the start of <body> as `<div id="pre">`. The HTML
+// phone, against ~0.6 s for a plain HTML form). This step opens the staged build in headless
+// Chromium, as a first-time visitor on a public host would (no saved state, the rules not yet
+// there), once in English and once in pt-BR, takes what the page mounted — its values, checked
+// boxes, selections and disabled states written into the markup —, and puts it at the start of
+// <body> (`<div id="pre">`, and the Portuguese copy in a `<template>` after it). The HTML
 // streams it before the wasm's data blocks, so the page is on screen and its fields take input one
 // round trip after the request, like the plain form's.
 //
@@ -13,9 +14,10 @@
 // was typed, picked or ticked there (by element id, with the focus and the selection), removes the
 // prerendered copy, and gives the values to the app's own inputs through `input`/`change` events —
 // as if typed into them. The prerendered copy has no `data-*` attributes (tests drive the app), its send
-// button is the app's as it mounts: disabled, "Loading the rules…". It is not shown (`html.nopre`,
-// set by the head script in post-build.mjs) when the page will not start as it was captured: another
-// language, a saved draft, or a share link.
+// button is the app's as it mounts: disabled, "Loading the rules…". The head's script
+// (post-build.mjs) picks the copy in the page's language (`html.pre-pt`: PRE_SCRIPT puts the
+// Portuguese copy in), or none (`html.nopre`) when the page will not start as it was captured: a
+// saved draft, or a share link.
 //
 // The instance token of the starting payload is random per visit: the build's is replaced by a
 // marker (in text and in the inputs' values), and PRE_SCRIPT writes a fresh UUID v4 in its place.
@@ -34,7 +36,8 @@ const HOST = 'evo-prerender.invalid';
 /** The script after `<div id="pre">`. Fresh token first; then, once the app has put its first
  *  element into <body>: what changed in the copy (its values against their defaults), the focus,
  *  the copy removed, and the changes given to the app's elements of the same ids. */
-export const PRE_SCRIPT = `{const P=document.getElementById("pre");if(P){`
+export const PRE_SCRIPT = `{const P=document.getElementById("pre"),T=document.getElementById("pre-pt"),d=document.documentElement;if(P){`
+  + `if(T&&d.classList.contains("pre-pt")){P.replaceChildren(T.content);P.lang="pt-BR";d.classList.remove("pre-pt")}T?.remove();`
   + `const r=crypto.getRandomValues(new Uint8Array(16));r[6]=r[6]&15|64;r[8]=r[8]&63|128;`
   + `const h=[...r].map(b=>(b+256).toString(16).slice(1)).join(""),u=[h.slice(0,8),h.slice(8,12),h.slice(12,16),h.slice(16,20),h.slice(20)].join("-");`
   + `const w=document.createTreeWalker(P,4);while(w.nextNode())w.currentNode.data=w.currentNode.data.replaceAll("${MARK}",u);`
@@ -48,10 +51,12 @@ export const PRE_SCRIPT = `{const P=document.getElementById("pre");if(P){`
   + `const e=f&&document.getElementById(f);if(e){e.focus();try{s[0]!=null&&e.setSelectionRange(...s)}catch{}}`
   + `}).observe(document.body,{childList:!0})}}`;
 
-/** Captures the staged page's first screen (`staging`: Trunk's staging dir; `allowed`: the files
- *  of the first load, the only ones served, so nothing loaded later is in the capture) and writes
- *  it into each of `pages`. Returns what it wrote, or null when no browser is there to capture it
- *  (the page then works as before, without a first screen). */
+/** Captures the staged page's first screen in English and in pt-BR (`staging`: Trunk's staging
+ *  dir; `allowed`: per language, the files served — what the page loads before it mounts —, so
+ *  nothing loaded later is in the capture) and writes it into each of `pages`: the English copy as
+ *  `<div id="pre">`, the Portuguese one as `<template id="pre-pt">` (inert, no duplicate ids: the
+ *  script puts it in the place of the English one for a pt-BR page). Returns what it wrote, or
+ *  null when no browser is there to capture it (the page then works as before, without it). */
 export async function prerender(staging, pages, allowed) {
   const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   let chromium;
@@ -64,39 +69,45 @@ export async function prerender(staging, pages, allowed) {
     console.warn(`prerender: skipped (${chromium ? `no browser at ${browserPath}` : 'no playwright-core'}): the page has no prerendered first screen`);
     return null;
   }
-  const serve = new Set(['index.html', ...allowed]);
+  let serve = new Set();
   const server = createServer((req, res) => {
     const rel = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '') || 'index.html';
     // Anything else (the rules, the parts) is held unanswered, as on a phone whose later requests
     // are still on their way: the capture is the page as it mounts, every time.
-    if (!serve.has(rel)) return;
+    if (rel !== 'index.html' && !serve.has(rel)) return;
     res.writeHead(200, { 'Content-Type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(readFileSync(join(staging, rel)));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const browser = await chromium.launch({ executablePath: browserPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', `--host-resolver-rules=MAP ${HOST} 127.0.0.1`] });
-  let got;
+  const got = {};
   try {
-    const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://${HOST}:${server.address().port}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('evo-mount').length > 0, null, { timeout: 30_000 });
-    got = await page.evaluate(capture, MARK);
-    await context.close();
-    if (errors.length) throw new Error(`prerender: the page threw: ${errors.join('; ')}`);
+    for (const [lang, locale] of [['en', 'en-US'], ['pt', 'pt-BR']]) {
+      serve = new Set(allowed[lang]);
+      const context = await browser.newContext({ locale, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`http://${HOST}:${server.address().port}/`);
+      await page.waitForFunction(() => performance.getEntriesByName('evo-mount').length > 0, null, { timeout: 30_000 });
+      got[lang] = await page.evaluate(capture, MARK);
+      const shown = await page.evaluate(() => document.documentElement.lang);
+      await context.close();
+      if (errors.length) throw new Error(`prerender: the page threw: ${errors.join('; ')}`);
+      if (shown !== locale.replace('-US', '')) throw new Error(`prerender: the ${locale} page mounted in ${shown}`);
+      const { token, stray, html } = got[lang];
+      if (!token) throw new Error(`prerender: no instance token in the starting payload (${locale})`);
+      if (stray) {
+        const at = Math.max(html.indexOf(token), 0);
+        throw new Error(`prerender: the token appears ${stray} time(s) outside the form's values (${locale}: …${html.slice(at - 300, at + 60)}…)`);
+      }
+    }
   } finally {
     await browser.close();
     server.closeAllConnections();
     server.close();
   }
-  if (!got.token) throw new Error('prerender: no instance token found in the starting payload');
-  if (got.stray) {
-    const at = Math.max(got.html.indexOf(got.token), 0);
-    throw new Error(`prerender: the token appears ${got.stray} time(s) outside the form's values (…${got.html.slice(at - 300, at + 60)}…)`);
-  }
-  const block = `<div id="pre">${got.html}</div><script>${PRE_SCRIPT}</script>`;
+  const block = `<div id="pre">${got.en.html}</div><template id="pre-pt">${got.pt.html}</template><script>${PRE_SCRIPT}</script>`;
   for (const name of pages) {
     const file = join(staging, name);
     const html = readFileSync(file, 'utf8');
@@ -105,7 +116,7 @@ export async function prerender(staging, pages, allowed) {
     const at = body.index + body[0].length;
     writeFileSync(file, html.slice(0, at) + block + html.slice(at));
   }
-  console.log(`prerender: the first screen (${got.html.length} B, ${got.controls} controls, ${got.styles} style attribute(s) dropped) → ${pages.join(', ')}`);
+  console.log(`prerender: the first screen (en ${got.en.html.length} B, pt-BR ${got.pt.html.length} B; ${got.en.controls} controls; ${got.en.styles + got.pt.styles} style attribute(s) dropped) → ${pages.join(', ')}`);
   return got;
 }
 

@@ -1,6 +1,7 @@
 // The prerendered first screen (scripts/prerender.mjs): in the HTML before the wasm, shown at once,
 // its fields take input before the app runs, and what was typed there is the app's once it mounts.
-// It is hidden when the page will not start as captured (another language, a saved draft).
+// A Portuguese browser gets the Portuguese copy; none is shown when the page will not start as
+// captured (a saved draft).
 // A test holds the app back by holding its JS glue (the wasm in index.html waits for it).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -98,23 +99,35 @@ test('a payload pasted into the copy\'s editor is the app\'s text; two visits ge
   await second.context.close();
 });
 
-test('not shown when the page will not start as captured: a saved draft, a Portuguese browser', async () => {
+test('not shown beside a saved draft (the page will not start as captured)', async () => {
   const draft = await held(() => localStorage.setItem('evo-admin.draft', '{"instanceName":"mine"}'));
   await draft.page.locator('#pre').waitFor({ state: 'attached' });
   assert.ok(await draft.page.locator('#pre').isHidden(), 'hidden beside a saved draft');
   draft.release();
   await draft.page.getByTestId('send').waitFor();
   assert.equal(await draft.page.getByTestId('instance-name').inputValue(), 'mine');
+  assert.deepEqual(draft.errors, []);
   await draft.context.close();
+});
 
+test('a Portuguese browser gets the Portuguese copy: the app\'s own words, and what is typed there kept', async () => {
   const pt = await held(null, 'pt-BR');
-  await pt.page.locator('#pre').waitFor({ state: 'attached' });
-  assert.ok(await pt.page.locator('#pre').isHidden(), 'hidden in a Portuguese browser (its page is not the English copy)');
+  const pre = pt.page.locator('#pre');
+  await pre.locator('[data-pre=send]').waitFor({ state: 'visible' });
+  assert.equal(await pre.getAttribute('lang'), 'pt-BR');
+  assert.equal(await pt.page.locator('template').count(), 0, 'the unused copy is gone');
+  const [heading, send] = [await pre.locator('h1').textContent(), await pre.locator('[data-pre=send]').textContent()];
+  assert.match(tokenOf(await pre.locator(EDITOR).inputValue()), UUID_V4);
+  await pre.locator(NAME).fill('cedo');
   pt.release();
   await pt.page.getByTestId('send').waitFor();
   assert.equal(await pt.page.locator('#pre').count(), 0);
   assert.equal(await pt.page.evaluate(() => document.documentElement.lang), 'pt-BR');
-  assert.deepEqual([...draft.errors, ...pt.errors], []);
+  assert.equal(await pt.page.locator('h1').textContent(), heading, 'the copy\'s heading is the app\'s');
+  assert.notEqual(heading, 'Evolution API — create a WhatsApp instance', 'not the English copy');
+  assert.notEqual(send, 'Loading the rules…', 'its send button in Portuguese too');
+  assert.equal(await pt.page.getByTestId('instance-name').inputValue(), 'cedo');
+  assert.deepEqual(pt.errors, []);
   await pt.context.close();
 });
 
