@@ -57,7 +57,10 @@ pub fn ConnectionPanel(
 ) -> impl IntoView {
     let reveal = RwSignal::new(false);
     let health = RwSignal::new(None::<Result<Tested, String>>);
-    let url_problem = move || base_url.with(|u| BaseUrl::parse(u).err().map(|e| e.to_string()));
+    // In the reader's language (tracked): `Display` is English, for logs and the CLI.
+    let url_problem = move || {
+        base_url.with(|u| BaseUrl::parse(u).err().map(|e| evo_core::render::render(&e.msg(), crate::i18n::current())))
+    };
     // Switching to a server whose key was remembered fills the key in.
     Effect::new(move |prev: Option<String>| {
         let url = base_url.get();

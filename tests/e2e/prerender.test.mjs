@@ -117,6 +117,11 @@ test('a Portuguese browser gets the Portuguese copy: the app\'s own words, and w
   assert.equal(await pre.getAttribute('lang'), 'pt-BR');
   assert.equal(await pt.page.locator('template').count(), 0, 'the unused copy is gone');
   const [heading, send] = [await pre.locator('h1').textContent(), await pre.locator('[data-pre=send]').textContent()];
+  // Captured on a public host: no base URL yet, and what to do about it in Portuguese (evo-core's
+  // message rendered in the page's language; it was once its English `Display`).
+  const hint = await pre.locator('#base-url-hint').textContent();
+  assert.match(hint, /URL base/);
+  assert.doesNotMatch(hint, /Enter the server/);
   assert.match(tokenOf(await pre.locator(EDITOR).inputValue()), UUID_V4);
   await pre.locator(NAME).fill('cedo');
   pt.release();
@@ -127,6 +132,8 @@ test('a Portuguese browser gets the Portuguese copy: the app\'s own words, and w
   assert.notEqual(heading, 'Evolution API — create a WhatsApp instance', 'not the English copy');
   assert.notEqual(send, 'Loading the rules…', 'its send button in Portuguese too');
   assert.equal(await pt.page.getByTestId('instance-name').inputValue(), 'cedo');
+  await pt.page.getByTestId('base-url').fill('');
+  await pt.page.waitForFunction((h) => document.getElementById('base-url-hint').textContent === h, hint);
   assert.deepEqual(pt.errors, []);
   await pt.context.close();
 });
