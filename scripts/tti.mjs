@@ -19,9 +19,9 @@
 // A third site, `pt`, is the app in a Portuguese browser (its texts load before it mounts).
 //
 // "Usable" is measured inside the page, from navigation start (performance.timeOrigin): for the app,
-// the moment its send button is in the DOM and shown — the prerendered first screen's
-// ([data-pre=send], scripts/prerender.mjs: its fields take input, kept when the app takes over), or
-// the app's own ([data-testid=send]) —; for the plain page, its submit button. A MutationObserver
+// the moment its send button is in the DOM — the prerendered first screen's ([data-pre=send] while
+// that copy is shown; scripts/prerender.mjs: its fields take input, kept when the app takes over),
+// or the app's own ([data-testid=send]) —; for the plain page, its submit button. A MutationObserver
 // installed before any page script records it, so there is no polling delay. The app's `mounted`
 // phase, and its ratio to the plain form, are printed beside it.
 // The plain page is written by this script from the app's own controls (labels, types, options),
@@ -43,7 +43,10 @@ const RUNS = Number(arg('--runs', 10));
 const MOBILE_RUNS = Number(arg('--mobile-runs', 7));
 const DIST = resolve(arg('--dist', join(ROOT, 'dist')));
 const BR = process.argv.includes('--br');
-const APP_USABLE = '[data-testid=send],[data-pre=send]';
+// The app's send button, or its prerendered copy's while that copy is shown (scripts/prerender.mjs:
+// the head's script hides it with `nopre`, or with `pre-pt` until the Portuguese copy is in place).
+// A selector, not a visibility check: that would force a layout, which the plain form's is not.
+const APP_USABLE = '[data-testid=send],html:not(.nopre):not(.pre-pt) [data-pre=send]';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
 
@@ -102,12 +105,10 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 
-/** Records, in the page, when an element matching `selector` is first there and shown (ms since
- *  navigation start). Shown: the prerendered first screen is in the HTML of every visit, hidden
- *  when the page will not start as captured (a Portuguese browser, say). */
+/** Records, in the page, when `selector` first appears (ms since navigation start). */
 const watch = (selector) => {
   const seen = () => {
-    if (!window.__usable && [...document.querySelectorAll(selector)].some((e) => e.checkVisibility())) window.__usable = performance.now();
+    if (!window.__usable && document.querySelector(selector)) window.__usable = performance.now();
   };
   new MutationObserver(seen).observe(document, { subtree: true, childList: true });
   document.addEventListener('DOMContentLoaded', seen);
