@@ -24,7 +24,7 @@ thread_local! {
     /// whether it is being fetched.
     static RULES: Cell<[Option<Rules>; 2]> = const { Cell::new([None, None]) };
     static LOADING: Cell<[bool; 2]> = const { Cell::new([false, false]) };
-    /// How many fetches of the rules failed (the wait before the next try doubles).
+    /// How many fetches of the rules failed in a row (the wait before the next try doubles).
     static RULE_TRIES: Cell<u32> = const { Cell::new(0) };
     /// How many times the create payload was linted (tests: a language switch must not lint again).
     static LINT_RUNS: Cell<u32> = const { Cell::new(0) };
@@ -221,6 +221,8 @@ impl Builder {
                 );
             }
             if let Ok(rules) = loaded {
+                // A later failure (the other generation's rules) waits 2 s again, not where this one left off.
+                RULE_TRIES.with(|t| t.set(0));
                 set_at(&RULES, i, Some(rules));
                 // Disposed (the page was torn down meanwhile: tests): nothing to lint.
                 if this.text.try_get_untracked().is_some() {
