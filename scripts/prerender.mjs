@@ -13,7 +13,7 @@
 // When the app mounts, a small inline script (PRE_SCRIPT, allowed by its CSP hash) carries over what
 // was typed, picked or ticked there (by element id, with the focus and the selection), removes the
 // prerendered copy, and gives the values to the app's own inputs through `input`/`change` events —
-// as if typed into them. The prerendered copy has no `data-*` attributes (tests drive the app), its send
+// as if typed into them —; a click on one of the copy's buttons is made again on the app's, then. The prerendered copy has no `data-*` attributes (tests drive the app), its send
 // button is the app's as it mounts: disabled, "Loading the rules…". The head's script
 // (post-build.mjs) picks the copy in the page's language (`html.pre-pt`: PRE_SCRIPT puts the
 // Portuguese copy in), or none (`html.nopre`) when the page will not start as it was captured: a
@@ -33,22 +33,27 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 // address pre-filled, as on 127.0.0.1.
 const HOST = 'evo-prerender.invalid';
 
-/** The script after `<div id="pre">`. Fresh token first; then, once the app has put its first
- *  element into <body>: what changed in the copy (its values against their defaults), the focus,
- *  the copy removed, and the changes given to the app's elements of the same ids. */
+/** The script after `<div id="pre">`. The Portuguese copy put in if the page is in pt-BR; a fresh
+ *  token; the clicks on the copy's buttons (and section headings) noted. Then, once the app has put
+ *  its first element into <body>: what changed in the copy (its values against their defaults), the
+ *  focus, the copy removed, the changes given to the app's elements of the same ids, and the noted
+ *  clicks made again on the app's buttons in the same places (the app mounts as the copy was
+ *  captured: the same buttons in the same order, found before the changes can move any). */
 export const PRE_SCRIPT = `{const P=document.getElementById("pre"),T=document.getElementById("pre-pt"),d=document.documentElement;if(P){`
   + `if(T&&d.classList.contains("pre-pt")){P.replaceChildren(T.content);P.lang="pt-BR";d.classList.remove("pre-pt")}T?.remove();`
   + `const r=crypto.getRandomValues(new Uint8Array(16));r[6]=r[6]&15|64;r[8]=r[8]&63|128;`
   + `const h=[...r].map(b=>(b+256).toString(16).slice(1)).join(""),u=[h.slice(0,8),h.slice(8,12),h.slice(12,16),h.slice(16,20),h.slice(20)].join("-");`
   + `const w=document.createTreeWalker(P,4);while(w.nextNode())w.currentNode.data=w.currentNode.data.replaceAll("${MARK}",u);`
   + `for(const e of P.querySelectorAll("input"))e.defaultValue=e.defaultValue.replaceAll("${MARK}",u);`
-  + `const b=e=>e.type=="checkbox"||e.type=="radio";`
+  + `const b=e=>e.type=="checkbox"||e.type=="radio",B="button,summary",k=[];`
+  + `P.addEventListener("click",e=>{const t=e.target.closest(B);t&&k.push(t)});`
   + `new MutationObserver((m,o)=>{if(!m.some(x=>[...x.addedNodes].some(n=>n.nodeType==1&&n!=P&&!/SCRIPT/.test(n.tagName))))return;o.disconnect();`
   + `const a=document.activeElement,f=P.contains(a)&&a.id,s=f&&[a.selectionStart,a.selectionEnd],`
-  + `c=[...P.querySelectorAll("input,textarea,select")].filter(e=>e.id&&(b(e)?e.checked!=e.defaultChecked:e.tagName=="SELECT"?[...e.options].some(o=>o.selected!=o.defaultSelected):e.value!=e.defaultValue)).map(e=>[e.id,b(e)?e.checked:e.value]);`
-  + `P.remove();`
+  + `c=[...P.querySelectorAll("input,textarea,select")].filter(e=>e.id&&(b(e)?e.checked!=e.defaultChecked:e.tagName=="SELECT"?[...e.options].some(o=>o.selected!=o.defaultSelected):e.value!=e.defaultValue)).map(e=>[e.id,b(e)?e.checked:e.value]),`
+  + `x=[...P.querySelectorAll(B)];P.remove();const y=[...document.querySelectorAll(B)],z=k.map(t=>y[x.indexOf(t)]);`
   + `for(const[i,v]of c){const e=document.getElementById(i);if(e){v===!!v?e.checked=v:e.value=v;for(const t of["input","change"])e.dispatchEvent(new Event(t,{bubbles:!0}))}}`
   + `const e=f&&document.getElementById(f);if(e){e.focus();try{s[0]!=null&&e.setSelectionRange(...s)}catch{}}`
+  + `for(const t of z)t?.isConnected&&t.click()`
   + `}).observe(document.body,{childList:!0})}}`;
 
 /** Captures the staged page's first screen in English and in pt-BR (`staging`: Trunk's staging

@@ -78,15 +78,19 @@ test('typed before the wasm runs, kept after: the name field, its focus and care
   await context.close();
 });
 
-test('a payload pasted into the copy\'s editor is the app\'s text; two visits get two tokens', async () => {
+test('a payload pasted into the copy\'s editor is the app\'s text, a click on its tab the app\'s; two visits get two tokens', async () => {
   const first = await held();
   const token1 = tokenOf(await first.page.locator(`#pre ${EDITOR}`).inputValue());
   const text = JSON.stringify({ instanceName: 'pasted-early', qrcode: true, integration: 'WHATSAPP-BAILEYS' }, null, 2);
   await first.page.locator(`#pre ${EDITOR}`).fill(text);
+  // A click on one of the copy's buttons (the second tab) is made on the app's once it is there.
+  await first.page.locator('#pre nav.tabs button').nth(1).click();
   first.release();
-  await first.page.getByTestId('send').waitFor();
+  await first.page.getByTestId('send').waitFor({ state: 'attached' });
   await first.page.waitForFunction(([sel, t]) => document.querySelector(sel).value === t, [EDITOR, text]);
   assert.equal(await first.page.getByTestId('instance-name').inputValue(), 'pasted-early', 'the form follows the text');
+  assert.equal(await first.page.getByTestId('instances-tab').getAttribute('aria-pressed'), 'true', 'the click on the tab was made again');
+  assert.ok(await first.page.getByTestId('send').isHidden(), 'the instances view is shown');
   await first.context.close();
 
   const second = await held();
