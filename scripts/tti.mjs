@@ -47,6 +47,8 @@ const BR = process.argv.includes('--br');
 // the head's script hides it with `nopre`, or with `pre-pt` until the Portuguese copy is in place).
 // A selector, not a visibility check: that would force a layout, which the plain form's is not.
 const APP_USABLE = '[data-testid=send],html:not(.nopre):not(.pre-pt) [data-pre=send]';
+/** What counts as usable on the site at `path`: the app's (above), or the plain form's submit button. */
+const usableOn = (path) => (path.endsWith('/app/') ? APP_USABLE : '[data-testid=send]');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
 
@@ -179,7 +181,7 @@ const mountDur = [];
 for (let i = 0; i < RUNS; i++) {
   // Interleaved, so a burst of load on this shared machine hits both sides alike.
   for (const [path, into] of [['/app/', app], ['/plain/', plain]]) {
-    const { ms, wasmMs, jsMs, mainMs, mountMs, context } = await once(path, path === '/app/' ? APP_USABLE : '[data-testid=send]');
+    const { ms, wasmMs, jsMs, mainMs, mountMs, context } = await once(path, usableOn(path));
     into.push(ms);
     if (into === app) {
       wasmEnd.push(wasmMs);
@@ -253,7 +255,8 @@ const workerFiles = await readFile(join(DIST, 'sw.js'), 'utf8').then((sw) => {
  *  and its background caching is not what it measures. */
 async function mobileRound(path, files, locale) {
   const context = await browser.newContext(locale ? { locale } : {});
-  const first = await mobileVisit(context, path, path === '/m/app/' ? APP_USABLE : '[data-testid=send]');
+  const selector = usableOn(path);
+  const first = await mobileVisit(context, path, selector);
   if (files.length) {
     const cached = (fs) => first.page.evaluate(async (fs) => {
       if (!(await navigator.serviceWorker.getRegistration())?.active) return false;
@@ -266,7 +269,7 @@ async function mobileRound(path, files, locale) {
     }
   }
   await first.page.close();
-  const repeat = await mobileVisit(context, path, path === '/m/app/' ? APP_USABLE : '[data-testid=send]');
+  const repeat = await mobileVisit(context, path, selector);
   await context.close();
   return [first, repeat];
 }
