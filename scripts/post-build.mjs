@@ -13,6 +13,8 @@ import { writeAppFiles, writeServiceWorker } from './pwa.mjs';
 
 const SPLIT_LOADER = '__wasm_split.js';
 const SHELL = 'index-shell.html';
+// The pt-BR catalogue (src/i18n/mod.rs, DOMAIN_CATALOGUE), relative to the page.
+const PT_CATALOGUE = 'i18n/pt-BR.txt';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
 const { first, wasmDir, shell, early } = writeLoader(dir);
@@ -102,7 +104,7 @@ function writeLoader(staging) {
   const css = readdirSync(staging).filter((f) => f.endsWith('.css'));
   const first = [...css, clientName, ...[js, wasm, SPLIT_LOADER].map((f) => `${wasmDir}/${f}`)];
   return { first: first.filter((f) => existsSync(join(staging, f))), wasmDir, shell,
-    early: [...early.map((f) => `${wasmDir}/${f}`), 'i18n/pt-BR.txt'] };
+    early: [...early.map((f) => `${wasmDir}/${f}`), PT_CATALOGUE] };
 }
 
 /** The head's script, run before anything is shown.
@@ -119,12 +121,12 @@ function writeLoader(staging) {
  *    above), or `html.nopre` when the page will not start as it was captured (a saved draft, a share
  *    link in the fragment; src/ui/app.rs, `initial_text`). */
 function headScript(staging, files) {
-  const cat = join(staging, 'i18n', 'pt-BR.txt');
+  const cat = join(staging, PT_CATALOGUE);
   let urls = [];
   if (existsSync(cat)) {
     const sigs = [...readFileSync(cat, 'utf8').matchAll(/^evo-(?:core|admin)-i18n pt-BR ([0-9a-f]{16})$/gm)].map((m) => m[1]);
     if (sigs.length !== 2) throw new Error(`post-build: ${cat} does not carry two signatures`);
-    urls = [...files, `./i18n/pt-BR.txt?v=${sigs.join('')}`];
+    urls = [...files, `./${PT_CATALOGUE}?v=${sigs.join('')}`];
   }
   // (Storage read through `g`: where the browser refuses it, the page starts as with nothing saved.)
   return '<script>{const d=document.documentElement,g=k=>{try{return localStorage.getItem(k)}catch{}},p=t=>(t=(t||"").trim().split(/[-_.@]/)[0].toLowerCase())=="pt"?1:t=="en"?0:null;'
